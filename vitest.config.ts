@@ -1,0 +1,28 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: the default suite (`npm test`) and the corpus over every real Polar
+// spec in ../shared/specs/polar (`npm run test:corpus`), which is slower.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "default",
+          include: ["test/**/*.test.ts", "generated/**/*.test.ts"],
+          exclude: ["test/corpus/**", "**/node_modules/**"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          typecheck: { enabled: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+        },
+      },
+      {
+        test: {
+          name: "corpus",
+          include: ["test/corpus/**/*.test.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
