@@ -1,0 +1,12 @@
+// Every artifact has one emitter: a pure function from the model and the selected
+// subset to files. The pipeline runs them in this order and sorts the result.
+
+import type { EmitContext, GeneratedFile } from "../stages.js";
+
+export type Emitter = (context: EmitContext) => GeneratedFile[] | Promise<GeneratedFile[]>;
+
+export const emitters: ReadonlyArray<{ name: string; load: () => Promise<Emitter> }> = [
+  // Loaded on demand so a run imports only what it emits (openapi-typescript pulls in the TS compiler).
+  { name: "types", load: async () => (await import("./types-file.js")).emitTypes },
+  { name: "index", load: async () => (await import("./index-file.js")).emitIndex },
+];
