@@ -1,0 +1,24 @@
+// Code that never varies lives as real, type-checked .ts files in templates/ and is
+// copied verbatim into the output. This finds them both from the sources (vitest)
+// and from the compiled dist/ (the installed bin).
+
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+function findPackageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) || !existsSync(join(dir, "templates"))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("polar-codegen: cannot find its templates/ folder");
+    dir = parent;
+  }
+  return dir;
+}
+
+export const packageRoot = findPackageRoot();
+
+/** The text of `templates/<name>`, e.g. `readTemplate("client/runtime.ts")`. */
+export function readTemplate(name: string): string {
+  return readFileSync(join(packageRoot, "templates", name), "utf8");
+}
