@@ -1,5 +1,5 @@
 // Every artifact has one emitter: a pure function from the model and the selected
-// subset to files. The pipeline runs them in this order and sorts the result.
+// subset to files. The pipeline runs them all, then index.ts over what they made.
 
 import type { EmitContext, GeneratedFile } from "../stages.js";
 
@@ -8,5 +8,4 @@ export type Emitter = (context: EmitContext) => GeneratedFile[] | Promise<Genera
 export const emitters: ReadonlyArray<{ name: string; load: () => Promise<Emitter> }> = [
   // Loaded on demand so a run imports only what it emits (openapi-typescript pulls in the TS compiler).
   { name: "types", load: async () => (await import("./types-file.js")).emitTypes },
-  { name: "index", load: async () => (await import("./index-file.js")).emitIndex },
 ];

@@ -14,6 +14,7 @@ export type TypeRef =
   | { kind: "nullable"; inner: TypeRef }
   | { kind: "literal"; value: string | number | boolean | null }
   | { kind: "map"; values: TypeRef }
+  | { kind: "intersection"; parts: TypeRef[] }
   | { kind: "object"; properties: PropertyModel[] };
 
 export interface PropertyModel {

@@ -1,0 +1,37 @@
+// check: build in memory and compare with the output folder. Writes nothing.
+// Used as the CI drift check: in sync (exit 0) or out of date (exit 1, with a diff).
+
+import { createTwoFilesPatch } from "diff";
+import type { CodegenOptions } from "./config.js";
+import { buildOutput, type BuildResult } from "./pipeline.js";
+import { planIsClean, planOutput } from "./write/plan.js";
+
+export interface FileDrift {
+  path: string;
+  status: "added" | "changed" | "removed";
+}
+
+export interface CheckResult {
+  inSync: boolean;
+  outDir: string;
+  files: FileDrift[];
+  /** Unified diff from what is on disk to what the generator produces. */
+  diff: string;
+  build: BuildResult;
+}
+
+export async function check(options: CodegenOptions = {}): Promise<CheckResult> {
+  const build = await buildOutput(options);
+  const plan = await planOutput({ outDir: build.target.out, files: build.files });
+  const files: FileDrift[] = [
+    ...plan.write.map((file) => ({ path: file.path, status: plan.previous.has(file.path) ? ("changed" as const) : ("added" as const) })),
+    ...plan.remove.map((path) => ({ path, status: "removed" as const })),
+  ].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const newContents = new Map(plan.write.map((file) => [file.path, file.contents]));
+  const diff = files
+    .map(({ path }) =>
+      createTwoFilesPatch(`a/${path}`, `b/${path}`, plan.previous.get(path) ?? "", newContents.get(path) ?? "", "", "", { context: 3 }),
+    )
+    .join("");
+  return { inSync: planIsClean(plan), outDir: build.target.out, files, diff, build };
+}

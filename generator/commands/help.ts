@@ -1,0 +1,22 @@
+export const HELP = `polar-codegen: generate a typed client, server stubs, a fake Polar and contract tests
+from the Polar OpenAPI spec, for customers:delete, customers:delete_external and
+customer_portal:subscriptions:cancel.
+
+Usage:
+  polar-codegen [options]            generate into the output folder
+  polar-codegen --check [options]    compare the output folder with the spec; write nothing
+  polar-codegen inspect [options]    print the intermediate model as JSON
+
+Options:
+  --spec FILE|URL         the OpenAPI spec (YAML or JSON); default: the embedded Polar spec
+  --out DIR               output folder; default: generated/polar
+  --operations IDS        comma-separated operationIds; default: the three Polar operations
+  --config FILE           config file; default: ./polar-codegen.config.json when present
+  --allow-remote-refs     allow $ref to http(s) URLs
+  --check                 exit 0 when in sync, 1 (with a diff) when out of date
+  -q, --quiet             print nothing on success
+  -h, --help              this help
+  -v, --version           the generator's version
+
+Exit codes: 0 success or in sync, 1 out of date (--check), 2 bad input or error.
+`;

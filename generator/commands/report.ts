@@ -1,0 +1,57 @@
+// How the CLI reports a failure: problems as `file:line:col: message`, anything else
+// as one line. Both exit 2.
+
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { formatProblem, ProblemError } from "../problems.js";
+
+export const EXIT_OK = 0;
+export const EXIT_OUT_OF_DATE = 1;
+export const EXIT_ERROR = 2;
+
+export function reportFailure(error: unknown): number {
+  if (error instanceof ProblemError) {
+    for (const found of error.problems) process.stderr.write(`${formatProblem(found)}\n`);
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`polar-codegen: ${error.message}\nRun \`polar-codegen --help\` for usage.\n`);
+  } else {
+    process.stderr.write(`polar-codegen: error: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  return EXIT_ERROR;
+}
+
+export class UsageError extends Error {}
+
+/** `parseArgs` whose complaints (unknown flag, missing value) become usage errors. */
+export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The flags every generating subcommand shares. */
+export const TARGET_FLAGS = {
+  spec: { type: "string" },
+  out: { type: "string" },
+  config: { type: "string" },
+  operations: { type: "string", multiple: true },
+  "allow-remote-refs": { type: "boolean" },
+} as const;
+
+export function targetOptions(values: {
+  spec?: string | undefined;
+  out?: string | undefined;
+  config?: string | undefined;
+  operations?: string[] | undefined;
+  "allow-remote-refs"?: boolean | undefined;
+}) {
+  const operations = values.operations?.flatMap((list) => list.split(",")).map((id) => id.trim()).filter(Boolean);
+  return {
+    ...(values.spec ? { spec: values.spec } : {}),
+    ...(values.out ? { out: values.out } : {}),
+    ...(values.config ? { config: values.config } : {}),
+    ...(operations && operations.length > 0 ? { operations } : {}),
+    ...(values["allow-remote-refs"] ? { allowRemoteRefs: true } : {}),
+  };
+}

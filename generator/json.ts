@@ -1,0 +1,53 @@
+// Small helpers over JSON-shaped data. They read through getters and proxies (the
+// loader may hand out lazily built objects) and never mutate their input.
+
+/** A deep, plain copy of JSON-shaped data. */
+export function cloneJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item) => cloneJson(item)) as T;
+  if (typeof value === "object" && value !== null) {
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) copy[key] = cloneJson((value as Record<string, unknown>)[key]);
+    return copy as T;
+  }
+  return value;
+}
+
+/** Every `$ref` string below `value`, in document order. */
+export function collectRefs(value: unknown): string[] {
+  const refs: string[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      stack.push(...node);
+    } else if (typeof node === "object" && node !== null) {
+      for (const [key, child] of Object.entries(node)) {
+        if (key === "$ref" && typeof child === "string") refs.push(child);
+        else stack.push(child);
+      }
+    }
+  }
+  return refs;
+}
+
+/** A shallow copy with keys in code-point order, so output never depends on input order. */
+export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  const sorted: Record<string, T> = {};
+  for (const key of Object.keys(record).sort()) sorted[key] = record[key]!;
+  return sorted;
+}
+
+/** Stable JSON: object keys sorted at every depth. */
+export function stableStringify(value: unknown, indent?: number): string {
+  return JSON.stringify(sortDeep(value), null, indent);
+}
+
+function sortDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortDeep);
+  if (typeof value === "object" && value !== null) {
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) sorted[key] = sortDeep((value as Record<string, unknown>)[key]);
+    return sorted;
+  }
+  return value;
+}

@@ -1,0 +1,64 @@
+// Model: the selected subset as the small tagged IR the emitters read.
+
+import { isObject, type OpenApiDocument } from "../openapi.js";
+import type { SelectedSpec } from "../stages.js";
+import { credentialFor } from "./naming.js";
+import { buildOperations } from "./operations.js";
+import { toTypeRef } from "./type-ref.js";
+import type { Model, SchemaModel, SecuritySchemeModel, ServerModel } from "./types.js";
+
+/** A date version (`2026-10`, `2026-01-29`) is sent to Polar as the `Polar-Version` header. */
+const DATE_VERSION = /^\d{4}-\d{2}(-\d{2})?$/;
+
+export function buildModel(options: { selected: SelectedSpec; specFile: string }): Model {
+  const document = options.selected.document;
+  const version = String(document.info?.version ?? "");
+  return {
+    specFile: options.specFile,
+    openapi: String(document.openapi ?? ""),
+    title: String(document.info?.title ?? ""),
+    ...(DATE_VERSION.test(version) ? { apiVersion: version } : {}),
+    servers: buildServers(document),
+    securitySchemes: buildSecuritySchemes(document),
+    operations: buildOperations(document),
+    schemas: buildSchemas(document),
+  };
+}
+
+function buildServers(document: OpenApiDocument): ServerModel[] {
+  return (document.servers ?? []).map((server, index) => {
+    const named = server["x-speakeasy-server-id"] ?? server["x-polar-environment"];
+    const id = typeof named === "string" ? named : /sandbox/.test(server.url) ? "sandbox" : index === 0 ? "production" : `server${index}`;
+    return { id, url: server.url, ...(server.description ? { description: server.description } : {}) };
+  });
+}
+
+function buildSecuritySchemes(document: OpenApiDocument): SecuritySchemeModel[] {
+  const schemes = document.components?.securitySchemes ?? {};
+  return Object.keys(schemes)
+    .sort()
+    .map((name) => {
+      const scheme = schemes[name];
+      const type = (isObject(scheme) ? scheme.type : "http") as SecuritySchemeModel["type"];
+      const bearer = type === "openIdConnect" || type === "oauth2" || (isObject(scheme) && String(scheme.scheme).toLowerCase() === "bearer");
+      const description = isObject(scheme) && typeof scheme.description === "string" ? scheme.description : undefined;
+      return { name, type, bearer, credential: credentialFor(name), ...(description ? { description } : {}) };
+    });
+}
+
+function buildSchemas(document: OpenApiDocument): SchemaModel[] {
+  const schemas = document.components?.schemas ?? {};
+  return Object.keys(schemas)
+    .sort()
+    .map((name) => {
+      const schema = schemas[name];
+      const example = exampleOf(schema);
+      return { name, type: toTypeRef(schema), ...(example === undefined ? {} : { example }) };
+    });
+}
+
+function exampleOf(schema: unknown): unknown {
+  if (!isObject(schema)) return undefined;
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
+  return schema.example;
+}

@@ -1,0 +1,123 @@
+// Operations of the selected subset, as the emitters need them: parameters resolved
+// and camelCased, security as alternatives with scopes, responses split by outcome.
+
+import { HTTP_METHODS, isObject, parsePointer, type OpenApiDocument } from "../openapi.js";
+import { camelCase, operationFunctionName, operationGroup } from "./naming.js";
+import { toTypeRef } from "./type-ref.js";
+import type { OperationModel, ParameterModel, ResponseModel, SecurityRequirementModel } from "./types.js";
+
+type Json = Record<string, unknown>;
+
+export function buildOperations(document: OpenApiDocument): OperationModel[] {
+  const operations: OperationModel[] = [];
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isObject(operation)) continue;
+      operations.push(buildOperation({ document, path, method, operation, shared: item.parameters }));
+    }
+  }
+  return operations.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+function buildOperation(options: {
+  document: OpenApiDocument;
+  path: string;
+  method: OperationModel["method"];
+  operation: Json;
+  shared: unknown;
+}): OperationModel {
+  const { document, operation } = options;
+  const id = String(operation.operationId);
+  const parameters = mergeParameters({ document, shared: options.shared, own: operation.parameters });
+  const security = securityAlternatives(Array.isArray(operation.security) ? operation.security : (document.security ?? []));
+  const responses = buildResponses({ document, responses: operation.responses });
+  return {
+    id,
+    group: operationGroup(id),
+    functionName: operationFunctionName(id),
+    method: options.method,
+    path: options.path,
+    ...(typeof operation.summary === "string" ? { summary: operation.summary } : {}),
+    ...(typeof operation.description === "string" ? { description: operation.description } : {}),
+    deprecated: operation.deprecated === true,
+    pathParams: parameters.filter((parameter) => parameter.in === "path"),
+    query: parameters.filter((parameter) => parameter.in === "query"),
+    security,
+    scopes: [...new Set(security.flatMap((alternative) => alternative.schemes.flatMap((s) => s.scopes)))].sort(),
+    success: responses.filter((response) => isSuccess(response.status)),
+    errors: responses.filter((response) => !isSuccess(response.status)),
+  };
+}
+
+/** Follow a `$ref` into the document's components, or return the value itself. */
+export function resolve(document: OpenApiDocument, value: unknown): unknown {
+  let current = value;
+  for (let depth = 0; depth < 32 && isObject(current) && typeof current.$ref === "string"; depth++) {
+    let node: unknown = document;
+    for (const segment of parsePointer(current.$ref)) node = isObject(node) ? node[segment] : undefined;
+    current = node;
+  }
+  return current;
+}
+
+function mergeParameters(options: { document: OpenApiDocument; shared: unknown; own: unknown }): ParameterModel[] {
+  const byKey = new Map<string, ParameterModel>();
+  for (const list of [options.shared, options.own]) {
+    for (const raw of Array.isArray(list) ? list : []) {
+      const parameter = resolve(options.document, raw);
+      if (!isObject(parameter) || typeof parameter.name !== "string") continue;
+      const model = toParameter({ document: options.document, parameter });
+      if (model) byKey.set(`${model.in}:${model.name}`, model);
+    }
+  }
+  return [...byKey.values()];
+}
+
+function toParameter(options: { document: OpenApiDocument; parameter: Json }): ParameterModel | undefined {
+  const { parameter } = options;
+  if (parameter.in !== "path" && parameter.in !== "query" && parameter.in !== "header") return undefined;
+  const schema = resolve(options.document, parameter.schema);
+  const format = isObject(schema) && typeof schema.format === "string" ? schema.format : undefined;
+  return {
+    name: String(parameter.name),
+    codeName: camelCase(String(parameter.name)),
+    in: parameter.in,
+    required: parameter.in === "path" || parameter.required === true,
+    type: toTypeRef(parameter.schema),
+    ...(format ? { format } : {}),
+    ...(isObject(schema) && "default" in schema ? { default: schema.default } : {}),
+    ...(typeof parameter.description === "string" ? { description: parameter.description } : {}),
+  };
+}
+
+function securityAlternatives(requirements: unknown[]): SecurityRequirementModel[] {
+  return requirements.filter(isObject).map((requirement) => ({
+    schemes: Object.entries(requirement).map(([scheme, scopes]) => ({
+      scheme,
+      scopes: Array.isArray(scopes) ? scopes.map(String).sort() : [],
+    })),
+  }));
+}
+
+function buildResponses(options: { document: OpenApiDocument; responses: unknown }): ResponseModel[] {
+  const entries = Object.entries(isObject(options.responses) ? options.responses : {});
+  return entries
+    .map(([code, raw]) => {
+      const response = resolve(options.document, raw);
+      const content = isObject(response) && isObject(response.content) ? response.content : {};
+      const contentType = Object.keys(content).find((type) => type.includes("json")) ?? Object.keys(content)[0];
+      const media = contentType ? content[contentType] : undefined;
+      return {
+        status: /^\d{3}$/.test(code) ? Number(code) : code,
+        description: isObject(response) && typeof response.description === "string" ? response.description : "",
+        ...(contentType ? { contentType } : {}),
+        ...(isObject(media) && media.schema !== undefined ? { body: toTypeRef(media.schema) } : {}),
+      };
+    })
+    .sort((a, b) => String(a.status).localeCompare(String(b.status)));
+}
+
+function isSuccess(status: number | string): boolean {
+  return typeof status === "number" ? status >= 200 && status < 300 : /^2/i.test(status);
+}

@@ -1,0 +1,91 @@
+// The pipeline, read as a table of contents:
+//   resolve options → load → validate → select → model → emit → format → (write | compare).
+// Every stage but the writer is pure and works in memory, so `buildOutput` can run
+// twice in one test to prove determinism, and `check` shares everything with `generate`.
+
+import { resolveTarget, type CodegenOptions, type ResolvedTarget } from "./config.js";
+import { emitIndex } from "./emit/index-file.js";
+import { emitters } from "./emit/registry.js";
+import { formatFiles } from "./format.js";
+import { fileHeader } from "./header.js";
+import { loadSpec } from "./load/index.js";
+import { buildModel } from "./model/build.js";
+import type { Model } from "./model/types.js";
+import { hasErrors, ProblemError, type Problem } from "./problems.js";
+import { selectOperations } from "./select.js";
+import type { EmitContext, GeneratedFile, LoadedSpec } from "./stages.js";
+import { validateSpec } from "./validate.js";
+import { GENERATOR_VERSION } from "./version.js";
+
+export interface BuildResult {
+  target: ResolvedTarget;
+  spec: LoadedSpec;
+  model: Model;
+  context: EmitContext;
+  /** Formatted, with headers, sorted by path. */
+  files: GeneratedFile[];
+  /** Warnings (errors throw a ProblemError). */
+  problems: Problem[];
+}
+
+/** Everything up to the write, in memory. Throws `ProblemError` when a stage reports errors. */
+export async function buildOutput(options: CodegenOptions): Promise<BuildResult> {
+  const { target, problems: configProblems } = await resolveTarget(options);
+  if (!target) throw new ProblemError(configProblems);
+  const spec = await loadValidSpec(target);
+  const warnings: Problem[] = [];
+  const context = await modelSpec({ target, spec, warnings });
+  const files = await emitFiles({ context, specLabel: target.specLabel });
+  return { target, spec, model: context.model, context, files, problems: warnings };
+}
+
+/** Load, validate, select and model only: what `polar-codegen inspect` prints. */
+export async function buildModelOnly(options: CodegenOptions): Promise<Model> {
+  const { target, problems } = await resolveTarget(options);
+  if (!target) throw new ProblemError(problems);
+  const spec = await loadValidSpec(target);
+  return (await modelSpec({ target, spec, warnings: [] })).model;
+}
+
+async function loadValidSpec(target: ResolvedTarget): Promise<LoadedSpec> {
+  const loaded = await loadSpec({
+    source: target.spec,
+    cwd: target.cwd,
+    allowRemoteRefs: target.allowRemoteRefs,
+    ...(target.fetch ? { fetch: target.fetch } : {}),
+  });
+  if (!loaded.spec || hasErrors(loaded.problems)) throw new ProblemError(loaded.problems);
+  const problems = validateSpec(loaded.spec);
+  if (hasErrors(problems)) throw new ProblemError(problems);
+  return loaded.spec;
+}
+
+async function modelSpec(options: { target: ResolvedTarget; spec: LoadedSpec; warnings: Problem[] }): Promise<EmitContext> {
+  const { spec } = options;
+  const { selected, problems } = selectOperations({ document: spec.document, operationIds: options.target.operations });
+  const located = problems.map((found) => locateProblem({ problem: found, spec }));
+  if (!selected || hasErrors(located)) throw new ProblemError(located);
+  options.warnings.push(...located);
+  const model = buildModel({ selected, specFile: options.target.specLabel });
+  return { model, subset: selected.document };
+}
+
+function locateProblem(options: { problem: Problem; spec: LoadedSpec }): Problem {
+  if (options.problem.position) return options.problem;
+  const position = options.spec.locate(options.problem.path);
+  return position ? { ...options.problem, position } : options.problem;
+}
+
+async function emitFiles(options: { context: EmitContext; specLabel: string }): Promise<GeneratedFile[]> {
+  const produced: GeneratedFile[] = [];
+  for (const entry of emitters) {
+    const emit = await entry.load();
+    produced.push(...(await emit(options.context)));
+  }
+  produced.push(...emitIndex(options.context, produced));
+  const header = fileHeader({ generatorVersion: GENERATOR_VERSION, specFile: options.specLabel });
+  const formatted = await formatFiles(produced);
+  return formatted
+    .map((file) => ({ path: file.path, contents: header + file.contents }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

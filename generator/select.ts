@@ -1,0 +1,166 @@
+// Select: keep the chosen operations and exactly what they reach. Everything else in
+// the spec (other operations, webhooks, x-codeSamples, unrelated schemas, info) is
+// dropped here, which is what makes the drift check precise: an edit the selected
+// operations cannot see never changes the output.
+
+import { HTTP_METHODS, isObject, parsePointer, toPointer, type OpenApiDocument } from "./openapi.js";
+import { closestMatches } from "./text/closest.js";
+import { problem, type Problem } from "./problems.js";
+import type { SelectedSpec } from "./stages.js";
+import { cloneJson, collectRefs, sortKeys } from "./json.js";
+
+export const DEFAULT_OPERATIONS = [
+  "customer_portal:subscriptions:cancel",
+  "customers:delete",
+  "customers:delete_external",
+] as const;
+
+/** Keys of an operation that never reach generated code and churn between spec versions. */
+const DROPPED_OPERATION_KEYS = ["x-codeSamples", "x-code-samples", "tags"];
+
+interface FoundOperation {
+  id: string;
+  path: string;
+  method: string;
+  operation: Record<string, unknown>;
+}
+
+export function findOperations(document: OpenApiDocument): FoundOperation[] {
+  const found: FoundOperation[] = [];
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    if (!isObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (isObject(operation) && typeof operation.operationId === "string") {
+        found.push({ id: operation.operationId, path, method, operation });
+      }
+    }
+  }
+  return found;
+}
+
+export function selectOperations(options: {
+  document: OpenApiDocument;
+  operationIds: readonly string[];
+}): { selected?: SelectedSpec; problems: Problem[] } {
+  const { document } = options;
+  const all = findOperations(document);
+  const byId = new Map(all.map((found) => [found.id, found]));
+  const problems = unknownOperationProblems({ requested: options.operationIds, known: [...byId.keys()] });
+  if (problems.length > 0) return { problems };
+
+  const wanted = [...new Set(options.operationIds)].sort();
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const id of wanted) {
+    const found = byId.get(id)!;
+    const item = (paths[found.path] ??= pathItemShell(document, found.path));
+    item[found.method] = pruneOperation(found.operation);
+  }
+  const security = securityOf({ document, operations: wanted.map((id) => byId.get(id)!.operation) });
+  const subset: OpenApiDocument = {
+    openapi: document.openapi,
+    info: { title: document.info?.title ?? "API", version: document.info?.version ?? "" },
+    ...(Array.isArray(document.servers) ? { servers: cloneJson(document.servers) } : {}),
+    ...(document.security ? { security: cloneJson(document.security) } : {}),
+    paths: sortKeys(paths),
+  };
+  const reach = reachComponents({ document, roots: [subset.paths, subset.security ?? []] });
+  if (reach.problems.length > 0) return { problems: reach.problems };
+  subset.components = withSecuritySchemes({ document, components: reach.components, security });
+  return { selected: { document: subset, operationIds: wanted }, problems: [] };
+}
+
+function unknownOperationProblems(options: { requested: readonly string[]; known: string[] }): Problem[] {
+  return options.requested
+    .filter((id) => !options.known.includes(id))
+    .map((id) => {
+      const near = closestMatches({ word: id, candidates: options.known, limit: 3 });
+      const hint = near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(", ")}?` : "";
+      return problem({
+        code: "operation-not-found",
+        message: `operation "${id}" is not in the spec${hint}`,
+        path: "/paths",
+      });
+    });
+}
+
+/** Path-level parameters apply to every operation under the path, so they travel along. */
+function pathItemShell(document: OpenApiDocument, path: string): Record<string, unknown> {
+  const item = document.paths?.[path];
+  return isObject(item) && Array.isArray(item.parameters) ? { parameters: cloneJson(item.parameters) } : {};
+}
+
+function pruneOperation(operation: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(operation).sort()) {
+    if (!DROPPED_OPERATION_KEYS.includes(key)) copy[key] = cloneJson(operation[key]);
+  }
+  return copy;
+}
+
+/** The security requirements in force for the selected operations (operation-level wins). */
+function securityOf(options: { document: OpenApiDocument; operations: Array<Record<string, unknown>> }): unknown[] {
+  return options.operations.flatMap((operation) =>
+    Array.isArray(operation.security) ? operation.security : (options.document.security ?? []),
+  );
+}
+
+/** Follow `$ref`s from the roots to a fixed point, copying each reached component once. */
+function reachComponents(options: { document: OpenApiDocument; roots: unknown[] }): {
+  components: Record<string, Record<string, unknown>>;
+  problems: Problem[];
+} {
+  const components: Record<string, Record<string, unknown>> = {};
+  const problems: Problem[] = [];
+  const pending = options.roots.flatMap((root) => collectRefs(root));
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const ref = pending.pop()!;
+    if (seen.has(ref)) continue;
+    seen.add(ref);
+    const segments = parsePointer(ref);
+    const [root, section, name] = segments;
+    const target = lookup(options.document, segments);
+    if (root !== "components" || section === undefined || name === undefined || segments.length !== 3) {
+      problems.push(problem({ code: "ref-unsupported", message: `$ref "${ref}" does not name a component`, path: ref }));
+      continue;
+    }
+    if (target === undefined) {
+      problems.push(problem({ code: "ref-dangling", message: `$ref "${ref}" points at nothing`, path: toPointer(segments) }));
+      continue;
+    }
+    (components[section] ??= {})[name] = cloneJson(target);
+    pending.push(...collectRefs(target));
+  }
+  return { components, problems };
+}
+
+function lookup(document: unknown, segments: string[]): unknown {
+  let node: unknown = document;
+  for (const segment of segments) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else if (isObject(node)) node = Object.hasOwn(node, segment) ? node[segment] : undefined;
+    else return undefined;
+  }
+  return node;
+}
+
+function withSecuritySchemes(options: {
+  document: OpenApiDocument;
+  components: Record<string, Record<string, unknown>>;
+  security: unknown[];
+}): Record<string, Record<string, unknown>> {
+  const available = options.document.components?.securitySchemes ?? {};
+  const schemes: Record<string, unknown> = {};
+  for (const requirement of options.security) {
+    if (!isObject(requirement)) continue;
+    for (const name of Object.keys(requirement)) {
+      if (available[name] !== undefined) schemes[name] = cloneJson(available[name]);
+    }
+  }
+  const components = { ...options.components };
+  if (Object.keys(schemes).length > 0) components.securitySchemes = schemes;
+  const sorted: Record<string, Record<string, unknown>> = {};
+  for (const section of Object.keys(components).sort()) sorted[section] = sortKeys(components[section]!);
+  return sorted;
+}

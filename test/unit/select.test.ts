@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { selectOperations } from "../../generator/select.js";
+import type { OpenApiDocument } from "../../generator/openapi.js";
+
+const embedded = parse(readFileSync("spec/polar.openapi.yaml", "utf8")) as OpenApiDocument;
+
+const tiny: OpenApiDocument = {
+  openapi: "3.1.0",
+  info: { title: "Tiny", version: "1" },
+  paths: {
+    "/a/{id}": {
+      delete: {
+        operationId: "a:delete",
+        parameters: [{ $ref: "#/components/parameters/Id" }],
+        responses: { "404": { content: { "application/json": { schema: { $ref: "#/components/schemas/NotFound" } } } } },
+        "x-codeSamples": [{ lang: "sh", source: "curl" }],
+      },
+      get: { operationId: "a:get", responses: { "200": { $ref: "#/components/responses/Big" } } },
+    },
+  },
+  webhooks: { hook: { post: { operationId: "hook" } } },
+  components: {
+    parameters: { Id: { name: "id", in: "path", required: true, schema: { type: "string" } } },
+    responses: { Big: { description: "big", content: { "application/json": { schema: { $ref: "#/components/schemas/Big" } } } } },
+    schemas: {
+      NotFound: { type: "object", properties: { detail: { $ref: "#/components/schemas/Detail" } } },
+      Detail: { type: "string" },
+      Tree: { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Tree" } } } },
+      Big: { type: "object" },
+    },
+  },
+};
+
+describe("selectOperations", () => {
+  it("keeps the selected operation and the closure of what it reaches, dropping the rest", () => {
+    const { selected, problems } = selectOperations({ document: tiny, operationIds: ["a:delete"] });
+    expect(problems).toStrictEqual([]);
+    expect(selected!.document).toStrictEqual({
+      openapi: "3.1.0",
+      info: { title: "Tiny", version: "1" },
+      paths: {
+        "/a/{id}": {
+          delete: {
+            operationId: "a:delete",
+            parameters: [{ $ref: "#/components/parameters/Id" }],
+            responses: { "404": { content: { "application/json": { schema: { $ref: "#/components/schemas/NotFound" } } } } },
+          },
+        },
+      },
+      components: {
+        parameters: { Id: { name: "id", in: "path", required: true, schema: { type: "string" } } },
+        schemas: {
+          Detail: { type: "string" },
+          NotFound: { type: "object", properties: { detail: { $ref: "#/components/schemas/Detail" } } },
+        },
+      },
+    });
+  });
+
+  it("follows circular references without looping", () => {
+    const document = structuredClone(tiny);
+    (document.paths!["/a/{id}"]!.get as { responses: unknown }).responses = {
+      "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/Tree" } } } },
+    };
+    const { selected } = selectOperations({ document, operationIds: ["a:get"] });
+    expect(Object.keys(selected!.document.components!.schemas!)).toStrictEqual(["Tree"]);
+  });
+
+  it("names the closest operation ids when one is unknown", () => {
+    const { selected, problems } = selectOperations({ document: embedded, operationIds: ["customers:delet"] });
+    expect(selected).toBeUndefined();
+    expect(problems).toStrictEqual([
+      {
+        severity: "error",
+        code: "operation-not-found",
+        message: 'operation "customers:delet" is not in the spec; did you mean "customers:delete"?',
+        path: "/paths",
+      },
+    ]);
+  });
+
+  it("reports a dangling $ref reached from a selected operation", () => {
+    const document = structuredClone(tiny);
+    delete document.components!.schemas!.Detail;
+    const { problems } = selectOperations({ document, operationIds: ["a:delete"] });
+    expect(problems).toStrictEqual([
+      { severity: "error", code: "ref-dangling", message: '$ref "#/components/schemas/Detail" points at nothing', path: "/components/schemas/Detail" },
+    ]);
+  });
+
+  it("keeps the security schemes the operations use, and only those", () => {
+    const { selected } = selectOperations({ document: embedded, operationIds: ["customer_portal:subscriptions:cancel"] });
+    expect(Object.keys(selected!.document.components!.securitySchemes!)).toStrictEqual(["customer_session"]);
+  });
+
+  it("does not mutate its input", () => {
+    const before = JSON.stringify(embedded);
+    selectOperations({ document: embedded, operationIds: ["customers:delete", "customers:delete_external"] });
+    expect(JSON.stringify(embedded)).toBe(before);
+  });
+});
