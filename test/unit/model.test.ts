@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { buildModel } from "../../generator/model/build.js";
+import { toTypeRef } from "../../generator/model/type-ref.js";
+import type { OpenApiDocument } from "../../generator/openapi.js";
+import { DEFAULT_OPERATIONS, selectOperations } from "../../generator/select.js";
+
+describe("toTypeRef", () => {
+  it("folds FastAPI's anyOf-with-null into nullable", () => {
+    expect(toTypeRef({ anyOf: [{ type: "string", format: "date-time" }, { type: "null" }] })).toStrictEqual({
+      kind: "nullable",
+      inner: { kind: "primitive", type: "string", format: "date-time" },
+    });
+  });
+
+  it("folds OpenAPI 3.0 nullable: true into nullable", () => {
+    expect(toTypeRef({ type: "integer", nullable: true })).toStrictEqual({
+      kind: "nullable",
+      inner: { kind: "primitive", type: "integer" },
+    });
+  });
+
+  it("folds a type list with null into nullable", () => {
+    expect(toTypeRef({ type: ["string", "null"] })).toStrictEqual({
+      kind: "nullable",
+      inner: { kind: "primitive", type: "string" },
+    });
+  });
+
+  it("keeps a discriminated oneOf as a union with its discriminator", () => {
+    expect(
+      toTypeRef({ oneOf: [{ $ref: "#/components/schemas/A" }, { $ref: "#/components/schemas/B" }], discriminator: { propertyName: "kind" } }),
+    ).toStrictEqual({ kind: "union", discriminator: "kind", variants: [{ kind: "model", name: "A" }, { kind: "model", name: "B" }] });
+  });
+
+  it("reads const as a literal and enum as an enum", () => {
+    expect(toTypeRef({ type: "string", const: "ResourceNotFound" })).toStrictEqual({ kind: "literal", value: "ResourceNotFound" });
+    expect(toTypeRef({ type: "string", enum: ["a", "b"] })).toStrictEqual({ kind: "enum", values: ["a", "b"] });
+  });
+
+  it("reads additionalProperties without properties as a map", () => {
+    expect(toTypeRef({ type: "object", additionalProperties: { type: "boolean" } })).toStrictEqual({
+      kind: "map",
+      values: { kind: "primitive", type: "boolean" },
+    });
+  });
+
+  it("reads an object's properties sorted, with required flags", () => {
+    expect(toTypeRef({ type: "object", required: ["b"], properties: { b: { type: "string" }, a: { type: "number" } } })).toStrictEqual({
+      kind: "object",
+      properties: [
+        { name: "a", required: false, type: { kind: "primitive", type: "number" } },
+        { name: "b", required: true, type: { kind: "primitive", type: "string" } },
+      ],
+    });
+  });
+});
+
+describe("buildModel on the embedded spec", () => {
+  const document = parse(readFileSync("spec/polar.openapi.yaml", "utf8")) as OpenApiDocument;
+  const { selected } = selectOperations({ document, operationIds: DEFAULT_OPERATIONS });
+  const model = buildModel({ selected: selected!, specFile: "spec/polar.openapi.yaml" });
+
+  it("matches the reviewed IR snapshot", async () => {
+    await expect(JSON.stringify(model, null, 2) + "\n").toMatchFileSnapshot("./__snapshots__/model.embedded.json");
+  });
+
+  it("names operations and groups them as the ids say", () => {
+    expect(model.operations.map((operation) => [operation.id, operation.group, operation.functionName])).toStrictEqual([
+      ["customer_portal:subscriptions:cancel", ["customerPortal", "subscriptions", "cancel"], "customerPortalSubscriptionsCancel"],
+      ["customers:delete", ["customers", "delete"], "customersDelete"],
+      ["customers:delete_external", ["customers", "deleteExternal"], "customersDeleteExternal"],
+    ]);
+  });
+
+  it("resolves referenced parameters and responses", () => {
+    const remove = model.operations.find((operation) => operation.id === "customers:delete_external")!;
+    expect(remove.query).toStrictEqual([
+      {
+        name: "anonymize",
+        codeName: "anonymize",
+        in: "query",
+        required: false,
+        type: { kind: "primitive", type: "boolean" },
+        default: false,
+        description: "When true, also anonymize the customer's personal data, for GDPR erasure.",
+      },
+    ]);
+    expect(remove.errors.map((response) => [response.status, response.body])).toStrictEqual([
+      [404, { kind: "model", name: "ResourceNotFound" }],
+      [422, { kind: "model", name: "HTTPValidationError" }],
+    ]);
+  });
+
+  it("takes per-operation security over the global one", () => {
+    const cancel = model.operations.find((operation) => operation.id === "customer_portal:subscriptions:cancel")!;
+    const remove = model.operations.find((operation) => operation.id === "customers:delete")!;
+    expect(cancel.security).toStrictEqual([{ schemes: [{ scheme: "customer_session", scopes: [] }] }]);
+    expect(remove.security).toStrictEqual([{ schemes: [{ scheme: "access_token", scopes: [] }] }]);
+  });
+
+  it("has no API version header for a non-date version", () => {
+    expect(model.apiVersion).toBeUndefined();
+  });
+});
