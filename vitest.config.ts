@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: "default",
           include: ["test/**/*.test.ts", "generated/**/*.test.ts"],
-          exclude: ["test/corpus/**", "**/node_modules/**"],
+          exclude: ["test/corpus/**", "test/golden/__snapshots__/**", "**/node_modules/**"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           typecheck: { enabled: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
