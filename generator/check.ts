@@ -4,7 +4,10 @@
 import { createTwoFilesPatch } from "diff";
 import type { CodegenOptions } from "./config.js";
 import { buildOutput, type BuildResult } from "./pipeline.js";
-import { planIsClean, planOutput } from "./write/plan.js";
+import type { Change } from "./diff/change.js";
+import { diffSpecs } from "./diff/diff-specs.js";
+import type { OpenApiDocument } from "./openapi.js";
+import { planIsClean, planOutput, type OutputPlan } from "./write/plan.js";
 
 export interface FileDrift {
   path: string;
@@ -17,6 +20,8 @@ export interface CheckResult {
   files: FileDrift[];
   /** Unified diff from what is on disk to what the generator produces. */
   diff: string;
+  /** Which operations changed and how, from the committed openapi.json to the new selection. */
+  changes: Change[];
   build: BuildResult;
 }
 
@@ -33,5 +38,23 @@ export async function check(options: CodegenOptions = {}): Promise<CheckResult> 
       createTwoFilesPatch(`a/${path}`, `b/${path}`, plan.previous.get(path) ?? "", newContents.get(path) ?? "", "", "", { context: 3 }),
     )
     .join("");
-  return { inSync: planIsClean(plan), outDir: build.target.out, files, diff, build };
+  const changes = operationChanges({ plan, build });
+  return { inSync: planIsClean(plan), outDir: build.target.out, files, diff, changes, build };
+}
+
+/** The selection on disk is the old spec as far as the operations are concerned. */
+function operationChanges(input: { plan: OutputPlan; build: BuildResult }): Change[] {
+  const previous = input.plan.previous.get("openapi.json");
+  if (previous === undefined) return [];
+  let before: OpenApiDocument;
+  try {
+    before = JSON.parse(previous) as OpenApiDocument;
+  } catch {
+    return [];
+  }
+  return diffSpecs({
+    before: { document: before, label: "committed openapi.json" },
+    after: { document: input.build.context.subset, label: input.build.target.specLabel },
+    operationIds: input.build.target.operations,
+  }).changes;
 }

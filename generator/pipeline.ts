@@ -7,7 +7,7 @@ import { resolveTarget, type CodegenOptions, type ResolvedTarget } from "./confi
 import { emitIndex } from "./emit/index-file.js";
 import { emitters } from "./emit/registry.js";
 import { formatFiles } from "./format.js";
-import { fileHeader } from "./header.js";
+import { withHeader } from "./header.js";
 import { loadSpec } from "./load/index.js";
 import { buildModel } from "./model/build.js";
 import type { Model } from "./model/types.js";
@@ -83,9 +83,8 @@ async function emitFiles(options: { context: EmitContext; specLabel: string }): 
     produced.push(...(await emit(options.context)));
   }
   produced.push(...emitIndex(options.context, produced));
-  const header = fileHeader({ generatorVersion: GENERATOR_VERSION, specFile: options.specLabel });
-  const formatted = await formatFiles(produced);
+  const info = { generatorVersion: GENERATOR_VERSION, specFile: options.specLabel };
+  const formatted = await formatFiles(produced.map((file) => withHeader({ file, info })));
   return formatted
-    .map((file) => ({ path: file.path, contents: header + file.contents }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -53,6 +53,10 @@ async function runCheck(options: ReturnType<typeof targetOptions>): Promise<numb
   process.stdout.write(result.diff);
   process.stdout.write(`\npolar-codegen: ${out} is out of date with the spec:\n`);
   for (const file of result.files) process.stdout.write(`  ${file.status.padEnd(8)} ${file.path}\n`);
+  if (result.changes.length > 0) process.stdout.write("Operations changed:\n");
+  for (const found of result.changes) {
+    process.stdout.write(`  ${found.operation}: ${found.message}${found.breaking ? " (breaking)" : ""}\n`);
+  }
   process.stdout.write("Run `polar-codegen` to regenerate.\n");
   return EXIT_OUT_OF_DATE;
 }
