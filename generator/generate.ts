@@ -1,16 +1,32 @@
 // generate: build in memory, then write. The programmatic twin of `polar-codegen`.
+// When the build stamp shows nothing changed since the last run, it returns at once,
+// without loading the spec or any heavy module: the fast path for build steps.
 
-import type { CodegenOptions } from "./config.js";
-import { buildOutput, type BuildResult } from "./pipeline.js";
-import { writeOutput, type WriteReport } from "./write/write-output.js";
+import { resolveTarget, type CodegenOptions } from "./config.js";
+import type { BuildResult } from "./pipeline.js";
+import { ProblemError } from "./problems.js";
+import type { WriteReport } from "./write/write-output.js";
+import { isStampCurrent } from "./write/stamp.js";
 
-export interface GenerateResult extends WriteReport {
-  outDir: string;
-  build: BuildResult;
+export interface GenerateOptions extends CodegenOptions {
+  /** Regenerate even when the build stamp says the output is current. */
+  force?: boolean;
 }
 
-export async function generate(options: CodegenOptions = {}): Promise<GenerateResult> {
-  const build = await buildOutput(options);
-  const report = await writeOutput({ outDir: build.target.out, files: build.files });
-  return { ...report, outDir: build.target.out, build };
+export type GenerateResult =
+  | ({ status: "generated"; outDir: string; build: BuildResult } & WriteReport)
+  | { status: "up-to-date"; outDir: string };
+
+export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const { target, problems } = await resolveTarget(options);
+  if (!target) throw new ProblemError(problems);
+  if (!options.force && (await isStampCurrent(target))) return { status: "up-to-date", outDir: target.out };
+  const { buildFromTarget } = await import("./pipeline.js");
+  const { writeOutput } = await import("./write/write-output.js");
+  const { createStamp } = await import("./write/stamp.js");
+  const build = await buildFromTarget(target);
+  const sources = [target.spec, ...build.spec.files.filter((file) => file !== target.spec).sort()];
+  const stamp = await createStamp({ target, sources, files: build.files });
+  const report = await writeOutput({ outDir: target.out, files: build.files, ...(stamp ? { stamp } : {}) });
+  return { status: "generated", ...report, outDir: target.out, build };
 }

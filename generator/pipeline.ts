@@ -30,8 +30,13 @@ export interface BuildResult {
 
 /** Everything up to the write, in memory. Throws `ProblemError` when a stage reports errors. */
 export async function buildOutput(options: CodegenOptions): Promise<BuildResult> {
-  const { target, problems: configProblems } = await resolveTarget(options);
-  if (!target) throw new ProblemError(configProblems);
+  const { target, problems } = await resolveTarget(options);
+  if (!target) throw new ProblemError(problems);
+  return buildFromTarget(target);
+}
+
+/** The same, for options already resolved against the config and the cwd. */
+export async function buildFromTarget(target: ResolvedTarget): Promise<BuildResult> {
   const spec = await loadValidSpec(target);
   const warnings: Problem[] = [];
   const context = await modelSpec({ target, spec, warnings });

@@ -10,6 +10,7 @@ export async function run(argv: string[]): Promise<number> {
     options: {
       ...TARGET_FLAGS,
       check: { type: "boolean" },
+      force: { type: "boolean" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
@@ -20,7 +21,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.help) return print(HELP);
   if (values.version) return print((await import("../version.js")).GENERATOR_VERSION);
   const options = targetOptions(values);
-  return values.check ? runCheck(options) : runGenerate({ options, quiet: values.quiet === true });
+  return values.check ? runCheck(options) : runGenerate({ options: { ...options, force: values.force === true }, quiet: values.quiet === true });
 }
 
 function print(text: string): number {
@@ -28,10 +29,14 @@ function print(text: string): number {
   return EXIT_OK;
 }
 
-async function runGenerate(input: { options: ReturnType<typeof targetOptions>; quiet: boolean }): Promise<number> {
+async function runGenerate(input: { options: ReturnType<typeof targetOptions> & { force: boolean }; quiet: boolean }): Promise<number> {
   const { generate } = await import("../generate.js");
   const result = await generate(input.options);
   const out = relative(process.cwd(), result.outDir) || ".";
+  if (result.status === "up-to-date") {
+    if (!input.quiet) process.stdout.write(`polar-codegen: ${out}: up to date (spec, config and generator unchanged)\n`);
+    return EXIT_OK;
+  }
   for (const warning of result.build.problems) process.stderr.write(`warning: ${warning.message}\n`);
   if (!input.quiet) {
     const parts = [`${result.written.length} written`, `${result.unchanged.length} unchanged`];

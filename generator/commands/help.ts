@@ -14,6 +14,7 @@ Options:
   --config FILE           config file; default: ./polar-codegen.config.json when present
   --allow-remote-refs     allow $ref to http(s) URLs
   --check                 exit 0 when in sync, 1 (with a diff) when out of date
+  --force                 regenerate even when the build stamp says nothing changed
   -q, --quiet             print nothing on success
   -h, --help              this help
   -v, --version           the generator's version

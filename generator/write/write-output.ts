@@ -17,11 +17,17 @@ export interface WriteReport {
   foreign: string[];
 }
 
-export async function writeOutput(options: { outDir: string; files: readonly GeneratedFile[] }): Promise<WriteReport> {
+export async function writeOutput(options: {
+  outDir: string;
+  files: readonly GeneratedFile[];
+  /** Written last, so an interrupted run never leaves a stamp that vouches for torn output. */
+  stamp?: GeneratedFile;
+}): Promise<WriteReport> {
   await mkdir(options.outDir, { recursive: true });
   return withOutputLock(options.outDir, async () => {
     const plan = await planOutput(options);
     await applyPlan({ outDir: options.outDir, plan });
+    if (options.stamp) await applyPlan({ outDir: options.outDir, plan: stampPlan(options.stamp) });
     return {
       written: plan.write.map((file) => file.path),
       unchanged: plan.unchanged,
@@ -47,4 +53,8 @@ async function applyPlan(options: { outDir: string; plan: OutputPlan }): Promise
   }
   for (const { temp, target } of staged) await rename(temp, target);
   for (const path of options.plan.remove) await rm(join(options.outDir, path), { force: true });
+}
+
+function stampPlan(stamp: GeneratedFile): OutputPlan {
+  return { write: [stamp], unchanged: [], remove: [], foreign: [], previous: new Map() };
 }
