@@ -14,6 +14,7 @@ createRequire(import.meta.url)("v8-compile-cache");
 const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
   generate: () => import("./commands/generate.js"),
   inspect: () => import("./commands/inspect.js"),
+  diff: () => import("./commands/diff.js"),
 };
 
 async function main(argv: string[]): Promise<number> {

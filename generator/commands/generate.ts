@@ -1,7 +1,7 @@
 // `polar-codegen [--check]`: generate into the output folder, or compare with it.
 
 import { relative } from "node:path";
-import { EXIT_OK, EXIT_OUT_OF_DATE, parseFlags, TARGET_FLAGS, targetOptions } from "./report.js";
+import { EXIT_OK, EXIT_OUT_OF_DATE, parseFlags, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
 import { HELP } from "./help.js";
 
 export async function run(argv: string[]): Promise<number> {
@@ -11,6 +11,7 @@ export async function run(argv: string[]): Promise<number> {
       ...TARGET_FLAGS,
       check: { type: "boolean" },
       force: { type: "boolean" },
+      format: { type: "string", default: "text" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
@@ -21,7 +22,8 @@ export async function run(argv: string[]): Promise<number> {
   if (values.help) return print(HELP);
   if (values.version) return print((await import("../version.js")).GENERATOR_VERSION);
   const options = targetOptions(values);
-  return values.check ? runCheck(options) : runGenerate({ options: { ...options, force: values.force === true }, quiet: values.quiet === true });
+  if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  return values.check ? runCheck({ options, format: values.format }) : runGenerate({ options: { ...options, force: values.force === true }, quiet: values.quiet === true });
 }
 
 function print(text: string): number {
@@ -47,21 +49,12 @@ async function runGenerate(input: { options: ReturnType<typeof targetOptions> & 
   return EXIT_OK;
 }
 
-async function runCheck(options: ReturnType<typeof targetOptions>): Promise<number> {
+async function runCheck(input: { options: ReturnType<typeof targetOptions>; format: string }): Promise<number> {
   const { check } = await import("../check.js");
-  const result = await check(options);
-  const out = relative(process.cwd(), result.outDir) || ".";
-  if (result.inSync) {
-    process.stdout.write(`polar-codegen: ${out} is up to date\n`);
-    return EXIT_OK;
-  }
-  process.stdout.write(result.diff);
-  process.stdout.write(`\npolar-codegen: ${out} is out of date with the spec:\n`);
-  for (const file of result.files) process.stdout.write(`  ${file.status.padEnd(8)} ${file.path}\n`);
-  if (result.changes.length > 0) process.stdout.write("Operations changed:\n");
-  for (const found of result.changes) {
-    process.stdout.write(`  ${found.operation}: ${found.message}${found.breaking ? " (breaking)" : ""}\n`);
-  }
-  process.stdout.write("Run `polar-codegen` to regenerate.\n");
-  return EXIT_OUT_OF_DATE;
+  const { checkReportJson, checkReportText, githubAnnotations } = await import("./check-report.js");
+  const result = await check(input.options);
+  const report = { result, out: relative(process.cwd(), result.outDir) || "." };
+  process.stdout.write(input.format === "json" ? checkReportJson(report) : checkReportText(report));
+  if (process.env.GITHUB_ACTIONS === "true") process.stdout.write(githubAnnotations(report));
+  return result.inSync ? EXIT_OK : EXIT_OUT_OF_DATE;
 }

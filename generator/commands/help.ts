@@ -6,6 +6,8 @@ Usage:
   polar-codegen [options]            generate into the output folder
   polar-codegen --check [options]    compare the output folder with the spec; write nothing
   polar-codegen inspect [options]    print the intermediate model as JSON
+  polar-codegen diff OLD NEW         the changes to the selected operations between two specs,
+                                     each marked breaking or not; --fail-on breaking|any exits 1
 
 Options:
   --spec FILE|URL         the OpenAPI spec (YAML or JSON); default: the embedded Polar spec
@@ -15,6 +17,7 @@ Options:
   --allow-remote-refs     allow $ref to http(s) URLs
   --check                 exit 0 when in sync, 1 (with a diff) when out of date
   --force                 regenerate even when the build stamp says nothing changed
+  --format text|json      output of --check and diff
   -q, --quiet             print nothing on success
   -h, --help              this help
   -v, --version           the generator's version
