@@ -9,4 +9,5 @@ export const emitters: ReadonlyArray<{ name: string; load: () => Promise<Emitter
   // Loaded on demand so a run imports only what it emits (openapi-typescript pulls in the TS compiler).
   { name: "types", load: async () => (await import("./types-file.js")).emitTypes },
   { name: "openapi", load: async () => (await import("./openapi-file.js")).emitOpenApi },
+  { name: "client", load: async () => (await import("./client-file.js")).emitClient },
 ];

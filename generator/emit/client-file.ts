@@ -1,0 +1,162 @@
+// client.ts: a typed, dependency-free fetch client for the selected operations. The
+// parts that depend on the model are built with ts-morph; the runtime that never
+// varies is copied verbatim from templates/client/runtime/.
+
+import type { Model, OperationModel } from "../model/types.js";
+import type { EmitContext, GeneratedFile } from "../stages.js";
+import { readTemplate } from "../templates.js";
+import { GENERATOR_VERSION } from "../version.js";
+import { allCredentials, credentialNames } from "./client/security.js";
+import { descriptor, operationDocs, paramsType, pascalCase, resultType } from "./client/operation.js";
+import { groupTree, printTreeType, printTreeValue } from "./client/tree.js";
+import { emitters } from "./registry.js";
+
+const RUNTIME_FILES = ["options.ts", "read.ts", "result.ts", "retry-after.ts", "send.ts", "url.ts"];
+/** Names a call's input object uses besides the operation's parameters. */
+const RESERVED = new Set(["client", "signal"]);
+
+export async function emitClient(context: EmitContext): Promise<GeneratedFile[]> {
+  // Imported here: ts-morph loads the TypeScript compiler, which a run that emits nothing never needs.
+  const { Project, StructureKind, VariableDeclarationKind } = await import("ts-morph");
+  const { model } = context;
+  checkNames(model);
+  const project = new Project({ useInMemoryFileSystem: true });
+  const file = project.createSourceFile("client.ts");
+  file.addStatements(imports());
+  file.addVariableStatement({
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: "spec", type: "SpecInfo", initializer: specInfo(model) }],
+  });
+  file.addStatements(sharedTypes(model));
+  for (const operation of model.operations) {
+    file.addStatements(operationTypes({ model, operation }));
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: `${operation.functionName}Operation`, type: "OperationInfo", initializer: descriptor({ model, operation }) }],
+    });
+    file.addFunction({
+      kind: StructureKind.Function,
+      isExported: true,
+      name: operation.functionName,
+      docs: [operationDocs({ model, operation })],
+      typeParameters: [{ name: "O", constraint: "PolarClientOptions" }],
+      parameters: [{ name: "input", type: `${pascalCase(operation.functionName)}Input<O> & { client: PolarCore<O> }` }],
+      returnType: `Promise<${pascalCase(operation.functionName)}Result>`,
+      statements: `return send({ spec, input, client: input.client, operation: ${operation.functionName}Operation }) as Promise<${pascalCase(operation.functionName)}Result>;`,
+    });
+  }
+  file.addStatements(clientFactory(model));
+  const runtime = RUNTIME_FILES.map((name) => ({ path: `runtime/${name}`, contents: readTemplate(`client/runtime/${name}`) }));
+  return [{ path: "client.ts", contents: file.getFullText() }, ...runtime];
+}
+
+function checkNames(model: Model): void {
+  const credentials = new Set(allCredentials(model).map((credential) => credential.name));
+  for (const operation of model.operations) {
+    for (const parameter of [...operation.pathParams, ...operation.query]) {
+      if (RESERVED.has(parameter.codeName) || credentials.has(parameter.codeName)) {
+        throw new Error(`client: ${operation.id}: parameter "${parameter.name}" clashes with a call option`);
+      }
+    }
+  }
+}
+
+function imports(): string {
+  return [
+    `import type { BaseOptions, CallOptions, Credential, OperationInfo, SpecInfo } from "./runtime/options.js";`,
+    `import type { Failure, ProbablySucceeded, Result, Success } from "./runtime/result.js";`,
+    `import { send } from "./runtime/send.js";`,
+    `import type { operations } from "./types.js";`,
+    ``,
+    `export type { BaseOptions, CallOptions, Credential, Hooks, RequestInfo, RetryOptions, Validator, Validators } from "./runtime/options.js";`,
+    `export type { Aborted, AnyResult, Failure, InvalidBody, InvalidRequest, NetworkError, Problem, ProbablySucceeded, RateLimited, Result, Success, Timeout, UnexpectedStatus, Unwrapped, ValidationIssue } from "./runtime/result.js";`,
+    `export { PolarError, unwrap } from "./runtime/result.js";`,
+  ].join("\n");
+}
+
+function specInfo(model: Model): string {
+  const servers = model.servers.map((server) => `${JSON.stringify(server.id)}: ${JSON.stringify(server.url)}`);
+  // The validators are loaded on first use only, so the client's bundle stays small.
+  const hasValidators = emitters.some((entry) => entry.name === "validators");
+  const members = [
+    `servers: { ${servers.join(", ")} }`,
+    ...(model.apiVersion ? [`apiVersion: ${JSON.stringify(model.apiVersion)}`] : []),
+    `userAgent: ${JSON.stringify(`polar-codegen/${GENERATOR_VERSION}`)}`,
+    ...(hasValidators ? [`loadValidators: () => import("./validators.js")`] : []),
+  ];
+  return `{\n${members.join(",\n")},\n}`;
+}
+
+function sharedTypes(model: Model): string {
+  const servers = model.servers.map((server) => JSON.stringify(server.id)).join(" | ") || "never";
+  const credentials = allCredentials(model).map(
+    (credential) => `/** Carries the \`${credential.schemes.join("`, `")}\` security scheme(s). */\n${credential.name}?: Credential | undefined;`,
+  );
+  return `
+/** A server named in the spec; the first is the default. */
+export type PolarServer = ${servers};
+
+/** Credentials by the security schemes that carry them: each a token or a function returning one. */
+export interface PolarCredentials {
+${credentials.join("\n")}
+}
+
+/** Client options: where to send (\`server\` or \`baseUrl\`), credentials, and transport settings. */
+export type PolarClientOptions = BaseOptions &
+  PolarCredentials &
+  ({ server?: PolarServer; baseUrl?: undefined } | { baseUrl: string; server?: undefined });
+
+/** What the standalone operation functions need: the client's options. */
+export interface PolarCore<O extends PolarClientOptions = PolarClientOptions> {
+  readonly options: O;
+}
+
+type AnyOf<Names extends string> = Names extends string ? { [Name in Names]: Credential } : never;
+
+/**
+ * A call must carry a credential itself unless the client's options surely hold one the
+ * operation accepts. Either way it may give one, but only one the operation accepts.
+ */
+export type CallCredentials<O, Names extends string> = [Names] extends [never]
+  ? {}
+  : O extends AnyOf<Names>
+    ? { [Name in Names]?: Credential }
+    : AnyOf<Names>;
+`;
+}
+
+function operationTypes(options: { model: Model; operation: OperationModel }): string {
+  const { operation } = options;
+  const type = pascalCase(operation.functionName);
+  const union = credentialNames(options).map((name) => JSON.stringify(name)).join(" | ") || "never";
+  return `
+/** Parameters of \`${operation.id}\`, camelCased; the wire uses the spec's names. */
+export type ${type}Params = ${paramsType(operation)};
+
+export type ${type}Input<O extends PolarClientOptions = PolarClientOptions> = ${type}Params & CallOptions & CallCredentials<O, ${union}>;
+
+export type ${type}Result = ${resultType(operation)};
+`;
+}
+
+function clientFactory(model: Model): string {
+  const tree = groupTree(model.operations);
+  return `
+/** The operations, grouped as their ids say, bound to one set of options. */
+export interface PolarClient<O extends PolarClientOptions = PolarClientOptions> extends PolarCore<O> ${printTreeType({
+    branch: tree,
+    docsOf: (operation) => operationDocs({ model, operation }),
+  })}
+
+/** The options alone, for the standalone functions (which bundle only what you call). */
+export function createPolarCore<O extends PolarClientOptions>(options: O): PolarCore<O> {
+  return { options };
+}
+
+/** A client for ${model.title || "the API"}; every method resolves to a result and never throws. */
+export function createPolarClient<O extends PolarClientOptions>(options: O): PolarClient<O> {
+  const client = { options };
+  return { options, ${printTreeValue(tree).slice(1, -1)} };
+}
+`;
+}

@@ -1,0 +1,52 @@
+// `createPolarClient` groups operations as their ids say: `customers:delete_external`
+// becomes `client.customers.deleteExternal`. This builds that tree once and prints it
+// twice: as the `PolarClient` interface and as the object `createPolarClient` returns.
+
+import type { OperationModel } from "../../model/types.js";
+import { pascalCase } from "./operation.js";
+
+interface Branch {
+  [name: string]: Branch | OperationModel;
+}
+
+function isOperation(node: Branch | OperationModel): node is OperationModel {
+  return typeof node.id === "string" && Array.isArray(node.group);
+}
+
+export function groupTree(operations: readonly OperationModel[]): Branch {
+  const root: Branch = {};
+  for (const operation of operations) {
+    let branch = root;
+    for (const name of operation.group.slice(0, -1)) {
+      const next = (branch[name] ??= {});
+      if (isOperation(next)) throw new Error(`client: ${operation.id} groups under the operation ${next.id}`);
+      branch = next;
+    }
+    const leaf = operation.group.at(-1)!;
+    if (branch[leaf]) throw new Error(`client: ${operation.id} and another operation share the name ${operation.group.join(".")}`);
+    branch[leaf] = operation;
+  }
+  return root;
+}
+
+function sortedEntries(branch: Branch): Array<[string, Branch | OperationModel]> {
+  return Object.entries(branch).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The `PolarClient<O>` members; `docsOf` gives each method its JSDoc. */
+export function printTreeType(options: { branch: Branch; docsOf: (operation: OperationModel) => string }): string {
+  const members = sortedEntries(options.branch).map(([name, node]) => {
+    if (!isOperation(node)) return `${name}: ${printTreeType({ branch: node, docsOf: options.docsOf })};`;
+    const type = pascalCase(node.functionName);
+    return `/**\n * ${options.docsOf(node).split("\n").join("\n * ")}\n */\n${name}(input: ${type}Input<O>): Promise<${type}Result>;`;
+  });
+  return `{\n${members.join("\n")}\n}`;
+}
+
+/** The object literal of methods, each forwarding to its standalone function. */
+export function printTreeValue(branch: Branch): string {
+  const members = sortedEntries(branch).map(([name, node]) =>
+    isOperation(node) ? `${name}: (input) => send({ spec, input, client, operation: ${node.functionName}Operation }) as Promise<${pascalCase(node.functionName)}Result>` : `${name}: ${printTreeValue(node)}`,
+  );
+  return `{\n${members.join(",\n")},\n}`;
+}

@@ -1,0 +1,81 @@
+// What a caller can configure, independent of the spec. The generated client adds
+// the spec's servers and credentials on top.
+
+import type { ValidationIssue } from "./result.js";
+
+/** A token, or a function that returns one (sync or async), called once per call. */
+export type Credential = string | (() => string | Promise<string>);
+
+export interface RetryOptions {
+  /** Requests in all, the first included. Default 3. */
+  attempts?: number | undefined;
+  /** First backoff before jitter. Default 500 ms; doubles each retry. */
+  baseDelayMs?: number | undefined;
+  /** Longest single wait, `Retry-After` included: a longer one is not waited for. Default 30 s. */
+  maxDelayMs?: number | undefined;
+}
+
+export interface RequestInfo {
+  operationId: string;
+  url: string;
+  /** Mutable: a hook may add headers. The URL cannot be changed. */
+  init: RequestInit & { headers: Record<string, string>; signal: AbortSignal | null };
+  attempt: number;
+}
+
+export interface Hooks {
+  /** Before each attempt. Throwing refuses the call (`invalid-request`). */
+  beforeRequest?: ((request: RequestInfo) => void | Promise<void>) | undefined;
+  /** After each response. Errors are ignored: the outcome is already decided. Clone before reading the body. */
+  afterResponse?: ((exchange: RequestInfo & { response: Response }) => void | Promise<void>) | undefined;
+}
+
+export type Validator = (value: unknown) => ValidationIssue[];
+/** The generated `validators` record (by schema name), or the whole validators module. */
+export type Validators = Record<string, Validator> | { validators: Record<string, Validator> };
+
+export interface BaseOptions {
+  fetch?: typeof fetch | undefined;
+  /** One deadline for the whole call: every attempt and every wait. */
+  timeoutMs?: number | undefined;
+  /** Off by default. `true` uses the defaults of `RetryOptions`. */
+  retry?: boolean | RetryOptions | undefined;
+  /** Sent as `User-Agent` in Node (browsers do not let pages set it). */
+  userAgent?: string | undefined;
+  hooks?: Hooks | undefined;
+  /** Check bodies against the spec's schemas; `true` loads the generated validators on first use. */
+  validateResponses?: boolean | Validators | undefined;
+}
+
+/** Per call, next to the operation's parameters. */
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+}
+
+/** What the generated client knows about the spec. */
+export interface SpecInfo {
+  servers: Record<string, string>;
+  apiVersion?: string | undefined;
+  userAgent: string;
+  loadValidators?: (() => Promise<Validators>) | undefined;
+}
+
+/** What never varies about an operation: the generated client holds one per operation. */
+export interface OperationInfo {
+  id: string;
+  method: string;
+  /** The path template split at its parameters: literal, input field, literal, ... */
+  path: string[];
+  /** Input fields of path parameters checked as UUIDs before sending. */
+  uuids?: string[] | undefined;
+  /** Query parameters: the spec's name (URL-encoded) to the input field. */
+  query?: Record<string, string> | undefined;
+  /** Credentials any one of which authorises the call; empty when none is needed. */
+  auth: string[];
+  /** Documented statuses: 0 no body, 1 JSON, 2 text, or the name of the body's JSON schema. */
+  responses: Record<number, 0 | 1 | 2 | string>;
+  /** The status a retry gets when an earlier attempt already did the work. */
+  done?: number | undefined;
+  /** Set for methods that are not idempotent: never retried after it may have reached the server. */
+  once?: boolean | undefined;
+}
