@@ -35,7 +35,9 @@ export async function check(options: CodegenOptions = {}): Promise<CheckResult> 
   const newContents = new Map(plan.write.map((file) => [file.path, file.contents]));
   const diff = files
     .map(({ path }) =>
-      createTwoFilesPatch(`a/${path}`, `b/${path}`, plan.previous.get(path) ?? "", newContents.get(path) ?? "", "", "", { context: 3 }),
+      createTwoFilesPatch(`a/${path}`, `b/${path}`, plan.previous.get(path) ?? "", newContents.get(path) ?? "", undefined, undefined, { context: 3 })
+        // jsdiff opens with an `Index:`-style rule that git's format does not have.
+        .replace(/^=+\n/, ""),
     )
     .join("");
   const changes = operationChanges({ plan, build });
