@@ -40,7 +40,12 @@ export async function send(options: SendOptions): Promise<AnyResult> {
   const callerSignal = options.input.signal;
   let prepared: Prepared;
   try {
-    prepared = await prepare(options);
+    // Awaited here, and only when there is something to wait for: each await costs the call a turn.
+    const source = credentialSource(options);
+    const token = typeof source === "function" ? await source() : source;
+    const wanted = options.client.options.validateResponses;
+    const validators = wanted === true ? await (options.spec.loadValidators ?? refuse("validateResponses: no validators generated"))() : wanted || undefined;
+    prepared = prepare({ call: options, token, validators });
   } catch (cause) {
     return { kind: "invalid-request", attempts: 0, message: (cause as Error)?.message ?? String(cause), cause } as AnyResult;
   }
@@ -61,24 +66,21 @@ export async function send(options: SendOptions): Promise<AnyResult> {
   }
 }
 
-async function prepare(options: SendOptions): Promise<Prepared> {
-  const { spec, input, client, operation } = options;
+function prepare(options: { call: SendOptions; token: unknown; validators: Validators | undefined }): Prepared {
+  const { token, call } = options;
+  const { spec, input, client, operation } = call;
   const config = client.options;
   const base = config.baseUrl ?? spec.servers[config.server ?? Object.keys(spec.servers)[0]!] ?? refuse("server: unknown");
-  const url = baseOf(base) + pathAndQuery(options);
+  const url = baseOf(base) + pathAndQuery(call);
   const headers: Record<string, string> = {};
   if (operation.auth.length) {
-    const source = credentialSource(options);
-    const token = typeof source === "function" ? await source() : source;
     // Never `Bearer undefined`, and nothing a header could not carry.
     if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token)) refuse(`credential: no ${operation.auth.join(" or ")} token`);
     headers.authorization = `Bearer ${token}`;
   }
   if (spec.apiVersion) headers["polar-version"] = spec.apiVersion;
   if (IN_NODE) headers["user-agent"] = config.userAgent || spec.userAgent;
-  const wanted = config.validateResponses;
-  const validators = wanted === true ? await (spec.loadValidators ?? refuse("validateResponses: no validators generated"))() : wanted || undefined;
-  return { spec, operation, client, input, url, headers, validators, signal: undefined, deadline: Infinity };
+  return { spec, operation, client, input, url, headers, validators: options.validators, signal: undefined, deadline: Infinity };
 }
 
 /** The first credential given for this operation, the call's own before the client's. */
