@@ -1,0 +1,67 @@
+// Reading a source: a local file or an http(s) URL. Failures come back as problems
+// with the code the caller chooses (the spec itself, or a file a `$ref` names).
+
+import { readFile as fsReadFile } from "node:fs/promises";
+import { problem, type Problem, type SourcePosition } from "../problems.js";
+
+export interface Readers {
+  readFile: (absPath: string) => Promise<string>;
+  fetch: typeof fetch | undefined;
+}
+
+export function defaultReaders(options: { readFile?: Readers["readFile"]; fetch?: typeof fetch }): Readers {
+  return {
+    readFile: options.readFile ?? ((absPath) => fsReadFile(absPath, "utf8")),
+    fetch: options.fetch ?? globalThis.fetch,
+  };
+}
+
+export function isRemote(location: string): boolean {
+  return /^https?:\/\//i.test(location);
+}
+
+export async function readSource(options: {
+  location: string;
+  label: string;
+  readers: Readers;
+  /** "spec" for the document the user named, "ref" for a file reached by `$ref`. */
+  role: "spec" | "ref";
+  path?: string;
+  position?: SourcePosition;
+}): Promise<{ text?: string; problem?: Problem }> {
+  try {
+    return isRemote(options.location) ? await fetchText(options) : { text: await options.readers.readFile(options.location) };
+  } catch (error) {
+    return { problem: readProblem({ ...options, error }) };
+  }
+}
+
+async function fetchText(options: { location: string; label: string; readers: Readers }): Promise<{ text: string }> {
+  if (!options.readers.fetch) throw new Error("no fetch available in this runtime");
+  const response = await options.readers.fetch(options.location);
+  if (!response.ok) throw new HttpError(`HTTP ${response.status} ${response.statusText}`.trim());
+  return { text: await response.text() };
+}
+
+class HttpError extends Error {}
+
+function readProblem(options: {
+  location: string;
+  label: string;
+  role: "spec" | "ref";
+  error: unknown;
+  path?: string;
+  position?: SourcePosition;
+}): Problem {
+  const { label, role, error } = options;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason = error instanceof Error ? error.message : String(error);
+  const what = role === "spec" ? "spec file" : "file named by $ref";
+  const where = { path: options.path ?? "", ...(options.position ? { position: options.position } : {}) };
+  if (isRemote(options.location)) {
+    return problem({ code: `${role}-fetch-failed`, message: `could not fetch ${label}: ${reason}`, ...where });
+  }
+  if (code === "ENOENT") return problem({ code: `${role}-not-found`, message: `${what} not found: ${label}`, ...where });
+  if (code === "EISDIR") return problem({ code: `${role}-unreadable`, message: `${what} is a directory: ${label}`, ...where });
+  return problem({ code: `${role}-unreadable`, message: `could not read ${what} ${label}: ${reason}`, ...where });
+}
