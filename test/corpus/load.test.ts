@@ -1,13 +1,14 @@
 // The real Polar specs, read where they are (never copied into the repo).
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../../generator/load/index.js";
 import { validateSpec } from "../../generator/validate.js";
 
 const FOLDER = "../shared/specs/polar";
-const specs = existsSync(FOLDER) ? readdirSync(FOLDER).filter((name) => /\.openapi\.(ya?ml|json)$/.test(name)).sort() : [];
+// The corpus needs ../shared beside the project; without it this throws, loudly.
+const specs = readdirSync(FOLDER).filter((name) => /\.openapi\.(ya?ml|json)$/.test(name)).sort();
 
-describe.skipIf(specs.length === 0)("loadSpec on the real Polar specs", () => {
+describe("loadSpec on the real Polar specs", () => {
   it.each(specs)("loads and validates %s cleanly", async (name) => {
     const { spec, problems } = await loadSpec({ source: `${FOLDER}/${name}` });
     expect([problems, spec ? validateSpec(spec) : "not loaded"]).toStrictEqual([[], []]);
