@@ -59,7 +59,7 @@ export function selectOperations(options: {
   const security = securityOf({ document, operations: wanted.map((id) => byId.get(id)!.operation) });
   const subset: OpenApiDocument = {
     openapi: document.openapi,
-    info: { title: document.info?.title ?? "API", version: document.info?.version ?? "" },
+    info: { title: document.info?.title ?? "API", version: apiVersionOf(document) },
     ...(Array.isArray(document.servers) ? { servers: cloneJson(document.servers) } : {}),
     ...(document.security ? { security: cloneJson(document.security) } : {}),
     paths: sortKeys(paths),
@@ -68,6 +68,14 @@ export function selectOperations(options: {
   if (reach.problems.length > 0) return { problems: reach.problems };
   subset.components = withSecuritySchemes({ document, components: reach.components, security });
   return { selected: { document: subset, operationIds: wanted }, problems: [] };
+}
+
+/** A date version (`2026-10`) is Polar's API version and reaches the client; any other does not. */
+export const DATE_VERSION = /^\d{4}-\d{2}(-\d{2})?$/;
+
+function apiVersionOf(document: OpenApiDocument): string {
+  const version = String(document.info?.version ?? "");
+  return DATE_VERSION.test(version) ? version : "";
 }
 
 function unknownOperationProblems(options: { requested: readonly string[]; known: string[] }): Problem[] {

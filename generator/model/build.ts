@@ -1,14 +1,13 @@
 // Model: the selected subset as the small tagged IR the emitters read.
 
 import { isObject, type OpenApiDocument } from "../openapi.js";
+import { DATE_VERSION } from "../select.js";
 import type { SelectedSpec } from "../stages.js";
 import { credentialFor } from "./naming.js";
 import { buildOperations } from "./operations.js";
 import { toTypeRef } from "./type-ref.js";
 import type { Model, SchemaModel, SecuritySchemeModel, ServerModel } from "./types.js";
 
-/** A date version (`2026-10`, `2026-01-29`) is sent to Polar as the `Polar-Version` header. */
-const DATE_VERSION = /^\d{4}-\d{2}(-\d{2})?$/;
 
 export function buildModel(options: { selected: SelectedSpec; specFile: string }): Model {
   const document = options.selected.document;

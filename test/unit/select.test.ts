@@ -39,7 +39,7 @@ describe("selectOperations", () => {
     expect(problems).toStrictEqual([]);
     expect(selected!.document).toStrictEqual({
       openapi: "3.1.0",
-      info: { title: "Tiny", version: "1" },
+      info: { title: "Tiny", version: "" },
       paths: {
         "/a/{id}": {
           delete: {
