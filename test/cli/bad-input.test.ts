@@ -1,0 +1,81 @@
+// Bad input through the CLI: exit 2, a message that points at the fault, nothing written.
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli, scratchDir } from "../helpers/cli.js";
+
+const root = scratchDir();
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const minimalPaths = `paths:
+  /v1/customers/{id}:
+    delete:
+      operationId: customers:delete
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+      responses:
+        "204": { description: Deleted. }
+`;
+
+const cases: Array<{ name: string; file: string; text: string; expected: RegExp }> = [
+  { name: "an empty file", file: "spec.yaml", text: "", expected: /spec\.yaml.*empty/i },
+  { name: "malformed YAML", file: "spec.yaml", text: "openapi: 3.1.0\ninfo:\n  title: [unclosed\n", expected: /^spec\.yaml:\d+:\d+: .*\[yaml-syntax\]$/m },
+  { name: "malformed JSON", file: "spec.json", text: '{\n  "openapi": "3.1.0",\n  "info": {,\n}', expected: /^spec\.json:3:\d+: .*\[json-syntax\]$/m },
+  { name: "a spec with no paths", file: "spec.yaml", text: "openapi: 3.1.0\ninfo: { title: T, version: '1' }\n", expected: /\[no-paths\]/ },
+  {
+    name: "a dangling $ref",
+    file: "spec.yaml",
+    text: `openapi: 3.1.0\ninfo: { title: T, version: '1' }\n${minimalPaths.replace('"204": { description: Deleted. }', '"204": { $ref: "#/components/responses/Gone" }')}`,
+    expected: /^spec\.yaml:\d+:\d+: .*#\/components\/responses\/Gone.*\[ref-dangling\]$/m,
+  },
+  {
+    name: "a $ref escaping the spec's folder",
+    file: "spec.yaml",
+    text: `openapi: 3.1.0\ninfo: { title: T, version: '1' }\n${minimalPaths.replace("schema: { type: string }", 'schema: { $ref: "../outside.yaml" }')}`,
+    expected: /^spec\.yaml:\d+:\d+: .*\[ref-escapes-folder\]$/m,
+  },
+  {
+    name: "a YAML alias bomb",
+    file: "spec.yaml",
+    text: ["openapi: 3.1.0", "a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [*${"abcdefgh"[i]}, *${"abcdefgh"[i]}, *${"abcdefgh"[i]}, *${"abcdefgh"[i]}, *${"abcdefgh"[i]}, *${"abcdefgh"[i]}, *${"abcdefgh"[i]}, *${"abcdefgh"[i]}, *${"abcdefgh"[i]}]`), "paths: {}"].join("\n"),
+    expected: /\[yaml-alias-bomb\]/,
+  },
+  { name: "Swagger 2.0", file: "spec.yaml", text: "swagger: '2.0'\ninfo: { title: T, version: '1' }\npaths: {}\n", expected: /Swagger 2\.0.*\[swagger-2\]/ },
+];
+
+describe("bad input", () => {
+  it.each(cases)("$name: exit 2, a pointed message, nothing written", ({ name, file, text, expected }) => {
+    const cwd = join(root, name.replace(/\W+/g, "-"));
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, file), text);
+    const run = runCli({ args: ["--spec", file, "--out", "out", "--operations", "customers:delete"], cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(expected);
+    expect(run.stdout).toBe("");
+    expect(existsSync(join(cwd, "out"))).toBe(false);
+  });
+
+  it("a failed run over existing output leaves it exactly as it was", () => {
+    const cwd = join(root, "keeps-output");
+    mkdirSync(cwd, { recursive: true });
+    expect(runCli({ args: ["--out", "out"], cwd }).code).toBe(0);
+    writeFileSync(join(cwd, "broken.yaml"), "openapi: 3.1.0\npaths: [\n");
+    const before = runCli({ args: ["--check", "--out", "out"], cwd });
+    const failed = runCli({ args: ["--spec", "broken.yaml", "--out", "out"], cwd });
+    expect(failed.code).toBe(2);
+    expect(runCli({ args: ["--check", "--out", "out"], cwd })).toStrictEqual(before);
+  });
+});
+
+describe("inspect", () => {
+  it("prints the model of the embedded spec as JSON", () => {
+    const run = runCli({ args: ["inspect"], cwd: root });
+    expect(run.code).toBe(0);
+    const model = JSON.parse(run.stdout) as { operations: Array<{ id: string }>; schemas: unknown[] };
+    expect(model.operations.map((operation) => operation.id)).toStrictEqual([
+      "customer_portal:subscriptions:cancel",
+      "customers:delete",
+      "customers:delete_external",
+    ]);
+  });
+});
