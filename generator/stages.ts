@@ -42,4 +42,9 @@ export interface EmitContext {
 export interface GeneratedFile {
   path: string;
   contents: string;
+  /**
+   * Already in the project's prettier style (a verbatim template): the formatter leaves
+   * it as it is. test/unit/templates.test.ts holds every template to that.
+   */
+  formatted?: boolean;
 }

@@ -4,12 +4,13 @@
 
 import type { Model, OperationModel } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
-import { readTemplate } from "../templates.js";
+import { copyTemplates } from "../templates.js";
 import { GENERATOR_VERSION } from "../version.js";
 import { allCredentials, credentialNames } from "./client/security.js";
 import { descriptor, operationDocs, paramsType, pascalCase, resultType } from "./client/operation.js";
 import { groupTree, printTreeType, printTreeValue } from "./client/tree.js";
 import { emitters } from "./registry.js";
+import { loadTsMorph } from "./ts-morph.js";
 
 const RUNTIME_FILES = ["options.ts", "read.ts", "result.ts", "retry-after.ts", "send.ts", "url.ts"];
 /** Names a call's input object uses besides the operation's parameters. */
@@ -17,7 +18,7 @@ const RESERVED = new Set(["client", "signal"]);
 
 export async function emitClient(context: EmitContext): Promise<GeneratedFile[]> {
   // Imported here: ts-morph loads the TypeScript compiler, which a run that emits nothing never needs.
-  const { Project, StructureKind, VariableDeclarationKind } = await import("ts-morph");
+  const { Project, StructureKind, VariableDeclarationKind } = loadTsMorph();
   const { model } = context;
   checkNames(model);
   const project = new Project({ useInMemoryFileSystem: true });
@@ -46,7 +47,7 @@ export async function emitClient(context: EmitContext): Promise<GeneratedFile[]>
     });
   }
   file.addStatements(clientFactory(model));
-  const runtime = RUNTIME_FILES.map((name) => ({ path: `runtime/${name}`, contents: readTemplate(`client/runtime/${name}`) }));
+  const runtime = copyTemplates({ from: "client/runtime", to: "runtime", names: RUNTIME_FILES });
   return [{ path: "client.ts", contents: file.getFullText() }, ...runtime];
 }
 
