@@ -3,10 +3,10 @@
 // 0 success (or in sync), 1 out of date (--check), 2 bad input or any other error.
 
 import { reportFailure } from "./commands/report.js";
-import { enableCompileCache } from "./compile-cache.js";
+import { enableCodeCache } from "./code-cache.js";
 
-// Before any heavy module is loaded (see compile-cache.ts).
-enableCompileCache();
+// Before any heavy module is loaded (see code-cache.ts).
+enableCodeCache();
 
 const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
   generate: () => import("./commands/generate.js"),

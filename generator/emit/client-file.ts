@@ -2,6 +2,7 @@
 // parts that depend on the model are built with ts-morph; the runtime that never
 // varies is copied verbatim from templates/client/runtime/.
 
+import type { SourceFileStructure } from "ts-morph";
 import type { Model, OperationModel } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
@@ -21,32 +22,40 @@ export async function emitClient(context: EmitContext): Promise<GeneratedFile[]>
   const { Project, StructureKind, VariableDeclarationKind } = loadTsMorph();
   const { model } = context;
   checkNames(model);
-  const project = new Project({ useInMemoryFileSystem: true });
-  const file = project.createSourceFile("client.ts");
-  file.addStatements(imports());
-  file.addVariableStatement({
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: "spec", type: "SpecInfo", initializer: specInfo(model) }],
-  });
-  file.addStatements(sharedTypes(model));
-  for (const operation of model.operations) {
-    file.addStatements(operationTypes({ model, operation }));
-    file.addVariableStatement({
+  // One structure, printed once: adding statements one by one re-parses the file each time.
+  // (A text statement ends with an empty line, as a structure does.)
+  const statements: SourceFileStructure["statements"] & unknown[] = [
+    imports() + "\n\n",
+    {
+      kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: `${operation.functionName}Operation`, type: "OperationInfo", initializer: descriptor({ model, operation }) }],
-    });
-    file.addFunction({
-      kind: StructureKind.Function,
-      isExported: true,
-      name: operation.functionName,
-      docs: [operationDocs({ model, operation })],
-      typeParameters: [{ name: "O", constraint: "PolarClientOptions" }],
-      parameters: [{ name: "input", type: `${pascalCase(operation.functionName)}Input<O> & { client: PolarCore<O> }` }],
-      returnType: `Promise<${pascalCase(operation.functionName)}Result>`,
-      statements: `return send({ spec, input, client: input.client, operation: ${operation.functionName}Operation }) as Promise<${pascalCase(operation.functionName)}Result>;`,
-    });
+      declarations: [{ name: "spec", type: "SpecInfo", initializer: specInfo(model) }],
+    },
+    sharedTypes(model),
+  ];
+  for (const operation of model.operations) {
+    statements.push(
+      operationTypes({ model, operation }) + "\n",
+      {
+        kind: StructureKind.VariableStatement,
+        declarationKind: VariableDeclarationKind.Const,
+        declarations: [{ name: `${operation.functionName}Operation`, type: "OperationInfo", initializer: descriptor({ model, operation }) }],
+      },
+      {
+        kind: StructureKind.Function,
+        isExported: true,
+        name: operation.functionName,
+        docs: [operationDocs({ model, operation })],
+        typeParameters: [{ name: "O", constraint: "PolarClientOptions" }],
+        parameters: [{ name: "input", type: `${pascalCase(operation.functionName)}Input<O> & { client: PolarCore<O> }` }],
+        returnType: `Promise<${pascalCase(operation.functionName)}Result>`,
+        statements: `return send({ spec, input, client: input.client, operation: ${operation.functionName}Operation }) as Promise<${pascalCase(operation.functionName)}Result>;`,
+      },
+    );
   }
-  file.addStatements(clientFactory(model));
+  statements.push(clientFactory(model));
+  const project = new Project({ useInMemoryFileSystem: true });
+  const file = project.createSourceFile("client.ts", { statements });
   const runtime = copyTemplates({ from: "client/runtime", to: "runtime", names: RUNTIME_FILES });
   return [{ path: "client.ts", contents: file.getFullText() }, ...runtime];
 }

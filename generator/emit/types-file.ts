@@ -6,7 +6,7 @@
 // (internal refs only) and validated, so we call the same transform `openapiTS()` runs
 // after Redocly, with the context it builds. The modules are `require`d from the
 // package's CommonJS build: an ESM `import` of the 9 MB TypeScript compiler makes Node
-// scan its source for exports (~0.3 s), and `require` lets v8-compile-cache apply.
+// scan its source for exports (~0.3 s), and `require` lets the code cache apply (code-cache.ts).
 // test/unit/types-file.test.ts proves the output equals `openapiTS()`'s byte for byte.
 
 import { createRequire } from "node:module";
