@@ -10,4 +10,5 @@ export const emitters: ReadonlyArray<{ name: string; load: () => Promise<Emitter
   { name: "types", load: async () => (await import("./types-file.js")).emitTypes },
   { name: "openapi", load: async () => (await import("./openapi-file.js")).emitOpenApi },
   { name: "client", load: async () => (await import("./client-file.js")).emitClient },
+  { name: "validators", load: async () => (await import("./validators-file.js")).emitValidators },
 ];
