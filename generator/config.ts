@@ -56,7 +56,7 @@ const EMBEDDED_SPEC = join(packageRoot, "spec", "polar.openapi.yaml");
 const SINGLE: TargetEntry = { name: "default" };
 
 /** Every target the options select: all of the config's, or those named (`names`). */
-export async function resolveTargets(options: CodegenOptions & { names?: string[] }): Promise<ResolvedTargets> {
+export async function resolveTargets(options: CodegenOptions & { names?: string[]; /** Watch mode waits for a missing spec instead. */ allowMissingSpec?: boolean }): Promise<ResolvedTargets> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const read = await readConfig({ cwd, config: options.config });
   const { config } = read;
@@ -130,8 +130,8 @@ function overlappingOuts(input: { targets: ResolvedTarget[]; entries: TargetEntr
 }
 
 /** A spec the config names but which is not there: say so against the config, not as a bare "not found". */
-async function missingSpecs(input: { targets: ResolvedTarget[]; entries: TargetEntry[]; read: ReadConfig; options: CodegenOptions }): Promise<Problem[]> {
-  if (input.options.spec || !input.read.file) return [];
+async function missingSpecs(input: { targets: ResolvedTarget[]; entries: TargetEntry[]; read: ReadConfig; options: CodegenOptions & { allowMissingSpec?: boolean } }): Promise<Problem[]> {
+  if (input.options.spec || !input.read.file || input.options.allowMissingSpec) return [];
   const problems: Problem[] = [];
   for (const target of input.targets) {
     if (isUrl(target.spec) || target.spec === EMBEDDED_SPEC) continue;

@@ -23,6 +23,8 @@ interface TargetState {
   files: string[];
   spec: string;
   model?: Model;
+  /** The last run failed: the next good one says it recovered. */
+  failed?: boolean;
   /** The first good build, until the emitters have been primed on it. */
   unprimed?: BuildResult;
 }
@@ -48,8 +50,11 @@ export function createWatchSession(input: { options: CodegenOptions & { names?: 
   let multi = false;
 
   const cycle = async (changed: string[] | undefined) => {
-    const resolved = await resolveTargets(options);
-    if (!resolved.targets) return reportProblems({ reporter, problems: resolved.problems, out: "the output" });
+    const resolved = await resolveTargets({ ...options, allowMissingSpec: true });
+    if (!resolved.targets) {
+      for (const state of states.values()) state.failed = true;
+      return reportProblems({ reporter, problems: resolved.problems, out: "the output" });
+    }
     multi = resolved.multi;
     for (const name of states.keys()) if (!resolved.targets.some((target) => target.name === name)) states.delete(name);
     const all = changed === undefined || (configFile !== undefined && changed.includes(configFile));
@@ -109,9 +114,12 @@ async function regenerate(input: {
     state.files = result.build.spec.files;
     for (const warning of result.build.problems) reporter.error(formatProblem(warning));
     const trigger = input.changed ? `${input.changed.map(show).join(", ")} changed → ` : "";
-    reporter.line(`polar-codegen: ${trigger}${out}: ${describeWrite(result)}${describeChanges(changes)} (${ms} ms)`);
+    const recovered = state.failed ? "recovered, " : "";
+    state.failed = false;
+    reporter.line(`polar-codegen: ${trigger}${out}: ${recovered}${describeWrite(result)}${describeChanges(changes)} (${ms} ms)`);
   } catch (error) {
-    if (!(error instanceof ProblemError)) throw error;
+    state.failed = true;
+    if (!(error instanceof ProblemError)) return reporter.error(`polar-codegen: ${out}: ${error instanceof Error ? error.message : String(error)}; left as it was`);
     reportProblems({ reporter, problems: error.problems, out });
   }
 }
