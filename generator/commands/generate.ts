@@ -65,7 +65,8 @@ async function runCheck(input: { selection: TargetSelection; format: string }): 
     const report = { result, out: targetLabel({ target, multi: input.selection.multi }), name: target.name };
     reports.push(report);
     if (input.format === "text") process.stdout.write(checkReportText(report));
-    if (process.env.GITHUB_ACTIONS === "true") process.stdout.write(githubAnnotations(report));
+    // On stderr, so stdout stays the report (`--format json` parses); the runner reads both.
+    if (process.env.GITHUB_ACTIONS === "true") process.stderr.write(githubAnnotations(report));
   }
   if (input.format === "json") process.stdout.write(input.selection.multi ? multiCheckReportJson(reports) : checkReportJson(reports[0]!));
   return reports.every((report) => report.result.inSync) ? EXIT_OK : EXIT_OUT_OF_DATE;
