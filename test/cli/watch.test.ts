@@ -119,3 +119,25 @@ async function readOutput(): Promise<Record<string, string>> {
   const paths = await listFiles(dir);
   return Object.fromEntries(paths.map((path) => [path, readFileSync(join(dir, path), "utf8")]));
 }
+
+describe("polar-codegen --watch started before its spec exists", () => {
+  it("says the spec is missing, then generates when it appears", async () => {
+    const cwd = scratchDir("polar-codegen-watch-");
+    writeFileSync(join(cwd, "polar-codegen.config.json"), JSON.stringify({ spec: "spec.yaml", out: "out", operations: ["customers:delete"] }));
+    const early = startWatch({ cwd, args: [] });
+    try {
+      expect(await early.line(/missing/, { stream: "stderr" })).toBe(
+        "polar-codegen: out left as it was; the spec is missing (deleted or renamed?); waiting for it to come back",
+      );
+      await early.line(/watching/);
+      writeFileSync(join(cwd, "errors.yaml"), errors("Not there."));
+      writeFileSync(join(cwd, "spec.yaml"), spec());
+      expect(await early.line(/spec\.yaml changed/)).toMatch(/→ out: recovered, \d+ written/);
+      expect(readFileSync(join(cwd, "out/types.ts"), "utf8")).toContain("Not there.");
+      expect(await early.stop("SIGINT")).toBe(0);
+    } finally {
+      await early.stop("SIGKILL");
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});
