@@ -76,7 +76,7 @@ describe("parseYamlChunked", () => {
         const result = chunked(text, cache);
         if (result !== undefined) expect(result.value).toStrictEqual(expected);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });
