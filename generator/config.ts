@@ -55,8 +55,15 @@ export interface ResolvedTargets {
 const EMBEDDED_SPEC = join(packageRoot, "spec", "polar.openapi.yaml");
 const SINGLE: TargetEntry = { name: "default" };
 
+export interface ResolveOptions extends CodegenOptions {
+  /** Targets to pick (`--target a,b`); default: every target. */
+  names?: string[];
+  /** Do not fail on a spec the config names but which is not there (watch mode waits for it). */
+  allowMissingSpec?: boolean;
+}
+
 /** Every target the options select: all of the config's, or those named (`names`). */
-export async function resolveTargets(options: CodegenOptions & { names?: string[]; /** Watch mode waits for a missing spec instead. */ allowMissingSpec?: boolean }): Promise<ResolvedTargets> {
+export async function resolveTargets(options: ResolveOptions): Promise<ResolvedTargets> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const read = await readConfig({ cwd, config: options.config });
   const { config } = read;
@@ -130,7 +137,7 @@ function overlappingOuts(input: { targets: ResolvedTarget[]; entries: TargetEntr
 }
 
 /** A spec the config names but which is not there: say so against the config, not as a bare "not found". */
-async function missingSpecs(input: { targets: ResolvedTarget[]; entries: TargetEntry[]; read: ReadConfig; options: CodegenOptions & { allowMissingSpec?: boolean } }): Promise<Problem[]> {
+async function missingSpecs(input: { targets: ResolvedTarget[]; entries: TargetEntry[]; read: ReadConfig; options: ResolveOptions }): Promise<Problem[]> {
   if (input.options.spec || !input.read.file || input.options.allowMissingSpec) return [];
   const problems: Problem[] = [];
   for (const target of input.targets) {

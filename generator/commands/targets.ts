@@ -2,7 +2,7 @@
 // picked with --target. Reports name the target only when the config has several.
 
 import { relative } from "node:path";
-import type { CodegenOptions, ResolvedTarget } from "../config.js";
+import type { ResolvedTarget, ResolveOptions } from "../config.js";
 import { ProblemError } from "../problems.js";
 
 export interface TargetSelection {
@@ -11,7 +11,7 @@ export interface TargetSelection {
   multi: boolean;
 }
 
-export async function selectTargets(options: CodegenOptions & { names?: string[] }): Promise<TargetSelection> {
+export async function selectTargets(options: ResolveOptions): Promise<TargetSelection> {
   const { resolveTargets } = await import("../config.js");
   const resolved = await resolveTargets(options);
   if (!resolved.targets) throw new ProblemError(resolved.problems);

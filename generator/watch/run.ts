@@ -3,14 +3,14 @@
 // progress when the signal arrives is finished first, so no lock or staged file is left.
 
 import { relative } from "node:path";
-import type { CodegenOptions } from "../config.js";
+import type { ResolveOptions } from "../config.js";
 import { createWatchSession } from "./session.js";
 import { watchFiles } from "./watcher.js";
 
 /** Quiet time after the last event before regenerating: editors save in a burst of events. */
 const DEBOUNCE_MS = 20;
 
-export async function runWatch(input: { options: CodegenOptions & { names?: string[] }; quiet: boolean }): Promise<number> {
+export async function runWatch(input: { options: ResolveOptions; quiet: boolean }): Promise<number> {
   const stopped = new Promise<string>((resolve) => {
     process.once("SIGINT", () => resolve("SIGINT"));
     process.once("SIGTERM", () => resolve("SIGTERM"));

@@ -2,8 +2,8 @@
 // parsed spec, formatted output and model warm between saves. A failed build reports
 // its problems and leaves the output as it was; the next good save recovers.
 
-import { join, relative, resolve } from "node:path";
-import { CONFIG_FILE, resolveTargets, type CodegenOptions, type ResolvedTarget } from "../config.js";
+import { relative, resolve } from "node:path";
+import { CONFIG_FILE, resolveTargets, type ResolvedTarget, type ResolveOptions } from "../config.js";
 import { compareModels } from "../diff/compare-models.js";
 import type { Change } from "../diff/change.js";
 import { generateTarget } from "../generate.js";
@@ -42,7 +42,7 @@ const PRIME_ROUNDS = 5;
 
 const MISSING_SPEC = new Set(["spec-not-found", "config-spec-missing"]);
 
-export function createWatchSession(input: { options: CodegenOptions & { names?: string[] }; reporter: WatchReporter }): WatchSession {
+export function createWatchSession(input: { options: ResolveOptions; reporter: WatchReporter }): WatchSession {
   const { options, reporter } = input;
   const cwd = resolve(options.cwd ?? process.cwd());
   const configFile = options.config === false ? undefined : resolve(cwd, options.config ?? CONFIG_FILE);
@@ -63,7 +63,7 @@ export function createWatchSession(input: { options: CodegenOptions & { names?: 
       states.set(target.name, state);
       const affected = all || state.spec !== target.spec || changed.some((file) => file === target.spec || state.files.includes(file));
       state.spec = target.spec;
-      if (affected) await regenerate({ target, state, changed, multi, reporter, cwd });
+      if (affected) await regenerate({ target, state, changed, multi, reporter });
     }
   };
 
@@ -99,7 +99,6 @@ async function regenerate(input: {
   changed: string[] | undefined;
   multi: boolean;
   reporter: WatchReporter;
-  cwd: string;
 }): Promise<void> {
   const { target, state, reporter } = input;
   const out = input.multi ? `[${target.name}] ${show(target.out)}` : show(target.out);
@@ -151,5 +150,5 @@ function list(paths: string[]): string {
 }
 
 function show(path: string): string {
-  return relative(process.cwd(), path) || join(".");
+  return relative(process.cwd(), path) || ".";
 }
