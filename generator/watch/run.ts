@@ -7,8 +7,13 @@ import type { ResolveOptions } from "../config.js";
 import { createWatchSession } from "./session.js";
 import { watchFiles } from "./watcher.js";
 
-/** Quiet time after the last event before regenerating: editors save in a burst of events. */
-const DEBOUNCE_MS = 20;
+/**
+ * Quiet time after the last event before regenerating. A save is a burst of events
+ * microseconds apart (write a temporary file, rename it over the spec; or truncate, then
+ * write); a half-written file read by mistake only fails to parse, keeps the last good
+ * output, and the next event of the burst regenerates.
+ */
+const DEBOUNCE_MS = 10;
 
 export async function runWatch(input: { options: ResolveOptions; quiet: boolean }): Promise<number> {
   const stopped = new Promise<string>((resolve) => {
