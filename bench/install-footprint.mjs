@@ -53,3 +53,6 @@ export function benchInstallFootprint() {
 const mb = (bytes) => Math.round(bytes / 1e5) / 10;
 
 if (import.meta.url === `file://${process.argv[1]}`) console.table(benchInstallFootprint());
+
+/** For bench/run.mjs. */
+export const bench = benchInstallFootprint;

@@ -106,3 +106,6 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const round = (value) => Math.round(value * 10) / 10;
 
 if (import.meta.url === `file://${process.argv[1]}`) console.table(await benchWatchLatency());
+
+/** For bench/run.mjs. */
+export const bench = benchWatchLatency;
