@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isObject } from "./openapi.js";
 import { problem, type Problem } from "./problems.js";
-import { DEFAULT_OPERATIONS } from "./select.js";
+import { DEFAULT_OPERATIONS } from "./defaults.js";
 import { packageRoot } from "./templates.js";
 
 export const CONFIG_FILE = "polar-codegen.config.json";

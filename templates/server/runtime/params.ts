@@ -40,81 +40,78 @@ export function decodeParameters(options: {
   /** Path parameter values, decoded, by wire name. */
   path: Record<string, string>;
   query: string;
-  header: (name: string) => string | undefined;
+  wire: { header(name: string): string | undefined };
   checks: Record<string, Validator> | undefined;
 }): Decoded {
   const params: Record<string, unknown> = {};
-  const errors: FieldError[] = [];
-  const search = options.query && options.route.parameters.some((parameter) => parameter.in === "query") ? new URLSearchParams(options.query) : undefined;
+  let errors: FieldError[] | undefined;
+  let search: URLSearchParams | undefined;
   for (const parameter of options.route.parameters) {
-    const loc = [parameter.in, parameter.name];
-    const texts = textsOf({ parameter, path: options.path, search, header: options.header });
-    if (texts.length === 0) {
-      if (parameter.required) errors.push({ type: "missing", loc, msg: "Field required", input: null });
-      else if (parameter.default !== undefined) params[parameter.codeName] = parameter.default;
-      continue;
+    let texts: string | string[] | undefined;
+    if (parameter.in === "path") texts = options.path[parameter.name];
+    else if (parameter.in === "header") texts = options.wire.header(parameter.name.toLowerCase());
+    else if (options.query) {
+      search ??= new URLSearchParams(options.query);
+      const all = search.getAll(parameter.name);
+      texts = all.length === 0 ? undefined : all.length === 1 ? all[0] : all;
     }
-    if (texts.length > 1) {
-      const [type, msg] = NOT_ONE[parameter.decode];
-      errors.push({ type, loc, msg, input: texts });
-      continue;
-    }
-    const decoded = decodeValue({ parameter, text: texts[0]!, loc });
-    if ("error" in decoded) {
-      errors.push(decoded.error);
-      continue;
-    }
-    const issues = options.checks?.[`${parameter.in}.${parameter.name}`]?.(decoded.value) ?? [];
-    if (issues.length > 0) errors.push(issueError({ parameter, issue: issues[0]!, loc, input: texts[0]! }));
+    const decoded = decodeOne({ parameter, texts, check: options.checks?.[`${parameter.in}.${parameter.name}`] });
+    if (decoded === ABSENT) continue;
+    if ("error" in decoded) (errors ??= []).push(decoded.error);
     else params[parameter.codeName] = decoded.value;
   }
-  return errors.length > 0 ? { errors } : { params };
+  return errors ? { errors } : { params };
 }
 
-function textsOf(options: {
-  parameter: ParameterInfo;
-  path: Record<string, string>;
-  search: URLSearchParams | undefined;
-  header: (name: string) => string | undefined;
-}): string[] {
-  const { parameter } = options;
-  if (parameter.in === "path") {
-    const value = options.path[parameter.name];
-    return value === undefined ? [] : [value];
+/** An optional parameter that was not sent and has no default. */
+const ABSENT = Symbol("absent");
+
+function decodeOne(options: { parameter: ParameterInfo; texts: string | string[] | undefined; check: Validator | undefined }): { value: unknown } | { error: FieldError } | typeof ABSENT {
+  const { parameter, texts } = options;
+  const loc = () => [parameter.in, parameter.name];
+  if (texts === undefined) {
+    if (parameter.required) return { error: { type: "missing", loc: loc(), msg: "Field required", input: null } };
+    return parameter.default === undefined ? ABSENT : { value: parameter.default };
   }
-  if (parameter.in === "query") return options.search?.getAll(parameter.name) ?? [];
-  const value = options.header(parameter.name.toLowerCase());
-  return value === undefined ? [] : [value];
+  if (typeof texts !== "string") {
+    const [type, msg] = NOT_ONE[parameter.decode];
+    return { error: { type, loc: loc(), msg, input: texts } };
+  }
+  const decoded = decodeValue({ parameter, text: texts, loc });
+  if ("error" in decoded || !options.check) return decoded;
+  const issues = options.check(decoded.value);
+  return issues.length > 0 ? { error: issueError({ parameter, issue: issues[0]!, loc: loc(), input: texts }) } : decoded;
 }
 
-function decodeValue(options: { parameter: ParameterInfo; text: string; loc: string[] }): { value: unknown } | { error: FieldError } {
-  const { parameter, text: input, loc } = options;
+function decodeValue(options: { parameter: ParameterInfo; text: string; loc: () => string[] }): { value: unknown } | { error: FieldError } {
+  const { parameter, text: input } = options;
+  const fail = (type: string, msg: string) => ({ error: { type, loc: options.loc(), msg, input } });
   switch (parameter.decode) {
     case "boolean":
       if (input === "true" || input === "false") return { value: input === "true" };
-      return { error: { type: "bool_parsing", loc, msg: "Input should be a valid boolean, unable to interpret input", input } };
+      return fail("bool_parsing", "Input should be a valid boolean, unable to interpret input");
     case "integer":
       if (/^[+-]?\d+$/.test(input.trim()) && Number.isSafeInteger(Number(input))) return { value: Number(input) };
-      return { error: { type: "int_parsing", loc, msg: "Input should be a valid integer, unable to parse string as an integer", input } };
+      return fail("int_parsing", "Input should be a valid integer, unable to parse string as an integer");
     case "number":
       if (input.trim() !== "" && Number.isFinite(Number(input))) return { value: Number(input) };
-      return { error: { type: "float_parsing", loc, msg: "Input should be a valid number, unable to parse string as a number", input } };
+      return fail("float_parsing", "Input should be a valid number, unable to parse string as a number");
     case "uuid":
-      return decodeUuid({ parameter, input, loc });
+      return decodeUuid({ parameter, input, loc: options.loc });
     default:
       return { value: input };
   }
 }
 
-function decodeUuid(options: { parameter: ParameterInfo; input: string; loc: string[] }): { value: unknown } | { error: FieldError } {
-  const { parameter, input, loc } = options;
+function decodeUuid(options: { parameter: ParameterInfo; input: string; loc: () => string[] }): { value: unknown } | { error: FieldError } {
+  const { parameter, input } = options;
   const error = uuidError(input);
   if (error !== undefined) {
-    return { error: { type: "uuid_parsing", loc, msg: `Input should be a valid UUID, ${error}`, input, ctx: { error } } };
+    return { error: { type: "uuid_parsing", loc: options.loc(), msg: `Input should be a valid UUID, ${error}`, input, ctx: { error } } };
   }
   const expected = parameter.uuidVersion;
   if (expected !== undefined && uuidVersion(input) !== expected) {
-    return { error: versionError({ expected, loc, input }) };
+    return { error: versionError({ expected, loc: options.loc(), input }) };
   }
   // pydantic hands the handler a UUID object; its text is lower case.
   return { value: input.toLowerCase() };

@@ -35,16 +35,16 @@ export function createRouter(routes: readonly RouteInfo[]): (method: string, pat
     const raw = path.split("/");
     const candidates = byLength.get(raw.length);
     if (!candidates) return NOT_FOUND;
-    const allow = new Set<string>();
+    let allow: string[] | undefined;
     let malformed = false;
     for (const candidate of candidates) {
-      const values = matchSegments({ candidate, raw });
+      const values = matchSegments(candidate, raw);
       if (values === MALFORMED) malformed = true;
       if (values === undefined || values === MALFORMED) continue;
       if (candidate.route.method === method) return { kind: "found", route: candidate.route, values };
-      allow.add(candidate.route.method);
+      (allow ??= []).push(candidate.route.method);
     }
-    if (allow.size > 0) return { kind: "method-not-allowed", allow: [...allow].sort().join(", ") };
+    if (allow) return { kind: "method-not-allowed", allow: [...new Set(allow)].sort().join(", ") };
     return malformed ? { kind: "bad-path" } : NOT_FOUND;
   };
 }
@@ -62,12 +62,13 @@ function shape(compiled: CompiledRoute): string {
 }
 
 /** The decoded parameter values, `undefined` when the path is another, `MALFORMED` when it cannot be decoded. */
-function matchSegments(options: { candidate: CompiledRoute; raw: string[] }): Record<string, string> | undefined | typeof MALFORMED {
+// Positional arguments: this runs for every request, and an options object per call is garbage.
+function matchSegments(candidate: CompiledRoute, raw: string[]): Record<string, string> | undefined | typeof MALFORMED {
   const values: Record<string, string> = {};
-  const { segments } = options.candidate;
+  const { segments } = candidate;
   for (let index = 0; index < segments.length; index++) {
     const segment = segments[index]!;
-    const text = options.raw[index]!;
+    const text = raw[index]!;
     if ("literal" in segment) {
       if (segment.literal !== text) return undefined;
       continue;

@@ -14,48 +14,87 @@ export interface NodeRequestLike {
   method?: string | undefined;
   url?: string | undefined;
   headers: Record<string, string | string[] | undefined>;
+  /** Name, value, name, value... as received; read instead of `headers` when present. */
+  rawHeaders?: string[] | undefined;
   on(event: string, listener: (...args: any[]) => void): unknown;
 }
 
 /** What the adapter uses of `http.ServerResponse`. */
 export interface NodeResponseLike {
   readonly headersSent: boolean;
-  writeHead(status: number, headers: Record<string, string | number>): unknown;
-  end(body?: Uint8Array): unknown;
+  writeHead(
+    status: number,
+    headers: Record<string, string | number> | Array<string | number>,
+  ): unknown;
+  end(body?: string): unknown;
 }
 
 export type NodeListener = (request: NodeRequestLike, response: NodeResponseLike) => void;
 
 const encoder = new TextEncoder();
+const ASCII = /^[\x00-\x7f]*$/;
 
 export function toNodeListener(server: FetchServer): NodeListener {
   const handle = (server as { [WIRE_HANDLER]?: WireHandler })[WIRE_HANDLER];
   return (request, response) => {
-    // An aborted upload emits "error"; with no listener that would crash the process.
-    request.on("error", () => {});
-    const reply = handle ? handle(wireOf(request)) : bridge({ server, request });
-    reply.then(
-      (wire) => send({ response, wire }),
-      () => send({ response, wire: replies.internal() }),
-    );
+    let reply: WireResponse | Promise<WireResponse>;
+    try {
+      reply = handle ? handle(new NodeWire(request)) : bridge({ server, request });
+    } catch {
+      reply = replies.internal();
+    }
+    if (reply instanceof Promise) {
+      reply.then(
+        (wire) => send({ response, wire }),
+        () => send({ response, wire: replies.internal() }),
+      );
+    } else {
+      send({ response, wire: reply });
+    }
   };
 }
 
-function wireOf(request: NodeRequestLike): WireRequest {
-  const { headers } = request;
-  const contentLength = headers["content-length"];
-  return {
-    method: request.method ?? "GET",
-    target: request.url ?? "/",
-    header: (name) => {
-      const value = headers[name];
+/** Headers of which Node keeps only the first (node:http's `headers` drops the rest). */
+const SINGLE = new Set(["authorization", "content-length", "content-type", "host"]);
+
+/**
+ * A class, not closures per request, reading `rawHeaders` rather than `headers`, which
+ * Node builds on first access: under load the adapter's cost is what it allocates.
+ */
+class NodeWire implements WireRequest {
+  readonly method: string;
+  readonly target: string;
+  readonly hasBody: boolean;
+  readonly #request: NodeRequestLike;
+
+  constructor(request: NodeRequestLike) {
+    this.#request = request;
+    this.method = request.method ?? "GET";
+    this.target = request.url ?? "/";
+    const length = this.header("content-length");
+    this.hasBody =
+      this.header("transfer-encoding") !== undefined || (length !== undefined && length !== "0");
+  }
+
+  header(name: string): string | undefined {
+    const raw = this.#request.rawHeaders;
+    if (!raw) {
+      const value = this.#request.headers[name];
       return Array.isArray(value) ? value.join(", ") : value;
-    },
-    hasBody:
-      headers["transfer-encoding"] !== undefined ||
-      (contentLength !== undefined && contentLength !== "0"),
-    request: () => webRequest({ request }),
-  };
+    }
+    let found: string | undefined;
+    for (let index = 0; index < raw.length; index += 2) {
+      const key = raw[index]!;
+      if (key.length !== name.length || key.toLowerCase() !== name) continue;
+      if (found === undefined) found = raw[index + 1]!;
+      else if (!SINGLE.has(name)) found += `, ${raw[index + 1]!}`;
+    }
+    return found;
+  }
+
+  request(): Request {
+    return webRequest({ request: this.#request });
+  }
 }
 
 function webRequest(options: {
@@ -125,11 +164,18 @@ function send(options: { response: NodeResponseLike; wire: WireResponse }): void
       response.end();
       return;
     }
-    const bytes = wire.body === undefined ? undefined : encoder.encode(wire.body);
-    const headers: Record<string, string | number> = { ...wire.headers };
-    if (bytes !== undefined) headers["content-length"] = bytes.byteLength;
+    // A flat header list, so the reply's (often shared) header object is never copied.
+    const headers: Array<string | number> = [];
+    for (const name in wire.headers) headers.push(name, wire.headers[name]!);
+    const { body } = wire;
+    if (body !== undefined)
+      headers.push(
+        "content-length",
+        ASCII.test(body) ? body.length : encoder.encode(body).byteLength,
+      );
     response.writeHead(wire.status, headers);
-    response.end(bytes);
+    // A string body goes out in the same write as the head; bytes would take a second one.
+    response.end(body);
   } catch {
     // A header value Node refuses: the connection is closed rather than left hanging.
     if (!response.headersSent) response.writeHead(500, { "content-length": 0 });

@@ -8,6 +8,7 @@ import type { FieldError } from "./params.js";
 import type { RouteInfo, ValidationIssue, Validator, WireResponse } from "./types.js";
 
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\b/i;
+const FRAMING = new Set(["content-length", "transfer-encoding", "connection", "content-type"]);
 
 export function json(options: {
   status: number;
@@ -34,14 +35,38 @@ function polarError(options: {
   });
 }
 
+// Built once: a reply is never changed after it is made.
+const NOT_FOUND = polarError({ status: 404, error: "ResourceNotFound", detail: "Not found" });
+const BAD_PATH = polarError({
+  status: 400,
+  error: "BadRequest",
+  detail: "The request path is not valid percent-encoded UTF-8.",
+});
+const BODY_NOT_ALLOWED = polarError({
+  status: 400,
+  error: "BadRequest",
+  detail: "This operation takes no request body.",
+});
+const UNAUTHORIZED = polarError({
+  status: 401,
+  error: "Unauthorized",
+  detail: "Send a bearer token: Authorization: Bearer <token>.",
+  headers: { "www-authenticate": "Bearer" },
+});
+const FORBIDDEN = polarError({
+  status: 403,
+  error: "NotPermitted",
+  detail: "This credential may not call this operation.",
+});
+const INTERNAL = polarError({
+  status: 500,
+  error: "InternalServerError",
+  detail: "Internal Server Error",
+});
+
 export const replies = {
-  notFound: () => polarError({ status: 404, error: "ResourceNotFound", detail: "Not found" }),
-  badPath: () =>
-    polarError({
-      status: 400,
-      error: "BadRequest",
-      detail: "The request path is not valid percent-encoded UTF-8.",
-    }),
+  notFound: () => NOT_FOUND,
+  badPath: () => BAD_PATH,
   methodNotAllowed: (allow: string) =>
     polarError({
       status: 405,
@@ -49,27 +74,10 @@ export const replies = {
       detail: "Method Not Allowed",
       headers: { allow },
     }),
-  bodyNotAllowed: () =>
-    polarError({
-      status: 400,
-      error: "BadRequest",
-      detail: "This operation takes no request body.",
-    }),
-  unauthorized: () =>
-    polarError({
-      status: 401,
-      error: "Unauthorized",
-      detail: "Send a bearer token: Authorization: Bearer <token>.",
-      headers: { "www-authenticate": "Bearer" },
-    }),
-  forbidden: () =>
-    polarError({
-      status: 403,
-      error: "NotPermitted",
-      detail: "This credential may not call this operation.",
-    }),
-  internal: () =>
-    polarError({ status: 500, error: "InternalServerError", detail: "Internal Server Error" }),
+  bodyNotAllowed: () => BODY_NOT_ALLOWED,
+  unauthorized: () => UNAUTHORIZED,
+  forbidden: () => FORBIDDEN,
+  internal: () => INTERNAL,
   invalid: (errors: FieldError[]) => json({ status: 422, body: { detail: errors } }),
 };
 
@@ -99,12 +107,12 @@ export function checkOutcome(options: {
       message: `status ${String(status)} is not documented for ${route.id}`,
     });
   const extra = headerRecord(headers);
-  if (extra === undefined)
-    return undeclared({ status, message: "headers must be a record of strings" });
+  if (extra === false)
+    return undeclared({ status, message: "headers must be a record of strings, without CR or LF" });
   if (!info.contentType) {
     if (body !== undefined)
       return undeclared({ status, message: `a ${status} response of ${route.id} has no body` });
-    return { kind: "ok", response: { status: status as number, headers: extra } };
+    return { kind: "ok", response: { status: status as number, headers: extra ?? NO_HEADERS } };
   }
   if (body === undefined)
     return undeclared({ status, message: `a ${status} response of ${route.id} needs a body` });
@@ -117,29 +125,39 @@ export function checkOutcome(options: {
   const validator = info.schema ? options.validators?.[info.schema] : undefined;
   const issues = validator?.(body) ?? [];
   if (issues.length > 0) return { kind: "invalid", status: status as number, issues };
+  const responseHeaders = extra
+    ? { ...extra, "content-type": info.contentType }
+    : contentTypeHeaders(info.contentType);
   return {
     kind: "ok",
-    response: {
-      status: status as number,
-      headers: { "content-type": info.contentType, ...extra },
-      body: text,
-    },
+    response: { status: status as number, headers: responseHeaders, body: text },
   };
+}
+
+const NO_HEADERS: Record<string, string> = {};
+const byContentType = new Map<string, Record<string, string>>();
+
+function contentTypeHeaders(contentType: string): Record<string, string> {
+  let headers = byContentType.get(contentType);
+  if (!headers) byContentType.set(contentType, (headers = { "content-type": contentType }));
+  return headers;
 }
 
 function undeclared(options: { status: unknown; message: string }): Checked {
   return { kind: "undeclared", ...options };
 }
 
-function headerRecord(headers: unknown): Record<string, string> | undefined {
-  if (headers === undefined) return {};
-  if (typeof headers !== "object" || headers === null) return undefined;
+/** The outcome's extra headers, lower-cased; `undefined` when it has none, `false` when they are unusable. */
+function headerRecord(headers: unknown): Record<string, string> | undefined | false {
+  if (headers === undefined) return undefined;
+  if (typeof headers !== "object" || headers === null) return false;
   const record: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     // A CR or LF would let a handler split the response; a reply is never sent with one.
     if (typeof value !== "string" || /[\r\n]/.test(value) || !/^[!#$%&'*+.^`|~\w-]+$/.test(name))
-      return undefined;
-    record[name.toLowerCase()] = value;
+      return false;
+    // Framing is the runtime's: a handler's own length or encoding would corrupt the reply.
+    if (!FRAMING.has(name.toLowerCase())) record[name.toLowerCase()] = value;
   }
   return record;
 }
