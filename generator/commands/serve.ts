@@ -53,10 +53,11 @@ export async function run(argv: string[]): Promise<number> {
     if (error instanceof TypeError && error.message.startsWith("fake Polar seed")) throw new UsageError(`--seed ${values.seed}: ${error.message}`);
     throw error;
   }
-  process.stdout.write(`listening on ${running.url}\n`);
   const stop = () => running.stop();
+  // Installed before the line is printed: whoever reads it may signal at once.
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  process.stdout.write(`listening on ${running.url}\n`);
   await running.stopped;
   return EXIT_OK;
 }
