@@ -5,7 +5,8 @@
 // sibling object `x` (`product_id` = `product.id`) so the record reads as one whole.
 
 import { createHash } from "node:crypto";
-import { isObject, parsePointer, type OpenApiDocument } from "../../openapi.js";
+import { isObject, type OpenApiDocument } from "../../openapi.js";
+import { matchesSchema, resolveRef } from "./matches.js";
 
 /**
  * Placeholders for sampled times, replaced by the fake's clock when it seeds a record
@@ -40,10 +41,7 @@ export function propertyEnum(options: { document: OpenApiDocument; schemaName: s
 }
 
 function resolve(options: { walk: Walk; ref: string }): Schema {
-  let node: unknown = options.walk.document;
-  for (const token of parsePointer(options.ref.slice(1))) node = isObject(node) ? node[token] : undefined;
-  if (!isObject(node)) throw new Error(`fake: cannot resolve ${options.ref}`);
-  return node;
+  return resolveRef({ document: options.walk.document, ref: options.ref });
 }
 
 function sample(options: { walk: Walk; schema: unknown; path: string[] }): unknown {
@@ -66,13 +64,21 @@ function sample(options: { walk: Walk; schema: unknown; path: string[] }): unkno
   const variants = (schema.anyOf ?? schema.oneOf) as unknown[] | undefined;
   if (Array.isArray(variants)) {
     if (variants.some((variant) => isObject(variant) && variant.type === "null")) return null;
-    return sample({ walk, schema: variants[0], path });
+    return Array.isArray(schema.oneOf) ? sampleOneOf({ walk, variants, path }) : sample({ walk, schema: variants[0], path });
   }
   if (Array.isArray(schema.allOf)) {
     return Object.assign({}, ...schema.allOf.map((part) => sample({ walk, schema: part, path })).filter(isObject));
   }
   const type = Array.isArray(schema.type) ? (schema.type.includes("null") ? "null" : schema.type[0]) : schema.type;
   return sampleOfType({ walk, schema, path, type });
+}
+
+/** The first branch's sample that matches that branch alone; `oneOf` fails on a value two branches accept. */
+function sampleOneOf(options: { walk: Walk; variants: unknown[]; path: string[] }): unknown {
+  const { walk, variants, path } = options;
+  const samples = variants.map((variant) => sample({ walk, schema: variant, path }));
+  const alone = samples.find((value) => variants.filter((variant) => matchesSchema({ document: walk.document, schema: variant, value })).length === 1);
+  return alone === undefined ? samples[0] : alone;
 }
 
 /** An example for a scalar (an object's example is often partial, so objects are built instead). */
