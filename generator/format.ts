@@ -3,14 +3,14 @@
 
 import type { GeneratedFile } from "./stages.js";
 
-const PRETTIER_OPTIONS = { printWidth: 100, trailingComma: "all", endOfLine: "lf" } as const;
+export const PRETTIER_OPTIONS = { printWidth: 100, trailingComma: "all", endOfLine: "lf" } as const;
 
 export async function formatFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
   const prettier = await import("prettier");
   return Promise.all(
     files.map(async (file) => ({
       path: file.path,
-      contents: await prettier.format(file.contents, { ...PRETTIER_OPTIONS, filepath: file.path }),
+      contents: file.verbatim ? file.contents : await prettier.format(file.contents, { ...PRETTIER_OPTIONS, filepath: file.path }),
     })),
   );
 }

@@ -23,7 +23,7 @@ export function fileHeader(info: HeaderInfo): string {
 /** The file with its banner: a leading comment, or for JSON a leading `x-generated-by` key. */
 export function withHeader(options: { file: GeneratedFile; info: HeaderInfo }): GeneratedFile {
   const { file, info } = options;
-  if (!file.path.endsWith(".json")) return { path: file.path, contents: fileHeader(info) + file.contents };
+  if (!file.path.endsWith(".json")) return { ...file, contents: fileHeader(info) + file.contents };
   const banner = `polar-codegen ${info.generatorVersion} from ${info.specFile}. Do not edit.`;
   const body = file.contents.trimStart().slice(1).trimStart();
   const rest = body.startsWith("}") ? `\n${body}` : `,\n  ${body}`;

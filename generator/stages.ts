@@ -42,4 +42,9 @@ export interface EmitContext {
 export interface GeneratedFile {
   path: string;
   contents: string;
+  /**
+   * Copied from a template that is kept prettier-formatted (a test checks it): the
+   * format stage passes it through instead of parsing it again on every run.
+   */
+  verbatim?: boolean;
 }

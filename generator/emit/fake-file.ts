@@ -31,7 +31,7 @@ const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${J
 const DEFAULT_NOW = new Date(Date.UTC(2026, 0, 1));
 `);
   file.addStatements(factory(model));
-  const runtime = FAKE_RUNTIME_FILES.map((name) => ({ path: `fake-runtime/${name}`, contents: readTemplate(`fake/runtime/${name}`) }));
+  const runtime = FAKE_RUNTIME_FILES.map((name) => ({ path: `fake-runtime/${name}`, contents: readTemplate(`fake/runtime/${name}`), verbatim: true }));
   return [{ path: "fake.ts", contents: file.getFullText() }, ...runtime];
 }
 

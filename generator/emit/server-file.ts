@@ -43,7 +43,7 @@ export type ${typeName({ operation, suffix: "Handler" })} = (
     declarations: [{ name: "routes", type: "RouteInfo[]", initializer: `[${model.operations.map((operation) => routeInfo({ model, operation })).join(", ")}]` }],
   });
   file.addStatements(factory(hasValidators));
-  const runtime = SERVER_RUNTIME_FILES.map((name) => ({ path: `server-runtime/${name}`, contents: readTemplate(`server/runtime/${name}`) }));
+  const runtime = SERVER_RUNTIME_FILES.map((name) => ({ path: `server-runtime/${name}`, contents: readTemplate(`server/runtime/${name}`), verbatim: true }));
   return [{ path: "server.ts", contents: file.getFullText() }, ...runtime];
 }
 

@@ -14,9 +14,14 @@ export function checkSeed(seed: unknown): StoreSeed {
   const fail = (where: string, what: string): never => {
     throw new TypeError(`fake Polar seed: ${where}: ${what}`);
   };
-  if (typeof seed !== "object" || seed === null || Array.isArray(seed)) fail("seed", "must be an object");
+  if (typeof seed !== "object" || seed === null || Array.isArray(seed))
+    fail("seed", "must be an object");
   const record = seed as Record<string, unknown>;
-  const lists = { customers: ["id"], subscriptions: ["id", "customer_id"], customer_sessions: ["token", "customer_id"] };
+  const lists = {
+    customers: ["id"],
+    subscriptions: ["id", "customer_id"],
+    customer_sessions: ["token", "customer_id"],
+  };
   for (const [list, fields] of Object.entries(lists)) {
     const items = record[list];
     if (items === undefined) continue;
@@ -24,10 +29,12 @@ export function checkSeed(seed: unknown): StoreSeed {
     const seen = new Set<string>();
     (items as unknown[]).forEach((item, index) => {
       const where = `${list}[${index}]`;
-      if (typeof item !== "object" || item === null || Array.isArray(item)) fail(where, "must be an object");
+      if (typeof item !== "object" || item === null || Array.isArray(item))
+        fail(where, "must be an object");
       for (const field of fields) {
         const value = (item as Record<string, unknown>)[field];
-        if (typeof value !== "string" || value === "") fail(`${where}.${field}`, "must be a non-empty string");
+        if (typeof value !== "string" || value === "")
+          fail(`${where}.${field}`, "must be a non-empty string");
       }
       const key = String((item as Record<string, unknown>)[fields[0]!]);
       if (seen.has(key)) fail(`${where}.${fields[0]}`, `"${key}" appears twice`);
@@ -38,7 +45,11 @@ export function checkSeed(seed: unknown): StoreSeed {
 }
 
 /** Defaults, then the clock's times where the schema has those fields, then the seed. */
-export function completeSubscription(options: { defaults: object; seed: SubscriptionRecord; now: Date }): SubscriptionRecord {
+export function completeSubscription(options: {
+  defaults: object;
+  seed: SubscriptionRecord;
+  now: Date;
+}): SubscriptionRecord {
   const { defaults, seed, now } = options;
   const at = timestamp(now);
   const record = JSON.parse(JSON.stringify(defaults), (_key, value: unknown) =>

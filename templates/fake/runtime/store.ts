@@ -30,7 +30,10 @@ export interface StoreState {
   customer_sessions: SessionRecord[];
 }
 
-export type CancelResult = { kind: "not-found" } | { kind: "already-canceled" } | { kind: "canceled"; subscription: SubscriptionRecord };
+export type CancelResult =
+  | { kind: "not-found" }
+  | { kind: "already-canceled" }
+  | { kind: "canceled"; subscription: SubscriptionRecord };
 
 export interface Store {
   /** False when no live customer matches. */
@@ -56,35 +59,62 @@ export function createStore(options: {
   for (const customer of seed.customers ?? []) customers.set(customer.id, copy(customer));
   const subscriptions = new Map<string, SubscriptionRecord>();
   for (const subscription of seed.subscriptions ?? []) {
-    subscriptions.set(subscription.id, options.completeSubscription({ seed: copy(subscription), now: seededAt }));
+    subscriptions.set(
+      subscription.id,
+      options.completeSubscription({ seed: copy(subscription), now: seededAt }),
+    );
   }
-  const sessions = new Map((seed.customer_sessions ?? []).map((session) => [session.token, session.customer_id]));
-  const live = (customer: CustomerRecord | undefined) => (customer && !customer.deleted_at ? customer : undefined);
+  const sessions = new Map(
+    (seed.customer_sessions ?? []).map((session) => [session.token, session.customer_id]),
+  );
+  const live = (customer: CustomerRecord | undefined) =>
+    customer && !customer.deleted_at ? customer : undefined;
 
   return {
     deleteCustomer({ by, value, anonymize: wanted }) {
-      const customer = by === "id" ? live(customers.get(value)) : [...customers.values()].find((one) => one.external_id === value && live(one));
+      const customer =
+        by === "id"
+          ? live(customers.get(value))
+          : [...customers.values()].find((one) => one.external_id === value && live(one));
       if (!customer) return false;
       const at = timestamp(now());
       for (const subscription of subscriptions.values()) {
-        if (subscription.customer_id === customer.id && ACTIVE.has(String(subscription.status))) revoke({ subscription, at });
+        if (subscription.customer_id === customer.id && ACTIVE.has(String(subscription.status)))
+          revoke({ subscription, at });
       }
-      Object.assign(customer, { external_id: null, deleted_at: at, modified_at: at }, wanted ? anonymize(customer) : {});
+      Object.assign(
+        customer,
+        { external_id: null, deleted_at: at, modified_at: at },
+        wanted ? anonymize(customer) : {},
+      );
       return true;
     },
     cancelSubscription({ id, customerId }) {
       const subscription = subscriptions.get(id);
-      if (!subscription || customerId === undefined || subscription.customer_id !== customerId) return { kind: "not-found" };
-      if (subscription.cancel_at_period_end === true || subscription.ended_at || subscription.status === "canceled") return { kind: "already-canceled" };
+      if (!subscription || customerId === undefined || subscription.customer_id !== customerId)
+        return { kind: "not-found" };
+      if (
+        subscription.cancel_at_period_end === true ||
+        subscription.ended_at ||
+        subscription.status === "canceled"
+      )
+        return { kind: "already-canceled" };
       const at = timestamp(now());
-      update(subscription, { cancel_at_period_end: true, canceled_at: at, ends_at: subscription.current_period_end ?? at, modified_at: at });
+      update(subscription, {
+        cancel_at_period_end: true,
+        canceled_at: at,
+        ends_at: subscription.current_period_end ?? at,
+        modified_at: at,
+      });
       return { kind: "canceled", subscription: copy(subscription) };
     },
     customerOfSession: (token) => sessions.get(token),
     state: () => ({
       customers: sorted(customers.values()),
       subscriptions: sorted(subscriptions.values()),
-      customer_sessions: [...sessions].map(([token, customer_id]) => ({ token, customer_id })).sort((a, b) => compare(a.token, b.token)),
+      customer_sessions: [...sessions]
+        .map(([token, customer_id]) => ({ token, customer_id }))
+        .sort((a, b) => compare(a.token, b.token)),
     }),
   };
 }

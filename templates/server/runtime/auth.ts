@@ -3,7 +3,13 @@
 // operation's security (any one alternative suffices), and a refusal is 403. A hook
 // that answers synchronously is never awaited.
 
-import type { Authenticate, AuthenticateInput, RouteInfo, ServerCredential, WireRequest } from "./types.js";
+import type {
+  Authenticate,
+  AuthenticateInput,
+  RouteInfo,
+  ServerCredential,
+  WireRequest,
+} from "./types.js";
 
 /** `Bearer <token>`: one token of visible ASCII, as the generated client sends. */
 const BEARER = /^bearer +([\x21-\x7e]+) *$/i;
@@ -22,12 +28,17 @@ export function bearerToken(header: string | undefined): string | undefined {
   return header === undefined ? undefined : BEARER.exec(header)?.[1];
 }
 
-export function authorize(options: { route: RouteInfo; wire: WireRequest; authenticate: Authenticate | undefined }): Authorization | Promise<Authorization> {
+export function authorize(options: {
+  route: RouteInfo;
+  wire: WireRequest;
+  authenticate: Authenticate | undefined;
+}): Authorization | Promise<Authorization> {
   const { route, wire, authenticate } = options;
   if (route.security.length === 0) return OPEN;
   const token = bearerToken(wire.header("authorization"));
   if (token === undefined) return MISSING;
-  if (!authenticate) return { kind: "accepted", credential: { scheme: route.security[0]!.scheme, token } };
+  if (!authenticate)
+    return { kind: "accepted", credential: { scheme: route.security[0]!.scheme, token } };
   return tryAlternatives({ route, wire, authenticate, token, from: 0 });
 }
 
@@ -38,7 +49,13 @@ class Input implements AuthenticateInput {
   readonly scopes: string[];
   readonly operationId: string;
   readonly #wire: WireRequest;
-  constructor(options: { scheme: string; token: string; scopes: string[]; operationId: string; wire: WireRequest }) {
+  constructor(options: {
+    scheme: string;
+    token: string;
+    scopes: string[];
+    operationId: string;
+    wire: WireRequest;
+  }) {
     this.scheme = options.scheme;
     this.token = options.token;
     this.scopes = options.scopes;
@@ -51,7 +68,13 @@ class Input implements AuthenticateInput {
   }
 }
 
-function tryAlternatives(options: { route: RouteInfo; wire: WireRequest; authenticate: Authenticate; token: string; from: number }): Authorization | Promise<Authorization> {
+function tryAlternatives(options: {
+  route: RouteInfo;
+  wire: WireRequest;
+  authenticate: Authenticate;
+  token: string;
+  from: number;
+}): Authorization | Promise<Authorization> {
   const { route, wire, token } = options;
   for (let index = options.from; index < route.security.length; index++) {
     const { scheme, scopes } = route.security[index]!;
@@ -64,7 +87,10 @@ function tryAlternatives(options: { route: RouteInfo; wire: WireRequest; authent
     }
     if (verdict instanceof Promise) {
       return verdict.then(
-        (settled) => (settled === true ? { kind: "accepted", credential: { scheme, token } } : tryAlternatives({ ...options, from: index + 1 })),
+        (settled) =>
+          settled === true
+            ? { kind: "accepted", credential: { scheme, token } }
+            : tryAlternatives({ ...options, from: index + 1 }),
         (error: unknown) => ({ kind: "failed", error }),
       );
     }

@@ -11,16 +11,30 @@ import { authorize, type Authorization } from "./auth.js";
 import { decodeParameters } from "./params.js";
 import { checkOutcome, replies } from "./respond.js";
 import { createRouter } from "./router.js";
-import type { AnyHandler, FetchServer, HandlerContext, RouteInfo, ServerCredential, ServerCoreOptions, ServerErrorEvent, Validator, WireRequest, WireResponse } from "./types.js";
+import type {
+  AnyHandler,
+  FetchServer,
+  HandlerContext,
+  RouteInfo,
+  ServerCredential,
+  ServerCoreOptions,
+  ServerErrorEvent,
+  Validator,
+  WireRequest,
+  WireResponse,
+} from "./types.js";
 
 /** Where `toNodeListener` finds the handler that skips building Web `Request`/`Response` objects. */
 export const WIRE_HANDLER = Symbol.for("polar-codegen.server.wire-handler");
 
 export type WireHandler = (wire: WireRequest) => WireResponse | Promise<WireResponse>;
 
-export function createServerCore(options: ServerCoreOptions): FetchServer & { [WIRE_HANDLER]: WireHandler } {
+export function createServerCore(
+  options: ServerCoreOptions,
+): FetchServer & { [WIRE_HANDLER]: WireHandler } {
   for (const route of options.routes) {
-    if (typeof options.handlers[route.handler] !== "function") throw new TypeError(`createPolarServer: no handler "${route.handler}" for ${route.id}`);
+    if (typeof options.handlers[route.handler] !== "function")
+      throw new TypeError(`createPolarServer: no handler "${route.handler}" for ${route.id}`);
   }
   const handle = createWireHandler(options);
   return {
@@ -45,7 +59,11 @@ interface RouteCall extends Shared {
 function createWireHandler(options: ServerCoreOptions): WireHandler {
   const route = createRouter(options.routes);
   const wanted = options.validateResponses;
-  const validators = wanted ? (("validators" in wanted && typeof wanted.validators === "object" ? wanted.validators : wanted) as Record<string, Validator>) : undefined;
+  const validators = wanted
+    ? (("validators" in wanted && typeof wanted.validators === "object"
+        ? wanted.validators
+        : wanted) as Record<string, Validator>)
+    : undefined;
   const report = options.onError ?? logError;
   const shared: Shared = { options, validators, report: (event) => safely(() => report(event)) };
   const failed = (error: unknown) => {
@@ -79,16 +97,26 @@ function createWireHandler(options: ServerCoreOptions): WireHandler {
 
 function checkBody(call: RouteCall): WireResponse | Promise<WireResponse> {
   const { hasBody } = call.wire;
-  if (typeof hasBody === "function") return hasBody().then((has) => (has ? replies.bodyNotAllowed() : checkCredentials(call)));
+  if (typeof hasBody === "function")
+    return hasBody().then((has) => (has ? replies.bodyNotAllowed() : checkCredentials(call)));
   return hasBody ? replies.bodyNotAllowed() : checkCredentials(call);
 }
 
 function checkCredentials(call: RouteCall): WireResponse | Promise<WireResponse> {
-  const auth = authorize({ route: call.route, wire: call.wire, authenticate: call.options.authenticate });
-  return auth instanceof Promise ? auth.then((verdict) => runHandler({ call, auth: verdict })) : runHandler({ call, auth });
+  const auth = authorize({
+    route: call.route,
+    wire: call.wire,
+    authenticate: call.options.authenticate,
+  });
+  return auth instanceof Promise
+    ? auth.then((verdict) => runHandler({ call, auth: verdict }))
+    : runHandler({ call, auth });
 }
 
-function runHandler(options: { call: RouteCall; auth: Authorization }): WireResponse | Promise<WireResponse> {
+function runHandler(options: {
+  call: RouteCall;
+  auth: Authorization;
+}): WireResponse | Promise<WireResponse> {
   const { call, auth } = options;
   const { route, wire } = call;
   if (auth.kind === "missing") return replies.unauthorized();
@@ -97,7 +125,13 @@ function runHandler(options: { call: RouteCall; auth: Authorization }): WireResp
     call.report({ kind: "authenticate-threw", operationId: route.id, error: auth.error });
     return replies.internal();
   }
-  const decoded = decodeParameters({ route, path: call.path, query: call.query, wire, checks: call.options.parameterChecks?.[route.id] });
+  const decoded = decodeParameters({
+    route,
+    path: call.path,
+    query: call.query,
+    wire,
+    checks: call.options.parameterChecks?.[route.id],
+  });
   if ("errors" in decoded) return replies.invalid(decoded.errors);
   const handler = call.options.handlers[route.handler] as AnyHandler;
   const threw = (error: unknown) => {
@@ -110,7 +144,8 @@ function runHandler(options: { call: RouteCall; auth: Authorization }): WireResp
   } catch (error) {
     return threw(error);
   }
-  if (outcome instanceof Promise) return outcome.then((settled) => respond({ call, outcome: settled }), threw);
+  if (outcome instanceof Promise)
+    return outcome.then((settled) => respond({ call, outcome: settled }), threw);
   return respond({ call, outcome });
 }
 
@@ -132,10 +167,26 @@ class Context implements HandlerContext<Record<string, unknown>, ServerCredentia
 
 function respond(options: { call: RouteCall; outcome: unknown }): WireResponse {
   const { call } = options;
-  const checked = checkOutcome({ route: call.route, outcome: options.outcome, validators: call.validators });
+  const checked = checkOutcome({
+    route: call.route,
+    outcome: options.outcome,
+    validators: call.validators,
+  });
   if (checked.kind === "ok") return checked.response;
-  if (checked.kind === "undeclared") call.report({ kind: "undeclared-outcome", operationId: call.route.id, status: checked.status, message: checked.message });
-  else call.report({ kind: "invalid-response", operationId: call.route.id, status: checked.status, issues: checked.issues });
+  if (checked.kind === "undeclared")
+    call.report({
+      kind: "undeclared-outcome",
+      operationId: call.route.id,
+      status: checked.status,
+      message: checked.message,
+    });
+  else
+    call.report({
+      kind: "invalid-response",
+      operationId: call.route.id,
+      status: checked.status,
+      issues: checked.issues,
+    });
   return replies.internal();
 }
 
@@ -177,9 +228,18 @@ async function hasBody(request: Request): Promise<boolean> {
 
 function logError(event: ServerErrorEvent): void {
   const where = `polar-codegen server: ${event.operationId}:`;
-  if (event.kind === "undeclared-outcome") console.error(`${where} undeclared outcome answered 500: ${event.message}`);
-  else if (event.kind === "invalid-response") console.error(`${where} ${event.status} body does not match the spec, answered 500:`, event.issues);
-  else console.error(`${where} ${event.kind === "handler-threw" ? "the handler" : "authenticate"} threw, answered 500:`, event.error);
+  if (event.kind === "undeclared-outcome")
+    console.error(`${where} undeclared outcome answered 500: ${event.message}`);
+  else if (event.kind === "invalid-response")
+    console.error(
+      `${where} ${event.status} body does not match the spec, answered 500:`,
+      event.issues,
+    );
+  else
+    console.error(
+      `${where} ${event.kind === "handler-threw" ? "the handler" : "authenticate"} threw, answered 500:`,
+      event.error,
+    );
 }
 
 function safely(run: () => void): void {

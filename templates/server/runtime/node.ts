@@ -20,7 +20,10 @@ export interface NodeRequestLike {
 /** What the adapter uses of `http.ServerResponse`. */
 export interface NodeResponseLike {
   readonly headersSent: boolean;
-  writeHead(status: number, headers: Record<string, string | number> | Array<string | number>): unknown;
+  writeHead(
+    status: number,
+    headers: Record<string, string | number> | Array<string | number>,
+  ): unknown;
   end(body?: string): unknown;
 }
 
@@ -67,7 +70,8 @@ class NodeWire implements WireRequest {
     this.method = request.method ?? "GET";
     this.target = request.url ?? "/";
     const length = this.header("content-length");
-    this.hasBody = this.header("transfer-encoding") !== undefined || (length !== undefined && length !== "0");
+    this.hasBody =
+      this.header("transfer-encoding") !== undefined || (length !== undefined && length !== "0");
   }
 
   header(name: string): string | undefined {
@@ -91,14 +95,20 @@ class NodeWire implements WireRequest {
   }
 }
 
-function webRequest(options: { request: NodeRequestLike; body?: Uint8Array<ArrayBuffer> }): Request {
+function webRequest(options: {
+  request: NodeRequestLike;
+  body?: Uint8Array<ArrayBuffer>;
+}): Request {
   const { request } = options;
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
-  const host = typeof request.headers.host === "string" && /^[\w.:[\]-]+$/.test(request.headers.host) ? request.headers.host : "localhost";
+  const host =
+    typeof request.headers.host === "string" && /^[\w.:[\]-]+$/.test(request.headers.host)
+      ? request.headers.host
+      : "localhost";
   let url: URL;
   try {
     url = new URL(request.url ?? "/", `http://${host}`);
@@ -106,12 +116,18 @@ function webRequest(options: { request: NodeRequestLike; body?: Uint8Array<Array
     url = new URL("http://localhost/");
   }
   const method = request.method ?? "GET";
-  const body = options.body && options.body.byteLength > 0 && method !== "GET" && method !== "HEAD" ? options.body : null;
+  const body =
+    options.body && options.body.byteLength > 0 && method !== "GET" && method !== "HEAD"
+      ? options.body
+      : null;
   return new Request(url, { method, headers, body });
 }
 
 /** Any other `{ fetch }` server: the body read whole, the Web objects built both ways. */
-async function bridge(options: { server: FetchServer; request: NodeRequestLike }): Promise<WireResponse> {
+async function bridge(options: {
+  server: FetchServer;
+  request: NodeRequestLike;
+}): Promise<WireResponse> {
   const body = await readBody(options.request);
   const response = await options.server.fetch(webRequest({ request: options.request, body }));
   const headers: Record<string, string> = {};
@@ -150,7 +166,11 @@ function send(options: { response: NodeResponseLike; wire: WireResponse }): void
     const headers: Array<string | number> = [];
     for (const name in wire.headers) headers.push(name, wire.headers[name]!);
     const { body } = wire;
-    if (body !== undefined) headers.push("content-length", ASCII.test(body) ? body.length : encoder.encode(body).byteLength);
+    if (body !== undefined)
+      headers.push(
+        "content-length",
+        ASCII.test(body) ? body.length : encoder.encode(body).byteLength,
+      );
     response.writeHead(wire.status, headers);
     // A string body goes out in the same write as the head; bytes would take a second one.
     response.end(body);

@@ -55,7 +55,11 @@ export function decodeParameters(options: {
       const all = search.getAll(parameter.name);
       texts = all.length === 0 ? undefined : all.length === 1 ? all[0] : all;
     }
-    const decoded = decodeOne({ parameter, texts, check: options.checks?.[`${parameter.in}.${parameter.name}`] });
+    const decoded = decodeOne({
+      parameter,
+      texts,
+      check: options.checks?.[`${parameter.in}.${parameter.name}`],
+    });
     if (decoded === ABSENT) continue;
     if ("error" in decoded) (errors ??= []).push(decoded.error);
     else params[parameter.codeName] = decoded.value;
@@ -66,11 +70,16 @@ export function decodeParameters(options: {
 /** An optional parameter that was not sent and has no default. */
 const ABSENT = Symbol("absent");
 
-function decodeOne(options: { parameter: ParameterInfo; texts: string | string[] | undefined; check: Validator | undefined }): { value: unknown } | { error: FieldError } | typeof ABSENT {
+function decodeOne(options: {
+  parameter: ParameterInfo;
+  texts: string | string[] | undefined;
+  check: Validator | undefined;
+}): { value: unknown } | { error: FieldError } | typeof ABSENT {
   const { parameter, texts } = options;
   const loc = () => [parameter.in, parameter.name];
   if (texts === undefined) {
-    if (parameter.required) return { error: { type: "missing", loc: loc(), msg: "Field required", input: null } };
+    if (parameter.required)
+      return { error: { type: "missing", loc: loc(), msg: "Field required", input: null } };
     return parameter.default === undefined ? ABSENT : { value: parameter.default };
   }
   if (typeof texts !== "string") {
@@ -80,10 +89,16 @@ function decodeOne(options: { parameter: ParameterInfo; texts: string | string[]
   const decoded = decodeValue({ parameter, text: texts, loc });
   if ("error" in decoded || !options.check) return decoded;
   const issues = options.check(decoded.value);
-  return issues.length > 0 ? { error: issueError({ parameter, issue: issues[0]!, loc: loc(), input: texts }) } : decoded;
+  return issues.length > 0
+    ? { error: issueError({ parameter, issue: issues[0]!, loc: loc(), input: texts }) }
+    : decoded;
 }
 
-function decodeValue(options: { parameter: ParameterInfo; text: string; loc: () => string[] }): { value: unknown } | { error: FieldError } {
+function decodeValue(options: {
+  parameter: ParameterInfo;
+  text: string;
+  loc: () => string[];
+}): { value: unknown } | { error: FieldError } {
   const { parameter, text: input } = options;
   const fail = (type: string, msg: string) => ({ error: { type, loc: options.loc(), msg, input } });
   switch (parameter.decode) {
@@ -91,11 +106,18 @@ function decodeValue(options: { parameter: ParameterInfo; text: string; loc: () 
       if (input === "true" || input === "false") return { value: input === "true" };
       return fail("bool_parsing", "Input should be a valid boolean, unable to interpret input");
     case "integer":
-      if (/^[+-]?\d+$/.test(input.trim()) && Number.isSafeInteger(Number(input))) return { value: Number(input) };
-      return fail("int_parsing", "Input should be a valid integer, unable to parse string as an integer");
+      if (/^[+-]?\d+$/.test(input.trim()) && Number.isSafeInteger(Number(input)))
+        return { value: Number(input) };
+      return fail(
+        "int_parsing",
+        "Input should be a valid integer, unable to parse string as an integer",
+      );
     case "number":
       if (input.trim() !== "" && Number.isFinite(Number(input))) return { value: Number(input) };
-      return fail("float_parsing", "Input should be a valid number, unable to parse string as a number");
+      return fail(
+        "float_parsing",
+        "Input should be a valid number, unable to parse string as a number",
+      );
     case "uuid":
       return decodeUuid({ parameter, input, loc: options.loc });
     default:
@@ -103,11 +125,23 @@ function decodeValue(options: { parameter: ParameterInfo; text: string; loc: () 
   }
 }
 
-function decodeUuid(options: { parameter: ParameterInfo; input: string; loc: () => string[] }): { value: unknown } | { error: FieldError } {
+function decodeUuid(options: {
+  parameter: ParameterInfo;
+  input: string;
+  loc: () => string[];
+}): { value: unknown } | { error: FieldError } {
   const { parameter, input } = options;
   const error = uuidError(input);
   if (error !== undefined) {
-    return { error: { type: "uuid_parsing", loc: options.loc(), msg: `Input should be a valid UUID, ${error}`, input, ctx: { error } } };
+    return {
+      error: {
+        type: "uuid_parsing",
+        loc: options.loc(),
+        msg: `Input should be a valid UUID, ${error}`,
+        input,
+        ctx: { error },
+      },
+    };
   }
   const expected = parameter.uuidVersion;
   if (expected !== undefined && uuidVersion(input) !== expected) {
@@ -119,12 +153,24 @@ function decodeUuid(options: { parameter: ParameterInfo; input: string; loc: () 
 
 function versionError(options: { expected: number; loc: string[]; input: unknown }): FieldError {
   const { expected, loc, input } = options;
-  return { type: "uuid_version", loc, msg: `UUID version ${expected} expected`, input, ctx: { expected_version: expected } };
+  return {
+    type: "uuid_version",
+    loc,
+    msg: `UUID version ${expected} expected`,
+    input,
+    ctx: { expected_version: expected },
+  };
 }
 
-function issueError(options: { parameter: ParameterInfo; issue: ValidationIssue; loc: string[]; input: string }): FieldError {
+function issueError(options: {
+  parameter: ParameterInfo;
+  issue: ValidationIssue;
+  loc: string[];
+  input: string;
+}): FieldError {
   const { parameter, issue, loc, input } = options;
   // A UUID that parses but fails `format: uuid4` has the wrong version or variant bits.
-  if (parameter.decode === "uuid" && issue.keyword === "format") return versionError({ expected: parameter.uuidVersion ?? 4, loc, input });
+  if (parameter.decode === "uuid" && issue.keyword === "format")
+    return versionError({ expected: parameter.uuidVersion ?? 4, loc, input });
   return { type: ISSUE_TYPES[issue.keyword] ?? "value_error", loc, msg: issue.message, input };
 }

@@ -21,7 +21,9 @@ const NOT_FOUND: RouteMatch = { kind: "not-found" };
 /** A segment that is not valid percent-encoded UTF-8. */
 const MALFORMED = Symbol("malformed");
 
-export function createRouter(routes: readonly RouteInfo[]): (method: string, path: string) => RouteMatch {
+export function createRouter(
+  routes: readonly RouteInfo[],
+): (method: string, path: string) => RouteMatch {
   const byLength = new Map<number, CompiledRoute[]>();
   for (const route of routes) {
     const compiled = compile(route);
@@ -30,7 +32,8 @@ export function createRouter(routes: readonly RouteInfo[]): (method: string, pat
     byLength.set(compiled.segments.length, list);
   }
   // Literal segments win over parameters, at the first segment where two templates differ.
-  for (const list of byLength.values()) list.sort((a, b) => (shape(a) < shape(b) ? -1 : shape(a) > shape(b) ? 1 : 0));
+  for (const list of byLength.values())
+    list.sort((a, b) => (shape(a) < shape(b) ? -1 : shape(a) > shape(b) ? 1 : 0));
   return (method, path) => {
     const raw = path.split("/");
     const candidates = byLength.get(raw.length);
@@ -41,7 +44,8 @@ export function createRouter(routes: readonly RouteInfo[]): (method: string, pat
       const values = matchSegments(candidate, raw);
       if (values === MALFORMED) malformed = true;
       if (values === undefined || values === MALFORMED) continue;
-      if (candidate.route.method === method) return { kind: "found", route: candidate.route, values };
+      if (candidate.route.method === method)
+        return { kind: "found", route: candidate.route, values };
       (allow ??= []).push(candidate.route.method);
     }
     if (allow) return { kind: "method-not-allowed", allow: [...new Set(allow)].sort().join(", ") };
@@ -63,7 +67,10 @@ function shape(compiled: CompiledRoute): string {
 
 /** The decoded parameter values, `undefined` when the path is another, `MALFORMED` when it cannot be decoded. */
 // Positional arguments: this runs for every request, and an options object per call is garbage.
-function matchSegments(candidate: CompiledRoute, raw: string[]): Record<string, string> | undefined | typeof MALFORMED {
+function matchSegments(
+  candidate: CompiledRoute,
+  raw: string[],
+): Record<string, string> | undefined | typeof MALFORMED {
   const values: Record<string, string> = {};
   const { segments } = candidate;
   for (let index = 0; index < segments.length; index++) {
@@ -91,6 +98,13 @@ function decodeSegment(text: string): string | undefined | typeof MALFORMED {
       return MALFORMED;
     }
   }
-  if (value === "" || value === "." || value === ".." || value.includes("/") || value.includes("\\")) return undefined;
+  if (
+    value === "" ||
+    value === "." ||
+    value === ".." ||
+    value.includes("/") ||
+    value.includes("\\")
+  )
+    return undefined;
   return value;
 }

@@ -110,7 +110,9 @@ export interface HandlerContext<Params, Credential> {
   request: Request;
 }
 
-export type AnyHandler = (context: HandlerContext<Record<string, unknown>, ServerCredential | undefined>) => AnyOutcome | Promise<AnyOutcome>;
+export type AnyHandler = (
+  context: HandlerContext<Record<string, unknown>, ServerCredential | undefined>,
+) => AnyOutcome | Promise<AnyOutcome>;
 
 export interface ServerCoreOptions {
   routes: RouteInfo[];

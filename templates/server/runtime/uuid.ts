@@ -24,7 +24,8 @@ export function uuidError(input: string): string | undefined {
     }
     offset += utf8Length(character);
   }
-  if (hyphens === 0 && offset !== 32) return `invalid length: expected length 32 for simple format, found ${offset}`;
+  if (hyphens === 0 && offset !== 32)
+    return `invalid length: expected length 32 for simple format, found ${offset}`;
   if (hyphens !== 4) return `invalid group count: expected 5, found ${hyphens + 1}`;
   for (let group = 0; group < 4; group++) {
     if (bounds[group] !== GROUP_STARTS[group + 1]! - 1) {
