@@ -9,7 +9,7 @@ import { readTemplate } from "../templates.js";
 import { emitters } from "./registry.js";
 import { handlerDocs, isSecured, outcomeType, paramsType, routeInfo, typeName } from "./server/route.js";
 
-export const SERVER_RUNTIME_FILES = ["auth.ts", "core.ts", "node.ts", "params.ts", "respond.ts", "router.ts", "types.ts", "uuid.ts"];
+export const SERVER_RUNTIME_FILES = ["auth.ts", "core.ts", "fetch.ts", "node.ts", "params.ts", "respond.ts", "router.ts", "types.ts", "uuid.ts"];
 
 export async function emitServer(context: EmitContext): Promise<GeneratedFile[]> {
   // Imported here: ts-morph loads the TypeScript compiler, which a run that emits nothing never needs.

@@ -10,6 +10,7 @@
 // what separates this runtime from a bare node:http handler under load.
 
 import { authorize, type Authorization } from "./auth.js";
+import { serveFetch } from "./fetch.js";
 import { decodeParameters } from "./params.js";
 import { checkOutcome, replies } from "./respond.js";
 import { createRouter } from "./router.js";
@@ -198,34 +199,6 @@ function pathOf(target: string): string {
   const scheme = target.indexOf("://");
   const start = scheme < 0 ? -1 : target.indexOf("/", scheme + 3);
   return start < 0 ? "" : target.slice(start);
-}
-
-async function serveFetch(options: { handle: WireHandler; request: Request }): Promise<Response> {
-  const { request } = options;
-  const wire: WireRequest = {
-    method: request.method,
-    target: request.url,
-    header: (name) => request.headers.get(name) ?? undefined,
-    hasBody: () => hasBody(request),
-    request: () => request,
-  };
-  const reply = await options.handle(wire);
-  return new Response(reply.body ?? null, { status: reply.status, headers: reply.headers });
-}
-
-/** Reads at most until the first byte: a DELETE's body is refused, not consumed. */
-async function hasBody(request: Request): Promise<boolean> {
-  if (request.body === null || request.headers.get("content-length") === "0") return false;
-  const reader = request.body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return false;
-      if (value.byteLength > 0) return true;
-    }
-  } finally {
-    reader.cancel().catch(() => {});
-  }
 }
 
 function logError(event: ServerErrorEvent): void {
