@@ -12,6 +12,8 @@ const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promi
   generate: () => import("./commands/generate.js"),
   inspect: () => import("./commands/inspect.js"),
   diff: () => import("./commands/diff.js"),
+  serve: () => import("./commands/serve.js"),
+  "scaffold-handlers": () => import("./commands/scaffold.js"),
 };
 
 async function main(argv: string[]): Promise<number> {

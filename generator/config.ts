@@ -6,7 +6,7 @@ import { stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { locateConfigProblems, readConfig, type ConfigFile, type ReadConfig, type TargetEntry } from "./config-file.js";
 import { problem, type Problem } from "./problems.js";
-import { DEFAULT_OPERATIONS } from "./select.js";
+import { DEFAULT_OPERATIONS } from "./defaults.js";
 import { closestMatches } from "./text/closest.js";
 import { packageRoot } from "./templates.js";
 

@@ -9,11 +9,7 @@ import { problem, type Problem } from "./problems.js";
 import type { SelectedSpec } from "./stages.js";
 import { cloneJson, collectRefs, sortKeys } from "./json.js";
 
-export const DEFAULT_OPERATIONS = [
-  "customer_portal:subscriptions:cancel",
-  "customers:delete",
-  "customers:delete_external",
-] as const;
+export { DEFAULT_OPERATIONS } from "./defaults.js";
 
 /** Keys of an operation that never reach generated code and churn between spec versions. */
 const DROPPED_OPERATION_KEYS = ["x-codeSamples", "x-code-samples", "tags"];

@@ -9,6 +9,11 @@ Usage:
   polar-codegen inspect [options]    print the intermediate model as JSON
   polar-codegen diff OLD NEW         the changes to the selected operations between two specs,
                                      each marked breaking or not; --fail-on breaking|any exits 1
+  polar-codegen serve [--port N] [--seed FILE]
+                                     run the fake Polar on 127.0.0.1 (serve --help for more)
+  polar-codegen scaffold-handlers FILE
+                                     write a typed handler skeleton to FILE, importing from the
+                                     output folder; never overwrites (exit 2 if FILE exists)
 
 Options:
   --spec FILE|URL         the OpenAPI spec (YAML or JSON); default: the embedded Polar spec

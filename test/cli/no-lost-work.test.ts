@@ -77,11 +77,11 @@ describe("files in the output folder the tool did not write", () => {
     const cwd = scratch();
     withOutput(cwd);
     writeFileSync(join(cwd, "out/runtime/mine.ts"), "export const mine = 1;\n");
-    writeFileSync(join(cwd, "out/fake.ts"), "// Written by hand, looks like output\nexport {};\n");
+    writeFileSync(join(cwd, "out/mock.ts"), "// Written by hand, looks like output\nexport {};\n");
     const run = runCli({ args: ["--out", "out", "--force"], cwd });
     expect(run.stdout).toMatch(/: 0 written, \d+ unchanged, 2 not ours, left alone\n$/);
     expect(readFileSync(join(cwd, "out/runtime/mine.ts"), "utf8")).toBe("export const mine = 1;\n");
-    expect(readFileSync(join(cwd, "out/fake.ts"), "utf8")).toBe("// Written by hand, looks like output\nexport {};\n");
+    expect(readFileSync(join(cwd, "out/mock.ts"), "utf8")).toBe("// Written by hand, looks like output\nexport {};\n");
   });
 });
 

@@ -2,6 +2,8 @@
 // Do not edit: change the spec or the generator and run polar-codegen again.
 export type { components, operations, paths } from "./types.js";
 export * from "./client.js";
+export * from "./server.js";
+export * from "./fake.js";
 
 /** The operations this folder was generated for. */
 export const operationIds = ["widgets:archive", "widgets:delete"] as const;

@@ -1,0 +1,100 @@
+// `polar-codegen serve [--spec FILE] [--port N] [--seed FILE]`: the fake Polar for a
+// spec on 127.0.0.1. A start whose inputs were seen before runs straight from the
+// compiled cache; only a new spec or generator pays for generation and compilation.
+
+import { readFileSync } from "node:fs";
+import { EXIT_OK, parseFlags, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
+
+export const SERVE_HELP = `polar-codegen serve: run the fake Polar for a spec on 127.0.0.1.
+
+Usage:
+  polar-codegen serve [--spec FILE] [--port N] [--seed FILE] [--config FILE] [--operations IDS]
+
+Options:
+  --spec FILE|URL   the OpenAPI spec; default: the config's, else the embedded Polar spec
+  --port N          the port; default 4010; 0 picks a free one
+  --seed FILE       the fake's initial state, JSON:
+                    {"customers":[...],"subscriptions":[...],"customer_sessions":[...]}
+  -q, --quiet       no line per request (errors are still printed)
+
+Prints "listening on http://127.0.0.1:N" once it accepts connections, then one line per
+request. Stops on SIGINT or SIGTERM. Generated code is cached (by content hash) in
+$POLAR_CODEGEN_CACHE_DIR, default <tmp>/polar-codegen-serve.
+`;
+
+const DEFAULT_PORT = 4010;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseFlags({
+    args: argv,
+    options: {
+      ...TARGET_FLAGS,
+      port: { type: "string" },
+      seed: { type: "string" },
+      quiet: { type: "boolean", short: "q" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(SERVE_HELP);
+    return EXIT_OK;
+  }
+  const port = parsePort(values.port);
+  const seed = values.seed === undefined ? {} : readSeed(values.seed);
+  const dir = await prepare(targetOptions(values));
+  const { serveFake } = await import("../serve/listen.js");
+  let running;
+  try {
+    const log = (line: string) => process.stdout.write(`${line}\n`);
+    running = await serveFake({ dir, port, seed, log, logRequests: values.quiet !== true });
+  } catch (error) {
+    if (error instanceof TypeError && error.message.startsWith("fake Polar seed")) throw new UsageError(`--seed ${values.seed}: ${error.message}`);
+    throw error;
+  }
+  const stop = () => running.stop();
+  // Installed before the line is printed: whoever reads it may signal at once.
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  process.stdout.write(`listening on ${running.url}\n`);
+  await running.stopped;
+  return EXIT_OK;
+}
+
+/** The cache folder holding the compiled fake, built first when it is missing or stale. */
+async function prepare(options: ReturnType<typeof targetOptions>): Promise<string> {
+  const { resolveTarget } = await import("../config.js");
+  const { target, problems } = await resolveTarget(options);
+  if (!target) throw new (await import("../problems.js")).ProblemError(problems);
+  const { cacheDirFor, cacheRoot, findCached, sha256 } = await import("../serve/cache.js");
+  const remote = /^https?:\/\//i.test(target.spec);
+  // A remote spec may change under the same URL: it is fetched and built on every start.
+  const dir = remote ? `${cacheRoot()}/remote-${(await sha256(target.spec)).slice(0, 24)}` : await cacheDirFor(target);
+  if (!remote && (await findCached(dir))) return dir;
+  process.stderr.write(`polar-codegen: generating the fake for ${target.specLabel} (cached for the next start)\n`);
+  const { buildCache } = await import("../serve/build.js");
+  await buildCache({ target, dir });
+  return dir;
+}
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_PORT;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${text}"`);
+  return port;
+}
+
+function readSeed(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`--seed ${file}: cannot read: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--seed ${file}: not valid JSON: ${(error as Error).message}`);
+  }
+}

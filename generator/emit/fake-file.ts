@@ -1,0 +1,124 @@
+// fake.ts: a stateful fake of Polar for the selected operations, built on the server
+// stubs: `createPolarServer(createFakePolar({ seed }))`. The store and its semantics
+// are verbatim templates (templates/fake/runtime/); what depends on the spec (which
+// handlers exist, their typed outcomes, a schema-valid subscription) is built here.
+
+import type { Model, OperationModel } from "../model/types.js";
+import type { EmitContext, GeneratedFile } from "../stages.js";
+import { readTemplate } from "../templates.js";
+import { behaviourOf, cancelledBodySchema } from "./fake/behaviour.js";
+import { isObject } from "../openapi.js";
+import { propertyEnum, sampleSchema } from "./fake/sample.js";
+
+const FAKE_RUNTIME_FILES = ["anonymize.ts", "seed.ts", "store.ts"];
+const CANCEL = "customer_portal:subscriptions:cancel";
+
+export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
+  const { Project } = await import("ts-morph");
+  const { model } = context;
+  const cancel = model.operations.find((operation) => operation.id === CANCEL);
+  const schemaName = cancel ? cancelledBodySchema(cancel) : undefined;
+  const project = new Project({ useInMemoryFileSystem: true });
+  const file = project.createSourceFile("fake.ts");
+  file.addStatements(imports());
+  file.addStatements(seedTypes({ cancel, schemaName }));
+  const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
+  file.addStatements(`
+/** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
+const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${JSON.stringify(defaults, null, 2)};
+
+/** The fake's clock when none is given: fixed (2026-01-01, UTC), so every run answers the same bytes. */
+const DEFAULT_NOW = new Date(Date.UTC(2026, 0, 1));
+`);
+  file.addStatements(factory(model));
+  const runtime = FAKE_RUNTIME_FILES.map((name) => ({ path: `fake-runtime/${name}`, contents: readTemplate(`fake/runtime/${name}`), formatted: true }));
+  return [{ path: "fake.ts", contents: file.getFullText() }, ...runtime];
+}
+
+/** The sample, active unless the seed says otherwise (Polar's usual case), when the schema's enum allows it. */
+function activeByDefault(options: { document: EmitContext["subset"]; schemaName: string }): unknown {
+  const sample = sampleSchema(options);
+  const statuses = propertyEnum({ ...options, property: "status" });
+  return isObject(sample) && statuses?.includes("active") ? { ...sample, status: "active" } : sample;
+}
+
+function imports(): string {
+  return [
+    `import { createStore, type CustomerRecord, type SessionRecord } from "./fake-runtime/store.js";`,
+    `import { checkSeed, completeSubscription } from "./fake-runtime/seed.js";`,
+    `import type { Authenticate, PolarHandlers } from "./server.js";`,
+    `import type { operations } from "./types.js";`,
+  ].join("\n");
+}
+
+function seedTypes(options: { cancel: OperationModel | undefined; schemaName: string | undefined }): string {
+  const subscription = options.cancel && options.schemaName
+    ? `operations[${JSON.stringify(CANCEL)}]["responses"][200]["content"]["application/json"]`
+    : `{ id: string; customer_id: string; status?: string; [field: string]: unknown }`;
+  return `
+/** A subscription as the fake stores and returns it. */
+export type FakeSubscription = ${subscription};
+
+/** A customer: \`id\` required, any other field kept as given. */
+export type FakeCustomer = CustomerRecord;
+
+/**
+ * The fake's initial state (also the contract tests' fixtures format). Fields given are
+ * kept; every other required field of a subscription is filled in, schema-valid.
+ */
+export interface FakeSeed {
+  customers?: FakeCustomer[] | undefined;
+  subscriptions?: Array<Partial<FakeSubscription> & { id: string; customer_id: string }> | undefined;
+  /** Customer session tokens and the customer each acts for. */
+  customer_sessions?: SessionRecord[] | undefined;
+}
+
+export interface FakeState {
+  customers: FakeCustomer[];
+  subscriptions: FakeSubscription[];
+  customer_sessions: SessionRecord[];
+}
+
+export interface FakePolarOptions {
+  seed?: FakeSeed | undefined;
+  /** The clock, read at seeding and at each change. Default: always 2026-01-01, midnight UTC. */
+  now?: (() => Date) | undefined;
+}
+
+/** Spread into \`createPolarServer\`: \`createPolarServer(createFakePolar({ seed }))\`. */
+export interface FakePolar {
+  handlers: PolarHandlers;
+  /** Accepts any non-empty bearer token for any scheme. */
+  authenticate: Authenticate;
+  /** A copy of the current state, sorted by id. */
+  state(): FakeState;
+}`;
+}
+
+function factory(model: Model): string {
+  const handlers = model.operations.map((operation) => `${operation.functionName}: ${behaviourOf(operation)},`);
+  return `
+/** A fake Polar with Polar's documented semantics, in memory, deterministic. */
+export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
+  const now = options.now ?? (() => DEFAULT_NOW);
+  const store = createStore({
+    seed: checkSeed(options.seed ?? {}),
+    now,
+    completeSubscription: (input) => completeSubscription({ defaults: SUBSCRIPTION_DEFAULTS, ...input }),
+  });
+  const handlers: PolarHandlers = {
+    ${handlers.join("\n")}
+  };
+  return {
+    handlers,
+    authenticate: ({ token }) => token.length > 0,
+    state: () => store.state() as FakeState,
+  };
+}
+
+const notFound = { status: 404, body: { error: "ResourceNotFound", detail: "Not found" } } as const;
+const alreadyCanceled = {
+  status: 403,
+  body: { error: "AlreadyCanceledSubscription", detail: "This subscription is already canceled or will be at the end of the period." },
+} as const;`;
+}

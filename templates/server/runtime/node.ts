@@ -1,0 +1,182 @@
+// The node:http adapter, also what Express mounts. For a server made by
+// `createPolarServer` it skips the Web `Request`/`Response` objects (built only if a
+// handler reads `request`); any other `{ fetch }` object is bridged the long way.
+// Typed structurally, so the generated folder needs no @types/node.
+
+import { WIRE_HANDLER, type WireHandler } from "./core.js";
+import { replies } from "./respond.js";
+import type { FetchServer, WireRequest, WireResponse } from "./types.js";
+
+/** What the adapter uses of `http.IncomingMessage`. */
+export interface NodeRequestLike {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  /** Name, value, name, value... as received; read instead of `headers` when present. */
+  rawHeaders?: string[] | undefined;
+  on(event: string, listener: (...args: any[]) => void): unknown;
+}
+
+/** What the adapter uses of `http.ServerResponse`. */
+export interface NodeResponseLike {
+  readonly headersSent: boolean;
+  writeHead(
+    status: number,
+    headers: Record<string, string | number> | Array<string | number>,
+  ): unknown;
+  end(body?: string): unknown;
+}
+
+export type NodeListener = (request: NodeRequestLike, response: NodeResponseLike) => void;
+
+const encoder = new TextEncoder();
+const ASCII = /^[\x00-\x7f]*$/;
+
+export function toNodeListener(server: FetchServer): NodeListener {
+  const handle = (server as { [WIRE_HANDLER]?: WireHandler })[WIRE_HANDLER];
+  return (request, response) => {
+    let reply: WireResponse | Promise<WireResponse>;
+    try {
+      reply = handle ? handle(new NodeWire(request)) : bridge({ server, request });
+    } catch {
+      reply = replies.internal();
+    }
+    if (reply instanceof Promise) {
+      reply.then(
+        (wire) => send({ response, wire }),
+        () => send({ response, wire: replies.internal() }),
+      );
+    } else {
+      send({ response, wire: reply });
+    }
+  };
+}
+
+/** Headers of which Node keeps only the first (node:http's `headers` drops the rest). */
+const SINGLE = new Set(["authorization", "content-length", "content-type", "host"]);
+
+/**
+ * A class, not closures per request, reading `rawHeaders` rather than `headers`, which
+ * Node builds on first access: under load the adapter's cost is what it allocates.
+ */
+class NodeWire implements WireRequest {
+  readonly method: string;
+  readonly target: string;
+  readonly hasBody: boolean;
+  readonly #request: NodeRequestLike;
+
+  constructor(request: NodeRequestLike) {
+    this.#request = request;
+    this.method = request.method ?? "GET";
+    this.target = request.url ?? "/";
+    const length = this.header("content-length");
+    this.hasBody =
+      this.header("transfer-encoding") !== undefined || (length !== undefined && length !== "0");
+  }
+
+  header(name: string): string | undefined {
+    const raw = this.#request.rawHeaders;
+    if (!raw) {
+      const value = this.#request.headers[name];
+      return Array.isArray(value) ? value.join(", ") : value;
+    }
+    let found: string | undefined;
+    for (let index = 0; index < raw.length; index += 2) {
+      const key = raw[index]!;
+      if (key.length !== name.length || key.toLowerCase() !== name) continue;
+      if (found === undefined) found = raw[index + 1]!;
+      else if (!SINGLE.has(name)) found += `, ${raw[index + 1]!}`;
+    }
+    return found;
+  }
+
+  request(): Request {
+    return webRequest({ request: this.#request });
+  }
+}
+
+function webRequest(options: {
+  request: NodeRequestLike;
+  body?: Uint8Array<ArrayBuffer>;
+}): Request {
+  const { request } = options;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  const host =
+    typeof request.headers.host === "string" && /^[\w.:[\]-]+$/.test(request.headers.host)
+      ? request.headers.host
+      : "localhost";
+  let url: URL;
+  try {
+    url = new URL(request.url ?? "/", `http://${host}`);
+  } catch {
+    url = new URL("http://localhost/");
+  }
+  const method = request.method ?? "GET";
+  const body =
+    options.body && options.body.byteLength > 0 && method !== "GET" && method !== "HEAD"
+      ? options.body
+      : null;
+  return new Request(url, { method, headers, body });
+}
+
+/** Any other `{ fetch }` server: the body read whole, the Web objects built both ways. */
+async function bridge(options: {
+  server: FetchServer;
+  request: NodeRequestLike;
+}): Promise<WireResponse> {
+  const body = await readBody(options.request);
+  const response = await options.server.fetch(webRequest({ request: options.request, body }));
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const text = response.body === null ? undefined : await response.text();
+  return { status: response.status, headers, body: text };
+}
+
+function readBody(request: NodeRequestLike): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    request.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+    request.on("end", () => {
+      const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+      resolve(bytes);
+    });
+    request.on("error", reject);
+  });
+}
+
+function send(options: { response: NodeResponseLike; wire: WireResponse }): void {
+  const { response, wire } = options;
+  try {
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    // A flat header list, so the reply's (often shared) header object is never copied.
+    const headers: Array<string | number> = [];
+    for (const name in wire.headers) headers.push(name, wire.headers[name]!);
+    const { body } = wire;
+    if (body !== undefined)
+      headers.push(
+        "content-length",
+        ASCII.test(body) ? body.length : encoder.encode(body).byteLength,
+      );
+    response.writeHead(wire.status, headers);
+    // A string body goes out in the same write as the head; bytes would take a second one.
+    response.end(body);
+  } catch {
+    // A header value Node refuses: the connection is closed rather than left hanging.
+    if (!response.headersSent) response.writeHead(500, { "content-length": 0 });
+    response.end();
+  }
+}

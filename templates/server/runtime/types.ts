@@ -1,0 +1,130 @@
+// What the server runtime knows about an operation and a request. The generated
+// server.ts holds one `RouteInfo` per operation; the runtime never reads the spec.
+
+/** How a parameter's text becomes a typed value before its schema is checked. */
+export type Decoder = "string" | "uuid" | "boolean" | "integer" | "number";
+
+export interface ParameterInfo {
+  /** The spec's name, as on the wire (`external_id`). */
+  name: string;
+  /** The name handlers see (`externalId`). */
+  codeName: string;
+  in: "path" | "query" | "header";
+  decode: Decoder;
+  /** `format: uuid4`: the UUID's version must be 4. */
+  uuidVersion?: number | undefined;
+  required: boolean;
+  default?: unknown;
+}
+
+/** A documented response: its media type and, for JSON, the schema its body must match. */
+export interface ResponseInfo {
+  contentType?: string | undefined;
+  /** Name under `components.schemas`, when the body is a named JSON schema. */
+  schema?: string | undefined;
+}
+
+export interface RouteInfo {
+  id: string;
+  /** The key of its handler (`customersDelete`). */
+  handler: string;
+  /** Upper case (`DELETE`). */
+  method: string;
+  /** The spec's template (`/v1/customers/{id}`). */
+  path: string;
+  parameters: ParameterInfo[];
+  /** Alternatives, any one of which authorises the call; each names one bearer scheme. Empty: open. */
+  security: Array<{ scheme: string; scopes: string[] }>;
+  /** Documented responses by status. */
+  responses: Record<number, ResponseInfo>;
+}
+
+/** A request as the runtime needs it, built cheaply by each adapter. */
+export interface WireRequest {
+  method: string;
+  /** Path and query exactly as received, never normalised (`/v1/customers/a%2Fb?x=1`). */
+  target: string;
+  /** A header by lower-case name. */
+  header(name: string): string | undefined;
+  /** True when the request carries a non-empty body. */
+  hasBody: boolean | (() => Promise<boolean>);
+  /** The Web `Request`, built only if a handler asks for it. */
+  request(): Request;
+}
+
+export interface WireResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: string | undefined;
+}
+
+/** The bearer credential a request was accepted with. */
+export interface ServerCredential {
+  /** The security scheme it was accepted for (`oat`, `customer_session`). */
+  scheme: string;
+  token: string;
+}
+
+export interface AuthenticateInput extends ServerCredential {
+  /** Scopes the operation asks of this scheme. */
+  scopes: string[];
+  operationId: string;
+  request: Request;
+}
+
+/** Decides whether a token is valid for a scheme and its scopes; `false` answers 403. */
+export type Authenticate = (input: AuthenticateInput) => boolean | Promise<boolean>;
+
+export interface ValidationIssue {
+  pointer: string;
+  keyword: string;
+  message: string;
+  expected?: unknown;
+  actual?: unknown;
+}
+
+export type Validator = (value: unknown) => ValidationIssue[];
+/** The generated `validators` record (by schema name), or the whole validators module. */
+export type Validators = Record<string, Validator> | { validators: Record<string, Validator> };
+/** Per operation, per `in.name` (`path.id`): the schema check of a decoded parameter. */
+export type ParameterChecks = Record<string, Record<string, Validator>>;
+
+/** Something the developer must see: the client only gets a generic 500. */
+export type ServerErrorEvent =
+  | { kind: "handler-threw"; operationId: string; error: unknown }
+  | { kind: "authenticate-threw"; operationId: string; error: unknown }
+  | { kind: "undeclared-outcome"; operationId: string; status: unknown; message: string }
+  | { kind: "invalid-response"; operationId: string; status: number; issues: ValidationIssue[] };
+
+/** What a handler returns; the generated types narrow it to the documented outcomes. */
+export interface AnyOutcome {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string> | undefined;
+}
+
+export interface HandlerContext<Params, Credential> {
+  params: Params;
+  credential: Credential;
+  /** The request as received (built on first access when served through `toNodeListener`). */
+  request: Request;
+}
+
+export type AnyHandler = (
+  context: HandlerContext<Record<string, unknown>, ServerCredential | undefined>,
+) => AnyOutcome | Promise<AnyOutcome>;
+
+export interface ServerCoreOptions {
+  routes: RouteInfo[];
+  handlers: Record<string, AnyHandler>;
+  authenticate?: Authenticate | undefined;
+  /** Schema checks for decoded parameters (the generated `parameters`). */
+  parameterChecks?: ParameterChecks | undefined;
+  validateResponses?: false | Validators | undefined;
+  onError?: ((event: ServerErrorEvent) => void) | undefined;
+}
+
+/** The Web-standard shape Node, Bun, Deno, Cloudflare Workers and Hono all accept. */
+export interface FetchServer {
+  fetch(request: Request): Promise<Response>;
+}

@@ -1,0 +1,117 @@
+// `polar-codegen serve` as a user runs it: generates once (then starts from the cache),
+// prints where it listens, logs each request, stops cleanly on SIGINT and SIGTERM.
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI, runCli, scratchDir } from "../helpers/cli.js";
+import { CUSTOMER, seed, SUBSCRIPTION } from "../fixtures/server/polar.js";
+
+let scratch: string;
+let env: Record<string, string>;
+beforeAll(() => {
+  scratch = scratchDir("polar-codegen-serve-");
+  writeFileSync(join(scratch, "seed.json"), JSON.stringify(seed()));
+  env = { POLAR_CODEGEN_CACHE_DIR: join(scratch, "cache") };
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Spawns `serve` and resolves once it prints where it listens. */
+function start(args: string[]): Promise<Running> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, "serve", ...args], { cwd: scratch, env: { ...process.env, ...env } });
+    let stdout = "";
+    let stderr = "";
+    const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+      const url = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(stdout)?.[1];
+      if (url) resolve({ child, url, stdout: () => stdout, stderr: () => stderr, exited });
+    });
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    void exited.then((code) => reject(new Error(`serve exited ${code} before listening:\n${stderr}`)));
+  });
+}
+
+async function stop(running: Running, signal: NodeJS.Signals) {
+  running.child.kill(signal);
+  return running.exited;
+}
+
+describe("serve", () => {
+  it("generates, listens on 127.0.0.1, logs each request, and stops on SIGTERM with exit 0", async () => {
+    const running = await start(["--port", "0", "--seed", "seed.json"]);
+    expect(running.stderr()).toMatch(/generating the fake for polar-codegen\/spec\/polar\.openapi\.yaml/);
+    const deleted = await fetch(`${running.url}/v1/customers/external/user-42`, { method: "DELETE", headers: { authorization: "Bearer t" } });
+    const cancel = await fetch(`${running.url}/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, { method: "DELETE", headers: { authorization: "Bearer session-ada" } });
+    expect([deleted.status, cancel.status]).toStrictEqual([204, 403]); // revoked by the deletion
+    expect(await stop(running, "SIGTERM")).toBe(0);
+    const lines = running.stdout().trim().split("\n");
+    expect(lines[0]).toBe(`listening on ${running.url}`);
+    expect(lines.slice(1).map((line) => line.replace(/ [\d.]+ ms$/, " <ms>"))).toStrictEqual([
+      "DELETE /v1/customers/external/user-42 204 <ms>",
+      `DELETE /v1/customer-portal/subscriptions/${SUBSCRIPTION} 403 <ms>`,
+    ]);
+  });
+
+  it("a second start runs from the cache, with a fresh fake; SIGINT stops it too", async () => {
+    const running = await start(["--port", "0", "--seed", "seed.json", "--quiet"]);
+    expect(running.stderr()).toBe("");
+    const response = await fetch(`${running.url}/v1/customers/${CUSTOMER}`, { method: "DELETE", headers: { authorization: "Bearer t" } });
+    expect(response.status).toBe(204);
+    expect(await stop(running, "SIGINT")).toBe(0);
+    expect(running.stdout()).toBe(`listening on ${running.url}\n`);
+  });
+
+  it("an edited spec gets a new cache folder", async () => {
+    const spec = join(scratch, "spec.yaml");
+    copyFileSync("spec/polar.openapi.yaml", spec);
+    const before = readdirSync(env.POLAR_CODEGEN_CACHE_DIR!).length;
+    writeFileSync(spec, readFileSync(spec, "utf8").replace("Delete Customer", "Delete Customer (edited)"));
+    const running = await start(["--port", "0", "--spec", "spec.yaml"]);
+    expect(running.stderr()).toMatch(/generating the fake for spec\.yaml/);
+    expect(await stop(running, "SIGTERM")).toBe(0);
+    expect(readdirSync(env.POLAR_CODEGEN_CACHE_DIR!).length).toBe(before + 1);
+  });
+
+  it.each([
+    [["--port", "http"], '--port must be a whole number from 0 to 65535, not "http"'],
+    [["--port", "70000"], '--port must be a whole number from 0 to 65535, not "70000"'],
+    [["--seed", "missing.json"], "--seed missing.json: cannot read"],
+    [["--unknown"], "Unknown option '--unknown'"],
+  ])("%j exits 2: %s", (args, message) => {
+    const run = runCli({ args: ["serve", ...args], cwd: scratch, env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stdout).toBe("");
+  });
+
+  it("a malformed seed exits 2 naming the field, before listening", () => {
+    writeFileSync(join(scratch, "bad-seed.json"), JSON.stringify({ customers: [{ email: "no-id@example.com" }] }));
+    writeFileSync(join(scratch, "not-json.json"), "{ customers: [");
+    const bad = runCli({ args: ["serve", "--port", "0", "--seed", "bad-seed.json"], cwd: scratch, env });
+    expect([bad.code, bad.stdout]).toStrictEqual([2, ""]);
+    expect(bad.stderr).toContain("--seed bad-seed.json: fake Polar seed: customers[0].id: must be a non-empty string");
+    const notJson = runCli({ args: ["serve", "--port", "0", "--seed", "not-json.json"], cwd: scratch, env });
+    expect([notJson.code, notJson.stdout]).toStrictEqual([2, ""]);
+    expect(notJson.stderr).toContain("--seed not-json.json: not valid JSON");
+  });
+
+  it("a port already taken exits 2 with the reason", async () => {
+    const running = await start(["--port", "0"]);
+    const port = new URL(running.url).port;
+    const clash = runCli({ args: ["serve", "--port", port], cwd: scratch, env });
+    expect(await stop(running, "SIGTERM")).toBe(0);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain("EADDRINUSE");
+  });
+});

@@ -1,0 +1,144 @@
+// The fake's documented semantics, over a real socket: deletion (by id, by external id,
+// with anonymize) revokes active subscriptions and clears the external id; a deleted
+// customer is 404; cancellation schedules the end of the period, once; a customer
+// session reaches only its own customer's subscriptions.
+
+import { afterEach, describe, expect, it } from "vitest";
+import { createFakePolar, createPolarServer, toNodeListener } from "../../../generated/polar/index.js";
+import { listen } from "../../fixtures/server/listen.js";
+import { CUSTOMER, OTHER_CUSTOMER, OTHER_SUBSCRIPTION, serve, SUBSCRIPTION, UNKNOWN, type Served } from "../../fixtures/server/polar.js";
+
+const NOT_FOUND = { error: "ResourceNotFound", detail: "Not found" };
+let served: Served;
+afterEach(() => served?.close());
+
+const customer = (id: string) => served.fake.state().customers.find((one) => one.id === id)!;
+const subscription = (id: string) => served.fake.state().subscriptions.find((one) => one.id === id)!;
+
+describe("deleting a customer", () => {
+  it("by id: 204, its active subscriptions are revoked, its external id cleared, then 404", async () => {
+    served = await serve();
+    const first = await served.call({ target: `/v1/customers/${CUSTOMER}` });
+    expect([first.status, first.text]).toStrictEqual([204, ""]);
+    expect(customer(CUSTOMER)).toMatchObject({ external_id: null, deleted_at: "2026-01-01T00:00:00Z", email: "a@example.com", name: "Ada Lovelace" });
+    expect(subscription(SUBSCRIPTION)).toMatchObject({ status: "canceled", ended_at: "2026-01-01T00:00:00Z", canceled_at: "2026-01-01T00:00:00Z", cancel_at_period_end: false });
+    expect(subscription(OTHER_SUBSCRIPTION)).toMatchObject({ status: "active", ended_at: null, canceled_at: null });
+    const again = await served.call({ target: `/v1/customers/${CUSTOMER}` });
+    expect([again.status, again.json()]).toStrictEqual([404, NOT_FOUND]);
+    expect((await served.call({ target: "/v1/customers/external/user-42" })).status).toBe(404);
+  });
+
+  it("by external id: 204 once, then 404; the other customer is untouched", async () => {
+    served = await serve();
+    expect((await served.call({ target: "/v1/customers/external/user-42" })).status).toBe(204);
+    expect((await served.call({ target: "/v1/customers/external/user-42" })).status).toBe(404);
+    expect((await served.call({ target: `/v1/customers/${CUSTOMER}` })).status).toBe(404);
+    expect(customer(OTHER_CUSTOMER)).toStrictEqual({ id: OTHER_CUSTOMER, external_id: "user-43", email: "b@example.com" });
+  });
+
+  it("with anonymize=true: personal data hashed, billing address cleared, deterministically", async () => {
+    served = await serve();
+    expect((await served.call({ target: `/v1/customers/${CUSTOMER}?anonymize=true` })).status).toBe(204);
+    const anonymized = customer(CUSTOMER);
+    expect(anonymized.email).toMatch(/^[\da-f]{16}@anonymized\.invalid$/);
+    expect(anonymized.name).toMatch(/^[\da-f]{16}$/);
+    expect(anonymized.billing_address).toBeNull();
+    expect(anonymized.email).not.toContain("a@example.com");
+    const again = await serve();
+    await again.call({ target: `/v1/customers/${CUSTOMER}?anonymize=true` });
+    expect(again.fake.state().customers.find((one) => one.id === CUSTOMER)).toStrictEqual(anonymized);
+    await again.close();
+  });
+
+  it("an unknown id is 404 and changes nothing", async () => {
+    served = await serve();
+    const before = served.fake.state();
+    expect((await served.call({ target: `/v1/customers/${UNKNOWN}` })).status).toBe(404);
+    expect(served.fake.state()).toStrictEqual(before);
+  });
+});
+
+describe("cancelling a subscription", () => {
+  it("schedules it to end with the period, records the time, returns it; a second cancel is 403", async () => {
+    let now = new Date("2026-03-04T05:06:07Z");
+    const fake = createFakePolar({
+      seed: { customers: [{ id: CUSTOMER }], subscriptions: [{ id: SUBSCRIPTION, customer_id: CUSTOMER, status: "active", amount: 1500 }], customer_sessions: [{ token: "s", customer_id: CUSTOMER }] },
+      now: () => now,
+    });
+    const listening = await listen(toNodeListener(createPolarServer(fake)) as never);
+    served = { ...listening, fake, call: async () => { throw new Error("unused"); } };
+    now = new Date("2026-03-10T00:00:00.250Z");
+    const url = `${listening.url}/v1/customer-portal/subscriptions/${SUBSCRIPTION}`;
+    const first = await fetch(url, { method: "DELETE", headers: { authorization: "Bearer s" } });
+    expect(first.status).toBe(200);
+    const body = await first.json();
+    expect(body).toMatchObject({
+      id: SUBSCRIPTION,
+      customer_id: CUSTOMER,
+      status: "active",
+      amount: 1500,
+      cancel_at_period_end: true,
+      canceled_at: "2026-03-10T00:00:00.250Z",
+      created_at: "2026-03-04T05:06:07Z",
+      current_period_start: "2026-03-04T05:06:07Z",
+      current_period_end: "2026-04-03T05:06:07Z",
+      ends_at: "2026-04-03T05:06:07Z",
+    });
+    expect(fake.state().subscriptions[0]).toStrictEqual(body);
+    const second = await fetch(url, { method: "DELETE", headers: { authorization: "Bearer s" } });
+    expect(second.status).toBe(403);
+    expect(await second.json()).toStrictEqual({ error: "AlreadyCanceledSubscription", detail: "This subscription is already canceled or will be at the end of the period." });
+  });
+
+  it.each([
+    ["another customer's session", "session-other", SUBSCRIPTION],
+    ["a token that is no session", "org-token", SUBSCRIPTION],
+    ["an unknown subscription", "session-ada", UNKNOWN],
+  ])("%s: 404, and the subscription is untouched", async (_, token, id) => {
+    served = await serve();
+    const response = await served.call({ target: `/v1/customer-portal/subscriptions/${id}`, token });
+    expect([response.status, response.json()]).toStrictEqual([404, NOT_FOUND]);
+    expect(subscription(SUBSCRIPTION)).toMatchObject({ cancel_at_period_end: false, canceled_at: null });
+  });
+
+  it("a subscription revoked by deleting its customer cannot be cancelled: 403", async () => {
+    served = await serve();
+    await served.call({ target: `/v1/customers/${CUSTOMER}` });
+    expect((await served.call({ target: `/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, token: "session-ada" })).status).toBe(403);
+  });
+});
+
+describe("seed and state", () => {
+  it("fields given are kept; the rest of a subscription is filled in from the schema", () => {
+    const fake = createFakePolar({ seed: { subscriptions: [{ id: SUBSCRIPTION, customer_id: CUSTOMER, currency: "eur", metadata_note: "kept" } as never] } });
+    const [stored] = fake.state().subscriptions;
+    expect(stored).toMatchObject({ id: SUBSCRIPTION, customer_id: CUSTOMER, currency: "eur", metadata_note: "kept", status: "active", cancel_at_period_end: false });
+    expect(Object.keys(stored!)).toEqual(expect.arrayContaining(["product", "prices", "product_id", "created_at"]));
+    expect((stored as { product_id: string; product: { id: string } }).product_id).toBe((stored as { product: { id: string } }).product.id);
+  });
+
+  it("two fakes from the same seed are byte-identical; state() is a copy", () => {
+    const a = createFakePolar({ seed: { subscriptions: [{ id: SUBSCRIPTION, customer_id: CUSTOMER }] } });
+    const b = createFakePolar({ seed: { subscriptions: [{ id: SUBSCRIPTION, customer_id: CUSTOMER }] } });
+    expect(JSON.stringify(a.state())).toBe(JSON.stringify(b.state()));
+    a.state().subscriptions[0]!.status = "canceled";
+    expect(a.state().subscriptions[0]!.status).toBe("active");
+  });
+
+  it.each([
+    [[], "fake Polar seed: seed: must be an object"],
+    [{ customers: {} }, "fake Polar seed: customers: must be an array"],
+    [{ customers: [{ email: "x" }] }, "fake Polar seed: customers[0].id: must be a non-empty string"],
+    [{ subscriptions: [{ id: "s" }] }, "fake Polar seed: subscriptions[0].customer_id: must be a non-empty string"],
+    [{ customers: [{ id: "a" }, { id: "a" }] }, 'fake Polar seed: customers[1].id: "a" appears twice'],
+    [{ customer_sessions: [{ token: "", customer_id: "c" }] }, "fake Polar seed: customer_sessions[0].token: must be a non-empty string"],
+  ])("a malformed seed is refused: %j", (seed, message) => {
+    expect(() => createFakePolar({ seed: seed as never })).toThrow(message);
+  });
+
+  it("default credentials: any non-empty bearer token, for any scheme", () => {
+    const fake = createFakePolar({});
+    const input = (token: string) => ({ scheme: "access_token", token, scopes: [], operationId: "customers:delete", request: new Request("http://x") });
+    expect([fake.authenticate(input("anything")), fake.authenticate(input(""))]).toStrictEqual([true, false]);
+  });
+});
