@@ -14,6 +14,7 @@ const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promi
   diff: () => import("./commands/diff.js"),
   serve: () => import("./commands/serve.js"),
   "scaffold-handlers": () => import("./commands/scaffold.js"),
+  test: () => import("./commands/test.js"),
 };
 
 async function main(argv: string[]): Promise<number> {

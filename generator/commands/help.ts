@@ -14,6 +14,9 @@ Usage:
   polar-codegen scaffold-handlers FILE
                                      write a typed handler skeleton to FILE, importing from the
                                      output folder; never overwrites (exit 2 if FILE exists)
+  polar-codegen test [--base-url URL] [--fixtures FILE] [--allow-destructive]
+                                     run the generated contract suite (vitest) against the fake,
+                                     or a live server; tokens from POLAR_CONTRACT_* variables
 
 Options:
   --spec FILE|URL         the OpenAPI spec (YAML or JSON); default: the embedded Polar spec

@@ -13,4 +13,5 @@ export const emitters: ReadonlyArray<{ name: string; load: () => Promise<Emitter
   { name: "validators", load: async () => (await import("./validators-file.js")).emitValidators },
   { name: "server", load: async () => (await import("./server-file.js")).emitServer },
   { name: "fake", load: async () => (await import("./fake-file.js")).emitFake },
+  { name: "contract", load: async () => (await import("./contract-file.js")).emitContract },
 ];

@@ -1,0 +1,43 @@
+// What the generated contract suite knows about each operation: plain data, written
+// by polar-codegen from the spec, read by the checks. Nothing here depends on the
+// server or the client under test.
+
+export interface ContractParameter {
+  /** The name on the wire. */
+  name: string;
+  /** The name the generated client takes. */
+  codeName: string;
+  format?: string | undefined;
+  type: "string" | "boolean" | "integer" | "number" | "other";
+  required: boolean;
+}
+
+export interface ContractResponse {
+  /** Undefined: the response has no body. */
+  contentType?: string | undefined;
+  /** The component schema its body must satisfy. */
+  schema?: string | undefined;
+}
+
+export interface ContractOperation {
+  id: string;
+  /** `customers.delete` on the generated client. */
+  clientPath: string[];
+  method: string;
+  /** The spec's template, `/v1/customers/{id}`. */
+  path: string;
+  pathParams: ContractParameter[];
+  query: ContractParameter[];
+  /** Which credentials the operation accepts: `accessToken`, `customerSession`, `memberSession`. */
+  credentials: string[];
+  responses: Record<string, ContractResponse>;
+}
+
+/** The fake's seed format: what exists on the server under test. */
+export interface ContractFixtures {
+  customers?:
+    | Array<{ id: string; external_id?: string | null | undefined; [field: string]: unknown }>
+    | undefined;
+  subscriptions?: Array<{ id: string; customer_id: string; [field: string]: unknown }> | undefined;
+  customer_sessions?: Array<{ token: string; customer_id: string }> | undefined;
+}
