@@ -21,7 +21,7 @@ function timeOnce(args) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-export function benchCliCold() {
+export function bench() {
   const rows = [];
   const scratch = mkdtempSync(join(tmpdir(), "polar-codegen-bench-"));
   try {
@@ -55,4 +55,4 @@ function round(value) {
   return Math.round(value * 1000) / 1000;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.table(benchCliCold());
+if (import.meta.url === `file://${process.argv[1]}`) console.table(bench());

@@ -2,15 +2,12 @@
 // The `polar-codegen` command: parse the subcommand and hand over. Exit codes:
 // 0 success (or in sync), 1 out of date (--check), 2 bad input or any other error.
 
-import { createRequire } from "node:module";
 import { reportFailure } from "./commands/report.js";
 
-// Most of a cold run is V8 compiling the TypeScript compiler (openapi-typescript and
-// ts-morph both load one). Node 20 has no built-in compile cache for CommonJS; this
-// keeps V8's code cache in the OS temp folder (0.45 s → 0.08 s for TypeScript here).
-// DISABLE_V8_COMPILE_CACHE=1 turns it off. `serve` loads it only when it has to generate:
-// its warm start imports nothing that needs it, and every millisecond of start-up counts.
-if (process.argv[2] !== "serve") createRequire(import.meta.url)("v8-compile-cache");
+// Before any heavy module is loaded (see code-cache.ts). `serve` enables it itself, and
+// only when it has to generate: its warm start loads nothing the cache covers, and
+// node:crypto and node:vm alone would cost that start a few of its 100 milliseconds.
+if (process.argv[2] !== "serve") (await import("./code-cache.js")).enableCodeCache();
 
 const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
   generate: () => import("./commands/generate.js"),

@@ -27,7 +27,7 @@ export function withHeader(options: { file: GeneratedFile; info: HeaderInfo }): 
   const banner = `polar-codegen ${info.generatorVersion} from ${info.specFile}. Do not edit.`;
   const body = file.contents.trimStart().slice(1).trimStart();
   const rest = body.startsWith("}") ? `\n${body}` : `,\n  ${body}`;
-  return { path: file.path, contents: `{\n  "x-generated-by": ${JSON.stringify(banner)}${rest}` };
+  return { ...file, contents: `{\n  "x-generated-by": ${JSON.stringify(banner)}${rest}` };
 }
 
 export function isGeneratedText(text: string): boolean {

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { GeneratedFile } from "./stages.js";
 
 function findPackageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -21,4 +22,13 @@ export const packageRoot = findPackageRoot();
 /** The text of `templates/<name>`, e.g. `readTemplate("client/runtime.ts")`. */
 export function readTemplate(name: string): string {
   return readFileSync(join(packageRoot, "templates", name), "utf8");
+}
+
+/** Templates copied verbatim into the output: `templates/<from>/<name>` → `<to>/<name>`. */
+export function copyTemplates(options: { from: string; to: string; names: readonly string[] }): GeneratedFile[] {
+  return options.names.map((name) => ({
+    path: `${options.to}/${name}`,
+    contents: readTemplate(`${options.from}/${name}`),
+    formatted: true,
+  }));
 }

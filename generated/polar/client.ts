@@ -43,6 +43,7 @@ export { PolarError, unwrap } from "./runtime/result.js";
 const spec: SpecInfo = {
   servers: { production: "https://api.polar.sh", sandbox: "https://sandbox-api.polar.sh" },
   userAgent: "polar-codegen/0.1.0",
+  loadValidators: () => import("./validators.js"),
 };
 
 /** A server named in the spec; the first is the default. */

@@ -156,8 +156,8 @@ export interface PolarServerOptions {
   handlers: PolarHandlers;
   /** Which bearer tokens are valid for which scheme and scopes; `false` answers 403. Default: any well-formed token. */
   authenticate?: Authenticate | undefined;
-  /** Check every response body against its schema with these validators; a mismatch answers 500. */
-  validateResponses?: false | ResponseValidators | undefined;
+  /** Check every response body against its schema (`true`: the generated validators); a mismatch answers 500. */
+  validateResponses?: boolean | ResponseValidators | undefined;
   /** Hears about every 500: a handler or `authenticate` that threw, an undeclared outcome, an invalid body. Default: console.error. */
   onError?: ((event: ServerErrorEvent) => void) | undefined;
 }
@@ -295,7 +295,8 @@ export function createPolarServer(options: PolarServerOptions): FetchServer {
     routes,
     handlers: options.handlers as unknown as Record<string, AnyHandler>,
     authenticate: options.authenticate,
-    validateResponses: options.validateResponses || undefined,
+    validateResponses: options.validateResponses,
+    loadValidators: () => import("./validators.js"),
     onError: options.onError,
   });
 }

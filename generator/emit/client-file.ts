@@ -2,14 +2,16 @@
 // parts that depend on the model are built with ts-morph; the runtime that never
 // varies is copied verbatim from templates/client/runtime/.
 
+import type { SourceFileStructure } from "ts-morph";
 import type { Model, OperationModel } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
-import { readTemplate } from "../templates.js";
+import { copyTemplates } from "../templates.js";
 import { GENERATOR_VERSION } from "../version.js";
 import { allCredentials, credentialNames } from "./client/security.js";
 import { descriptor, operationDocs, paramsType, pascalCase, resultType } from "./client/operation.js";
 import { groupTree, printTreeType, printTreeValue } from "./client/tree.js";
 import { emitters } from "./registry.js";
+import { loadTsMorph } from "./ts-morph.js";
 
 const RUNTIME_FILES = ["options.ts", "read.ts", "result.ts", "retry-after.ts", "send.ts", "url.ts"];
 /** Names a call's input object uses besides the operation's parameters. */
@@ -17,36 +19,44 @@ const RESERVED = new Set(["client", "signal"]);
 
 export async function emitClient(context: EmitContext): Promise<GeneratedFile[]> {
   // Imported here: ts-morph loads the TypeScript compiler, which a run that emits nothing never needs.
-  const { Project, StructureKind, VariableDeclarationKind } = await import("ts-morph");
+  const { Project, StructureKind, VariableDeclarationKind } = loadTsMorph();
   const { model } = context;
   checkNames(model);
-  const project = new Project({ useInMemoryFileSystem: true });
-  const file = project.createSourceFile("client.ts");
-  file.addStatements(imports());
-  file.addVariableStatement({
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: "spec", type: "SpecInfo", initializer: specInfo(model) }],
-  });
-  file.addStatements(sharedTypes(model));
-  for (const operation of model.operations) {
-    file.addStatements(operationTypes({ model, operation }));
-    file.addVariableStatement({
+  // One structure, printed once: adding statements one by one re-parses the file each time.
+  // (A text statement ends with an empty line, as a structure does.)
+  const statements: SourceFileStructure["statements"] & unknown[] = [
+    imports() + "\n\n",
+    {
+      kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: `${operation.functionName}Operation`, type: "OperationInfo", initializer: descriptor({ model, operation }) }],
-    });
-    file.addFunction({
-      kind: StructureKind.Function,
-      isExported: true,
-      name: operation.functionName,
-      docs: [operationDocs({ model, operation })],
-      typeParameters: [{ name: "O", constraint: "PolarClientOptions" }],
-      parameters: [{ name: "input", type: `${pascalCase(operation.functionName)}Input<O> & { client: PolarCore<O> }` }],
-      returnType: `Promise<${pascalCase(operation.functionName)}Result>`,
-      statements: `return send({ spec, input, client: input.client, operation: ${operation.functionName}Operation }) as Promise<${pascalCase(operation.functionName)}Result>;`,
-    });
+      declarations: [{ name: "spec", type: "SpecInfo", initializer: specInfo(model) }],
+    },
+    sharedTypes(model),
+  ];
+  for (const operation of model.operations) {
+    statements.push(
+      operationTypes({ model, operation }) + "\n",
+      {
+        kind: StructureKind.VariableStatement,
+        declarationKind: VariableDeclarationKind.Const,
+        declarations: [{ name: `${operation.functionName}Operation`, type: "OperationInfo", initializer: descriptor({ model, operation }) }],
+      },
+      {
+        kind: StructureKind.Function,
+        isExported: true,
+        name: operation.functionName,
+        docs: [operationDocs({ model, operation })],
+        typeParameters: [{ name: "O", constraint: "PolarClientOptions" }],
+        parameters: [{ name: "input", type: `${pascalCase(operation.functionName)}Input<O> & { client: PolarCore<O> }` }],
+        returnType: `Promise<${pascalCase(operation.functionName)}Result>`,
+        statements: `return send({ spec, input, client: input.client, operation: ${operation.functionName}Operation }) as Promise<${pascalCase(operation.functionName)}Result>;`,
+      },
+    );
   }
-  file.addStatements(clientFactory(model));
-  const runtime = RUNTIME_FILES.map((name) => ({ path: `runtime/${name}`, contents: readTemplate(`client/runtime/${name}`) }));
+  statements.push(clientFactory(model));
+  const project = new Project({ useInMemoryFileSystem: true });
+  const file = project.createSourceFile("client.ts", { statements });
+  const runtime = copyTemplates({ from: "client/runtime", to: "runtime", names: RUNTIME_FILES });
   return [{ path: "client.ts", contents: file.getFullText() }, ...runtime];
 }
 

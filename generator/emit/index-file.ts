@@ -2,8 +2,12 @@
 
 import type { EmitContext, GeneratedFile } from "../stages.js";
 
-/** Modules re-exported from index.ts, when the emitters produced them. */
-const PUBLIC_MODULES = ["client", "server", "fake", "validators"];
+/**
+ * Modules re-exported from index.ts, when the emitters produced them. Not validators.ts:
+ * the client loads it on demand (`validateResponses`), and a static re-export would put
+ * it in every bundle. Import it from "./validators.js" directly.
+ */
+const PUBLIC_MODULES = ["client", "server", "fake"];
 
 export function emitIndex(context: EmitContext, produced: readonly GeneratedFile[] = []): GeneratedFile[] {
   const present = new Set(produced.map((file) => file.path));

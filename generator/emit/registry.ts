@@ -10,6 +10,7 @@ export const emitters: ReadonlyArray<{ name: string; load: () => Promise<Emitter
   { name: "types", load: async () => (await import("./types-file.js")).emitTypes },
   { name: "openapi", load: async () => (await import("./openapi-file.js")).emitOpenApi },
   { name: "client", load: async () => (await import("./client-file.js")).emitClient },
+  { name: "validators", load: async () => (await import("./validators-file.js")).emitValidators },
   { name: "server", load: async () => (await import("./server-file.js")).emitServer },
   { name: "fake", load: async () => (await import("./fake-file.js")).emitFake },
 ];

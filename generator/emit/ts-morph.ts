@@ -25,7 +25,8 @@ function shareTypeScript(): void {
   };
 }
 
-export async function loadTsMorph(): Promise<typeof import("ts-morph")> {
+/** `require`, not `import`: an ESM import of a CommonJS package makes Node scan its source for exports. */
+export function loadTsMorph(): typeof import("ts-morph") {
   shareTypeScript();
-  return import("ts-morph");
+  return require("ts-morph") as typeof import("ts-morph");
 }

@@ -27,7 +27,8 @@ export interface Hooks {
   /** Before each attempt. Throwing refuses the call (`invalid-request`). */
   beforeRequest?: ((request: RequestInfo) => void | Promise<void>) | undefined;
   /** After each response. Errors are ignored: the outcome is already decided. Clone before reading the body. */
-  afterResponse?: ((exchange: RequestInfo & { response: Response }) => void | Promise<void>) | undefined;
+  afterResponse?:
+    ((exchange: RequestInfo & { response: Response }) => void | Promise<void>) | undefined;
 }
 
 export type Validator = (value: unknown) => ValidationIssue[];

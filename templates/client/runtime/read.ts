@@ -18,10 +18,19 @@ export async function read(options: {
   const documented = options.operation.responses[status];
   const result: Outcome = { kind: status < 300 ? "success" : "error", status, headers, attempts };
   const field = status < 300 ? "data" : "error";
-  if (documented === 0) return (result[field] = undefined), result;
+  if (documented === 0) return ((result[field] = undefined), result);
   const body = await response.text();
-  if (status === 429) return { kind: "rate-limited", status, headers, attempts, body, retryAfterMs: retryAfterMs(headers) };
-  if (documented === undefined) return { kind: "unexpected-status", status, headers, attempts, body };
+  if (status === 429)
+    return {
+      kind: "rate-limited",
+      status,
+      headers,
+      attempts,
+      body,
+      retryAfterMs: retryAfterMs(headers),
+    };
+  if (documented === undefined)
+    return { kind: "unexpected-status", status, headers, attempts, body };
   let value: unknown = body;
   if (documented !== 2) {
     try {
@@ -31,7 +40,12 @@ export async function read(options: {
     }
   }
   result[field] = value;
-  const validator = typeof documented === "string" && validators && (("validators" in validators ? validators.validators : validators) as Record<string, Validator>)[documented];
+  const validator =
+    typeof documented === "string" &&
+    validators &&
+    (
+      ("validators" in validators ? validators.validators : validators) as Record<string, Validator>
+    )[documented];
   try {
     const issues = validator ? validator(value) : [];
     if (issues.length) result.issues = issues;

@@ -89,7 +89,8 @@ export interface InvalidRequest {
   cause?: unknown;
 }
 
-export type Problem = UnexpectedStatus | InvalidBody | RateLimited | NetworkError | Timeout | Aborted | InvalidRequest;
+export type Problem =
+  UnexpectedStatus | InvalidBody | RateLimited | NetworkError | Timeout | Aborted | InvalidRequest;
 
 export type Result<Documented> = Documented | Problem;
 

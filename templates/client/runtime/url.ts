@@ -28,7 +28,8 @@ export function baseOf(url: string): string {
   let base = checkedBases.get(url);
   if (base === undefined) {
     const parsed = new URL(url);
-    if (!/^https?:$/.test(parsed.protocol) || /[?#]/.test(url)) refuse("baseUrl: http(s) only, no query or fragment");
+    if (!/^https?:$/.test(parsed.protocol) || /[?#]/.test(url))
+      refuse("baseUrl: http(s) only, no query or fragment");
     base = parsed.href.replace(/\/+$/, "");
     if (checkedBases.size > 15) checkedBases.clear();
     checkedBases.set(url, base);

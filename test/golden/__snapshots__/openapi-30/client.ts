@@ -44,6 +44,7 @@ const spec: SpecInfo = {
   servers: { production: "https://api.example.test", sandbox: "https://sandbox.example.test" },
   apiVersion: "2025-06-01",
   userAgent: "polar-codegen/0.1.0",
+  loadValidators: () => import("./validators.js"),
 };
 
 /** A server named in the spec; the first is the default. */

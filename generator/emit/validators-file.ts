@@ -1,0 +1,137 @@
+// validators.ts: JSON Schema checks compiled at generation time into plain TypeScript,
+// with no runtime dependency, so neither the client (`validateResponses`) nor the
+// server ever parses the spec or ships a validator library. One function per
+// component schema the selected operations reach; one per operation parameter.
+
+import { HTTP_METHODS, isObject, type OpenApiDocument } from "../openapi.js";
+import type { EmitContext, GeneratedFile } from "../stages.js";
+import { compileSite, type CompileState } from "./validators/compile.js";
+import { DATE_CHECK } from "./validators/formats.js";
+
+export function emitValidators(context: EmitContext): GeneratedFile[] {
+  const document = context.subset as OpenApiDocument & Record<string, unknown>;
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Record<string, unknown> | boolean>;
+  const names = Object.keys(schemas).sort();
+  const state: CompileState = {
+    document,
+    functions: new Map(names.map((name, index) => [name, `check${index}_${name.replace(/[^A-Za-z0-9_]/g, "_")}`])),
+    patterns: new Map(),
+    usedFormats: new Set(),
+    uncheckedFormats: new Set(),
+    counter: 0,
+  };
+  const functions = names.map((name) => {
+    state.counter = 0;
+    const body = compileSite({ schema: schemas[name]!, value: "value", at: "at", sink: "issues", state });
+    return `/** ${name} */\nfunction ${state.functions.get(name)}(value: unknown, at: string, issues: ValidationIssue[]): void {\n${body || "void value, at, issues;"}\n}`;
+  });
+  const parameters = parameterValidators({ document, state });
+  const text = [
+    header(state),
+    ISSUE_TYPES,
+    ...[...state.patterns].map(([source, name]) => `const ${name} = ${regexLiteral(source)};`),
+    HELPERS,
+    DATE_CHECK,
+    ...functions,
+    `/** By component schema name: \`validators.CustomerSubscription(body)\` returns [] when valid. */`,
+    `export const validators = {\n${names.map((name) => `${JSON.stringify(name)}: (value: unknown) => run(${state.functions.get(name)}, value),`).join("\n")}\n} satisfies Record<string, Validator>;`,
+    `/** By operationId, then \`in.name\` (\`path.id\`, \`query.anonymize\`): checks the decoded value. */`,
+    `export const parameters = {\n${parameters.join("\n")}\n} satisfies Record<string, Record<string, Validator>>;`,
+  ];
+  return [{ path: "validators.ts", contents: text.join("\n\n") + "\n" }];
+}
+
+function parameterValidators(options: { document: OpenApiDocument & Record<string, unknown>; state: CompileState }): string[] {
+  const { document, state } = options;
+  const entries: Array<[string, string]> = [];
+  for (const item of Object.values(document.paths ?? {})) {
+    if (!isObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isObject(operation) || typeof operation.operationId !== "string") continue;
+      const list = [...asArray(item.parameters), ...asArray(operation.parameters)].map((parameter) => resolve({ document, value: parameter }));
+      const checks = list.filter(isObject).map((parameter) => {
+        state.counter = 0;
+        const schema = (parameter.schema ?? true) as Record<string, unknown> | boolean;
+        const body = compileSite({ schema, value: "value", at: `""`, sink: "issues", state });
+        return `${JSON.stringify(`${parameter.in}.${parameter.name}`)}: (value: unknown) => {\nconst issues: ValidationIssue[] = [];\n${body}\nreturn issues;\n},`;
+      });
+      entries.push([operation.operationId, `${JSON.stringify(operation.operationId)}: {\n${checks.sort().join("\n")}\n},`]);
+    }
+  }
+  return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, code]) => code);
+}
+
+function resolve(options: { document: Record<string, unknown>; value: unknown }): unknown {
+  let value = options.value;
+  for (let hops = 0; hops < 8 && isObject(value) && typeof value.$ref === "string"; hops++) {
+    const path = value.$ref.replace(/^#\//, "").split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+    value = path.reduce<unknown>((node, token) => (isObject(node) ? node[token] : undefined), options.document);
+  }
+  return value;
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function header(state: CompileState): string {
+  const checked = [...state.usedFormats].sort().join(", ") || "none";
+  const unchecked = [...state.uncheckedFormats].sort();
+  return [
+    `// Formats checked: ${checked}.`,
+    unchecked.length ? `// Formats NOT checked (unknown to polar-codegen; values pass): ${unchecked.join(", ")}.` : `// Every format in these schemas is checked.`,
+    `// \`oneOf\` is checked as "at least one branch" (or the branch a discriminator names):`,
+    `// Polar's oneOfs overlap, and the data it sends matches more than one branch.`,
+  ].join("\n");
+}
+
+/** A regex literal for a JSON Schema pattern: Unicode mode when the pattern allows it. */
+function regexLiteral(source: string): string {
+  const escaped = source.replace(/\//g, "\\/");
+  try {
+    new RegExp(source, "u");
+    return `/${escaped}/u`;
+  } catch {
+    return `/${escaped}/`;
+  }
+}
+
+const ISSUE_TYPES = `/** One place where a value breaks its schema. \`pointer\` is a JSON pointer into the value. */
+export interface ValidationIssue {
+  pointer: string;
+  keyword: string;
+  message: string;
+  expected?: unknown;
+  actual?: unknown;
+}
+
+/** Returns every issue found; an empty array means valid. */
+export type Validator = (value: unknown) => ValidationIssue[];`;
+
+const HELPERS = `function run(check: (value: unknown, at: string, issues: ValidationIssue[]) => void, value: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  check(value, "", issues);
+  return issues;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Length in code points, as JSON Schema counts it (not UTF-16 units). */
+function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+function includesJson(allowed: readonly unknown[], value: unknown): boolean {
+  if (value === null || typeof value !== "object") return allowed.includes(value);
+  const text = JSON.stringify(value);
+  return allowed.some((item) => JSON.stringify(item) === text);
+}
+
+function escapeToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\\//g, "~1");
+}`;

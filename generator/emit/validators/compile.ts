@@ -1,0 +1,285 @@
+// JSON Schema (OpenAPI 3.0 and 3.1) → TypeScript statements that push issues. Each
+// call compiles one schema for one value expression; component schemas become named
+// functions the statements call, so recursive schemas work.
+//
+// Semantics worth knowing:
+// - `oneOf` is checked as "at least one branch": Polar's spec has oneOfs whose branches
+//   overlap (CustomerSubscription.prices: a legacy recurring price also matches
+//   ProductPrice), and the data Polar sends, serialised from pydantic unions, matches
+//   both. A strict "exactly one" would reject valid responses. With a `discriminator`,
+//   the branch it names is the one checked.
+// - Formats are enforced (formats.ts); one the table lacks is reported by the emitter.
+
+import { FORMAT_PATTERNS } from "./formats.js";
+
+type Schema = Record<string, unknown> | boolean;
+
+export interface CompileState {
+  document: Record<string, unknown>;
+  /** Component schema name → generated function name. */
+  functions: Map<string, string>;
+  /** Regular expressions, source → constant name; emitted once at module level. */
+  patterns: Map<string, string>;
+  usedFormats: Set<string>;
+  uncheckedFormats: Set<string>;
+  counter: number;
+}
+
+interface Site {
+  schema: Schema;
+  /** A variable holding the value. */
+  value: string;
+  /** An expression for the value's JSON pointer. */
+  at: string;
+  /** The issues array to push to. */
+  sink: string;
+  state: CompileState;
+}
+
+const TYPE_TESTS: Record<string, (value: string) => string> = {
+  string: (v) => `typeof ${v} === "string"`,
+  number: (v) => `(typeof ${v} === "number" && Number.isFinite(${v}))`,
+  integer: (v) => `Number.isInteger(${v})`,
+  boolean: (v) => `typeof ${v} === "boolean"`,
+  null: (v) => `${v} === null`,
+  object: (v) => `isRecord(${v})`,
+  array: (v) => `Array.isArray(${v})`,
+};
+
+export function compileSite(site: Site): string {
+  const { schema, value } = site;
+  if (schema === true) return "";
+  if (schema === false) return fail({ site, keyword: "false", message: `"is not allowed here"`, expected: `"nothing"` });
+  const body = [
+    refCall(site),
+    typeCheck(site),
+    enumCheck(site),
+    guarded({ test: TYPE_TESTS.string!(value), code: stringChecks(site) }),
+    guarded({ test: `typeof ${value} === "number"`, code: numberChecks(site) }),
+    guarded({ test: TYPE_TESTS.object!(value), code: objectChecks(site) }),
+    guarded({ test: TYPE_TESTS.array!(value), code: arrayChecks(site) }),
+    combinators(site),
+  ].filter(Boolean);
+  const code = body.join("\n");
+  // OpenAPI 3.0's `nullable: true` lets null through whatever else the schema says.
+  return schema.nullable === true && code ? `if (${value} !== null) {\n${code}\n}` : code;
+}
+
+function guarded(options: { test: string; code: string }): string {
+  return options.code ? `if (${options.test}) {\n${options.code}\n}` : "";
+}
+
+function refCall(site: Site): string {
+  const ref = (site.schema as Record<string, unknown>).$ref;
+  if (typeof ref !== "string") return "";
+  const name = /^#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1];
+  const fn = name && site.state.functions.get(decodePointerToken(name));
+  if (!fn) throw new Error(`validators: cannot compile $ref "${ref}" (only #/components/schemas/... is supported)`);
+  return `${fn}(${site.value}, ${site.at}, ${site.sink});`;
+}
+
+function typeCheck(site: Site): string {
+  const schema = site.schema as Record<string, unknown>;
+  const types = typeof schema.type === "string" ? [schema.type] : Array.isArray(schema.type) ? (schema.type as string[]) : [];
+  if (types.length === 0) return "";
+  const tests = types.map((type) => TYPE_TESTS[type]?.(site.value) ?? "false");
+  if (schema.nullable === true) tests.push(TYPE_TESTS.null!(site.value));
+  return `if (!(${tests.join(" || ")})) ${fail({ site, keyword: "type", message: JSON.stringify(`must be ${types.join(" or ")}`), expected: JSON.stringify(types.join(" | ")) })}`;
+}
+
+function enumCheck(site: Site): string {
+  const schema = site.schema as Record<string, unknown>;
+  const checks: string[] = [];
+  if (Array.isArray(schema.enum)) {
+    const literal = JSON.stringify(schema.enum);
+    checks.push(`if (!includesJson(${literal}, ${site.value})) ${fail({ site, keyword: "enum", message: JSON.stringify(`must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(", ")}`), expected: literal })}`);
+  }
+  if ("const" in schema) {
+    const literal = JSON.stringify(schema.const);
+    checks.push(`if (!includesJson([${literal}], ${site.value})) ${fail({ site, keyword: "const", message: JSON.stringify(`must be ${literal}`), expected: literal })}`);
+  }
+  return checks.join("\n");
+}
+
+function stringChecks(site: Site): string {
+  const schema = site.schema as Record<string, unknown>;
+  const { value } = site;
+  const checks: string[] = [];
+  if (typeof schema.minLength === "number") checks.push(`if (codePoints(${value}) < ${schema.minLength}) ${fail({ site, keyword: "minLength", message: `"must have at least ${schema.minLength} characters"`, expected: String(schema.minLength) })}`);
+  if (typeof schema.maxLength === "number") checks.push(`if (codePoints(${value}) > ${schema.maxLength}) ${fail({ site, keyword: "maxLength", message: `"must have at most ${schema.maxLength} characters"`, expected: String(schema.maxLength) })}`);
+  if (typeof schema.pattern === "string") {
+    checks.push(`if (!${pattern({ state: site.state, source: schema.pattern })}.test(${value})) ${fail({ site, keyword: "pattern", message: JSON.stringify(`must match ${schema.pattern}`), expected: JSON.stringify(schema.pattern) })}`);
+  }
+  if (typeof schema.format === "string") checks.push(formatCheck({ site, format: schema.format }));
+  return checks.filter(Boolean).join("\n");
+}
+
+function formatCheck(options: { site: Site; format: string }): string {
+  const { site, format } = options;
+  const source = FORMAT_PATTERNS[format];
+  if (source === undefined) {
+    site.state.uncheckedFormats.add(format);
+    return "";
+  }
+  site.state.usedFormats.add(format);
+  const regex = pattern({ state: site.state, source });
+  const dated = format === "date" || format === "date-time" ? ` || !realDate(${site.value})` : "";
+  return `if (!${regex}.test(${site.value})${dated}) ${fail({ site, keyword: "format", message: JSON.stringify(`must be a valid ${format}`), expected: JSON.stringify(format) })}`;
+}
+
+function numberChecks(site: Site): string {
+  const schema = site.schema as Record<string, unknown>;
+  const { value } = site;
+  const bounds: Array<[string, string, unknown]> = [
+    ["minimum", "<", schema.minimum],
+    ["maximum", ">", schema.maximum],
+    // 3.1 gives numbers; 3.0 gives booleans that tighten minimum/maximum.
+    ["exclusiveMinimum", "<=", typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum : schema.exclusiveMinimum === true ? schema.minimum : undefined],
+    ["exclusiveMaximum", ">=", typeof schema.exclusiveMaximum === "number" ? schema.exclusiveMaximum : schema.exclusiveMaximum === true ? schema.maximum : undefined],
+  ];
+  const checks = bounds
+    .filter(([, , limit]) => typeof limit === "number")
+    .map(([keyword, op, limit]) => `if (${value} ${op} ${limit}) ${fail({ site, keyword, message: JSON.stringify(`must not be ${op} ${limit}`), expected: String(limit) })}`);
+  if (typeof schema.multipleOf === "number") {
+    checks.push(`if (!Number.isInteger(${value} / ${schema.multipleOf})) ${fail({ site, keyword: "multipleOf", message: `"must be a multiple of ${schema.multipleOf}"`, expected: String(schema.multipleOf) })}`);
+  }
+  return checks.join("\n");
+}
+
+function objectChecks(site: Site): string {
+  const schema = site.schema as Record<string, unknown>;
+  const { value, state } = site;
+  const checks: string[] = [];
+  const properties = (isRecord(schema.properties) ? schema.properties : {}) as Record<string, Schema>;
+  for (const name of Array.isArray(schema.required) ? (schema.required as string[]) : []) {
+    checks.push(`if (!(${JSON.stringify(name)} in ${value})) ${fail({ site, keyword: "required", message: JSON.stringify(`must have property "${name}"`), expected: JSON.stringify(name), actual: "undefined", at: `${site.at} + ${JSON.stringify(`/${encodePointerToken(name)}`)}` })}`);
+  }
+  for (const [name, child] of Object.entries(properties)) {
+    const variable = `v${state.counter++}`;
+    const inner = compileSite({ schema: child, value: variable, at: `${site.at} + ${JSON.stringify(`/${encodePointerToken(name)}`)}`, sink: site.sink, state });
+    if (inner) checks.push(`{\nconst ${variable} = ${value}[${JSON.stringify(name)}];\nif (${variable} !== undefined) {\n${inner}\n}\n}`);
+  }
+  checks.push(extraProperties({ site, known: Object.keys(properties) }));
+  for (const [keyword, op] of [["minProperties", "<"], ["maxProperties", ">"]] as const) {
+    if (typeof schema[keyword] === "number") checks.push(`if (Object.keys(${value}).length ${op} ${schema[keyword]}) ${fail({ site, keyword, message: JSON.stringify(`must not have ${op} ${schema[keyword]} properties`), expected: String(schema[keyword]) })}`);
+  }
+  return checks.filter(Boolean).join("\n");
+}
+
+/** additionalProperties, patternProperties and propertyNames: one loop over the keys. */
+function extraProperties(options: { site: Site; known: string[] }): string {
+  const { site, known } = options;
+  const schema = site.schema as Record<string, unknown>;
+  const { state } = site;
+  const key = `k${state.counter++}`;
+  const item = `v${state.counter++}`;
+  const at = `${site.at} + "/" + escapeToken(${key})`;
+  const parts: string[] = [];
+  if (schema.propertyNames !== undefined) {
+    const inner = compileSite({ schema: schema.propertyNames as Schema, value: key, at, sink: site.sink, state });
+    if (inner) parts.push(inner);
+  }
+  const patterns = (isRecord(schema.patternProperties) ? Object.entries(schema.patternProperties) : []) as Array<[string, Schema]>;
+  const matched = patterns.map(([source]) => `${pattern({ state, source })}.test(${key})`);
+  for (const [source, child] of patterns) {
+    const inner = compileSite({ schema: child, value: item, at, sink: site.sink, state });
+    if (inner) parts.push(`if (${pattern({ state, source })}.test(${key})) {\n${inner}\n}`);
+  }
+  const additional = schema.additionalProperties;
+  if (additional !== undefined && additional !== true) {
+    const isKnown = [...(known.length ? [`${JSON.stringify(known)}.includes(${key})`] : []), ...matched].join(" || ") || "false";
+    const inner = compileSite({ schema: additional as Schema, value: item, at, sink: site.sink, state });
+    if (inner) parts.push(`if (!(${isKnown})) {\n${inner}\n}`);
+  }
+  if (parts.length === 0) return "";
+  return `for (const ${key} in ${site.value}) {\nconst ${item} = ${site.value}[${key}];\nvoid ${item};\n${parts.join("\n")}\n}`;
+}
+
+function arrayChecks(site: Site): string {
+  const schema = site.schema as Record<string, unknown>;
+  const { value, state } = site;
+  const checks: string[] = [];
+  for (const [keyword, op] of [["minItems", "<"], ["maxItems", ">"]] as const) {
+    if (typeof schema[keyword] === "number") checks.push(`if (${value}.length ${op} ${schema[keyword]}) ${fail({ site, keyword, message: JSON.stringify(`must not have ${op} ${schema[keyword]} items`), expected: String(schema[keyword]) })}`);
+  }
+  const prefix = Array.isArray(schema.prefixItems) ? (schema.prefixItems as Schema[]) : [];
+  prefix.forEach((child, index) => {
+    const variable = `v${state.counter++}`;
+    const inner = compileSite({ schema: child, value: variable, at: `${site.at} + "/${index}"`, sink: site.sink, state });
+    if (inner) checks.push(`if (${value}.length > ${index}) {\nconst ${variable} = ${value}[${index}];\n${inner}\n}`);
+  });
+  if (schema.items !== undefined && !Array.isArray(schema.items)) {
+    const index = `i${state.counter++}`;
+    const variable = `v${state.counter++}`;
+    const inner = compileSite({ schema: schema.items as Schema, value: variable, at: `${site.at} + "/" + ${index}`, sink: site.sink, state });
+    if (inner) checks.push(`for (let ${index} = ${prefix.length}; ${index} < ${value}.length; ${index}++) {\nconst ${variable} = ${value}[${index}];\n${inner}\n}`);
+  }
+  return checks.join("\n");
+}
+
+function combinators(site: Site): string {
+  const schema = site.schema as Record<string, unknown>;
+  const checks: string[] = [];
+  for (const child of Array.isArray(schema.allOf) ? (schema.allOf as Schema[]) : []) checks.push(compileSite({ ...site, schema: child }));
+  for (const keyword of ["anyOf", "oneOf"] as const) {
+    if (Array.isArray(schema[keyword])) checks.push(someBranch({ site, keyword, branches: schema[keyword] as Schema[] }));
+  }
+  if (schema.not !== undefined) {
+    const sink = `n${site.state.counter++}`;
+    const inner = compileSite({ ...site, schema: schema.not as Schema, sink });
+    checks.push(`{\nconst ${sink}: ValidationIssue[] = [];\n${inner}\nif (${sink}.length === 0) ${fail({ site, keyword: "not", message: `"must not match the schema in not"` })}\n}`);
+  }
+  return checks.filter(Boolean).join("\n");
+}
+
+/** At least one branch must hold; with a discriminator, the branch it names must. */
+function someBranch(options: { site: Site; keyword: string; branches: Schema[] }): string {
+  const { site, keyword, branches } = options;
+  const discriminator = (site.schema as Record<string, unknown>).discriminator as { propertyName?: string; mapping?: Record<string, string> } | undefined;
+  const sinks = branches.map(() => `b${site.state.counter++}`);
+  const tries = branches.map((branch, index) => `const ${sinks[index]}: ValidationIssue[] = [];\n${compileSite({ ...site, schema: branch, sink: sinks[index]! })}`);
+  const none = sinks.map((sink) => `${sink}.length > 0`).join(" && ");
+  const message = JSON.stringify(`must match ${keyword === "oneOf" ? "one" : "at least one"} of its ${branches.length} schemas`);
+  let verdict = `if (${none}) ${fail({ site, keyword, message, expected: JSON.stringify(`${branches.length} alternatives`) })}`;
+  if (discriminator?.propertyName) {
+    const tag = JSON.stringify(discriminator.propertyName);
+    const cases = branches.flatMap((branch, index) => tagsOf({ branch, mapping: discriminator.mapping }).map((value) => `case ${JSON.stringify(value)}: ${site.sink}.push(...${sinks[index]}); break;`));
+    verdict = `if (isRecord(${site.value}) && typeof ${site.value}[${tag}] === "string") {\nswitch (${site.value}[${tag}]) {\n${cases.join("\n")}\ndefault: ${fail({ site, keyword: "discriminator", message: JSON.stringify(`${discriminator.propertyName} must name one of the alternatives`), at: `${site.at} + ${JSON.stringify(`/${encodePointerToken(discriminator.propertyName)}`)}` })}\n}\n} else ${verdict}`;
+  }
+  return `{\n${tries.join("\n")}\n${verdict}\n}`;
+}
+
+/** The discriminator values that select a branch: from the mapping, else the schema's name. */
+function tagsOf(options: { branch: Schema; mapping: Record<string, string> | undefined }): string[] {
+  const ref = typeof options.branch === "object" ? options.branch.$ref : undefined;
+  if (typeof ref !== "string") return [];
+  const mapped = Object.entries(options.mapping ?? {}).filter(([, target]) => target === ref || target === ref.split("/").pop()).map(([value]) => value);
+  return mapped.length > 0 ? mapped : [decodePointerToken(ref.split("/").pop()!)];
+}
+
+function fail(options: { site: Site; keyword: string; message: string; expected?: string; actual?: string; at?: string }): string {
+  const { site } = options;
+  return `${site.sink}.push({ pointer: ${options.at ?? site.at}, keyword: ${JSON.stringify(options.keyword)}, message: ${options.message}, expected: ${options.expected ?? "undefined"}, actual: ${options.actual ?? site.value} });`;
+}
+
+function pattern(options: { state: CompileState; source: string }): string {
+  const { state, source } = options;
+  let name = state.patterns.get(source);
+  if (!name) {
+    name = `PATTERN_${state.patterns.size}`;
+    state.patterns.set(source, name);
+  }
+  return name;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function encodePointerToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function decodePointerToken(token: string): string {
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}

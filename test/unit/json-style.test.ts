@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { printJsonLikePrettier } from "../../generator/emit/json-style.js";
+import { formatText } from "../../generator/format.js";
+
+const prettierJson = (value: unknown) => formatText({ text: JSON.stringify(value, null, 2), path: "x.json" });
+
+describe("printJsonLikePrettier", () => {
+  const cases: Record<string, unknown> = {
+    "scalars and empties": { a: 1, b: "x", c: null, d: true, e: {}, f: [], g: [{}] },
+    "a scalar array on one line": { enum: ["active", "canceled", "incomplete"] },
+    "an array of objects broken": { oneOf: [{ $ref: "#/a" }, { $ref: "#/b" }] },
+    // 100 columns exactly, then 101, with and without a comma after.
+    "fits exactly at the print width": { k: ["x".repeat(89)] },
+    "one column over the print width": { k: ["x".repeat(90)] },
+    "a comma counts towards the width": { k: ["x".repeat(89)], l: 1 },
+    "deep nesting": { a: { b: { c: { d: ["one", "two"], e: [1, 2.5, -3] } } } },
+    "escapes": { "quote\"key": "line\nbreak\ttab \\ \u0001" },
+  };
+  it.each(Object.entries(cases))("%s: same bytes as prettier", async (_name, value) => {
+    expect(printJsonLikePrettier(value)).toBe(await prettierJson(value));
+  });
+
+  it("the embedded spec: same bytes as prettier", async () => {
+    const spec = parse(readFileSync("spec/polar.openapi.yaml", "utf8"));
+    expect(printJsonLikePrettier(spec)).toBe(await prettierJson(spec));
+  });
+
+  it("hands prettier the cases whose rules it does not model", () => {
+    expect(printJsonLikePrettier({ k: Array.from({ length: 40 }, (_, i) => i * 1000) })).toBeUndefined();
+    expect(printJsonLikePrettier({ k: ["日本語"] })).toBeUndefined();
+    expect(printJsonLikePrettier({ k: [[1], [2]] })).toBeUndefined();
+  });
+});
