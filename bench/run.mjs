@@ -15,6 +15,7 @@ const BENCHMARKS = [
   ["server-rps", "The fake against a bare node:http 204 handler (autocannon, 127.0.0.1)"],
   ["client-size", "Client bundle, minified + gzip (esbuild, browser)"],
   ["client-overhead", "Client per-call cost against a raw fetch of the same request"],
+  ["install-footprint", "npx: bytes installed from the packed tarball"],
 ];
 
 const only = process.env.BENCH_ONLY?.split(",");

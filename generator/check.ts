@@ -2,8 +2,9 @@
 // Used as the CI drift check: in sync (exit 0) or out of date (exit 1, with a diff).
 
 import { createTwoFilesPatch } from "diff";
-import type { CodegenOptions } from "./config.js";
-import { buildOutput, type BuildResult } from "./pipeline.js";
+import { resolveTarget, type CodegenOptions, type ResolvedTarget } from "./config.js";
+import { buildFromTarget, type BuildResult } from "./pipeline.js";
+import { ProblemError } from "./problems.js";
 import type { Change } from "./diff/change.js";
 import { diffSpecs } from "./diff/diff-specs.js";
 import type { OpenApiDocument } from "./openapi.js";
@@ -26,7 +27,14 @@ export interface CheckResult {
 }
 
 export async function check(options: CodegenOptions = {}): Promise<CheckResult> {
-  const build = await buildOutput(options);
+  const { target, problems } = await resolveTarget(options);
+  if (!target) throw new ProblemError(problems);
+  return checkTarget(target);
+}
+
+/** The same, for a target already resolved against the config. */
+export async function checkTarget(target: ResolvedTarget): Promise<CheckResult> {
+  const build = await buildFromTarget(target);
   const plan = await planOutput({ outDir: build.target.out, files: build.files });
   const files: FileDrift[] = [
     ...plan.write.map((file) => ({ path: file.path, status: plan.previous.has(file.path) ? ("changed" as const) : ("added" as const) })),

@@ -1,14 +1,16 @@
 // Config: polar-codegen.config.json (or --config FILE) merged under the caller's flags.
 // Paths in a config file are relative to that file; paths given as flags, to the cwd.
+// A config may name several targets (specs or selections generated side by side).
 
-import { readFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { isObject } from "./openapi.js";
+import { locateConfigProblems, readConfig, type ConfigFile, type ReadConfig, type TargetEntry } from "./config-file.js";
 import { problem, type Problem } from "./problems.js";
 import { DEFAULT_OPERATIONS } from "./defaults.js";
+import { closestMatches } from "./text/closest.js";
 import { packageRoot } from "./templates.js";
 
-export const CONFIG_FILE = "polar-codegen.config.json";
+export { CONFIG_FILE } from "./config-file.js";
 
 export interface CodegenOptions {
   /** Spec file path or http(s) URL. Default: the embedded spec. */
@@ -20,11 +22,15 @@ export interface CodegenOptions {
   allowRemoteRefs?: boolean;
   /** Config file; `polar-codegen.config.json` in `cwd` is read when present. `false` reads none. */
   config?: string | false;
+  /** Which of the config's `targets` to use; needed when it has several. */
+  target?: string;
   cwd?: string;
   fetch?: typeof fetch;
 }
 
 export interface ResolvedTarget {
+  /** The target's name in the config; "default" for the single form. */
+  name: string;
   /** Absolute path or URL. */
   spec: string;
   /** How the spec is named in headers: relative to the cwd, POSIX separators. Same on every machine. */
@@ -39,73 +45,116 @@ export interface ResolvedTarget {
   configFile?: string;
 }
 
-const EMBEDDED_SPEC = join(packageRoot, "spec", "polar.openapi.yaml");
+export interface ResolvedTargets {
+  targets?: ResolvedTarget[];
+  /** True when the config uses the `targets` form (reports then name each target). */
+  multi: boolean;
+  problems: Problem[];
+}
 
-export async function resolveTarget(options: CodegenOptions): Promise<{ target?: ResolvedTarget; problems: Problem[] }> {
+const EMBEDDED_SPEC = join(packageRoot, "spec", "polar.openapi.yaml");
+const SINGLE: TargetEntry = { name: "default" };
+
+export interface ResolveOptions extends CodegenOptions {
+  /** Targets to pick (`--target a,b`); default: every target. */
+  names?: string[];
+  /** Do not fail on a spec the config names but which is not there (watch mode waits for it). */
+  allowMissingSpec?: boolean;
+}
+
+/** Every target the options select: all of the config's, or those named (`names`). */
+export async function resolveTargets(options: ResolveOptions): Promise<ResolvedTargets> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const loaded = await readConfig({ cwd, config: options.config });
-  if (!loaded.config) return { problems: loaded.problems };
-  const { config, file } = loaded;
-  const base = file ? dirname(file) : cwd;
-  const spec = options.spec ? locate(cwd, options.spec) : config.spec ? locate(base, config.spec) : EMBEDDED_SPEC;
-  const out = options.out ? locate(cwd, options.out) : locate(base, config.out ?? join("generated", "polar"));
+  const read = await readConfig({ cwd, config: options.config });
+  const { config } = read;
+  if (!config) return { multi: false, problems: read.problems };
+  const multi = config.targets !== undefined;
+  const entries = config.targets ?? [SINGLE];
+  const names = options.names ?? (options.target ? [options.target] : undefined);
+  const unknown = names?.find((name) => !entries.some((entry) => entry.name === name));
+  if (unknown !== undefined) return { multi, problems: [unknownTarget({ name: unknown, entries, read })] };
+  const chosen = names ? entries.filter((entry) => names.includes(entry.name)) : entries;
+  const override = (["spec", "out", "operations"] as const).find((key) => options[key] !== undefined);
+  if (chosen.length > 1 && override) {
+    const message = `--${override} applies to one target, and ${chosen.length} are selected (${chosen.map((entry) => entry.name).join(", ")}); choose one with --target NAME`;
+    return { multi, problems: [problem({ code: "target-ambiguous", message, path: "" })] };
+  }
+  const targets = chosen.map((entry) => resolveEntry({ options, cwd, read, config, entry }));
+  const problems = [...overlappingOuts({ targets, entries, read }), ...(await missingSpecs({ targets, entries, read, options }))];
+  if (problems.length > 0) return { multi, problems: await locateConfigProblems({ problems, text: read.text ?? "", label: read.label ?? "" }) };
+  return { multi, targets, problems: [] };
+}
+
+/** One target: the one named by `options.target`, or the only one. */
+export async function resolveTarget(options: CodegenOptions): Promise<{ target?: ResolvedTarget; problems: Problem[] }> {
+  const resolved = await resolveTargets(options);
+  if (!resolved.targets) return { problems: resolved.problems };
+  if (resolved.targets.length > 1) {
+    const names = resolved.targets.map((target) => target.name).join(", ");
+    return { problems: [problem({ code: "target-ambiguous", message: `the config defines several targets (${names}); choose one with --target NAME`, path: "" })] };
+  }
+  return { target: resolved.targets[0]!, problems: [] };
+}
+
+function resolveEntry(input: { options: CodegenOptions; cwd: string; read: ReadConfig; config: ConfigFile; entry: TargetEntry }): ResolvedTarget {
+  const { options, cwd, read, config, entry } = input;
+  const base = read.file ? dirname(read.file) : cwd;
+  const configSpec = entry.spec ?? config.spec;
+  const spec = options.spec ? locate(cwd, options.spec) : configSpec ? locate(base, configSpec) : EMBEDDED_SPEC;
+  const out = options.out ? locate(cwd, options.out) : locate(base, entry.out ?? config.out ?? join("generated", "polar"));
   return {
-    problems: [],
-    target: {
-      spec,
-      specLabel: labelFor({ cwd, spec }),
-      out,
-      operations: options.operations ?? config.operations ?? [...DEFAULT_OPERATIONS],
-      allowRemoteRefs: options.allowRemoteRefs ?? config.allowRemoteRefs ?? false,
-      cwd,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(file ? { configFile: file } : {}),
-    },
+    name: entry.name,
+    spec,
+    specLabel: labelFor({ cwd, spec }),
+    out,
+    operations: options.operations ?? entry.operations ?? config.operations ?? [...DEFAULT_OPERATIONS],
+    allowRemoteRefs: options.allowRemoteRefs ?? entry.allowRemoteRefs ?? config.allowRemoteRefs ?? false,
+    cwd,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(read.file ? { configFile: read.file } : {}),
   };
 }
 
-interface ConfigFile {
-  spec?: string;
-  out?: string;
-  operations?: string[];
-  allowRemoteRefs?: boolean;
+function unknownTarget(input: { name: string; entries: TargetEntry[]; read: ReadConfig }): Problem {
+  const known = input.entries.map((entry) => entry.name);
+  const near = closestMatches({ word: input.name, candidates: known, limit: 1 });
+  const where = input.read.label ? ` in ${input.read.label}` : "";
+  const hint = near.length > 0 ? `did you mean "${near[0]}"? ` : "";
+  return problem({ code: "target-unknown", message: `no target "${input.name}"${where}; ${hint}targets: ${known.join(", ")}`, path: "" });
 }
 
-async function readConfig(options: { cwd: string; config: string | false | undefined }): Promise<{
-  config?: ConfigFile;
-  file?: string;
-  problems: Problem[];
-}> {
-  if (options.config === false) return { config: {}, problems: [] };
-  const file = resolve(options.cwd, options.config ?? CONFIG_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT" && options.config === undefined) return { config: {}, problems: [] };
-    return { problems: [problem({ code: "config-unreadable", message: `cannot read config file ${file}: ${(error as Error).message}`, path: "" })] };
+/** Two targets writing one folder (or one inside the other) would remove each other's files as stale. */
+function overlappingOuts(input: { targets: ResolvedTarget[]; entries: TargetEntry[]; read: ReadConfig }): Problem[] {
+  for (const [index, target] of input.targets.entries()) {
+    const other = input.targets.slice(0, index).find((earlier) => isInside(target.out, earlier.out) || isInside(earlier.out, target.out));
+    if (!other) continue;
+    const at = input.entries.findIndex((entry) => entry.name === target.name);
+    const how = other.out === target.out ? "is also the output of" : "overlaps the output of";
+    const message = `${input.read.label}: target "${target.name}": out ${relative(target.cwd, target.out) || "."} ${how} target "${other.name}"`;
+    return [problem({ code: "config-invalid", message, path: at >= 0 && input.read.config?.targets ? `/targets/${at}/out` : "" })];
   }
-  const parsed = parseConfig({ text, file: relative(options.cwd, file) || file });
-  return parsed.config ? { config: parsed.config, file, problems: [] } : { problems: parsed.problems };
+  return [];
 }
 
-function parseConfig(options: { text: string; file: string }): { config?: ConfigFile; problems: Problem[] } {
-  const fail = (message: string, path = "") => ({ problems: [problem({ code: "config-invalid", message: `${options.file}: ${message}`, path })] });
-  let value: unknown;
-  try {
-    value = JSON.parse(options.text);
-  } catch (error) {
-    return fail(`not valid JSON: ${(error as Error).message}`);
+/** A spec the config names but which is not there: say so against the config, not as a bare "not found". */
+async function missingSpecs(input: { targets: ResolvedTarget[]; entries: TargetEntry[]; read: ReadConfig; options: ResolveOptions }): Promise<Problem[]> {
+  if (input.options.spec || !input.read.file || input.options.allowMissingSpec) return [];
+  const problems: Problem[] = [];
+  for (const target of input.targets) {
+    if (isUrl(target.spec) || target.spec === EMBEDDED_SPEC) continue;
+    const found = await stat(target.spec).then(() => true, () => false);
+    if (found) continue;
+    const at = input.entries.findIndex((entry) => entry.name === target.name && entry.spec !== undefined);
+    const path = input.read.config?.targets && at >= 0 ? `/targets/${at}/spec` : "/spec";
+    const message = `${input.read.label}: spec ${target.specLabel} not found (paths in the config are relative to its folder)`;
+    problems.push(problem({ code: "config-spec-missing", message, path }));
   }
-  if (!isObject(value)) return fail("must be a JSON object");
-  for (const key of ["spec", "out"] as const) {
-    if (value[key] !== undefined && typeof value[key] !== "string") return fail(`"${key}" must be a string`, `/${key}`);
-  }
-  const operations = value.operations;
-  if (operations !== undefined && !(Array.isArray(operations) && operations.every((id) => typeof id === "string"))) {
-    return fail(`"operations" must be an array of operationId strings`, "/operations");
-  }
-  return { config: value as ConfigFile, problems: [] };
+  return problems;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const path = relative(parent, child);
+  return path === "" || (!path.startsWith("..") && !isAbsolute(path));
 }
 
 function isUrl(text: string): boolean {

@@ -20,12 +20,28 @@ export function parserFor(path: string): "json" | "babel-ts" {
   return path.endsWith(".json") ? "json" : "babel-ts";
 }
 
-export async function formatFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
-  if (files.every((file) => file.formatted)) return files.map(({ path, contents }) => ({ path, contents }));
-  const prettier = await loadPrettier();
-  return Promise.all(
-    files.map(async ({ path, contents, formatted }) => ({ path, contents: formatted ? contents : await prettier(contents, path) })),
+/**
+ * `memo` (watch mode) maps `path\0contents` to prettier's output; it is left holding
+ * this run's files only, so a file that did not change is not formatted again.
+ * Verbatim templates (`formatted`) are already in style and pass through.
+ */
+export async function formatFiles(files: readonly GeneratedFile[], memo?: Map<string, string>): Promise<GeneratedFile[]> {
+  const pending = files.filter((file) => !file.formatted && !memo?.has(`${file.path}\0${file.contents}`));
+  const prettier = pending.length ? await loadPrettier() : undefined;
+  const used = new Map<string, string>();
+  const formatted = await Promise.all(
+    files.map(async (file) => {
+      const key = `${file.path}\0${file.contents}`;
+      const contents = file.formatted ? file.contents : (memo?.get(key) ?? (await prettier!(file.contents, file.path)));
+      if (!file.formatted) used.set(key, contents);
+      return { path: file.path, contents };
+    }),
   );
+  if (memo) {
+    memo.clear();
+    for (const [key, contents] of used) memo.set(key, contents);
+  }
+  return formatted;
 }
 
 /** The text as the formatter would leave it (tests hold templates to this). */

@@ -2,11 +2,12 @@
 // When the build stamp shows nothing changed since the last run, it returns at once,
 // without loading the spec or any heavy module: the fast path for build steps.
 
-import { resolveTarget, type CodegenOptions } from "./config.js";
+import { resolveTarget, type CodegenOptions, type ResolvedTarget } from "./config.js";
 import type { BuildResult } from "./pipeline.js";
 import { ProblemError } from "./problems.js";
 import type { WriteReport } from "./write/write-output.js";
 import { isStampCurrent } from "./write/stamp.js";
+import type { WarmCache } from "./warm.js";
 
 export interface GenerateOptions extends CodegenOptions {
   /** Regenerate even when the build stamp says the output is current. */
@@ -20,11 +21,17 @@ export type GenerateResult =
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const { target, problems } = await resolveTarget(options);
   if (!target) throw new ProblemError(problems);
-  if (!options.force && (await isStampCurrent(target))) return { status: "up-to-date", outDir: target.out };
+  return generateTarget({ target, force: options.force === true });
+}
+
+/** The same, for a target already resolved against the config (the CLI runs each of several). */
+export async function generateTarget(input: { target: ResolvedTarget; force: boolean; warm?: WarmCache }): Promise<GenerateResult> {
+  const { target } = input;
+  if (!input.force && (await isStampCurrent(target))) return { status: "up-to-date", outDir: target.out };
   const { buildFromTarget } = await import("./pipeline.js");
   const { writeOutput } = await import("./write/write-output.js");
   const { createStamp } = await import("./write/stamp.js");
-  const build = await buildFromTarget(target);
+  const build = await buildFromTarget(target, input.warm);
   const sources = [target.spec, ...build.spec.files.filter((file) => file !== target.spec).sort()];
   const stamp = await createStamp({ target, sources, files: build.files });
   const report = await writeOutput({ outDir: target.out, files: build.files, ...(stamp ? { stamp } : {}) });

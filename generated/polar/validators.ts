@@ -36,13 +36,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Length in code points, as JSON Schema counts it (not UTF-16 units). */
-function codePoints(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
-
 function includesJson(allowed: readonly unknown[], value: unknown): boolean {
   if (value === null || typeof value !== "object") return allowed.includes(value);
   const text = JSON.stringify(value);

@@ -16,9 +16,18 @@ export function checkReportText(input: { result: CheckResult; out: string }): st
 }
 
 export function checkReportJson(input: { result: CheckResult; out: string }): string {
+  return JSON.stringify(jsonReport(input), null, 2) + "\n";
+}
+
+/** A config with `targets`: one report per target, and `inSync` only when all are. */
+export function multiCheckReportJson(reports: Array<{ result: CheckResult; out: string; name: string }>): string {
+  const targets = reports.map((report) => ({ name: report.name, ...jsonReport({ result: report.result, out: relative(process.cwd(), report.result.outDir) || "." }) }));
+  return JSON.stringify({ inSync: targets.every((target) => target.inSync), targets }, null, 2) + "\n";
+}
+
+function jsonReport(input: { result: CheckResult; out: string }) {
   const { result } = input;
-  const report = { inSync: result.inSync, out: input.out, files: result.files, changes: result.changes };
-  return JSON.stringify(report, null, 2) + "\n";
+  return { inSync: result.inSync, out: input.out, files: result.files, changes: result.changes };
 }
 
 /** `::error file=…::…` lines; GitHub shows them on the pull request. */

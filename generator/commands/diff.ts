@@ -12,6 +12,7 @@ export async function run(argv: string[]): Promise<number> {
     options: {
       operations: { type: "string", multiple: true },
       config: { type: "string" },
+      target: { type: "string" },
       format: { type: "string", default: "text" },
       "fail-on": { type: "string" },
       "allow-remote-refs": { type: "boolean" },
@@ -25,7 +26,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new UsageError(`--fail-on must be breaking or any, not "${values["fail-on"]}"`);
   }
   const operations = values.operations?.flatMap((list) => list.split(",")).map((id) => id.trim()).filter(Boolean);
-  const { target, problems } = await resolveTarget({ ...(values.config ? { config: values.config } : {}), ...(operations?.length ? { operations } : {}) });
+  const { target, problems } = await resolveTarget({ ...(values.config ? { config: values.config } : {}), ...(values.target ? { target: values.target } : {}), ...(operations?.length ? { operations } : {}) });
   if (!target) throw new ProblemError(problems);
   const [before, after] = await Promise.all(positionals.map((source) => loadDocument({ source, allowRemoteRefs: values["allow-remote-refs"] === true })));
   const report = diffSpecs({ before: { document: before!, label: positionals[0]! }, after: { document: after!, label: positionals[1]! }, operationIds: target.operations });

@@ -1,8 +1,10 @@
-// `polar-codegen [--check]`: generate into the output folder, or compare with it.
+// `polar-codegen [--check | --watch]`: generate into the output folder, compare with it,
+// or keep regenerating as the spec changes. Works on every target the config selects.
 
-import { relative } from "node:path";
-import { EXIT_OK, EXIT_OUT_OF_DATE, parseFlags, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
+import type { ResolvedTarget } from "../config.js";
+import { EXIT_OK, EXIT_OUT_OF_DATE, parseFlags, reportFailure, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
 import { HELP } from "./help.js";
+import { eachTarget, selectTargets, targetLabel, type TargetSelection } from "./targets.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseFlags({
@@ -10,6 +12,7 @@ export async function run(argv: string[]): Promise<number> {
     options: {
       ...TARGET_FLAGS,
       check: { type: "boolean" },
+      watch: { type: "boolean", short: "w" },
       force: { type: "boolean" },
       format: { type: "string", default: "text" },
       quiet: { type: "boolean", short: "q" },
@@ -23,7 +26,11 @@ export async function run(argv: string[]): Promise<number> {
   if (values.version) return print((await import("../version.js")).GENERATOR_VERSION);
   const options = targetOptions(values);
   if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format must be text or json, not "${values.format}"`);
-  return values.check ? runCheck({ options, format: values.format }) : runGenerate({ options: { ...options, force: values.force === true }, quiet: values.quiet === true });
+  if (values.watch && values.check) throw new UsageError("--watch and --check do not go together");
+  if (values.watch) return (await import("../watch/run.js")).runWatch({ options, quiet: values.quiet === true });
+  const selection = await selectTargets(options);
+  if (values.check) return runCheck({ selection, format: values.format });
+  return eachTarget({ selection, report: reportFailure, work: (target) => runGenerate({ target, selection, force: values.force === true, quiet: values.quiet === true }) });
 }
 
 function print(text: string): number {
@@ -31,10 +38,10 @@ function print(text: string): number {
   return EXIT_OK;
 }
 
-async function runGenerate(input: { options: ReturnType<typeof targetOptions> & { force: boolean }; quiet: boolean }): Promise<number> {
-  const { generate } = await import("../generate.js");
-  const result = await generate(input.options);
-  const out = relative(process.cwd(), result.outDir) || ".";
+async function runGenerate(input: { target: ResolvedTarget; selection: TargetSelection; force: boolean; quiet: boolean }): Promise<number> {
+  const { generateTarget } = await import("../generate.js");
+  const result = await generateTarget({ target: input.target, force: input.force });
+  const out = targetLabel({ target: input.target, multi: input.selection.multi });
   if (result.status === "up-to-date") {
     if (!input.quiet) process.stdout.write(`polar-codegen: ${out}: up to date (spec, config and generator unchanged)\n`);
     return EXIT_OK;
@@ -49,12 +56,18 @@ async function runGenerate(input: { options: ReturnType<typeof targetOptions> & 
   return EXIT_OK;
 }
 
-async function runCheck(input: { options: ReturnType<typeof targetOptions>; format: string }): Promise<number> {
-  const { check } = await import("../check.js");
-  const { checkReportJson, checkReportText, githubAnnotations } = await import("./check-report.js");
-  const result = await check(input.options);
-  const report = { result, out: relative(process.cwd(), result.outDir) || "." };
-  process.stdout.write(input.format === "json" ? checkReportJson(report) : checkReportText(report));
-  if (process.env.GITHUB_ACTIONS === "true") process.stdout.write(githubAnnotations(report));
-  return result.inSync ? EXIT_OK : EXIT_OUT_OF_DATE;
+async function runCheck(input: { selection: TargetSelection; format: string }): Promise<number> {
+  const { checkTarget } = await import("../check.js");
+  const { checkReportJson, checkReportText, githubAnnotations, multiCheckReportJson } = await import("./check-report.js");
+  const reports = [];
+  for (const target of input.selection.targets) {
+    const result = await checkTarget(target);
+    const report = { result, out: targetLabel({ target, multi: input.selection.multi }), name: target.name };
+    reports.push(report);
+    if (input.format === "text") process.stdout.write(checkReportText(report));
+    // On stderr, so stdout stays the report (`--format json` parses); the runner reads both.
+    if (process.env.GITHUB_ACTIONS === "true") process.stderr.write(githubAnnotations(report));
+  }
+  if (input.format === "json") process.stdout.write(input.selection.multi ? multiCheckReportJson(reports) : checkReportJson(reports[0]!));
+  return reports.every((report) => report.result.inSync) ? EXIT_OK : EXIT_OUT_OF_DATE;
 }

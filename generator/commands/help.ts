@@ -5,6 +5,7 @@ customer_portal:subscriptions:cancel.
 Usage:
   polar-codegen [options]            generate into the output folder
   polar-codegen --check [options]    compare the output folder with the spec; write nothing
+  polar-codegen --watch [options]    regenerate whenever the spec, a file it $refs or the config changes
   polar-codegen inspect [options]    print the intermediate model as JSON
   polar-codegen diff OLD NEW         the changes to the selected operations between two specs,
                                      each marked breaking or not; --fail-on breaking|any exits 1
@@ -19,8 +20,10 @@ Options:
   --out DIR               output folder; default: generated/polar
   --operations IDS        comma-separated operationIds; default: the three Polar operations
   --config FILE           config file; default: ./polar-codegen.config.json when present
+  --target NAMES          comma-separated targets of a config with "targets"; default: all
   --allow-remote-refs     allow $ref to http(s) URLs
   --check                 exit 0 when in sync, 1 (with a diff) when out of date
+  -w, --watch             keep running; regenerate on every change (Ctrl-C stops)
   --force                 regenerate even when the build stamp says nothing changed
   --format text|json      output of --check and diff
   -q, --quiet             print nothing on success

@@ -36,6 +36,7 @@ export const TARGET_FLAGS = {
   out: { type: "string" },
   config: { type: "string" },
   operations: { type: "string", multiple: true },
+  target: { type: "string", multiple: true },
   "allow-remote-refs": { type: "boolean" },
 } as const;
 
@@ -44,14 +45,22 @@ export function targetOptions(values: {
   out?: string | undefined;
   config?: string | undefined;
   operations?: string[] | undefined;
+  target?: string[] | undefined;
   "allow-remote-refs"?: boolean | undefined;
 }) {
-  const operations = values.operations?.flatMap((list) => list.split(",")).map((id) => id.trim()).filter(Boolean);
+  const operations = splitList(values.operations);
+  const names = splitList(values.target);
   return {
+    ...(names && names.length > 0 ? { names } : {}),
     ...(values.spec ? { spec: values.spec } : {}),
     ...(values.out ? { out: values.out } : {}),
     ...(values.config ? { config: values.config } : {}),
     ...(operations && operations.length > 0 ? { operations } : {}),
     ...(values["allow-remote-refs"] ? { allowRemoteRefs: true } : {}),
   };
+}
+
+/** `--flag a,b --flag c` → ["a", "b", "c"]. */
+function splitList(values: string[] | undefined): string[] | undefined {
+  return values?.flatMap((list) => list.split(",")).map((item) => item.trim()).filter(Boolean);
 }

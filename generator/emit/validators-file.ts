@@ -26,12 +26,15 @@ export function emitValidators(context: EmitContext): GeneratedFile[] {
     return `/** ${name} */\nfunction ${state.functions.get(name)}(value: unknown, at: string, issues: ValidationIssue[]): void {\n${body || "void value, at, issues;"}\n}`;
   });
   const parameters = parameterValidators({ document, state });
+  const code = [...functions, ...parameters].join("\n");
+  // Only the helpers the checks call: the output compiles under noUnusedLocals.
+  const helpers = [...HELPERS, DATE_CHECK].filter((helper) => code.includes(`${/function (\w+)/.exec(helper)![1]}(`));
   const text = [
     header(state),
     ISSUE_TYPES,
     ...[...state.patterns].map(([source, name]) => `const ${name} = ${regexLiteral(source)};`),
-    HELPERS,
-    DATE_CHECK,
+    ...(names.length ? [RUN] : []),
+    ...helpers,
     ...functions,
     `/** By component schema name: \`validators.CustomerSubscription(body)\` returns [] when valid. */`,
     `export const validators = {\n${names.map((name) => `${JSON.stringify(name)}: (value: unknown) => run(${state.functions.get(name)}, value),`).join("\n")}\n} satisfies Record<string, Validator>;`,
@@ -109,29 +112,28 @@ export interface ValidationIssue {
 /** Returns every issue found; an empty array means valid. */
 export type Validator = (value: unknown) => ValidationIssue[];`;
 
-const HELPERS = `function run(check: (value: unknown, at: string, issues: ValidationIssue[]) => void, value: unknown): ValidationIssue[] {
+const RUN = `function run(check: (value: unknown, at: string, issues: ValidationIssue[]) => void, value: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   check(value, "", issues);
   return issues;
-}
+}`;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+const HELPERS = [
+  `function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Length in code points, as JSON Schema counts it (not UTF-16 units). */
+}`,
+  `/** Length in code points, as JSON Schema counts it (not UTF-16 units). */
 function codePoints(text: string): number {
   let count = 0;
   for (const _ of text) count++;
   return count;
-}
-
-function includesJson(allowed: readonly unknown[], value: unknown): boolean {
+}`,
+  `function includesJson(allowed: readonly unknown[], value: unknown): boolean {
   if (value === null || typeof value !== "object") return allowed.includes(value);
   const text = JSON.stringify(value);
   return allowed.some((item) => JSON.stringify(item) === text);
-}
-
-function escapeToken(token: string): string {
+}`,
+  `function escapeToken(token: string): string {
   return token.replace(/~/g, "~0").replace(/\\//g, "~1");
-}`;
+}`,
+];

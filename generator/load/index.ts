@@ -9,6 +9,7 @@ import { bundleRefs, type Origin } from "./bundle.js";
 import { defaultReaders, isRemote } from "./read.js";
 import { loadSource, type Source } from "./source.js";
 import { checkDocumentKind } from "./version.js";
+import type { YamlChunkCache } from "./yaml-chunks.js";
 
 export interface LoadOptions {
   /** A file path (relative to `cwd`) or an http(s) URL. */
@@ -17,6 +18,8 @@ export interface LoadOptions {
   allowRemoteRefs?: boolean;
   fetch?: typeof fetch;
   readFile?: (absPath: string) => Promise<string>;
+  /** Parsed YAML chunks kept between loads (watch mode). */
+  chunks?: YamlChunkCache;
 }
 
 export async function loadSpec(options: LoadOptions): Promise<LoadResult> {
@@ -32,7 +35,12 @@ export async function loadSpec(options: LoadOptions): Promise<LoadResult> {
 async function load(options: LoadOptions): Promise<LoadResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const location = isRemote(options.source) ? options.source : resolve(cwd, options.source);
-  const context = { readers: defaultReaders(options), cwd, allowRemoteRefs: options.allowRemoteRefs ?? false };
+  const context = {
+    readers: defaultReaders(options),
+    cwd,
+    allowRemoteRefs: options.allowRemoteRefs ?? false,
+    ...(options.chunks ? { chunks: options.chunks } : {}),
+  };
   const loaded = await loadSource({ location, context, role: "spec" });
   if (!loaded.source || loaded.text === undefined) return { problems: loaded.problems };
   const root = loaded.source;

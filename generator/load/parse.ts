@@ -3,9 +3,12 @@
 // and composes with `yaml` only when asked for a position; YAML is composed once,
 // because the composer, not the CST parser, is where nearly every YAML error is found.
 
+import { cloneJson } from "../json.js";
 import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import { problem, type Problem, type SourcePosition } from "../problems.js";
 import { locateInDocument, positionOfOffset } from "./position.js";
+import { mayReferToOtherFiles } from "./ref-sites.js";
+import { parseYamlChunked, type YamlChunkCache } from "./yaml-chunks.js";
 
 export interface ParsedSource {
   value: unknown;
@@ -18,6 +21,8 @@ export interface ParseInput {
   label: string;
   /** Absolute path or URL, to tell JSON from YAML by extension. */
   location: string;
+  /** Watch mode's parsed YAML chunks: a save re-parses only what it changed. */
+  chunks?: YamlChunkCache;
 }
 
 /** Aliases a document may expand before we call it a "billion laughs" attack. */
@@ -27,7 +32,22 @@ export function parseSource(input: ParseInput): { parsed?: ParsedSource; problem
   if (input.text.trim() === "") {
     return { problems: [emptyProblem(input.label)] };
   }
-  return looksLikeJson(input) ? parseJson(input) : parseYaml(input);
+  if (looksLikeJson(input)) return parseJson(input);
+  return (input.chunks && parseChunked({ ...input, chunks: input.chunks })) || parseYaml(input);
+}
+
+/** From the chunk cache; positions are composed only if a problem needs one. */
+function parseChunked(input: ParseInput & { chunks: YamlChunkCache }): { parsed: ParsedSource; problems: Problem[] } | undefined {
+  const chunked = parseYamlChunked({ text: input.text, location: input.location, cache: input.chunks });
+  if (!chunked) return undefined;
+  // Bundling writes folded `$ref`s into the document; cached chunks must stay as parsed.
+  const value = mayReferToOtherFiles(input.text) ? cloneJson(chunked.value) : chunked.value;
+  let composed: { document: Document; lineCounter: LineCounter } | undefined;
+  const locate = (pointer: string): SourcePosition | undefined => {
+    composed ??= compose(input.text);
+    return locateInDocument({ ...composed, pointer, file: input.label });
+  };
+  return { parsed: { value, locate }, problems: [] };
 }
 
 function emptyProblem(label: string): Problem {

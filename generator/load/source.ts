@@ -4,6 +4,7 @@ import { relative, sep } from "node:path";
 import type { Problem } from "../problems.js";
 import { parseSource, type ParsedSource } from "./parse.js";
 import { isRemote, readSource, type Readers } from "./read.js";
+import type { YamlChunkCache } from "./yaml-chunks.js";
 
 export interface Source {
   /** Absolute path or URL. */
@@ -17,6 +18,7 @@ export interface SourceContext {
   readers: Readers;
   cwd: string;
   allowRemoteRefs: boolean;
+  chunks?: YamlChunkCache;
 }
 
 export function labelFor(options: { location: string; cwd: string }): string {
@@ -34,7 +36,7 @@ export async function loadSource(options: {
   const label = labelFor({ location, cwd: context.cwd });
   const read = await readSource({ location, label, readers: context.readers, role: options.role, ...options.where });
   if (read.text === undefined) return { problems: read.problem ? [read.problem] : [] };
-  const { parsed, problems } = parseSource({ text: read.text, label, location });
+  const { parsed, problems } = parseSource({ text: read.text, label, location, ...(context.chunks ? { chunks: context.chunks } : {}) });
   if (!parsed) return { problems };
   return { source: { location, label, parsed }, text: read.text, problems };
 }

@@ -15,6 +15,8 @@ export interface OutputPlan {
   remove: string[];
   /** Files on disk without our header: never touched. */
   foreign: string[];
+  /** Files we would write whose current version lacks our header: someone else's; never overwritten. */
+  conflicts: string[];
   /** Old contents of changed and removed files, for diffs. */
   previous: Map<string, string>;
 }
@@ -24,13 +26,14 @@ export const INTERNAL_PREFIX = ".polar-codegen";
 
 export async function planOutput(options: { outDir: string; files: readonly GeneratedFile[] }): Promise<OutputPlan> {
   const onDisk = await listFiles(options.outDir);
-  const plan: OutputPlan = { write: [], unchanged: [], remove: [], foreign: [], previous: new Map() };
+  const plan: OutputPlan = { write: [], unchanged: [], remove: [], foreign: [], conflicts: [], previous: new Map() };
   const produced = new Set(options.files.map((file) => file.path));
   for (const file of options.files) {
     const existing = onDisk.includes(file.path) ? await readFile(join(options.outDir, file.path), "utf8") : undefined;
     if (existing === file.contents) plan.unchanged.push(file.path);
     else plan.write.push(file);
     if (existing !== undefined && existing !== file.contents) plan.previous.set(file.path, existing);
+    if (existing !== undefined && existing !== file.contents && !isGeneratedText(existing)) plan.conflicts.push(file.path);
   }
   for (const path of onDisk.filter((path) => !produced.has(path))) {
     const text = await readFile(join(options.outDir, path), "utf8");

@@ -6,6 +6,7 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { GeneratedFile } from "../stages.js";
+import { explainFailure, OutputConflictError, PartialWriteError } from "./errors.js";
 import { withOutputLock } from "./lock.js";
 import { INTERNAL_PREFIX, planOutput, type OutputPlan } from "./plan.js";
 
@@ -23,11 +24,18 @@ export async function writeOutput(options: {
   /** Written last, so an interrupted run never leaves a stamp that vouches for torn output. */
   stamp?: GeneratedFile;
 }): Promise<WriteReport> {
+  return explainFailure({ outDir: options.outDir, work: () => writeLocked(options) });
+}
+
+async function writeLocked(options: { outDir: string; files: readonly GeneratedFile[]; stamp?: GeneratedFile }): Promise<WriteReport> {
   await mkdir(options.outDir, { recursive: true });
   return withOutputLock(options.outDir, async () => {
     const plan = await planOutput(options);
+    // Decided before anything is staged: a file someone else wrote is never overwritten.
+    if (plan.conflicts.length > 0) throw new OutputConflictError({ outDir: options.outDir, paths: plan.conflicts });
     await applyPlan({ outDir: options.outDir, plan });
-    if (options.stamp) await applyPlan({ outDir: options.outDir, plan: stampPlan(options.stamp) });
+    // The output is in place by now: a stamp that cannot be written is a partial write.
+    if (options.stamp) await applyPlan({ outDir: options.outDir, plan: stampPlan(options.stamp) }).catch((error: unknown) => Promise.reject(asPartial(error)));
     return {
       written: plan.write.map((file) => file.path),
       unchanged: plan.unchanged,
@@ -51,10 +59,20 @@ async function applyPlan(options: { outDir: string; plan: OutputPlan }): Promise
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
     throw error;
   }
-  for (const { temp, target } of staged) await rename(temp, target);
-  for (const path of options.plan.remove) await rm(join(options.outDir, path), { force: true });
+  try {
+    for (const { temp, target } of staged) await rename(temp, target);
+    for (const path of options.plan.remove) await rm(join(options.outDir, path), { force: true });
+  } catch (error) {
+    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    throw asPartial(error);
+  }
+}
+
+function asPartial(error: unknown): Error {
+  const { code, path } = error as NodeJS.ErrnoException;
+  return Object.assign(new PartialWriteError((error as Error).message), { code, path });
 }
 
 function stampPlan(stamp: GeneratedFile): OutputPlan {
-  return { write: [stamp], unchanged: [], remove: [], foreign: [], previous: new Map() };
+  return { write: [stamp], unchanged: [], remove: [], foreign: [], conflicts: [], previous: new Map() };
 }

@@ -35,21 +35,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Length in code points, as JSON Schema counts it (not UTF-16 units). */
-function codePoints(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
-
 function includesJson(allowed: readonly unknown[], value: unknown): boolean {
   if (value === null || typeof value !== "object") return allowed.includes(value);
   const text = JSON.stringify(value);
   return allowed.some((item) => JSON.stringify(item) === text);
-}
-
-function escapeToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 function realDate(text: string): boolean {

@@ -1,0 +1,103 @@
+// The CLI's reports for machines and CI: `diff` (text, json, --fail-on), `--check
+// --format json`, and GitHub Actions annotations. Small edits of the embedded spec; the
+// real Polar version pairs are in test/corpus/diff-cli.test.ts.
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, scratchDir } from "../helpers/cli.js";
+
+const EMBEDDED = readFileSync("spec/polar.openapi.yaml", "utf8");
+const ANONYMIZE_REF = '        - $ref: "#/components/parameters/Anonymize"\n';
+/** The embedded spec with one more query parameter on customers:delete. */
+function withParameter(parameter: string): string {
+  const edited = EMBEDDED.replace(ANONYMIZE_REF, `${ANONYMIZE_REF}        - ${parameter}\n`);
+  if (edited === EMBEDDED) throw new Error("the embedded spec no longer has the line this test edits");
+  return edited;
+}
+
+const cwd = scratchDir();
+beforeAll(() => {
+  writeFileSync(join(cwd, "old.yaml"), EMBEDDED);
+  writeFileSync(join(cwd, "required.yaml"), withParameter("{ name: reason, in: query, required: true, schema: { type: string } }"));
+  writeFileSync(join(cwd, "optional.yaml"), withParameter("{ name: note, in: query, required: false, schema: { type: string } }"));
+});
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+describe("polar-codegen diff", () => {
+  it("prints each change marked breaking or ok, and exits 0 without --fail-on", () => {
+    const run = runCli({ args: ["diff", "old.yaml", "required.yaml"], cwd });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      "Changes from old.yaml to required.yaml:\n\ncustomers:delete:\n  BREAKING  required query parameter reason added\n\n1 change(s), 1 breaking.\n",
+    );
+  });
+
+  it("--format json: the same report as data", () => {
+    const run = runCli({ args: ["diff", "old.yaml", "optional.yaml", "--format", "json"], cwd });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toStrictEqual({
+      before: "old.yaml",
+      after: "optional.yaml",
+      operations: ["customer_portal:subscriptions:cancel", "customers:delete", "customers:delete_external"],
+      breaking: false,
+      changes: [{ operation: "customers:delete", kind: "parameter-added", breaking: false, location: "query parameter note", message: "optional query parameter note added" }],
+    });
+  });
+
+  it("--fail-on breaking exits 1 on a breaking change and 0 on a compatible one; --fail-on any exits 1 on either", () => {
+    expect(runCli({ args: ["diff", "old.yaml", "required.yaml", "--fail-on", "breaking"], cwd }).code).toBe(1);
+    expect(runCli({ args: ["diff", "old.yaml", "optional.yaml", "--fail-on", "breaking"], cwd }).code).toBe(0);
+    expect(runCli({ args: ["diff", "old.yaml", "optional.yaml", "--fail-on", "any"], cwd }).code).toBe(1);
+    expect(runCli({ args: ["diff", "old.yaml", "old.yaml", "--fail-on", "any"], cwd }).stdout).toBe(
+      "No changes to customer_portal:subscriptions:cancel, customers:delete, customers:delete_external between old.yaml and old.yaml.\n",
+    );
+  });
+
+  it("exits 2 on a usage mistake or a broken spec", () => {
+    expect(runCli({ args: ["diff", "old.yaml"], cwd }).stderr).toContain("diff takes two specs: polar-codegen diff OLD NEW");
+    expect(runCli({ args: ["diff", "old.yaml", "required.yaml", "--fail-on", "minor"], cwd }).code).toBe(2);
+    const missing = runCli({ args: ["diff", "old.yaml", "gone.yaml"], cwd });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("spec file not found: gone.yaml [spec-not-found]");
+  });
+});
+
+describe("polar-codegen --check for machines and CI", () => {
+  beforeAll(() => {
+    // Generated from spec.yaml, which then gains a required parameter nobody regenerated for.
+    writeFileSync(join(cwd, "spec.yaml"), EMBEDDED);
+    expect(runCli({ args: ["--spec", "spec.yaml", "--out", "out", "--quiet"], cwd }).code).toBe(0);
+    writeFileSync(join(cwd, "spec.yaml"), readFileSync(join(cwd, "required.yaml")));
+  });
+
+  it("--format json: files that drifted and which operations changed, exit 1; under GitHub Actions, annotations on stderr", () => {
+    const run = runCli({ args: ["--check", "--spec", "spec.yaml", "--out", "out", "--format", "json"], cwd, env: { GITHUB_ACTIONS: "true" } });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { files: Array<{ path: string; status: string }> } & Record<string, unknown>;
+    // Every emitted file that depends on the parameters drifted; none was added or removed.
+    const drifted = report.files.map((file) => file.path);
+    expect(drifted).toEqual(expect.arrayContaining(["client.ts", "openapi.json", "server.ts", "types.ts", "validators.ts"]));
+    expect(report.files.every((file) => file.status === "changed")).toBe(true);
+    expect({ ...report, files: undefined }).toStrictEqual({
+      inSync: false,
+      out: "out",
+      files: undefined,
+      changes: [{ operation: "customers:delete", kind: "parameter-added", breaking: true, location: "query parameter reason", message: "required query parameter reason added" }],
+    });
+    // One error per drifted file, one annotation per changed operation.
+    expect(run.stderr.split("\n")).toStrictEqual([
+      ...drifted.map((path) => `::error file=out/${path},title=polar-codegen drift::${path} is out of date; run polar-codegen to regenerate`),
+      "::error title=Polar spec%3A customers%3Adelete::required query parameter reason added (breaking)",
+      "",
+    ]);
+  });
+
+  it("the text report ends with the summary naming the operation, and no annotations outside GitHub Actions", () => {
+    const run = runCli({ args: ["--check", "--spec", "spec.yaml", "--out", "out"], cwd, env: { GITHUB_ACTIONS: "" } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(
+      /polar-codegen: out is out of date with the spec:\n(  changed  \S+\n)*  changed  client\.ts\n(  changed  \S+\n)*Operations changed:\n  customers:delete: required query parameter reason added \(breaking\)\nRun `polar-codegen` to regenerate\.\n$/,
+    );
+  });
+});
