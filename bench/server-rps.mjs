@@ -49,7 +49,7 @@ async function load(url) {
   return result.requests.average;
 }
 
-export async function benchServerRps() {
+export async function bench() {
   const scratch = mkdtempSync(join(tmpdir(), "polar-codegen-bench-rps-"));
   const bareFile = join(scratch, "bare.mjs");
   writeFileSync(bareFile, BARE);
@@ -83,4 +83,4 @@ export async function benchServerRps() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.table(await benchServerRps());
+if (import.meta.url === `file://${process.argv[1]}`) console.table(await bench());

@@ -54,7 +54,7 @@ function startOnce(options) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (value) => Math.round(value * 10) / 10;
 
-export async function benchServerStartup() {
+export async function bench() {
   const scratch = mkdtempSync(join(tmpdir(), "polar-codegen-bench-startup-"));
   const bareFile = join(scratch, "bare.mjs");
   writeFileSync(bareFile, BARE);
@@ -88,4 +88,4 @@ export async function benchServerStartup() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.table(await benchServerStartup());
+if (import.meta.url === `file://${process.argv[1]}`) console.table(await bench());

@@ -3,10 +3,11 @@
 // 0 success (or in sync), 1 out of date (--check), 2 bad input or any other error.
 
 import { reportFailure } from "./commands/report.js";
-import { enableCodeCache } from "./code-cache.js";
 
-// Before any heavy module is loaded (see code-cache.ts).
-enableCodeCache();
+// Before any heavy module is loaded (see code-cache.ts). `serve` enables it itself, and
+// only when it has to generate: its warm start loads nothing the cache covers, and
+// node:crypto and node:vm alone would cost that start a few of its 100 milliseconds.
+if (process.argv[2] !== "serve") (await import("./code-cache.js")).enableCodeCache();
 
 const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
   generate: () => import("./commands/generate.js"),

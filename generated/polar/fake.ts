@@ -108,8 +108,8 @@ const SUBSCRIPTION_DEFAULTS: FakeSubscription = {
   meters: [],
 };
 
-/** The fake's clock when none is given: fixed (2026-01-01, UTC), so every run answers the same bytes. */
-const DEFAULT_NOW = new Date(Date.UTC(2026, 0, 1));
+/** The fake's clock when none is given: fixed (2026-01-01, midnight UTC), so every run answers the same bytes. */
+const DEFAULT_NOW = /* @__PURE__ */ new Date(1_767_225_600_000);
 
 /** A fake Polar with Polar's documented semantics, in memory, deterministic. */
 export function createFakePolar(options: FakePolarOptions = {}): FakePolar {

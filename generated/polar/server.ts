@@ -12,7 +12,6 @@ import type {
   Validators as ResponseValidators,
 } from "./server-runtime/types.js";
 import type { operations } from "./types.js";
-import { parameters, validators } from "./validators.js";
 
 export { toNodeListener } from "./server-runtime/node.js";
 export type { NodeListener, NodeRequestLike, NodeResponseLike } from "./server-runtime/node.js";
@@ -296,9 +295,8 @@ export function createPolarServer(options: PolarServerOptions): FetchServer {
     routes,
     handlers: options.handlers as unknown as Record<string, AnyHandler>,
     authenticate: options.authenticate,
-    validateResponses:
-      options.validateResponses === true ? validators : options.validateResponses || undefined,
-    parameterChecks: parameters,
+    validateResponses: options.validateResponses,
+    loadValidators: () => import("./validators.js"),
     onError: options.onError,
   });
 }

@@ -73,6 +73,8 @@ async function prepare(options: ReturnType<typeof targetOptions>): Promise<strin
   const dir = remote ? `${cacheRoot()}/remote-${(await sha256(target.spec)).slice(0, 24)}` : await cacheDirFor(target);
   if (!remote && (await findCached(dir))) return dir;
   process.stderr.write(`polar-codegen: generating the fake for ${target.specLabel} (cached for the next start)\n`);
+  // Compiling the generator's dependencies dominates a cold start (see code-cache.ts).
+  (await import("../code-cache.js")).enableCodeCache();
   const { buildCache } = await import("../serve/build.js");
   await buildCache({ target, dir });
   return dir;

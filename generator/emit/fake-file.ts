@@ -5,12 +5,12 @@
 
 import type { Model, OperationModel } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
-import { readTemplate } from "../templates.js";
+import { copyTemplates } from "../templates.js";
 import { behaviourOf, cancelledBodySchema } from "./fake/behaviour.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
 
-const FAKE_RUNTIME_FILES = ["anonymize.ts", "seed.ts", "store.ts"];
+export const FAKE_RUNTIME_FILES = ["anonymize.ts", "seed.ts", "store.ts"];
 const CANCEL = "customer_portal:subscriptions:cancel";
 
 export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
@@ -27,11 +27,11 @@ export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
 const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${JSON.stringify(defaults, null, 2)};
 
-/** The fake's clock when none is given: fixed (2026-01-01, UTC), so every run answers the same bytes. */
-const DEFAULT_NOW = new Date(Date.UTC(2026, 0, 1));
+/** The fake's clock when none is given: fixed (2026-01-01, midnight UTC), so every run answers the same bytes. */
+const DEFAULT_NOW = /* @__PURE__ */ new Date(1_767_225_600_000);
 `);
   file.addStatements(factory(model));
-  const runtime = FAKE_RUNTIME_FILES.map((name) => ({ path: `fake-runtime/${name}`, contents: readTemplate(`fake/runtime/${name}`), formatted: true }));
+  const runtime = copyTemplates({ from: "fake/runtime", to: "fake-runtime", names: FAKE_RUNTIME_FILES });
   return [{ path: "fake.ts", contents: file.getFullText() }, ...runtime];
 }
 

@@ -5,7 +5,7 @@
 
 import type { Model } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
-import { readTemplate } from "../templates.js";
+import { copyTemplates } from "../templates.js";
 import { emitters } from "./registry.js";
 import { handlerDocs, isSecured, outcomeType, paramsType, routeInfo, typeName } from "./server/route.js";
 
@@ -43,7 +43,7 @@ export type ${typeName({ operation, suffix: "Handler" })} = (
     declarations: [{ name: "routes", type: "RouteInfo[]", initializer: `[${model.operations.map((operation) => routeInfo({ model, operation })).join(", ")}]` }],
   });
   file.addStatements(factory(hasValidators));
-  const runtime = SERVER_RUNTIME_FILES.map((name) => ({ path: `server-runtime/${name}`, contents: readTemplate(`server/runtime/${name}`), formatted: true }));
+  const runtime = copyTemplates({ from: "server/runtime", to: "server-runtime", names: SERVER_RUNTIME_FILES });
   return [{ path: "server.ts", contents: file.getFullText() }, ...runtime];
 }
 
@@ -52,7 +52,6 @@ function imports(hasValidators: boolean): string {
     `import { createServerCore } from "./server-runtime/core.js";`,
     `import type { AnyHandler, Authenticate, HandlerContext, FetchServer, RouteInfo, ServerCredential, ServerErrorEvent, Validators as ResponseValidators } from "./server-runtime/types.js";`,
     `import type { operations } from "./types.js";`,
-    ...(hasValidators ? [`import { parameters, validators } from "./validators.js";`] : []),
     ``,
     `export { toNodeListener } from "./server-runtime/node.js";`,
     `export type { NodeListener, NodeRequestLike, NodeResponseLike } from "./server-runtime/node.js";`,
@@ -91,8 +90,9 @@ export interface PolarServerOptions {
 }
 
 function factory(hasValidators: boolean): string {
+  // Imported when a server is made, so a bundle of the client alone never holds the validators.
   const validate = hasValidators
-    ? `validateResponses: options.validateResponses === true ? validators : options.validateResponses || undefined,\nparameterChecks: parameters,`
+    ? `validateResponses: options.validateResponses,\nloadValidators: () => import("./validators.js"),`
     : `validateResponses: options.validateResponses || undefined,`;
   return `
 /**

@@ -12,6 +12,7 @@ import { emitIndex } from "../../generator/emit/index-file.js";
 import { emitOpenApi } from "../../generator/emit/openapi-file.js";
 import { emitServer } from "../../generator/emit/server-file.js";
 import { emitTypes } from "../../generator/emit/types-file.js";
+import { emitValidators } from "../../generator/emit/validators-file.js";
 import { formatFiles } from "../../generator/format.js";
 import { validatorsFor } from "../fixtures/server/ajv.js";
 import { contextFor } from "../fixtures/client/generate.js";
@@ -25,7 +26,13 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 beforeAll(async () => {
   for (const spec of specs) {
     const context = contextFor(join(SPECS_DIR, spec));
-    const produced = [...(await emitTypes(context)), ...emitOpenApi(context), ...(await emitServer(context)), ...(await emitFake(context))];
+    const produced = [
+      ...(await emitTypes(context)),
+      ...(await emitOpenApi(context)),
+      ...(await emitValidators(context)),
+      ...(await emitServer(context)),
+      ...(await emitFake(context)),
+    ];
     const files = await formatFiles([...produced, ...emitIndex(context, produced)]);
     const dir = join(root, spec.replace(/\W+/g, "-"));
     for (const file of files) {
@@ -55,7 +62,11 @@ describe("server and fake: every real Polar spec", () => {
         noEmit: true,
       },
     );
-    const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => `${diagnostic.file?.fileName.slice(root.length)} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+    // The server's and the fake's files (validators.ts, which server.ts imports, is the validators corpus test's).
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .filter((diagnostic) => !diagnostic.file || /\/(server|fake)[.-]/.test(diagnostic.file.fileName))
+      .map((diagnostic) => `${diagnostic.file?.fileName.slice(root.length)} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
     expect(specs.length).toBeGreaterThanOrEqual(7);
     expect(problems).toStrictEqual([]);
   });
@@ -69,6 +80,7 @@ describe("server and fake: every real Polar spec", () => {
     const fake = module.createFakePolar({
       seed: { customers: [{ id: C, external_id: "user-42" }, { id: "2c9d4e6f-8a1b-4c3d-9e5f-7a8b9c0d1e2f", external_id: "user-43" }], subscriptions: [{ id: S, customer_id: C, status: "active" }], customer_sessions: [{ token: "s", customer_id: C }] },
     });
+    // The spec's schemas through Ajv (strict oneOf, so the fake's own choices are held to it) ...
     const server = module.createPolarServer({ ...fake, validateResponses: validators, onError: (event: unknown) => { throw new Error(JSON.stringify(event)); } });
     const call = async (path: string, token = "t") => {
       const response = await server.fetch(new Request(`http://x${path}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } }));

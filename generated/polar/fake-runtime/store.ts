@@ -47,7 +47,7 @@ export interface Store {
 }
 
 /** Statuses in which a subscription still bills and grants: the ones a deletion revokes. */
-const ACTIVE = new Set(["active", "trialing", "past_due"]);
+const ACTIVE = /* @__PURE__ */ new Set(["active", "trialing", "past_due"]);
 
 export function createStore(options: {
   seed: StoreSeed;

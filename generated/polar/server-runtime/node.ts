@@ -31,7 +31,7 @@ export interface NodeResponseLike {
 
 export type NodeListener = (request: NodeRequestLike, response: NodeResponseLike) => void;
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 const ASCII = /^[\x00-\x7f]*$/;
 
 export function toNodeListener(server: FetchServer): NodeListener {
@@ -55,7 +55,7 @@ export function toNodeListener(server: FetchServer): NodeListener {
 }
 
 /** Headers of which Node keeps only the first (node:http's `headers` drops the rest). */
-const SINGLE = new Set(["authorization", "content-length", "content-type", "host"]);
+const SINGLE = /* @__PURE__ */ new Set(["authorization", "content-length", "content-type", "host"]);
 
 /**
  * A class, not closures per request, reading `rawHeaders` rather than `headers`, which

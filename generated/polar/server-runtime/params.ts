@@ -70,7 +70,7 @@ export function decodeParameters(options: {
 }
 
 /** An optional parameter that was not sent and has no default. */
-const ABSENT = Symbol("absent");
+const ABSENT = /* @__PURE__ */ Symbol("absent");
 
 function decodeOne(options: {
   parameter: ParameterInfo;

@@ -8,7 +8,12 @@ import type { FieldError } from "./params.js";
 import type { RouteInfo, ValidationIssue, Validator, WireResponse } from "./types.js";
 
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\b/i;
-const FRAMING = new Set(["content-length", "transfer-encoding", "connection", "content-type"]);
+const FRAMING = /* @__PURE__ */ new Set([
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "content-type",
+]);
 
 export function json(options: {
   status: number;
@@ -35,30 +40,36 @@ function polarError(options: {
   });
 }
 
-// Built once: a reply is never changed after it is made.
-const NOT_FOUND = polarError({ status: 404, error: "ResourceNotFound", detail: "Not found" });
-const BAD_PATH = polarError({
+// Built once: a reply is never changed after it is made. Marked pure (like every
+// module-level call in these runtimes) so that a bundle importing only the client from
+// index.ts drops the server entirely.
+const NOT_FOUND = /* @__PURE__ */ polarError({
+  status: 404,
+  error: "ResourceNotFound",
+  detail: "Not found",
+});
+const BAD_PATH = /* @__PURE__ */ polarError({
   status: 400,
   error: "BadRequest",
   detail: "The request path is not valid percent-encoded UTF-8.",
 });
-const BODY_NOT_ALLOWED = polarError({
+const BODY_NOT_ALLOWED = /* @__PURE__ */ polarError({
   status: 400,
   error: "BadRequest",
   detail: "This operation takes no request body.",
 });
-const UNAUTHORIZED = polarError({
+const UNAUTHORIZED = /* @__PURE__ */ polarError({
   status: 401,
   error: "Unauthorized",
   detail: "Send a bearer token: Authorization: Bearer <token>.",
   headers: { "www-authenticate": "Bearer" },
 });
-const FORBIDDEN = polarError({
+const FORBIDDEN = /* @__PURE__ */ polarError({
   status: 403,
   error: "NotPermitted",
   detail: "This credential may not call this operation.",
 });
-const INTERNAL = polarError({
+const INTERNAL = /* @__PURE__ */ polarError({
   status: 500,
   error: "InternalServerError",
   detail: "Internal Server Error",
@@ -135,7 +146,7 @@ export function checkOutcome(options: {
 }
 
 const NO_HEADERS: Record<string, string> = {};
-const byContentType = new Map<string, Record<string, string>>();
+const byContentType = /* @__PURE__ */ new Map<string, Record<string, string>>();
 
 function contentTypeHeaders(contentType: string): Record<string, string> {
   let headers = byContentType.get(contentType);

@@ -116,13 +116,23 @@ export type AnyHandler = (
   context: HandlerContext<Record<string, unknown>, ServerCredential | undefined>,
 ) => AnyOutcome | Promise<AnyOutcome>;
 
+/** The generated validators module: parameter checks, and response validators by schema name. */
+export interface GeneratedValidators {
+  parameters: ParameterChecks;
+  validators: Record<string, Validator>;
+}
+
 export interface ServerCoreOptions {
   routes: RouteInfo[];
   handlers: Record<string, AnyHandler>;
   authenticate?: Authenticate | undefined;
-  /** Schema checks for decoded parameters (the generated `parameters`). */
-  parameterChecks?: ParameterChecks | undefined;
-  validateResponses?: false | Validators | undefined;
+  /**
+   * Imports the generated validators when the server is created, not when its module is:
+   * a bundle that imports only the client from index.ts then never contains them.
+   */
+  loadValidators?: (() => Promise<GeneratedValidators>) | undefined;
+  /** `true`: the generated validators; or a record of validators by schema name. */
+  validateResponses?: boolean | Validators | undefined;
   onError?: ((event: ServerErrorEvent) => void) | undefined;
 }
 

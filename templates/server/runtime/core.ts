@@ -16,6 +16,7 @@ import type {
   AnyHandler,
   FetchServer,
   HandlerContext,
+  ParameterChecks,
   RouteInfo,
   ServerCredential,
   ServerCoreOptions,
@@ -26,7 +27,7 @@ import type {
 } from "./types.js";
 
 /** Where `toNodeListener` finds the handler that skips building Web `Request`/`Response` objects. */
-export const WIRE_HANDLER = Symbol.for("polar-codegen.server.wire-handler");
+export const WIRE_HANDLER = /* @__PURE__ */ Symbol.for("polar-codegen.server.wire-handler");
 
 export type WireHandler = (wire: WireRequest) => WireResponse | Promise<WireResponse>;
 
@@ -44,9 +45,15 @@ export function createServerCore(
   };
 }
 
+/** Parameter checks and response validators, once known. */
+interface Checks {
+  parameters?: ParameterChecks;
+  responses?: Record<string, Validator>;
+}
+
 interface Shared {
   options: ServerCoreOptions;
-  validators: Record<string, Validator> | undefined;
+  checks: Checks;
   report: (event: ServerErrorEvent) => void;
 }
 
@@ -59,19 +66,19 @@ interface RouteCall extends Shared {
 
 function createWireHandler(options: ServerCoreOptions): WireHandler {
   const route = createRouter(options.routes);
-  const wanted = options.validateResponses;
-  const validators = wanted
-    ? (("validators" in wanted && typeof wanted.validators === "object"
-        ? wanted.validators
-        : wanted) as Record<string, Validator>)
-    : undefined;
   const report = options.onError ?? logError;
-  const shared: Shared = { options, validators, report: (event) => safely(() => report(event)) };
+  const shared: Shared = { options, checks: {}, report: (event) => safely(() => report(event)) };
   const failed = (error: unknown) => {
     shared.report({ kind: "handler-threw", operationId: "(runtime)", error });
     return replies.internal();
   };
-  return (wire) => {
+  let ready = loadChecks({ options, checks: shared.checks });
+  if (ready)
+    void ready.then(
+      () => (ready = undefined),
+      () => {},
+    );
+  const handle: WireHandler = (wire) => {
     try {
       const { target } = wire;
       const mark = target.indexOf("?");
@@ -81,7 +88,7 @@ function createWireHandler(options: ServerCoreOptions): WireHandler {
       if (match.kind === "method-not-allowed") return replies.methodNotAllowed(match.allow);
       const call: RouteCall = {
         options,
-        validators,
+        checks: shared.checks,
         report: shared.report,
         wire,
         route: match.route,
@@ -94,6 +101,35 @@ function createWireHandler(options: ServerCoreOptions): WireHandler {
       return failed(error);
     }
   };
+  // Requests that arrive while the validators load wait for them; none is checked without.
+  return (wire) => (ready ? ready.then(() => handle(wire), failed) : handle(wire));
+}
+
+/** Fills `checks` from the options; a promise while the generated validators load. */
+function loadChecks(options: {
+  options: ServerCoreOptions;
+  checks: Checks;
+}): Promise<void> | undefined {
+  const { validateResponses, loadValidators } = options.options;
+  const { checks } = options;
+  if (validateResponses && validateResponses !== true) {
+    const record =
+      "validators" in validateResponses && typeof validateResponses.validators === "object"
+        ? validateResponses.validators
+        : validateResponses;
+    checks.responses = record as Record<string, Validator>;
+  }
+  if (!loadValidators) {
+    if (validateResponses === true)
+      throw new TypeError(
+        "createPolarServer: validateResponses: true needs the generated validators",
+      );
+    return undefined;
+  }
+  return loadValidators().then((module) => {
+    checks.parameters = module.parameters;
+    if (validateResponses === true) checks.responses = module.validators;
+  });
 }
 
 function checkBody(call: RouteCall): WireResponse | Promise<WireResponse> {
@@ -131,7 +167,7 @@ function runHandler(options: {
     path: call.path,
     query: call.query,
     wire,
-    checks: call.options.parameterChecks?.[route.id],
+    checks: call.checks.parameters?.[route.id],
   });
   if ("errors" in decoded) return replies.invalid(decoded.errors);
   const handler = call.options.handlers[route.handler] as AnyHandler;
@@ -171,7 +207,7 @@ function respond(options: { call: RouteCall; outcome: unknown }): WireResponse {
   const checked = checkOutcome({
     route: call.route,
     outcome: options.outcome,
-    validators: call.validators,
+    validators: call.checks.responses,
   });
   if (checked.kind === "ok") return checked.response;
   if (checked.kind === "undeclared")

@@ -122,6 +122,25 @@ describe("validateResponses", () => {
     expect(keywords).toContain("required");
   });
 
+  it("true uses the generated validators", async () => {
+    const events: ServerErrorEvent[] = [];
+    served = await serve();
+    const handlers = { ...served.fake.handlers, customerPortalSubscriptionsCancel: () => ({ status: 200, body: { id: "x" } }) } as unknown as PolarHandlers;
+    await served.close();
+    served = await serve({ handlers, validateResponses: true, onError: (event) => events.push(event) });
+    expect((await served.call({ target: `/v1/customer-portal/subscriptions/${SUBSCRIPTION}` })).status).toBe(500);
+    expect(events[0]).toMatchObject({ kind: "invalid-response", status: 200 });
+    await served.close();
+    served = await serve({ validateResponses: true });
+    expect((await served.call({ target: `/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, token: "session-ada" })).status).toBe(200);
+    expect((await served.call({ target: `/v1/customers/external/nobody` })).status).toBe(404);
+  });
+
+  it("true without generated validators is refused when the server is made", async () => {
+    const { createServerCore } = await import("../../../templates/server/runtime/core.js");
+    expect(() => createServerCore({ routes: [], handlers: {}, validateResponses: true })).toThrow("createPolarServer: validateResponses: true needs the generated validators");
+  });
+
   it("is off by default: the same body is passed through", async () => {
     served = await serve();
     const handlers = { ...served.fake.handlers, customerPortalSubscriptionsCancel: () => ({ status: 200, body: { id: "x" } }) } as unknown as PolarHandlers;

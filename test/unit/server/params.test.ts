@@ -53,6 +53,13 @@ describe("uuid4 path ids", () => {
     },
   );
 
+  it("version 4 with the wrong variant bits fails the generated uuid4 check: uuid_version too", async () => {
+    const input = "6a8f7a58-6a8e-4d3c-cb1e-0f7c1d2e3a4b";
+    expect(await detail(`/v1/customers/${input}`)).toStrictEqual([
+      { type: "uuid_version", loc: ["path", "id"], msg: "UUID version 4 expected", input, ctx: { expected_version: 4 } },
+    ]);
+  });
+
   it("a 10,000-character id is a 422 that echoes the input, not a 500", async () => {
     const input = "a".repeat(10_000);
     expect(await detail(`/v1/customers/${input}`)).toStrictEqual(uuidParsing(input, "invalid length: expected length 32 for simple format, found 10000"));

@@ -51,6 +51,36 @@ describe("the fake's subscriptions", () => {
   });
 });
 
+describe("the overlapping oneOf of CustomerSubscription.prices", () => {
+  it("a seeded legacy price (which ProductPrice's branch also accepts) passes validateResponses: true", async () => {
+    const legacy = {
+      created_at: "2025-01-01T00:00:00Z",
+      modified_at: null,
+      id: "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+      source: "catalog",
+      amount_type: "fixed",
+      price_currency: "usd",
+      tax_behavior: null,
+      is_archived: false,
+      product_id: "63574066-bebe-4c70-b871-d7de536e4028",
+      type: "recurring",
+      recurring_interval: "month",
+      price_amount: 1500,
+      legacy: true,
+    };
+    const fake = module.createFakePolar({ seed: { ...seed(), subscriptions: [{ id: SUBSCRIPTION, customer_id: CUSTOMER, status: "active", prices: [legacy] }] } });
+    const events: unknown[] = [];
+    const listening = await listen(module.toNodeListener(module.createPolarServer({ ...fake, validateResponses: true, onError: (event: unknown) => events.push(event) })));
+    try {
+      const response = await rawRequest({ port: listening.port, target: `/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, headers: { authorization: "Bearer session-ada" } });
+      expect([response.status, events]).toStrictEqual([200, []]);
+      expect(response.json().prices).toStrictEqual([legacy]);
+    } finally {
+      await listening.close();
+    }
+  });
+});
+
 describe("security alternatives", () => {
   it("each scheme is asked in the spec's order until one accepts; the handler learns which", async () => {
     const asked: string[] = [];

@@ -21,7 +21,7 @@ interface CompiledRoute {
 
 const NOT_FOUND: RouteMatch = { kind: "not-found" };
 /** A segment that is not valid percent-encoded UTF-8. */
-const MALFORMED = Symbol("malformed");
+const MALFORMED = /* @__PURE__ */ Symbol("malformed");
 
 export function createRouter(
   routes: readonly RouteInfo[],
