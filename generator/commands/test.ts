@@ -35,7 +35,9 @@ export async function run(argv: string[]): Promise<number> {
   // may leave generated code out, or hold other projects) does not apply to it.
   const scratch = mkdtempSync(join(tmpdir(), "polar-codegen-test-"));
   const config = join(scratch, "vitest.config.mjs");
-  writeFileSync(config, `export default { test: { include: ["contract.test.ts"] } };\n`);
+  // Its cache goes to the scratch folder, not node_modules/.vite inside the generated folder.
+  const settings = { cacheDir: join(scratch, "vite-cache"), test: { include: ["contract.test.ts"] } };
+  writeFileSync(config, `export default ${JSON.stringify(settings)};\n`);
   const child = spawn(process.execPath, [vitest, "run", "--config", config, "--root", suite], { cwd: suite, env, stdio: "inherit" });
   return new Promise((done) => {
     child.on("error", () => done(EXIT_ERROR));

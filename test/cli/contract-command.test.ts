@@ -2,7 +2,7 @@
 // vitest themselves; against the fake by default, a live URL with --base-url.
 import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakePolar, createPolarServer, toNodeListener, type FakeSeed } from "../../generated/polar/index.js";
 import { CLI, runCli } from "../helpers/cli.js";
@@ -35,6 +35,8 @@ describe("polar-codegen test", () => {
     const run = runCli({ args: ["test"], env: PLAIN });
     expect(run.stdout).toMatch(/Tests\s+\d+ passed/);
     expect(run.code).toBe(0);
+    // vitest's cache went elsewhere: nothing is left in the generated folder.
+    expect(readdirSync("generated/polar/contract")).not.toContain("node_modules");
   });
 
   it("against a live URL without --allow-destructive, runs only what destroys nothing, and says so", async () => {
