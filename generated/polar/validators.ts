@@ -32,6 +32,45 @@ function run(
   return issues;
 }
 
+function requireAll(
+  issues: ValidationIssue[],
+  at: string,
+  value: Record<string, unknown>,
+  names: readonly string[],
+): void {
+  for (const name of names) {
+    if (!(name in value))
+      fail(
+        issues,
+        at + "/" + escapeToken(name),
+        "required",
+        name,
+        undefined,
+        `must have property "${name}"`,
+      );
+  }
+}
+
+function fail(
+  issues: ValidationIssue[],
+  pointer: string,
+  keyword: string,
+  expected: unknown,
+  actual: unknown,
+  message = derivedMessage(keyword, expected),
+): void {
+  issues.push({ pointer, keyword, message, expected, actual });
+}
+
+function derivedMessage(keyword: string, expected: unknown): string {
+  if (keyword === "type") return `must be ${String(expected).split(" | ").join(" or ")}`;
+  if (keyword === "format") return `must be a valid ${String(expected)}`;
+  if (keyword === "enum")
+    return `must be one of ${(expected as unknown[]).map((item) => JSON.stringify(item)).join(", ")}`;
+  if (keyword === "const") return `must be ${JSON.stringify(expected)}`;
+  return `must match ${String(expected)}`;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -73,244 +112,62 @@ function check0_AlreadyCanceledSubscription(
   at: string,
   issues: ValidationIssue[],
 ): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("error" in value))
-      issues.push({
-        pointer: at + "/error",
-        keyword: "required",
-        message: 'must have property "error"',
-        expected: "error",
-        actual: undefined,
-      });
-    if (!("detail" in value))
-      issues.push({
-        pointer: at + "/detail",
-        keyword: "required",
-        message: 'must have property "detail"',
-        expected: "detail",
-        actual: undefined,
-      });
-    {
-      const v0 = value["error"];
-      if (v0 !== undefined) {
-        if (!(typeof v0 === "string"))
-          issues.push({
-            pointer: at + "/error",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v0,
-          });
-        if (!includesJson(["AlreadyCanceledSubscription"], v0))
-          issues.push({
-            pointer: at + "/error",
-            keyword: "const",
-            message: 'must be "AlreadyCanceledSubscription"',
-            expected: "AlreadyCanceledSubscription",
-            actual: v0,
-          });
-      }
+    requireAll(issues, at, value, ["error", "detail"]);
+    const v0 = value["error"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "string")) fail(issues, at + "/error", "type", "string", v0);
+      if (!includesJson(["AlreadyCanceledSubscription"], v0))
+        fail(issues, at + "/error", "const", "AlreadyCanceledSubscription", v0);
     }
-    {
-      const v3 = value["detail"];
-      if (v3 !== undefined) {
-        if (!(typeof v3 === "string"))
-          issues.push({
-            pointer: at + "/detail",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v3,
-          });
-      }
-    }
+    const v3 = value["detail"];
+    if (v3 !== undefined)
+      if (!(typeof v3 === "string")) fail(issues, at + "/detail", "type", "string", v3);
   }
 }
 
 /** BenefitPublic */
 function check1_BenefitPublic(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("id" in value))
-      issues.push({
-        pointer: at + "/id",
-        keyword: "required",
-        message: 'must have property "id"',
-        expected: "id",
-        actual: undefined,
-      });
-    if (!("created_at" in value))
-      issues.push({
-        pointer: at + "/created_at",
-        keyword: "required",
-        message: 'must have property "created_at"',
-        expected: "created_at",
-        actual: undefined,
-      });
-    if (!("modified_at" in value))
-      issues.push({
-        pointer: at + "/modified_at",
-        keyword: "required",
-        message: 'must have property "modified_at"',
-        expected: "modified_at",
-        actual: undefined,
-      });
-    if (!("type" in value))
-      issues.push({
-        pointer: at + "/type",
-        keyword: "required",
-        message: 'must have property "type"',
-        expected: "type",
-        actual: undefined,
-      });
-    if (!("description" in value))
-      issues.push({
-        pointer: at + "/description",
-        keyword: "required",
-        message: 'must have property "description"',
-        expected: "description",
-        actual: undefined,
-      });
-    if (!("selectable" in value))
-      issues.push({
-        pointer: at + "/selectable",
-        keyword: "required",
-        message: 'must have property "selectable"',
-        expected: "selectable",
-        actual: undefined,
-      });
-    if (!("deletable" in value))
-      issues.push({
-        pointer: at + "/deletable",
-        keyword: "required",
-        message: 'must have property "deletable"',
-        expected: "deletable",
-        actual: undefined,
-      });
-    if (!("organization_id" in value))
-      issues.push({
-        pointer: at + "/organization_id",
-        keyword: "required",
-        message: 'must have property "organization_id"',
-        expected: "organization_id",
-        actual: undefined,
-      });
-    {
-      const v0 = value["id"];
-      if (v0 !== undefined) {
-        if (!(typeof v0 === "string"))
-          issues.push({
-            pointer: at + "/id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v0,
-          });
-        if (typeof v0 === "string") {
-          if (!PATTERN_0.test(v0))
-            issues.push({
-              pointer: at + "/id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v0,
-            });
-        }
+    requireAll(issues, at, value, [
+      "id",
+      "created_at",
+      "modified_at",
+      "type",
+      "description",
+      "selectable",
+      "deletable",
+      "organization_id",
+    ]);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "string")) fail(issues, at + "/id", "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, at + "/id", "format", "uuid4", v0);
       }
     }
-    {
-      const v3 = value["created_at"];
-      if (v3 !== undefined) {
-        check21_Timestamp(v3, at + "/created_at", issues);
-      }
-    }
-    {
-      const v6 = value["modified_at"];
-      if (v6 !== undefined) {
-        check10_NullableTimestamp(v6, at + "/modified_at", issues);
-      }
-    }
-    {
-      const v9 = value["type"];
-      if (v9 !== undefined) {
-        check2_BenefitType(v9, at + "/type", issues);
-      }
-    }
-    {
-      const v12 = value["description"];
-      if (v12 !== undefined) {
-        if (!(typeof v12 === "string"))
-          issues.push({
-            pointer: at + "/description",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v12,
-          });
-      }
-    }
-    {
-      const v15 = value["selectable"];
-      if (v15 !== undefined) {
-        if (!(typeof v15 === "boolean"))
-          issues.push({
-            pointer: at + "/selectable",
-            keyword: "type",
-            message: "must be boolean",
-            expected: "boolean",
-            actual: v15,
-          });
-      }
-    }
-    {
-      const v18 = value["deletable"];
-      if (v18 !== undefined) {
-        if (!(typeof v18 === "boolean"))
-          issues.push({
-            pointer: at + "/deletable",
-            keyword: "type",
-            message: "must be boolean",
-            expected: "boolean",
-            actual: v18,
-          });
-      }
-    }
-    {
-      const v21 = value["organization_id"];
-      if (v21 !== undefined) {
-        if (!(typeof v21 === "string"))
-          issues.push({
-            pointer: at + "/organization_id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v21,
-          });
-        if (typeof v21 === "string") {
-          if (!PATTERN_0.test(v21))
-            issues.push({
-              pointer: at + "/organization_id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v21,
-            });
-        }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) check21_Timestamp(v3, at + "/created_at", issues);
+    const v6 = value["modified_at"];
+    if (v6 !== undefined) check10_NullableTimestamp(v6, at + "/modified_at", issues);
+    const v9 = value["type"];
+    if (v9 !== undefined) check2_BenefitType(v9, at + "/type", issues);
+    const v12 = value["description"];
+    if (v12 !== undefined)
+      if (!(typeof v12 === "string")) fail(issues, at + "/description", "type", "string", v12);
+    const v15 = value["selectable"];
+    if (v15 !== undefined)
+      if (!(typeof v15 === "boolean")) fail(issues, at + "/selectable", "type", "boolean", v15);
+    const v18 = value["deletable"];
+    if (v18 !== undefined)
+      if (!(typeof v18 === "boolean")) fail(issues, at + "/deletable", "type", "boolean", v18);
+    const v21 = value["organization_id"];
+    if (v21 !== undefined) {
+      if (!(typeof v21 === "string")) fail(issues, at + "/organization_id", "type", "string", v21);
+      if (typeof v21 === "string") {
+        if (!PATTERN_0.test(v21)) fail(issues, at + "/organization_id", "format", "uuid4", v21);
       }
     }
   }
@@ -318,35 +175,20 @@ function check1_BenefitPublic(value: unknown, at: string, issues: ValidationIssu
 
 /** BenefitType */
 function check2_BenefitType(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!(typeof value === "string"))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be string",
-      expected: "string",
-      actual: value,
-    });
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (
     !includesJson(
       ["custom", "discord", "github_repository", "downloadables", "license_keys", "meter_credit"],
       value,
     )
   )
-    issues.push({
-      pointer: at,
-      keyword: "enum",
-      message:
-        'must be one of "custom", "discord", "github_repository", "downloadables", "license_keys", "meter_credit"',
-      expected: [
-        "custom",
-        "discord",
-        "github_repository",
-        "downloadables",
-        "license_keys",
-        "meter_credit",
-      ],
-      actual: value,
-    });
+    fail(
+      issues,
+      at,
+      "enum",
+      ["custom", "discord", "github_repository", "downloadables", "license_keys", "meter_credit"],
+      value,
+    );
 }
 
 /** CustomerCancellationReason */
@@ -355,14 +197,7 @@ function check3_CustomerCancellationReason(
   at: string,
   issues: ValidationIssue[],
 ): void {
-  if (!(typeof value === "string"))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be string",
-      expected: "string",
-      actual: value,
-    });
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (
     !includesJson(
       [
@@ -378,12 +213,11 @@ function check3_CustomerCancellationReason(
       value,
     )
   )
-    issues.push({
-      pointer: at,
-      keyword: "enum",
-      message:
-        'must be one of "customer_service", "low_quality", "missing_features", "switched_service", "too_complex", "too_expensive", "unused", "other"',
-      expected: [
+    fail(
+      issues,
+      at,
+      "enum",
+      [
         "customer_service",
         "low_quality",
         "missing_features",
@@ -393,498 +227,140 @@ function check3_CustomerCancellationReason(
         "unused",
         "other",
       ],
-      actual: value,
-    });
+      value,
+    );
 }
 
 /** CustomerSubscription */
 function check4_CustomerSubscription(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("created_at" in value))
-      issues.push({
-        pointer: at + "/created_at",
-        keyword: "required",
-        message: 'must have property "created_at"',
-        expected: "created_at",
-        actual: undefined,
-      });
-    if (!("modified_at" in value))
-      issues.push({
-        pointer: at + "/modified_at",
-        keyword: "required",
-        message: 'must have property "modified_at"',
-        expected: "modified_at",
-        actual: undefined,
-      });
-    if (!("id" in value))
-      issues.push({
-        pointer: at + "/id",
-        keyword: "required",
-        message: 'must have property "id"',
-        expected: "id",
-        actual: undefined,
-      });
-    if (!("amount" in value))
-      issues.push({
-        pointer: at + "/amount",
-        keyword: "required",
-        message: 'must have property "amount"',
-        expected: "amount",
-        actual: undefined,
-      });
-    if (!("currency" in value))
-      issues.push({
-        pointer: at + "/currency",
-        keyword: "required",
-        message: 'must have property "currency"',
-        expected: "currency",
-        actual: undefined,
-      });
-    if (!("recurring_interval" in value))
-      issues.push({
-        pointer: at + "/recurring_interval",
-        keyword: "required",
-        message: 'must have property "recurring_interval"',
-        expected: "recurring_interval",
-        actual: undefined,
-      });
-    if (!("status" in value))
-      issues.push({
-        pointer: at + "/status",
-        keyword: "required",
-        message: 'must have property "status"',
-        expected: "status",
-        actual: undefined,
-      });
-    if (!("current_period_start" in value))
-      issues.push({
-        pointer: at + "/current_period_start",
-        keyword: "required",
-        message: 'must have property "current_period_start"',
-        expected: "current_period_start",
-        actual: undefined,
-      });
-    if (!("current_period_end" in value))
-      issues.push({
-        pointer: at + "/current_period_end",
-        keyword: "required",
-        message: 'must have property "current_period_end"',
-        expected: "current_period_end",
-        actual: undefined,
-      });
-    if (!("cancel_at_period_end" in value))
-      issues.push({
-        pointer: at + "/cancel_at_period_end",
-        keyword: "required",
-        message: 'must have property "cancel_at_period_end"',
-        expected: "cancel_at_period_end",
-        actual: undefined,
-      });
-    if (!("canceled_at" in value))
-      issues.push({
-        pointer: at + "/canceled_at",
-        keyword: "required",
-        message: 'must have property "canceled_at"',
-        expected: "canceled_at",
-        actual: undefined,
-      });
-    if (!("started_at" in value))
-      issues.push({
-        pointer: at + "/started_at",
-        keyword: "required",
-        message: 'must have property "started_at"',
-        expected: "started_at",
-        actual: undefined,
-      });
-    if (!("ends_at" in value))
-      issues.push({
-        pointer: at + "/ends_at",
-        keyword: "required",
-        message: 'must have property "ends_at"',
-        expected: "ends_at",
-        actual: undefined,
-      });
-    if (!("ended_at" in value))
-      issues.push({
-        pointer: at + "/ended_at",
-        keyword: "required",
-        message: 'must have property "ended_at"',
-        expected: "ended_at",
-        actual: undefined,
-      });
-    if (!("customer_id" in value))
-      issues.push({
-        pointer: at + "/customer_id",
-        keyword: "required",
-        message: 'must have property "customer_id"',
-        expected: "customer_id",
-        actual: undefined,
-      });
-    if (!("product_id" in value))
-      issues.push({
-        pointer: at + "/product_id",
-        keyword: "required",
-        message: 'must have property "product_id"',
-        expected: "product_id",
-        actual: undefined,
-      });
-    if (!("discount_id" in value))
-      issues.push({
-        pointer: at + "/discount_id",
-        keyword: "required",
-        message: 'must have property "discount_id"',
-        expected: "discount_id",
-        actual: undefined,
-      });
-    if (!("checkout_id" in value))
-      issues.push({
-        pointer: at + "/checkout_id",
-        keyword: "required",
-        message: 'must have property "checkout_id"',
-        expected: "checkout_id",
-        actual: undefined,
-      });
-    if (!("customer_cancellation_reason" in value))
-      issues.push({
-        pointer: at + "/customer_cancellation_reason",
-        keyword: "required",
-        message: 'must have property "customer_cancellation_reason"',
-        expected: "customer_cancellation_reason",
-        actual: undefined,
-      });
-    if (!("customer_cancellation_comment" in value))
-      issues.push({
-        pointer: at + "/customer_cancellation_comment",
-        keyword: "required",
-        message: 'must have property "customer_cancellation_comment"',
-        expected: "customer_cancellation_comment",
-        actual: undefined,
-      });
-    if (!("product" in value))
-      issues.push({
-        pointer: at + "/product",
-        keyword: "required",
-        message: 'must have property "product"',
-        expected: "product",
-        actual: undefined,
-      });
-    if (!("prices" in value))
-      issues.push({
-        pointer: at + "/prices",
-        keyword: "required",
-        message: 'must have property "prices"',
-        expected: "prices",
-        actual: undefined,
-      });
-    if (!("meters" in value))
-      issues.push({
-        pointer: at + "/meters",
-        keyword: "required",
-        message: 'must have property "meters"',
-        expected: "meters",
-        actual: undefined,
-      });
-    {
-      const v0 = value["created_at"];
-      if (v0 !== undefined) {
-        check21_Timestamp(v0, at + "/created_at", issues);
+    requireAll(issues, at, value, [
+      "created_at",
+      "modified_at",
+      "id",
+      "amount",
+      "currency",
+      "recurring_interval",
+      "status",
+      "current_period_start",
+      "current_period_end",
+      "cancel_at_period_end",
+      "canceled_at",
+      "started_at",
+      "ends_at",
+      "ended_at",
+      "customer_id",
+      "product_id",
+      "discount_id",
+      "checkout_id",
+      "customer_cancellation_reason",
+      "customer_cancellation_comment",
+      "product",
+      "prices",
+      "meters",
+    ]);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) check21_Timestamp(v0, at + "/created_at", issues);
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    const v6 = value["id"];
+    if (v6 !== undefined) {
+      if (!(typeof v6 === "string")) fail(issues, at + "/id", "type", "string", v6);
+      if (typeof v6 === "string") {
+        if (!PATTERN_0.test(v6)) fail(issues, at + "/id", "format", "uuid4", v6);
       }
     }
-    {
-      const v3 = value["modified_at"];
-      if (v3 !== undefined) {
-        check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    const v9 = value["amount"];
+    if (v9 !== undefined)
+      if (!Number.isInteger(v9)) fail(issues, at + "/amount", "type", "integer", v9);
+    const v12 = value["currency"];
+    if (v12 !== undefined)
+      if (!(typeof v12 === "string")) fail(issues, at + "/currency", "type", "string", v12);
+    const v15 = value["recurring_interval"];
+    if (v15 !== undefined) check18_RecurringInterval(v15, at + "/recurring_interval", issues);
+    const v18 = value["status"];
+    if (v18 !== undefined) check20_SubscriptionStatus(v18, at + "/status", issues);
+    const v21 = value["current_period_start"];
+    if (v21 !== undefined) check21_Timestamp(v21, at + "/current_period_start", issues);
+    const v24 = value["current_period_end"];
+    if (v24 !== undefined) check10_NullableTimestamp(v24, at + "/current_period_end", issues);
+    const v27 = value["cancel_at_period_end"];
+    if (v27 !== undefined)
+      if (!(typeof v27 === "boolean"))
+        fail(issues, at + "/cancel_at_period_end", "type", "boolean", v27);
+    const v30 = value["canceled_at"];
+    if (v30 !== undefined) check10_NullableTimestamp(v30, at + "/canceled_at", issues);
+    const v33 = value["started_at"];
+    if (v33 !== undefined) check10_NullableTimestamp(v33, at + "/started_at", issues);
+    const v36 = value["ends_at"];
+    if (v36 !== undefined) check10_NullableTimestamp(v36, at + "/ends_at", issues);
+    const v39 = value["ended_at"];
+    if (v39 !== undefined) check10_NullableTimestamp(v39, at + "/ended_at", issues);
+    const v42 = value["customer_id"];
+    if (v42 !== undefined) {
+      if (!(typeof v42 === "string")) fail(issues, at + "/customer_id", "type", "string", v42);
+      if (typeof v42 === "string") {
+        if (!PATTERN_0.test(v42)) fail(issues, at + "/customer_id", "format", "uuid4", v42);
       }
     }
-    {
-      const v6 = value["id"];
-      if (v6 !== undefined) {
-        if (!(typeof v6 === "string"))
-          issues.push({
-            pointer: at + "/id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v6,
-          });
-        if (typeof v6 === "string") {
-          if (!PATTERN_0.test(v6))
-            issues.push({
-              pointer: at + "/id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v6,
-            });
-        }
+    const v45 = value["product_id"];
+    if (v45 !== undefined) {
+      if (!(typeof v45 === "string")) fail(issues, at + "/product_id", "type", "string", v45);
+      if (typeof v45 === "string") {
+        if (!PATTERN_0.test(v45)) fail(issues, at + "/product_id", "format", "uuid4", v45);
       }
     }
-    {
-      const v9 = value["amount"];
-      if (v9 !== undefined) {
-        if (!Number.isInteger(v9))
-          issues.push({
-            pointer: at + "/amount",
-            keyword: "type",
-            message: "must be integer",
-            expected: "integer",
-            actual: v9,
-          });
+    const v48 = value["discount_id"];
+    if (v48 !== undefined) check11_NullableUuid(v48, at + "/discount_id", issues);
+    const v51 = value["checkout_id"];
+    if (v51 !== undefined) check11_NullableUuid(v51, at + "/checkout_id", issues);
+    const v54 = value["customer_cancellation_reason"];
+    if (v54 !== undefined) {
+      if (v54 !== null) {
+        check3_CustomerCancellationReason(v54, at + "/customer_cancellation_reason", issues);
       }
     }
-    {
-      const v12 = value["currency"];
-      if (v12 !== undefined) {
-        if (!(typeof v12 === "string"))
-          issues.push({
-            pointer: at + "/currency",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v12,
-          });
+    const v59 = value["customer_cancellation_comment"];
+    if (v59 !== undefined) {
+      if (v59 !== null) {
+        if (!(typeof v59 === "string"))
+          fail(issues, at + "/customer_cancellation_comment", "type", "string", v59);
       }
     }
-    {
-      const v15 = value["recurring_interval"];
-      if (v15 !== undefined) {
-        check18_RecurringInterval(v15, at + "/recurring_interval", issues);
-      }
-    }
-    {
-      const v18 = value["status"];
-      if (v18 !== undefined) {
-        check20_SubscriptionStatus(v18, at + "/status", issues);
-      }
-    }
-    {
-      const v21 = value["current_period_start"];
-      if (v21 !== undefined) {
-        check21_Timestamp(v21, at + "/current_period_start", issues);
-      }
-    }
-    {
-      const v24 = value["current_period_end"];
-      if (v24 !== undefined) {
-        check10_NullableTimestamp(v24, at + "/current_period_end", issues);
-      }
-    }
-    {
-      const v27 = value["cancel_at_period_end"];
-      if (v27 !== undefined) {
-        if (!(typeof v27 === "boolean"))
-          issues.push({
-            pointer: at + "/cancel_at_period_end",
-            keyword: "type",
-            message: "must be boolean",
-            expected: "boolean",
-            actual: v27,
-          });
-      }
-    }
-    {
-      const v30 = value["canceled_at"];
-      if (v30 !== undefined) {
-        check10_NullableTimestamp(v30, at + "/canceled_at", issues);
-      }
-    }
-    {
-      const v33 = value["started_at"];
-      if (v33 !== undefined) {
-        check10_NullableTimestamp(v33, at + "/started_at", issues);
-      }
-    }
-    {
-      const v36 = value["ends_at"];
-      if (v36 !== undefined) {
-        check10_NullableTimestamp(v36, at + "/ends_at", issues);
-      }
-    }
-    {
-      const v39 = value["ended_at"];
-      if (v39 !== undefined) {
-        check10_NullableTimestamp(v39, at + "/ended_at", issues);
-      }
-    }
-    {
-      const v42 = value["customer_id"];
-      if (v42 !== undefined) {
-        if (!(typeof v42 === "string"))
-          issues.push({
-            pointer: at + "/customer_id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v42,
-          });
-        if (typeof v42 === "string") {
-          if (!PATTERN_0.test(v42))
-            issues.push({
-              pointer: at + "/customer_id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v42,
-            });
-        }
-      }
-    }
-    {
-      const v45 = value["product_id"];
-      if (v45 !== undefined) {
-        if (!(typeof v45 === "string"))
-          issues.push({
-            pointer: at + "/product_id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v45,
-          });
-        if (typeof v45 === "string") {
-          if (!PATTERN_0.test(v45))
-            issues.push({
-              pointer: at + "/product_id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v45,
-            });
-        }
-      }
-    }
-    {
-      const v48 = value["discount_id"];
-      if (v48 !== undefined) {
-        check11_NullableUuid(v48, at + "/discount_id", issues);
-      }
-    }
-    {
-      const v51 = value["checkout_id"];
-      if (v51 !== undefined) {
-        check11_NullableUuid(v51, at + "/checkout_id", issues);
-      }
-    }
-    {
-      const v54 = value["customer_cancellation_reason"];
-      if (v54 !== undefined) {
-        {
-          const b57: ValidationIssue[] = [];
-          check3_CustomerCancellationReason(v54, at + "/customer_cancellation_reason", b57);
-          const b58: ValidationIssue[] = [];
-          if (!(v54 === null))
-            b58.push({
-              pointer: at + "/customer_cancellation_reason",
-              keyword: "type",
-              message: "must be null",
-              expected: "null",
-              actual: v54,
-            });
-          if (b57.length > 0 && b58.length > 0)
-            issues.push({
-              pointer: at + "/customer_cancellation_reason",
-              keyword: "anyOf",
-              message: "must match at least one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v54,
-            });
-        }
-      }
-    }
-    {
-      const v63 = value["customer_cancellation_comment"];
-      if (v63 !== undefined) {
-        {
-          const b66: ValidationIssue[] = [];
-          if (!(typeof v63 === "string"))
-            b66.push({
-              pointer: at + "/customer_cancellation_comment",
-              keyword: "type",
-              message: "must be string",
-              expected: "string",
-              actual: v63,
-            });
-          const b67: ValidationIssue[] = [];
-          if (!(v63 === null))
-            b67.push({
-              pointer: at + "/customer_cancellation_comment",
-              keyword: "type",
-              message: "must be null",
-              expected: "null",
-              actual: v63,
-            });
-          if (b66.length > 0 && b67.length > 0)
-            issues.push({
-              pointer: at + "/customer_cancellation_comment",
-              keyword: "anyOf",
-              message: "must match at least one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v63,
-            });
-        }
-      }
-    }
-    {
-      const v72 = value["product"];
-      if (v72 !== undefined) {
-        check7_CustomerSubscriptionProduct(v72, at + "/product", issues);
-      }
-    }
-    {
-      const v75 = value["prices"];
-      if (v75 !== undefined) {
-        if (!Array.isArray(v75))
-          issues.push({
-            pointer: at + "/prices",
-            keyword: "type",
-            message: "must be array",
-            expected: "array",
-            actual: v75,
-          });
-        if (Array.isArray(v75)) {
-          for (let i78 = 0; i78 < v75.length; i78++) {
-            const v79 = v75[i78];
-            {
-              const b82: ValidationIssue[] = [];
-              check9_LegacyRecurringProductPrice(v79, at + "/prices" + "/" + i78, b82);
-              const b83: ValidationIssue[] = [];
-              check17_ProductPrice(v79, at + "/prices" + "/" + i78, b83);
-              if (b82.length > 0 && b83.length > 0)
-                issues.push({
-                  pointer: at + "/prices" + "/" + i78,
-                  keyword: "oneOf",
-                  message: "must match one of its 2 schemas",
-                  expected: "2 alternatives",
-                  actual: v79,
-                });
-            }
+    const v64 = value["product"];
+    if (v64 !== undefined) check7_CustomerSubscriptionProduct(v64, at + "/product", issues);
+    const v67 = value["prices"];
+    if (v67 !== undefined) {
+      if (!Array.isArray(v67)) fail(issues, at + "/prices", "type", "array", v67);
+      if (Array.isArray(v67)) {
+        for (let i70 = 0; i70 < v67.length; i70++) {
+          const v71 = v67[i70];
+          {
+            const b74: ValidationIssue[] = [];
+            check9_LegacyRecurringProductPrice(v71, at + "/prices" + "/" + i70, b74);
+            const b75: ValidationIssue[] = [];
+            check17_ProductPrice(v71, at + "/prices" + "/" + i70, b75);
+            if (b74.length > 0 && b75.length > 0)
+              fail(
+                issues,
+                at + "/prices" + "/" + i70,
+                "oneOf",
+                "2 alternatives",
+                v71,
+                "must match one of its 2 schemas",
+              );
           }
         }
       }
     }
-    {
-      const v88 = value["meters"];
-      if (v88 !== undefined) {
-        if (!Array.isArray(v88))
-          issues.push({
-            pointer: at + "/meters",
-            keyword: "type",
-            message: "must be array",
-            expected: "array",
-            actual: v88,
-          });
-        if (Array.isArray(v88)) {
-          for (let i91 = 0; i91 < v88.length; i91++) {
-            const v92 = v88[i91];
-            check5_CustomerSubscriptionMeter(v92, at + "/meters" + "/" + i91, issues);
-          }
+    const v80 = value["meters"];
+    if (v80 !== undefined) {
+      if (!Array.isArray(v80)) fail(issues, at + "/meters", "type", "array", v80);
+      if (Array.isArray(v80)) {
+        for (let i83 = 0; i83 < v80.length; i83++) {
+          const v84 = v80[i83];
+          check5_CustomerSubscriptionMeter(v84, at + "/meters" + "/" + i83, issues);
         }
       }
     }
@@ -897,182 +373,48 @@ function check5_CustomerSubscriptionMeter(
   at: string,
   issues: ValidationIssue[],
 ): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("created_at" in value))
-      issues.push({
-        pointer: at + "/created_at",
-        keyword: "required",
-        message: 'must have property "created_at"',
-        expected: "created_at",
-        actual: undefined,
-      });
-    if (!("modified_at" in value))
-      issues.push({
-        pointer: at + "/modified_at",
-        keyword: "required",
-        message: 'must have property "modified_at"',
-        expected: "modified_at",
-        actual: undefined,
-      });
-    if (!("id" in value))
-      issues.push({
-        pointer: at + "/id",
-        keyword: "required",
-        message: 'must have property "id"',
-        expected: "id",
-        actual: undefined,
-      });
-    if (!("consumed_units" in value))
-      issues.push({
-        pointer: at + "/consumed_units",
-        keyword: "required",
-        message: 'must have property "consumed_units"',
-        expected: "consumed_units",
-        actual: undefined,
-      });
-    if (!("credited_units" in value))
-      issues.push({
-        pointer: at + "/credited_units",
-        keyword: "required",
-        message: 'must have property "credited_units"',
-        expected: "credited_units",
-        actual: undefined,
-      });
-    if (!("amount" in value))
-      issues.push({
-        pointer: at + "/amount",
-        keyword: "required",
-        message: 'must have property "amount"',
-        expected: "amount",
-        actual: undefined,
-      });
-    if (!("meter_id" in value))
-      issues.push({
-        pointer: at + "/meter_id",
-        keyword: "required",
-        message: 'must have property "meter_id"',
-        expected: "meter_id",
-        actual: undefined,
-      });
-    if (!("meter" in value))
-      issues.push({
-        pointer: at + "/meter",
-        keyword: "required",
-        message: 'must have property "meter"',
-        expected: "meter",
-        actual: undefined,
-      });
-    {
-      const v0 = value["created_at"];
-      if (v0 !== undefined) {
-        check21_Timestamp(v0, at + "/created_at", issues);
+    requireAll(issues, at, value, [
+      "created_at",
+      "modified_at",
+      "id",
+      "consumed_units",
+      "credited_units",
+      "amount",
+      "meter_id",
+      "meter",
+    ]);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) check21_Timestamp(v0, at + "/created_at", issues);
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    const v6 = value["id"];
+    if (v6 !== undefined) {
+      if (!(typeof v6 === "string")) fail(issues, at + "/id", "type", "string", v6);
+      if (typeof v6 === "string") {
+        if (!PATTERN_0.test(v6)) fail(issues, at + "/id", "format", "uuid4", v6);
       }
     }
-    {
-      const v3 = value["modified_at"];
-      if (v3 !== undefined) {
-        check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    const v9 = value["consumed_units"];
+    if (v9 !== undefined)
+      if (!(typeof v9 === "number" && Number.isFinite(v9)))
+        fail(issues, at + "/consumed_units", "type", "number", v9);
+    const v12 = value["credited_units"];
+    if (v12 !== undefined)
+      if (!Number.isInteger(v12)) fail(issues, at + "/credited_units", "type", "integer", v12);
+    const v15 = value["amount"];
+    if (v15 !== undefined)
+      if (!Number.isInteger(v15)) fail(issues, at + "/amount", "type", "integer", v15);
+    const v18 = value["meter_id"];
+    if (v18 !== undefined) {
+      if (!(typeof v18 === "string")) fail(issues, at + "/meter_id", "type", "string", v18);
+      if (typeof v18 === "string") {
+        if (!PATTERN_0.test(v18)) fail(issues, at + "/meter_id", "format", "uuid4", v18);
       }
     }
-    {
-      const v6 = value["id"];
-      if (v6 !== undefined) {
-        if (!(typeof v6 === "string"))
-          issues.push({
-            pointer: at + "/id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v6,
-          });
-        if (typeof v6 === "string") {
-          if (!PATTERN_0.test(v6))
-            issues.push({
-              pointer: at + "/id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v6,
-            });
-        }
-      }
-    }
-    {
-      const v9 = value["consumed_units"];
-      if (v9 !== undefined) {
-        if (!(typeof v9 === "number" && Number.isFinite(v9)))
-          issues.push({
-            pointer: at + "/consumed_units",
-            keyword: "type",
-            message: "must be number",
-            expected: "number",
-            actual: v9,
-          });
-      }
-    }
-    {
-      const v12 = value["credited_units"];
-      if (v12 !== undefined) {
-        if (!Number.isInteger(v12))
-          issues.push({
-            pointer: at + "/credited_units",
-            keyword: "type",
-            message: "must be integer",
-            expected: "integer",
-            actual: v12,
-          });
-      }
-    }
-    {
-      const v15 = value["amount"];
-      if (v15 !== undefined) {
-        if (!Number.isInteger(v15))
-          issues.push({
-            pointer: at + "/amount",
-            keyword: "type",
-            message: "must be integer",
-            expected: "integer",
-            actual: v15,
-          });
-      }
-    }
-    {
-      const v18 = value["meter_id"];
-      if (v18 !== undefined) {
-        if (!(typeof v18 === "string"))
-          issues.push({
-            pointer: at + "/meter_id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v18,
-          });
-        if (typeof v18 === "string") {
-          if (!PATTERN_0.test(v18))
-            issues.push({
-              pointer: at + "/meter_id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v18,
-            });
-        }
-      }
-    }
-    {
-      const v21 = value["meter"];
-      if (v21 !== undefined) {
-        check6_CustomerSubscriptionMeterMeter(v21, at + "/meter", issues);
-      }
-    }
+    const v21 = value["meter"];
+    if (v21 !== undefined) check6_CustomerSubscriptionMeterMeter(v21, at + "/meter", issues);
   }
 }
 
@@ -1082,95 +424,23 @@ function check6_CustomerSubscriptionMeterMeter(
   at: string,
   issues: ValidationIssue[],
 ): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("created_at" in value))
-      issues.push({
-        pointer: at + "/created_at",
-        keyword: "required",
-        message: 'must have property "created_at"',
-        expected: "created_at",
-        actual: undefined,
-      });
-    if (!("modified_at" in value))
-      issues.push({
-        pointer: at + "/modified_at",
-        keyword: "required",
-        message: 'must have property "modified_at"',
-        expected: "modified_at",
-        actual: undefined,
-      });
-    if (!("id" in value))
-      issues.push({
-        pointer: at + "/id",
-        keyword: "required",
-        message: 'must have property "id"',
-        expected: "id",
-        actual: undefined,
-      });
-    if (!("name" in value))
-      issues.push({
-        pointer: at + "/name",
-        keyword: "required",
-        message: 'must have property "name"',
-        expected: "name",
-        actual: undefined,
-      });
-    {
-      const v0 = value["created_at"];
-      if (v0 !== undefined) {
-        check21_Timestamp(v0, at + "/created_at", issues);
+    requireAll(issues, at, value, ["created_at", "modified_at", "id", "name"]);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) check21_Timestamp(v0, at + "/created_at", issues);
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    const v6 = value["id"];
+    if (v6 !== undefined) {
+      if (!(typeof v6 === "string")) fail(issues, at + "/id", "type", "string", v6);
+      if (typeof v6 === "string") {
+        if (!PATTERN_0.test(v6)) fail(issues, at + "/id", "format", "uuid4", v6);
       }
     }
-    {
-      const v3 = value["modified_at"];
-      if (v3 !== undefined) {
-        check10_NullableTimestamp(v3, at + "/modified_at", issues);
-      }
-    }
-    {
-      const v6 = value["id"];
-      if (v6 !== undefined) {
-        if (!(typeof v6 === "string"))
-          issues.push({
-            pointer: at + "/id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v6,
-          });
-        if (typeof v6 === "string") {
-          if (!PATTERN_0.test(v6))
-            issues.push({
-              pointer: at + "/id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v6,
-            });
-        }
-      }
-    }
-    {
-      const v9 = value["name"];
-      if (v9 !== undefined) {
-        if (!(typeof v9 === "string"))
-          issues.push({
-            pointer: at + "/name",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v9,
-          });
-      }
-    }
+    const v9 = value["name"];
+    if (v9 !== undefined)
+      if (!(typeof v9 === "string")) fail(issues, at + "/name", "type", "string", v9);
   }
 }
 
@@ -1180,381 +450,122 @@ function check7_CustomerSubscriptionProduct(
   at: string,
   issues: ValidationIssue[],
 ): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("created_at" in value))
-      issues.push({
-        pointer: at + "/created_at",
-        keyword: "required",
-        message: 'must have property "created_at"',
-        expected: "created_at",
-        actual: undefined,
-      });
-    if (!("modified_at" in value))
-      issues.push({
-        pointer: at + "/modified_at",
-        keyword: "required",
-        message: 'must have property "modified_at"',
-        expected: "modified_at",
-        actual: undefined,
-      });
-    if (!("id" in value))
-      issues.push({
-        pointer: at + "/id",
-        keyword: "required",
-        message: 'must have property "id"',
-        expected: "id",
-        actual: undefined,
-      });
-    if (!("name" in value))
-      issues.push({
-        pointer: at + "/name",
-        keyword: "required",
-        message: 'must have property "name"',
-        expected: "name",
-        actual: undefined,
-      });
-    if (!("description" in value))
-      issues.push({
-        pointer: at + "/description",
-        keyword: "required",
-        message: 'must have property "description"',
-        expected: "description",
-        actual: undefined,
-      });
-    if (!("recurring_interval" in value))
-      issues.push({
-        pointer: at + "/recurring_interval",
-        keyword: "required",
-        message: 'must have property "recurring_interval"',
-        expected: "recurring_interval",
-        actual: undefined,
-      });
-    if (!("is_recurring" in value))
-      issues.push({
-        pointer: at + "/is_recurring",
-        keyword: "required",
-        message: 'must have property "is_recurring"',
-        expected: "is_recurring",
-        actual: undefined,
-      });
-    if (!("is_archived" in value))
-      issues.push({
-        pointer: at + "/is_archived",
-        keyword: "required",
-        message: 'must have property "is_archived"',
-        expected: "is_archived",
-        actual: undefined,
-      });
-    if (!("organization_id" in value))
-      issues.push({
-        pointer: at + "/organization_id",
-        keyword: "required",
-        message: 'must have property "organization_id"',
-        expected: "organization_id",
-        actual: undefined,
-      });
-    if (!("prices" in value))
-      issues.push({
-        pointer: at + "/prices",
-        keyword: "required",
-        message: 'must have property "prices"',
-        expected: "prices",
-        actual: undefined,
-      });
-    if (!("benefits" in value))
-      issues.push({
-        pointer: at + "/benefits",
-        keyword: "required",
-        message: 'must have property "benefits"',
-        expected: "benefits",
-        actual: undefined,
-      });
-    if (!("medias" in value))
-      issues.push({
-        pointer: at + "/medias",
-        keyword: "required",
-        message: 'must have property "medias"',
-        expected: "medias",
-        actual: undefined,
-      });
-    if (!("organization" in value))
-      issues.push({
-        pointer: at + "/organization",
-        keyword: "required",
-        message: 'must have property "organization"',
-        expected: "organization",
-        actual: undefined,
-      });
-    {
-      const v0 = value["created_at"];
-      if (v0 !== undefined) {
-        check21_Timestamp(v0, at + "/created_at", issues);
+    requireAll(issues, at, value, [
+      "created_at",
+      "modified_at",
+      "id",
+      "name",
+      "description",
+      "recurring_interval",
+      "is_recurring",
+      "is_archived",
+      "organization_id",
+      "prices",
+      "benefits",
+      "medias",
+      "organization",
+    ]);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) check21_Timestamp(v0, at + "/created_at", issues);
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    const v6 = value["id"];
+    if (v6 !== undefined) {
+      if (!(typeof v6 === "string")) fail(issues, at + "/id", "type", "string", v6);
+      if (typeof v6 === "string") {
+        if (!PATTERN_0.test(v6)) fail(issues, at + "/id", "format", "uuid4", v6);
       }
     }
-    {
-      const v3 = value["modified_at"];
-      if (v3 !== undefined) {
-        check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    const v9 = value["name"];
+    if (v9 !== undefined)
+      if (!(typeof v9 === "string")) fail(issues, at + "/name", "type", "string", v9);
+    const v12 = value["description"];
+    if (v12 !== undefined) {
+      if (v12 !== null) {
+        if (!(typeof v12 === "string")) fail(issues, at + "/description", "type", "string", v12);
       }
     }
-    {
-      const v6 = value["id"];
-      if (v6 !== undefined) {
-        if (!(typeof v6 === "string"))
-          issues.push({
-            pointer: at + "/id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v6,
-          });
-        if (typeof v6 === "string") {
-          if (!PATTERN_0.test(v6))
-            issues.push({
-              pointer: at + "/id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v6,
-            });
-        }
+    const v17 = value["recurring_interval"];
+    if (v17 !== undefined) {
+      if (v17 !== null) {
+        check18_RecurringInterval(v17, at + "/recurring_interval", issues);
       }
     }
-    {
-      const v9 = value["name"];
-      if (v9 !== undefined) {
-        if (!(typeof v9 === "string"))
-          issues.push({
-            pointer: at + "/name",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v9,
-          });
+    const v22 = value["is_recurring"];
+    if (v22 !== undefined)
+      if (!(typeof v22 === "boolean")) fail(issues, at + "/is_recurring", "type", "boolean", v22);
+    const v25 = value["is_archived"];
+    if (v25 !== undefined)
+      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
+    const v28 = value["organization_id"];
+    if (v28 !== undefined) {
+      if (!(typeof v28 === "string")) fail(issues, at + "/organization_id", "type", "string", v28);
+      if (typeof v28 === "string") {
+        if (!PATTERN_0.test(v28)) fail(issues, at + "/organization_id", "format", "uuid4", v28);
       }
     }
-    {
-      const v12 = value["description"];
-      if (v12 !== undefined) {
-        {
-          const b15: ValidationIssue[] = [];
-          if (!(typeof v12 === "string"))
-            b15.push({
-              pointer: at + "/description",
-              keyword: "type",
-              message: "must be string",
-              expected: "string",
-              actual: v12,
-            });
-          const b16: ValidationIssue[] = [];
-          if (!(v12 === null))
-            b16.push({
-              pointer: at + "/description",
-              keyword: "type",
-              message: "must be null",
-              expected: "null",
-              actual: v12,
-            });
-          if (b15.length > 0 && b16.length > 0)
-            issues.push({
-              pointer: at + "/description",
-              keyword: "anyOf",
-              message: "must match at least one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v12,
-            });
-        }
-      }
-    }
-    {
-      const v21 = value["recurring_interval"];
-      if (v21 !== undefined) {
-        {
-          const b24: ValidationIssue[] = [];
-          check18_RecurringInterval(v21, at + "/recurring_interval", b24);
-          const b25: ValidationIssue[] = [];
-          if (!(v21 === null))
-            b25.push({
-              pointer: at + "/recurring_interval",
-              keyword: "type",
-              message: "must be null",
-              expected: "null",
-              actual: v21,
-            });
-          if (b24.length > 0 && b25.length > 0)
-            issues.push({
-              pointer: at + "/recurring_interval",
-              keyword: "anyOf",
-              message: "must match at least one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v21,
-            });
-        }
-      }
-    }
-    {
-      const v30 = value["is_recurring"];
-      if (v30 !== undefined) {
-        if (!(typeof v30 === "boolean"))
-          issues.push({
-            pointer: at + "/is_recurring",
-            keyword: "type",
-            message: "must be boolean",
-            expected: "boolean",
-            actual: v30,
-          });
-      }
-    }
-    {
-      const v33 = value["is_archived"];
-      if (v33 !== undefined) {
-        if (!(typeof v33 === "boolean"))
-          issues.push({
-            pointer: at + "/is_archived",
-            keyword: "type",
-            message: "must be boolean",
-            expected: "boolean",
-            actual: v33,
-          });
-      }
-    }
-    {
-      const v36 = value["organization_id"];
-      if (v36 !== undefined) {
-        if (!(typeof v36 === "string"))
-          issues.push({
-            pointer: at + "/organization_id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v36,
-          });
-        if (typeof v36 === "string") {
-          if (!PATTERN_0.test(v36))
-            issues.push({
-              pointer: at + "/organization_id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v36,
-            });
-        }
-      }
-    }
-    {
-      const v39 = value["prices"];
-      if (v39 !== undefined) {
-        if (!Array.isArray(v39))
-          issues.push({
-            pointer: at + "/prices",
-            keyword: "type",
-            message: "must be array",
-            expected: "array",
-            actual: v39,
-          });
-        if (Array.isArray(v39)) {
-          for (let i42 = 0; i42 < v39.length; i42++) {
-            const v43 = v39[i42];
-            {
-              const b46: ValidationIssue[] = [];
-              check9_LegacyRecurringProductPrice(v43, at + "/prices" + "/" + i42, b46);
-              const b47: ValidationIssue[] = [];
-              check17_ProductPrice(v43, at + "/prices" + "/" + i42, b47);
-              if (b46.length > 0 && b47.length > 0)
-                issues.push({
-                  pointer: at + "/prices" + "/" + i42,
-                  keyword: "oneOf",
-                  message: "must match one of its 2 schemas",
-                  expected: "2 alternatives",
-                  actual: v43,
-                });
-            }
+    const v31 = value["prices"];
+    if (v31 !== undefined) {
+      if (!Array.isArray(v31)) fail(issues, at + "/prices", "type", "array", v31);
+      if (Array.isArray(v31)) {
+        for (let i34 = 0; i34 < v31.length; i34++) {
+          const v35 = v31[i34];
+          {
+            const b38: ValidationIssue[] = [];
+            check9_LegacyRecurringProductPrice(v35, at + "/prices" + "/" + i34, b38);
+            const b39: ValidationIssue[] = [];
+            check17_ProductPrice(v35, at + "/prices" + "/" + i34, b39);
+            if (b38.length > 0 && b39.length > 0)
+              fail(
+                issues,
+                at + "/prices" + "/" + i34,
+                "oneOf",
+                "2 alternatives",
+                v35,
+                "must match one of its 2 schemas",
+              );
           }
         }
       }
     }
-    {
-      const v52 = value["benefits"];
-      if (v52 !== undefined) {
-        if (!Array.isArray(v52))
-          issues.push({
-            pointer: at + "/benefits",
-            keyword: "type",
-            message: "must be array",
-            expected: "array",
-            actual: v52,
-          });
-        if (Array.isArray(v52)) {
-          for (let i55 = 0; i55 < v52.length; i55++) {
-            const v56 = v52[i55];
-            check1_BenefitPublic(v56, at + "/benefits" + "/" + i55, issues);
-          }
+    const v44 = value["benefits"];
+    if (v44 !== undefined) {
+      if (!Array.isArray(v44)) fail(issues, at + "/benefits", "type", "array", v44);
+      if (Array.isArray(v44)) {
+        for (let i47 = 0; i47 < v44.length; i47++) {
+          const v48 = v44[i47];
+          check1_BenefitPublic(v48, at + "/benefits" + "/" + i47, issues);
         }
       }
     }
-    {
-      const v59 = value["medias"];
-      if (v59 !== undefined) {
-        if (!Array.isArray(v59))
-          issues.push({
-            pointer: at + "/medias",
-            keyword: "type",
-            message: "must be array",
-            expected: "array",
-            actual: v59,
-          });
-        if (Array.isArray(v59)) {
-          for (let i62 = 0; i62 < v59.length; i62++) {
-            const v63 = v59[i62];
-            check16_ProductMediaFileRead(v63, at + "/medias" + "/" + i62, issues);
-          }
+    const v51 = value["medias"];
+    if (v51 !== undefined) {
+      if (!Array.isArray(v51)) fail(issues, at + "/medias", "type", "array", v51);
+      if (Array.isArray(v51)) {
+        for (let i54 = 0; i54 < v51.length; i54++) {
+          const v55 = v51[i54];
+          check16_ProductMediaFileRead(v55, at + "/medias" + "/" + i54, issues);
         }
       }
     }
-    {
-      const v66 = value["organization"];
-      if (v66 !== undefined) {
-        check12_Organization(v66, at + "/organization", issues);
-      }
-    }
+    const v58 = value["organization"];
+    if (v58 !== undefined) check12_Organization(v58, at + "/organization", issues);
   }
 }
 
 /** HTTPValidationError */
 function check8_HTTPValidationError(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    {
-      const v0 = value["detail"];
-      if (v0 !== undefined) {
-        if (!Array.isArray(v0))
-          issues.push({
-            pointer: at + "/detail",
-            keyword: "type",
-            message: "must be array",
-            expected: "array",
-            actual: v0,
-          });
-        if (Array.isArray(v0)) {
-          for (let i3 = 0; i3 < v0.length; i3++) {
-            const v4 = v0[i3];
-            check22_ValidationError(v4, at + "/detail" + "/" + i3, issues);
-          }
+    const v0 = value["detail"];
+    if (v0 !== undefined) {
+      if (!Array.isArray(v0)) fail(issues, at + "/detail", "type", "array", v0);
+      if (Array.isArray(v0)) {
+        for (let i3 = 0; i3 < v0.length; i3++) {
+          const v4 = v0[i3];
+          check22_ValidationError(v4, at + "/detail" + "/" + i3, issues);
         }
       }
     }
@@ -1567,844 +578,245 @@ function check9_LegacyRecurringProductPrice(
   at: string,
   issues: ValidationIssue[],
 ): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("created_at" in value))
-      issues.push({
-        pointer: at + "/created_at",
-        keyword: "required",
-        message: 'must have property "created_at"',
-        expected: "created_at",
-        actual: undefined,
-      });
-    if (!("modified_at" in value))
-      issues.push({
-        pointer: at + "/modified_at",
-        keyword: "required",
-        message: 'must have property "modified_at"',
-        expected: "modified_at",
-        actual: undefined,
-      });
-    if (!("id" in value))
-      issues.push({
-        pointer: at + "/id",
-        keyword: "required",
-        message: 'must have property "id"',
-        expected: "id",
-        actual: undefined,
-      });
-    if (!("amount_type" in value))
-      issues.push({
-        pointer: at + "/amount_type",
-        keyword: "required",
-        message: 'must have property "amount_type"',
-        expected: "amount_type",
-        actual: undefined,
-      });
-    if (!("is_archived" in value))
-      issues.push({
-        pointer: at + "/is_archived",
-        keyword: "required",
-        message: 'must have property "is_archived"',
-        expected: "is_archived",
-        actual: undefined,
-      });
-    if (!("product_id" in value))
-      issues.push({
-        pointer: at + "/product_id",
-        keyword: "required",
-        message: 'must have property "product_id"',
-        expected: "product_id",
-        actual: undefined,
-      });
-    if (!("type" in value))
-      issues.push({
-        pointer: at + "/type",
-        keyword: "required",
-        message: 'must have property "type"',
-        expected: "type",
-        actual: undefined,
-      });
-    if (!("recurring_interval" in value))
-      issues.push({
-        pointer: at + "/recurring_interval",
-        keyword: "required",
-        message: 'must have property "recurring_interval"',
-        expected: "recurring_interval",
-        actual: undefined,
-      });
-    if (!("price_currency" in value))
-      issues.push({
-        pointer: at + "/price_currency",
-        keyword: "required",
-        message: 'must have property "price_currency"',
-        expected: "price_currency",
-        actual: undefined,
-      });
-    if (!("price_amount" in value))
-      issues.push({
-        pointer: at + "/price_amount",
-        keyword: "required",
-        message: 'must have property "price_amount"',
-        expected: "price_amount",
-        actual: undefined,
-      });
-    if (!("legacy" in value))
-      issues.push({
-        pointer: at + "/legacy",
-        keyword: "required",
-        message: 'must have property "legacy"',
-        expected: "legacy",
-        actual: undefined,
-      });
-    {
-      const v0 = value["created_at"];
-      if (v0 !== undefined) {
-        check21_Timestamp(v0, at + "/created_at", issues);
+    requireAll(issues, at, value, [
+      "created_at",
+      "modified_at",
+      "id",
+      "amount_type",
+      "is_archived",
+      "product_id",
+      "type",
+      "recurring_interval",
+      "price_currency",
+      "price_amount",
+      "legacy",
+    ]);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) check21_Timestamp(v0, at + "/created_at", issues);
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    const v6 = value["id"];
+    if (v6 !== undefined) {
+      if (!(typeof v6 === "string")) fail(issues, at + "/id", "type", "string", v6);
+      if (typeof v6 === "string") {
+        if (!PATTERN_0.test(v6)) fail(issues, at + "/id", "format", "uuid4", v6);
       }
     }
-    {
-      const v3 = value["modified_at"];
-      if (v3 !== undefined) {
-        check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    const v9 = value["amount_type"];
+    if (v9 !== undefined)
+      if (!(typeof v9 === "string")) fail(issues, at + "/amount_type", "type", "string", v9);
+    const v12 = value["is_archived"];
+    if (v12 !== undefined)
+      if (!(typeof v12 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v12);
+    const v15 = value["product_id"];
+    if (v15 !== undefined) {
+      if (!(typeof v15 === "string")) fail(issues, at + "/product_id", "type", "string", v15);
+      if (typeof v15 === "string") {
+        if (!PATTERN_0.test(v15)) fail(issues, at + "/product_id", "format", "uuid4", v15);
       }
     }
-    {
-      const v6 = value["id"];
-      if (v6 !== undefined) {
-        if (!(typeof v6 === "string"))
-          issues.push({
-            pointer: at + "/id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v6,
-          });
-        if (typeof v6 === "string") {
-          if (!PATTERN_0.test(v6))
-            issues.push({
-              pointer: at + "/id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v6,
-            });
-        }
-      }
-    }
-    {
-      const v9 = value["amount_type"];
-      if (v9 !== undefined) {
-        if (!(typeof v9 === "string"))
-          issues.push({
-            pointer: at + "/amount_type",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v9,
-          });
-      }
-    }
-    {
-      const v12 = value["is_archived"];
-      if (v12 !== undefined) {
-        if (!(typeof v12 === "boolean"))
-          issues.push({
-            pointer: at + "/is_archived",
-            keyword: "type",
-            message: "must be boolean",
-            expected: "boolean",
-            actual: v12,
-          });
-      }
-    }
-    {
-      const v15 = value["product_id"];
-      if (v15 !== undefined) {
-        if (!(typeof v15 === "string"))
-          issues.push({
-            pointer: at + "/product_id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v15,
-          });
-        if (typeof v15 === "string") {
-          if (!PATTERN_0.test(v15))
-            issues.push({
-              pointer: at + "/product_id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v15,
-            });
-        }
-      }
-    }
-    {
-      const v18 = value["type"];
-      if (v18 !== undefined) {
-        if (!(typeof v18 === "string"))
-          issues.push({
-            pointer: at + "/type",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v18,
-          });
-      }
-    }
-    {
-      const v21 = value["recurring_interval"];
-      if (v21 !== undefined) {
-        check18_RecurringInterval(v21, at + "/recurring_interval", issues);
-      }
-    }
-    {
-      const v24 = value["price_currency"];
-      if (v24 !== undefined) {
-        if (!(typeof v24 === "string"))
-          issues.push({
-            pointer: at + "/price_currency",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v24,
-          });
-      }
-    }
-    {
-      const v27 = value["price_amount"];
-      if (v27 !== undefined) {
-        if (!Number.isInteger(v27))
-          issues.push({
-            pointer: at + "/price_amount",
-            keyword: "type",
-            message: "must be integer",
-            expected: "integer",
-            actual: v27,
-          });
-      }
-    }
-    {
-      const v30 = value["legacy"];
-      if (v30 !== undefined) {
-        if (!(typeof v30 === "boolean"))
-          issues.push({
-            pointer: at + "/legacy",
-            keyword: "type",
-            message: "must be boolean",
-            expected: "boolean",
-            actual: v30,
-          });
-        if (!includesJson([true], v30))
-          issues.push({
-            pointer: at + "/legacy",
-            keyword: "const",
-            message: "must be true",
-            expected: true,
-            actual: v30,
-          });
-      }
+    const v18 = value["type"];
+    if (v18 !== undefined)
+      if (!(typeof v18 === "string")) fail(issues, at + "/type", "type", "string", v18);
+    const v21 = value["recurring_interval"];
+    if (v21 !== undefined) check18_RecurringInterval(v21, at + "/recurring_interval", issues);
+    const v24 = value["price_currency"];
+    if (v24 !== undefined)
+      if (!(typeof v24 === "string")) fail(issues, at + "/price_currency", "type", "string", v24);
+    const v27 = value["price_amount"];
+    if (v27 !== undefined)
+      if (!Number.isInteger(v27)) fail(issues, at + "/price_amount", "type", "integer", v27);
+    const v30 = value["legacy"];
+    if (v30 !== undefined) {
+      if (!(typeof v30 === "boolean")) fail(issues, at + "/legacy", "type", "boolean", v30);
+      if (!includesJson([true], v30)) fail(issues, at + "/legacy", "const", true, v30);
     }
   }
 }
 
 /** NullableTimestamp */
 function check10_NullableTimestamp(value: unknown, at: string, issues: ValidationIssue[]): void {
-  {
-    const b2: ValidationIssue[] = [];
-    if (!(typeof value === "string"))
-      b2.push({
-        pointer: at,
-        keyword: "type",
-        message: "must be string",
-        expected: "string",
-        actual: value,
-      });
+  if (value !== null) {
+    if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
     if (typeof value === "string") {
       if (!PATTERN_1.test(value) || !realDate(value))
-        b2.push({
-          pointer: at,
-          keyword: "format",
-          message: "must be a valid date-time",
-          expected: "date-time",
-          actual: value,
-        });
+        fail(issues, at, "format", "date-time", value);
     }
-    const b3: ValidationIssue[] = [];
-    if (!(value === null))
-      b3.push({
-        pointer: at,
-        keyword: "type",
-        message: "must be null",
-        expected: "null",
-        actual: value,
-      });
-    if (b2.length > 0 && b3.length > 0)
-      issues.push({
-        pointer: at,
-        keyword: "anyOf",
-        message: "must match at least one of its 2 schemas",
-        expected: "2 alternatives",
-        actual: value,
-      });
   }
 }
 
 /** NullableUuid */
 function check11_NullableUuid(value: unknown, at: string, issues: ValidationIssue[]): void {
-  {
-    const b2: ValidationIssue[] = [];
-    if (!(typeof value === "string"))
-      b2.push({
-        pointer: at,
-        keyword: "type",
-        message: "must be string",
-        expected: "string",
-        actual: value,
-      });
+  if (value !== null) {
+    if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
     if (typeof value === "string") {
-      if (!PATTERN_0.test(value))
-        b2.push({
-          pointer: at,
-          keyword: "format",
-          message: "must be a valid uuid4",
-          expected: "uuid4",
-          actual: value,
-        });
+      if (!PATTERN_0.test(value)) fail(issues, at, "format", "uuid4", value);
     }
-    const b3: ValidationIssue[] = [];
-    if (!(value === null))
-      b3.push({
-        pointer: at,
-        keyword: "type",
-        message: "must be null",
-        expected: "null",
-        actual: value,
-      });
-    if (b2.length > 0 && b3.length > 0)
-      issues.push({
-        pointer: at,
-        keyword: "anyOf",
-        message: "must match at least one of its 2 schemas",
-        expected: "2 alternatives",
-        actual: value,
-      });
   }
 }
 
 /** Organization */
 function check12_Organization(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("created_at" in value))
-      issues.push({
-        pointer: at + "/created_at",
-        keyword: "required",
-        message: 'must have property "created_at"',
-        expected: "created_at",
-        actual: undefined,
-      });
-    if (!("modified_at" in value))
-      issues.push({
-        pointer: at + "/modified_at",
-        keyword: "required",
-        message: 'must have property "modified_at"',
-        expected: "modified_at",
-        actual: undefined,
-      });
-    if (!("id" in value))
-      issues.push({
-        pointer: at + "/id",
-        keyword: "required",
-        message: 'must have property "id"',
-        expected: "id",
-        actual: undefined,
-      });
-    if (!("name" in value))
-      issues.push({
-        pointer: at + "/name",
-        keyword: "required",
-        message: 'must have property "name"',
-        expected: "name",
-        actual: undefined,
-      });
-    if (!("slug" in value))
-      issues.push({
-        pointer: at + "/slug",
-        keyword: "required",
-        message: 'must have property "slug"',
-        expected: "slug",
-        actual: undefined,
-      });
-    if (!("avatar_url" in value))
-      issues.push({
-        pointer: at + "/avatar_url",
-        keyword: "required",
-        message: 'must have property "avatar_url"',
-        expected: "avatar_url",
-        actual: undefined,
-      });
-    if (!("email" in value))
-      issues.push({
-        pointer: at + "/email",
-        keyword: "required",
-        message: 'must have property "email"',
-        expected: "email",
-        actual: undefined,
-      });
-    if (!("website" in value))
-      issues.push({
-        pointer: at + "/website",
-        keyword: "required",
-        message: 'must have property "website"',
-        expected: "website",
-        actual: undefined,
-      });
-    if (!("socials" in value))
-      issues.push({
-        pointer: at + "/socials",
-        keyword: "required",
-        message: 'must have property "socials"',
-        expected: "socials",
-        actual: undefined,
-      });
-    if (!("status" in value))
-      issues.push({
-        pointer: at + "/status",
-        keyword: "required",
-        message: 'must have property "status"',
-        expected: "status",
-        actual: undefined,
-      });
-    if (!("details_submitted_at" in value))
-      issues.push({
-        pointer: at + "/details_submitted_at",
-        keyword: "required",
-        message: 'must have property "details_submitted_at"',
-        expected: "details_submitted_at",
-        actual: undefined,
-      });
-    if (!("feature_settings" in value))
-      issues.push({
-        pointer: at + "/feature_settings",
-        keyword: "required",
-        message: 'must have property "feature_settings"',
-        expected: "feature_settings",
-        actual: undefined,
-      });
-    if (!("subscription_settings" in value))
-      issues.push({
-        pointer: at + "/subscription_settings",
-        keyword: "required",
-        message: 'must have property "subscription_settings"',
-        expected: "subscription_settings",
-        actual: undefined,
-      });
-    if (!("notification_settings" in value))
-      issues.push({
-        pointer: at + "/notification_settings",
-        keyword: "required",
-        message: 'must have property "notification_settings"',
-        expected: "notification_settings",
-        actual: undefined,
-      });
-    {
-      const v0 = value["created_at"];
-      if (v0 !== undefined) {
-        check21_Timestamp(v0, at + "/created_at", issues);
+    requireAll(issues, at, value, [
+      "created_at",
+      "modified_at",
+      "id",
+      "name",
+      "slug",
+      "avatar_url",
+      "email",
+      "website",
+      "socials",
+      "status",
+      "details_submitted_at",
+      "feature_settings",
+      "subscription_settings",
+      "notification_settings",
+    ]);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) check21_Timestamp(v0, at + "/created_at", issues);
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    const v6 = value["id"];
+    if (v6 !== undefined) {
+      if (!(typeof v6 === "string")) fail(issues, at + "/id", "type", "string", v6);
+      if (typeof v6 === "string") {
+        if (!PATTERN_0.test(v6)) fail(issues, at + "/id", "format", "uuid4", v6);
       }
     }
-    {
-      const v3 = value["modified_at"];
-      if (v3 !== undefined) {
-        check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    const v9 = value["name"];
+    if (v9 !== undefined)
+      if (!(typeof v9 === "string")) fail(issues, at + "/name", "type", "string", v9);
+    const v12 = value["slug"];
+    if (v12 !== undefined)
+      if (!(typeof v12 === "string")) fail(issues, at + "/slug", "type", "string", v12);
+    const v15 = value["avatar_url"];
+    if (v15 !== undefined) {
+      if (v15 !== null) {
+        if (!(typeof v15 === "string")) fail(issues, at + "/avatar_url", "type", "string", v15);
       }
     }
-    {
-      const v6 = value["id"];
-      if (v6 !== undefined) {
-        if (!(typeof v6 === "string"))
-          issues.push({
-            pointer: at + "/id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v6,
-          });
-        if (typeof v6 === "string") {
-          if (!PATTERN_0.test(v6))
-            issues.push({
-              pointer: at + "/id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v6,
-            });
+    const v20 = value["email"];
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        if (!(typeof v20 === "string")) fail(issues, at + "/email", "type", "string", v20);
+      }
+    }
+    const v25 = value["website"];
+    if (v25 !== undefined) {
+      if (v25 !== null) {
+        if (!(typeof v25 === "string")) fail(issues, at + "/website", "type", "string", v25);
+      }
+    }
+    const v30 = value["socials"];
+    if (v30 !== undefined) {
+      if (!Array.isArray(v30)) fail(issues, at + "/socials", "type", "array", v30);
+      if (Array.isArray(v30)) {
+        for (let i33 = 0; i33 < v30.length; i33++) {
+          const v34 = v30[i33];
+          check13_OrganizationSocialLink(v34, at + "/socials" + "/" + i33, issues);
         }
       }
     }
-    {
-      const v9 = value["name"];
-      if (v9 !== undefined) {
-        if (!(typeof v9 === "string"))
-          issues.push({
-            pointer: at + "/name",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v9,
-          });
-      }
-    }
-    {
-      const v12 = value["slug"];
-      if (v12 !== undefined) {
-        if (!(typeof v12 === "string"))
-          issues.push({
-            pointer: at + "/slug",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v12,
-          });
-      }
-    }
-    {
-      const v15 = value["avatar_url"];
-      if (v15 !== undefined) {
-        {
-          const b18: ValidationIssue[] = [];
-          if (!(typeof v15 === "string"))
-            b18.push({
-              pointer: at + "/avatar_url",
-              keyword: "type",
-              message: "must be string",
-              expected: "string",
-              actual: v15,
-            });
-          const b19: ValidationIssue[] = [];
-          if (!(v15 === null))
-            b19.push({
-              pointer: at + "/avatar_url",
-              keyword: "type",
-              message: "must be null",
-              expected: "null",
-              actual: v15,
-            });
-          if (b18.length > 0 && b19.length > 0)
-            issues.push({
-              pointer: at + "/avatar_url",
-              keyword: "anyOf",
-              message: "must match at least one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v15,
-            });
-        }
-      }
-    }
-    {
-      const v24 = value["email"];
-      if (v24 !== undefined) {
-        {
-          const b27: ValidationIssue[] = [];
-          if (!(typeof v24 === "string"))
-            b27.push({
-              pointer: at + "/email",
-              keyword: "type",
-              message: "must be string",
-              expected: "string",
-              actual: v24,
-            });
-          const b28: ValidationIssue[] = [];
-          if (!(v24 === null))
-            b28.push({
-              pointer: at + "/email",
-              keyword: "type",
-              message: "must be null",
-              expected: "null",
-              actual: v24,
-            });
-          if (b27.length > 0 && b28.length > 0)
-            issues.push({
-              pointer: at + "/email",
-              keyword: "anyOf",
-              message: "must match at least one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v24,
-            });
-        }
-      }
-    }
-    {
-      const v33 = value["website"];
-      if (v33 !== undefined) {
-        {
-          const b36: ValidationIssue[] = [];
-          if (!(typeof v33 === "string"))
-            b36.push({
-              pointer: at + "/website",
-              keyword: "type",
-              message: "must be string",
-              expected: "string",
-              actual: v33,
-            });
-          const b37: ValidationIssue[] = [];
-          if (!(v33 === null))
-            b37.push({
-              pointer: at + "/website",
-              keyword: "type",
-              message: "must be null",
-              expected: "null",
-              actual: v33,
-            });
-          if (b36.length > 0 && b37.length > 0)
-            issues.push({
-              pointer: at + "/website",
-              keyword: "anyOf",
-              message: "must match at least one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v33,
-            });
-        }
-      }
-    }
-    {
-      const v42 = value["socials"];
-      if (v42 !== undefined) {
-        if (!Array.isArray(v42))
-          issues.push({
-            pointer: at + "/socials",
-            keyword: "type",
-            message: "must be array",
-            expected: "array",
-            actual: v42,
-          });
-        if (Array.isArray(v42)) {
-          for (let i45 = 0; i45 < v42.length; i45++) {
-            const v46 = v42[i45];
-            check13_OrganizationSocialLink(v46, at + "/socials" + "/" + i45, issues);
-          }
-        }
-      }
-    }
-    {
-      const v49 = value["status"];
-      if (v49 !== undefined) {
-        check15_OrganizationStatus(v49, at + "/status", issues);
-      }
-    }
-    {
-      const v52 = value["details_submitted_at"];
-      if (v52 !== undefined) {
-        check10_NullableTimestamp(v52, at + "/details_submitted_at", issues);
-      }
-    }
-    {
-      const v55 = value["feature_settings"];
-      if (v55 !== undefined) {
-        {
-          const b58: ValidationIssue[] = [];
-          if (!isRecord(v55))
-            b58.push({
-              pointer: at + "/feature_settings",
-              keyword: "type",
-              message: "must be object",
-              expected: "object",
-              actual: v55,
-            });
-          if (isRecord(v55)) {
-            for (const k60 in v55) {
-              const v61 = v55[k60];
-              void v61;
-              if (!false) {
-                if (!(typeof v61 === "boolean"))
-                  b58.push({
-                    pointer: at + "/feature_settings" + "/" + escapeToken(k60),
-                    keyword: "type",
-                    message: "must be boolean",
-                    expected: "boolean",
-                    actual: v61,
-                  });
-              }
-            }
-          }
-          const b59: ValidationIssue[] = [];
-          if (!(v55 === null))
-            b59.push({
-              pointer: at + "/feature_settings",
-              keyword: "type",
-              message: "must be null",
-              expected: "null",
-              actual: v55,
-            });
-          if (b58.length > 0 && b59.length > 0)
-            issues.push({
-              pointer: at + "/feature_settings",
-              keyword: "anyOf",
-              message: "must match at least one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v55,
-            });
-        }
-      }
-    }
-    {
-      const v66 = value["subscription_settings"];
-      if (v66 !== undefined) {
-        if (!isRecord(v66))
-          issues.push({
-            pointer: at + "/subscription_settings",
-            keyword: "type",
-            message: "must be object",
-            expected: "object",
-            actual: v66,
-          });
-        if (isRecord(v66)) {
-          if (!("allow_multiple_subscriptions" in v66))
-            issues.push({
-              pointer: at + "/subscription_settings" + "/allow_multiple_subscriptions",
-              keyword: "required",
-              message: 'must have property "allow_multiple_subscriptions"',
-              expected: "allow_multiple_subscriptions",
-              actual: undefined,
-            });
-          if (!("allow_customer_updates" in v66))
-            issues.push({
-              pointer: at + "/subscription_settings" + "/allow_customer_updates",
-              keyword: "required",
-              message: 'must have property "allow_customer_updates"',
-              expected: "allow_customer_updates",
-              actual: undefined,
-            });
-          if (!("proration_behavior" in v66))
-            issues.push({
-              pointer: at + "/subscription_settings" + "/proration_behavior",
-              keyword: "required",
-              message: 'must have property "proration_behavior"',
-              expected: "proration_behavior",
-              actual: undefined,
-            });
-          {
-            const v67 = v66["allow_multiple_subscriptions"];
-            if (v67 !== undefined) {
-              if (!(typeof v67 === "boolean"))
-                issues.push({
-                  pointer: at + "/subscription_settings" + "/allow_multiple_subscriptions",
-                  keyword: "type",
-                  message: "must be boolean",
-                  expected: "boolean",
-                  actual: v67,
-                });
-            }
-          }
-          {
-            const v70 = v66["allow_customer_updates"];
-            if (v70 !== undefined) {
-              if (!(typeof v70 === "boolean"))
-                issues.push({
-                  pointer: at + "/subscription_settings" + "/allow_customer_updates",
-                  keyword: "type",
-                  message: "must be boolean",
-                  expected: "boolean",
-                  actual: v70,
-                });
-            }
-          }
-          {
-            const v73 = v66["proration_behavior"];
-            if (v73 !== undefined) {
-              if (!(typeof v73 === "string"))
-                issues.push({
-                  pointer: at + "/subscription_settings" + "/proration_behavior",
-                  keyword: "type",
-                  message: "must be string",
-                  expected: "string",
-                  actual: v73,
-                });
-              if (!includesJson(["invoice", "prorate"], v73))
-                issues.push({
-                  pointer: at + "/subscription_settings" + "/proration_behavior",
-                  keyword: "enum",
-                  message: 'must be one of "invoice", "prorate"',
-                  expected: ["invoice", "prorate"],
-                  actual: v73,
-                });
+    const v37 = value["status"];
+    if (v37 !== undefined) check15_OrganizationStatus(v37, at + "/status", issues);
+    const v40 = value["details_submitted_at"];
+    if (v40 !== undefined) check10_NullableTimestamp(v40, at + "/details_submitted_at", issues);
+    const v43 = value["feature_settings"];
+    if (v43 !== undefined) {
+      if (v43 !== null) {
+        if (!isRecord(v43)) fail(issues, at + "/feature_settings", "type", "object", v43);
+        if (isRecord(v43)) {
+          for (const k46 in v43) {
+            const v47 = v43[k46];
+            void v47;
+            if (!false) {
+              if (!(typeof v47 === "boolean"))
+                fail(
+                  issues,
+                  at + "/feature_settings" + "/" + escapeToken(k46),
+                  "type",
+                  "boolean",
+                  v47,
+                );
             }
           }
         }
       }
     }
-    {
-      const v78 = value["notification_settings"];
-      if (v78 !== undefined) {
-        if (!isRecord(v78))
-          issues.push({
-            pointer: at + "/notification_settings",
-            keyword: "type",
-            message: "must be object",
-            expected: "object",
-            actual: v78,
-          });
-        if (isRecord(v78)) {
-          if (!("new_order" in v78))
-            issues.push({
-              pointer: at + "/notification_settings" + "/new_order",
-              keyword: "required",
-              message: 'must have property "new_order"',
-              expected: "new_order",
-              actual: undefined,
-            });
-          if (!("new_subscription" in v78))
-            issues.push({
-              pointer: at + "/notification_settings" + "/new_subscription",
-              keyword: "required",
-              message: 'must have property "new_subscription"',
-              expected: "new_subscription",
-              actual: undefined,
-            });
-          {
-            const v79 = v78["new_order"];
-            if (v79 !== undefined) {
-              if (!(typeof v79 === "boolean"))
-                issues.push({
-                  pointer: at + "/notification_settings" + "/new_order",
-                  keyword: "type",
-                  message: "must be boolean",
-                  expected: "boolean",
-                  actual: v79,
-                });
-            }
-          }
-          {
-            const v82 = v78["new_subscription"];
-            if (v82 !== undefined) {
-              if (!(typeof v82 === "boolean"))
-                issues.push({
-                  pointer: at + "/notification_settings" + "/new_subscription",
-                  keyword: "type",
-                  message: "must be boolean",
-                  expected: "boolean",
-                  actual: v82,
-                });
-            }
-          }
+    const v50 = value["subscription_settings"];
+    if (v50 !== undefined) {
+      if (!isRecord(v50)) fail(issues, at + "/subscription_settings", "type", "object", v50);
+      if (isRecord(v50)) {
+        requireAll(issues, at + "/subscription_settings", v50, [
+          "allow_multiple_subscriptions",
+          "allow_customer_updates",
+          "proration_behavior",
+        ]);
+        const v51 = v50["allow_multiple_subscriptions"];
+        if (v51 !== undefined)
+          if (!(typeof v51 === "boolean"))
+            fail(
+              issues,
+              at + "/subscription_settings" + "/allow_multiple_subscriptions",
+              "type",
+              "boolean",
+              v51,
+            );
+        const v54 = v50["allow_customer_updates"];
+        if (v54 !== undefined)
+          if (!(typeof v54 === "boolean"))
+            fail(
+              issues,
+              at + "/subscription_settings" + "/allow_customer_updates",
+              "type",
+              "boolean",
+              v54,
+            );
+        const v57 = v50["proration_behavior"];
+        if (v57 !== undefined) {
+          if (!(typeof v57 === "string"))
+            fail(
+              issues,
+              at + "/subscription_settings" + "/proration_behavior",
+              "type",
+              "string",
+              v57,
+            );
+          if (!includesJson(["invoice", "prorate"], v57))
+            fail(
+              issues,
+              at + "/subscription_settings" + "/proration_behavior",
+              "enum",
+              ["invoice", "prorate"],
+              v57,
+            );
         }
+      }
+    }
+    const v62 = value["notification_settings"];
+    if (v62 !== undefined) {
+      if (!isRecord(v62)) fail(issues, at + "/notification_settings", "type", "object", v62);
+      if (isRecord(v62)) {
+        requireAll(issues, at + "/notification_settings", v62, ["new_order", "new_subscription"]);
+        const v63 = v62["new_order"];
+        if (v63 !== undefined)
+          if (!(typeof v63 === "boolean"))
+            fail(issues, at + "/notification_settings" + "/new_order", "type", "boolean", v63);
+        const v66 = v62["new_subscription"];
+        if (v66 !== undefined)
+          if (!(typeof v66 === "boolean"))
+            fail(
+              issues,
+              at + "/notification_settings" + "/new_subscription",
+              "type",
+              "boolean",
+              v66,
+            );
       }
     }
   }
@@ -2416,50 +828,14 @@ function check13_OrganizationSocialLink(
   at: string,
   issues: ValidationIssue[],
 ): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("platform" in value))
-      issues.push({
-        pointer: at + "/platform",
-        keyword: "required",
-        message: 'must have property "platform"',
-        expected: "platform",
-        actual: undefined,
-      });
-    if (!("url" in value))
-      issues.push({
-        pointer: at + "/url",
-        keyword: "required",
-        message: 'must have property "url"',
-        expected: "url",
-        actual: undefined,
-      });
-    {
-      const v0 = value["platform"];
-      if (v0 !== undefined) {
-        check14_OrganizationSocialPlatform(v0, at + "/platform", issues);
-      }
-    }
-    {
-      const v3 = value["url"];
-      if (v3 !== undefined) {
-        if (!(typeof v3 === "string"))
-          issues.push({
-            pointer: at + "/url",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v3,
-          });
-      }
-    }
+    requireAll(issues, at, value, ["platform", "url"]);
+    const v0 = value["platform"];
+    if (v0 !== undefined) check14_OrganizationSocialPlatform(v0, at + "/platform", issues);
+    const v3 = value["url"];
+    if (v3 !== undefined)
+      if (!(typeof v3 === "string")) fail(issues, at + "/url", "type", "string", v3);
   }
 }
 
@@ -2469,1025 +845,282 @@ function check14_OrganizationSocialPlatform(
   at: string,
   issues: ValidationIssue[],
 ): void {
-  if (!(typeof value === "string"))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be string",
-      expected: "string",
-      actual: value,
-    });
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (
     !includesJson(
       ["x", "github", "facebook", "instagram", "youtube", "tiktok", "linkedin", "other"],
       value,
     )
   )
-    issues.push({
-      pointer: at,
-      keyword: "enum",
-      message:
-        'must be one of "x", "github", "facebook", "instagram", "youtube", "tiktok", "linkedin", "other"',
-      expected: ["x", "github", "facebook", "instagram", "youtube", "tiktok", "linkedin", "other"],
-      actual: value,
-    });
+    fail(
+      issues,
+      at,
+      "enum",
+      ["x", "github", "facebook", "instagram", "youtube", "tiktok", "linkedin", "other"],
+      value,
+    );
 }
 
 /** OrganizationStatus */
 function check15_OrganizationStatus(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!(typeof value === "string"))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be string",
-      expected: "string",
-      actual: value,
-    });
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["created", "onboarding_started", "under_review", "denied", "active"], value))
-    issues.push({
-      pointer: at,
-      keyword: "enum",
-      message: 'must be one of "created", "onboarding_started", "under_review", "denied", "active"',
-      expected: ["created", "onboarding_started", "under_review", "denied", "active"],
-      actual: value,
-    });
+    fail(
+      issues,
+      at,
+      "enum",
+      ["created", "onboarding_started", "under_review", "denied", "active"],
+      value,
+    );
 }
 
 /** ProductMediaFileRead */
 function check16_ProductMediaFileRead(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("id" in value))
-      issues.push({
-        pointer: at + "/id",
-        keyword: "required",
-        message: 'must have property "id"',
-        expected: "id",
-        actual: undefined,
-      });
-    if (!("organization_id" in value))
-      issues.push({
-        pointer: at + "/organization_id",
-        keyword: "required",
-        message: 'must have property "organization_id"',
-        expected: "organization_id",
-        actual: undefined,
-      });
-    if (!("name" in value))
-      issues.push({
-        pointer: at + "/name",
-        keyword: "required",
-        message: 'must have property "name"',
-        expected: "name",
-        actual: undefined,
-      });
-    if (!("path" in value))
-      issues.push({
-        pointer: at + "/path",
-        keyword: "required",
-        message: 'must have property "path"',
-        expected: "path",
-        actual: undefined,
-      });
-    if (!("mime_type" in value))
-      issues.push({
-        pointer: at + "/mime_type",
-        keyword: "required",
-        message: 'must have property "mime_type"',
-        expected: "mime_type",
-        actual: undefined,
-      });
-    if (!("size" in value))
-      issues.push({
-        pointer: at + "/size",
-        keyword: "required",
-        message: 'must have property "size"',
-        expected: "size",
-        actual: undefined,
-      });
-    if (!("storage_version" in value))
-      issues.push({
-        pointer: at + "/storage_version",
-        keyword: "required",
-        message: 'must have property "storage_version"',
-        expected: "storage_version",
-        actual: undefined,
-      });
-    if (!("checksum_etag" in value))
-      issues.push({
-        pointer: at + "/checksum_etag",
-        keyword: "required",
-        message: 'must have property "checksum_etag"',
-        expected: "checksum_etag",
-        actual: undefined,
-      });
-    if (!("checksum_sha256_base64" in value))
-      issues.push({
-        pointer: at + "/checksum_sha256_base64",
-        keyword: "required",
-        message: 'must have property "checksum_sha256_base64"',
-        expected: "checksum_sha256_base64",
-        actual: undefined,
-      });
-    if (!("checksum_sha256_hex" in value))
-      issues.push({
-        pointer: at + "/checksum_sha256_hex",
-        keyword: "required",
-        message: 'must have property "checksum_sha256_hex"',
-        expected: "checksum_sha256_hex",
-        actual: undefined,
-      });
-    if (!("last_modified_at" in value))
-      issues.push({
-        pointer: at + "/last_modified_at",
-        keyword: "required",
-        message: 'must have property "last_modified_at"',
-        expected: "last_modified_at",
-        actual: undefined,
-      });
-    if (!("version" in value))
-      issues.push({
-        pointer: at + "/version",
-        keyword: "required",
-        message: 'must have property "version"',
-        expected: "version",
-        actual: undefined,
-      });
-    if (!("service" in value))
-      issues.push({
-        pointer: at + "/service",
-        keyword: "required",
-        message: 'must have property "service"',
-        expected: "service",
-        actual: undefined,
-      });
-    if (!("is_uploaded" in value))
-      issues.push({
-        pointer: at + "/is_uploaded",
-        keyword: "required",
-        message: 'must have property "is_uploaded"',
-        expected: "is_uploaded",
-        actual: undefined,
-      });
-    if (!("created_at" in value))
-      issues.push({
-        pointer: at + "/created_at",
-        keyword: "required",
-        message: 'must have property "created_at"',
-        expected: "created_at",
-        actual: undefined,
-      });
-    if (!("size_readable" in value))
-      issues.push({
-        pointer: at + "/size_readable",
-        keyword: "required",
-        message: 'must have property "size_readable"',
-        expected: "size_readable",
-        actual: undefined,
-      });
-    if (!("public_url" in value))
-      issues.push({
-        pointer: at + "/public_url",
-        keyword: "required",
-        message: 'must have property "public_url"',
-        expected: "public_url",
-        actual: undefined,
-      });
-    {
-      const v0 = value["id"];
-      if (v0 !== undefined) {
-        if (!(typeof v0 === "string"))
-          issues.push({
-            pointer: at + "/id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v0,
-          });
-        if (typeof v0 === "string") {
-          if (!PATTERN_0.test(v0))
-            issues.push({
-              pointer: at + "/id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v0,
-            });
-        }
+    requireAll(issues, at, value, [
+      "id",
+      "organization_id",
+      "name",
+      "path",
+      "mime_type",
+      "size",
+      "storage_version",
+      "checksum_etag",
+      "checksum_sha256_base64",
+      "checksum_sha256_hex",
+      "last_modified_at",
+      "version",
+      "service",
+      "is_uploaded",
+      "created_at",
+      "size_readable",
+      "public_url",
+    ]);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "string")) fail(issues, at + "/id", "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, at + "/id", "format", "uuid4", v0);
       }
     }
-    {
-      const v3 = value["organization_id"];
-      if (v3 !== undefined) {
-        if (!(typeof v3 === "string"))
-          issues.push({
-            pointer: at + "/organization_id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v3,
-          });
-        if (typeof v3 === "string") {
-          if (!PATTERN_0.test(v3))
-            issues.push({
-              pointer: at + "/organization_id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v3,
-            });
-        }
+    const v3 = value["organization_id"];
+    if (v3 !== undefined) {
+      if (!(typeof v3 === "string")) fail(issues, at + "/organization_id", "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_0.test(v3)) fail(issues, at + "/organization_id", "format", "uuid4", v3);
       }
     }
-    {
-      const v6 = value["name"];
-      if (v6 !== undefined) {
-        if (!(typeof v6 === "string"))
-          issues.push({
-            pointer: at + "/name",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v6,
-          });
+    const v6 = value["name"];
+    if (v6 !== undefined)
+      if (!(typeof v6 === "string")) fail(issues, at + "/name", "type", "string", v6);
+    const v9 = value["path"];
+    if (v9 !== undefined)
+      if (!(typeof v9 === "string")) fail(issues, at + "/path", "type", "string", v9);
+    const v12 = value["mime_type"];
+    if (v12 !== undefined)
+      if (!(typeof v12 === "string")) fail(issues, at + "/mime_type", "type", "string", v12);
+    const v15 = value["size"];
+    if (v15 !== undefined)
+      if (!Number.isInteger(v15)) fail(issues, at + "/size", "type", "integer", v15);
+    const v18 = value["storage_version"];
+    if (v18 !== undefined) {
+      if (v18 !== null) {
+        if (!(typeof v18 === "string"))
+          fail(issues, at + "/storage_version", "type", "string", v18);
       }
     }
-    {
-      const v9 = value["path"];
-      if (v9 !== undefined) {
-        if (!(typeof v9 === "string"))
-          issues.push({
-            pointer: at + "/path",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v9,
-          });
+    const v23 = value["checksum_etag"];
+    if (v23 !== undefined) {
+      if (v23 !== null) {
+        if (!(typeof v23 === "string")) fail(issues, at + "/checksum_etag", "type", "string", v23);
       }
     }
-    {
-      const v12 = value["mime_type"];
-      if (v12 !== undefined) {
-        if (!(typeof v12 === "string"))
-          issues.push({
-            pointer: at + "/mime_type",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v12,
-          });
+    const v28 = value["checksum_sha256_base64"];
+    if (v28 !== undefined) {
+      if (v28 !== null) {
+        if (!(typeof v28 === "string"))
+          fail(issues, at + "/checksum_sha256_base64", "type", "string", v28);
       }
     }
-    {
-      const v15 = value["size"];
-      if (v15 !== undefined) {
-        if (!Number.isInteger(v15))
-          issues.push({
-            pointer: at + "/size",
-            keyword: "type",
-            message: "must be integer",
-            expected: "integer",
-            actual: v15,
-          });
+    const v33 = value["checksum_sha256_hex"];
+    if (v33 !== undefined) {
+      if (v33 !== null) {
+        if (!(typeof v33 === "string"))
+          fail(issues, at + "/checksum_sha256_hex", "type", "string", v33);
       }
     }
-    {
-      const v18 = value["storage_version"];
-      if (v18 !== undefined) {
-        {
-          const b21: ValidationIssue[] = [];
-          if (!(typeof v18 === "string"))
-            b21.push({
-              pointer: at + "/storage_version",
-              keyword: "type",
-              message: "must be string",
-              expected: "string",
-              actual: v18,
-            });
-          const b22: ValidationIssue[] = [];
-          if (!(v18 === null))
-            b22.push({
-              pointer: at + "/storage_version",
-              keyword: "type",
-              message: "must be null",
-              expected: "null",
-              actual: v18,
-            });
-          if (b21.length > 0 && b22.length > 0)
-            issues.push({
-              pointer: at + "/storage_version",
-              keyword: "anyOf",
-              message: "must match at least one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v18,
-            });
-        }
+    const v38 = value["last_modified_at"];
+    if (v38 !== undefined) check10_NullableTimestamp(v38, at + "/last_modified_at", issues);
+    const v41 = value["version"];
+    if (v41 !== undefined) {
+      if (v41 !== null) {
+        if (!(typeof v41 === "string")) fail(issues, at + "/version", "type", "string", v41);
       }
     }
-    {
-      const v27 = value["checksum_etag"];
-      if (v27 !== undefined) {
-        {
-          const b30: ValidationIssue[] = [];
-          if (!(typeof v27 === "string"))
-            b30.push({
-              pointer: at + "/checksum_etag",
-              keyword: "type",
-              message: "must be string",
-              expected: "string",
-              actual: v27,
-            });
-          const b31: ValidationIssue[] = [];
-          if (!(v27 === null))
-            b31.push({
-              pointer: at + "/checksum_etag",
-              keyword: "type",
-              message: "must be null",
-              expected: "null",
-              actual: v27,
-            });
-          if (b30.length > 0 && b31.length > 0)
-            issues.push({
-              pointer: at + "/checksum_etag",
-              keyword: "anyOf",
-              message: "must match at least one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v27,
-            });
-        }
-      }
+    const v46 = value["service"];
+    if (v46 !== undefined) {
+      if (!(typeof v46 === "string")) fail(issues, at + "/service", "type", "string", v46);
+      if (!includesJson(["product_media"], v46))
+        fail(issues, at + "/service", "const", "product_media", v46);
     }
-    {
-      const v36 = value["checksum_sha256_base64"];
-      if (v36 !== undefined) {
-        {
-          const b39: ValidationIssue[] = [];
-          if (!(typeof v36 === "string"))
-            b39.push({
-              pointer: at + "/checksum_sha256_base64",
-              keyword: "type",
-              message: "must be string",
-              expected: "string",
-              actual: v36,
-            });
-          const b40: ValidationIssue[] = [];
-          if (!(v36 === null))
-            b40.push({
-              pointer: at + "/checksum_sha256_base64",
-              keyword: "type",
-              message: "must be null",
-              expected: "null",
-              actual: v36,
-            });
-          if (b39.length > 0 && b40.length > 0)
-            issues.push({
-              pointer: at + "/checksum_sha256_base64",
-              keyword: "anyOf",
-              message: "must match at least one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v36,
-            });
-        }
-      }
-    }
-    {
-      const v45 = value["checksum_sha256_hex"];
-      if (v45 !== undefined) {
-        {
-          const b48: ValidationIssue[] = [];
-          if (!(typeof v45 === "string"))
-            b48.push({
-              pointer: at + "/checksum_sha256_hex",
-              keyword: "type",
-              message: "must be string",
-              expected: "string",
-              actual: v45,
-            });
-          const b49: ValidationIssue[] = [];
-          if (!(v45 === null))
-            b49.push({
-              pointer: at + "/checksum_sha256_hex",
-              keyword: "type",
-              message: "must be null",
-              expected: "null",
-              actual: v45,
-            });
-          if (b48.length > 0 && b49.length > 0)
-            issues.push({
-              pointer: at + "/checksum_sha256_hex",
-              keyword: "anyOf",
-              message: "must match at least one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v45,
-            });
-        }
-      }
-    }
-    {
-      const v54 = value["last_modified_at"];
-      if (v54 !== undefined) {
-        check10_NullableTimestamp(v54, at + "/last_modified_at", issues);
-      }
-    }
-    {
-      const v57 = value["version"];
-      if (v57 !== undefined) {
-        {
-          const b60: ValidationIssue[] = [];
-          if (!(typeof v57 === "string"))
-            b60.push({
-              pointer: at + "/version",
-              keyword: "type",
-              message: "must be string",
-              expected: "string",
-              actual: v57,
-            });
-          const b61: ValidationIssue[] = [];
-          if (!(v57 === null))
-            b61.push({
-              pointer: at + "/version",
-              keyword: "type",
-              message: "must be null",
-              expected: "null",
-              actual: v57,
-            });
-          if (b60.length > 0 && b61.length > 0)
-            issues.push({
-              pointer: at + "/version",
-              keyword: "anyOf",
-              message: "must match at least one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v57,
-            });
-        }
-      }
-    }
-    {
-      const v66 = value["service"];
-      if (v66 !== undefined) {
-        if (!(typeof v66 === "string"))
-          issues.push({
-            pointer: at + "/service",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v66,
-          });
-        if (!includesJson(["product_media"], v66))
-          issues.push({
-            pointer: at + "/service",
-            keyword: "const",
-            message: 'must be "product_media"',
-            expected: "product_media",
-            actual: v66,
-          });
-      }
-    }
-    {
-      const v69 = value["is_uploaded"];
-      if (v69 !== undefined) {
-        if (!(typeof v69 === "boolean"))
-          issues.push({
-            pointer: at + "/is_uploaded",
-            keyword: "type",
-            message: "must be boolean",
-            expected: "boolean",
-            actual: v69,
-          });
-      }
-    }
-    {
-      const v72 = value["created_at"];
-      if (v72 !== undefined) {
-        check21_Timestamp(v72, at + "/created_at", issues);
-      }
-    }
-    {
-      const v75 = value["size_readable"];
-      if (v75 !== undefined) {
-        if (!(typeof v75 === "string"))
-          issues.push({
-            pointer: at + "/size_readable",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v75,
-          });
-      }
-    }
-    {
-      const v78 = value["public_url"];
-      if (v78 !== undefined) {
-        if (!(typeof v78 === "string"))
-          issues.push({
-            pointer: at + "/public_url",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v78,
-          });
-      }
-    }
+    const v49 = value["is_uploaded"];
+    if (v49 !== undefined)
+      if (!(typeof v49 === "boolean")) fail(issues, at + "/is_uploaded", "type", "boolean", v49);
+    const v52 = value["created_at"];
+    if (v52 !== undefined) check21_Timestamp(v52, at + "/created_at", issues);
+    const v55 = value["size_readable"];
+    if (v55 !== undefined)
+      if (!(typeof v55 === "string")) fail(issues, at + "/size_readable", "type", "string", v55);
+    const v58 = value["public_url"];
+    if (v58 !== undefined)
+      if (!(typeof v58 === "string")) fail(issues, at + "/public_url", "type", "string", v58);
   }
 }
 
 /** ProductPrice */
 function check17_ProductPrice(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("created_at" in value))
-      issues.push({
-        pointer: at + "/created_at",
-        keyword: "required",
-        message: 'must have property "created_at"',
-        expected: "created_at",
-        actual: undefined,
-      });
-    if (!("modified_at" in value))
-      issues.push({
-        pointer: at + "/modified_at",
-        keyword: "required",
-        message: 'must have property "modified_at"',
-        expected: "modified_at",
-        actual: undefined,
-      });
-    if (!("id" in value))
-      issues.push({
-        pointer: at + "/id",
-        keyword: "required",
-        message: 'must have property "id"',
-        expected: "id",
-        actual: undefined,
-      });
-    if (!("amount_type" in value))
-      issues.push({
-        pointer: at + "/amount_type",
-        keyword: "required",
-        message: 'must have property "amount_type"',
-        expected: "amount_type",
-        actual: undefined,
-      });
-    if (!("is_archived" in value))
-      issues.push({
-        pointer: at + "/is_archived",
-        keyword: "required",
-        message: 'must have property "is_archived"',
-        expected: "is_archived",
-        actual: undefined,
-      });
-    if (!("product_id" in value))
-      issues.push({
-        pointer: at + "/product_id",
-        keyword: "required",
-        message: 'must have property "product_id"',
-        expected: "product_id",
-        actual: undefined,
-      });
-    if (!("type" in value))
-      issues.push({
-        pointer: at + "/type",
-        keyword: "required",
-        message: 'must have property "type"',
-        expected: "type",
-        actual: undefined,
-      });
-    if (!("recurring_interval" in value))
-      issues.push({
-        pointer: at + "/recurring_interval",
-        keyword: "required",
-        message: 'must have property "recurring_interval"',
-        expected: "recurring_interval",
-        actual: undefined,
-      });
-    if (!("price_currency" in value))
-      issues.push({
-        pointer: at + "/price_currency",
-        keyword: "required",
-        message: 'must have property "price_currency"',
-        expected: "price_currency",
-        actual: undefined,
-      });
-    if (!("price_amount" in value))
-      issues.push({
-        pointer: at + "/price_amount",
-        keyword: "required",
-        message: 'must have property "price_amount"',
-        expected: "price_amount",
-        actual: undefined,
-      });
-    {
-      const v0 = value["created_at"];
-      if (v0 !== undefined) {
-        check21_Timestamp(v0, at + "/created_at", issues);
+    requireAll(issues, at, value, [
+      "created_at",
+      "modified_at",
+      "id",
+      "amount_type",
+      "is_archived",
+      "product_id",
+      "type",
+      "recurring_interval",
+      "price_currency",
+      "price_amount",
+    ]);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) check21_Timestamp(v0, at + "/created_at", issues);
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    const v6 = value["id"];
+    if (v6 !== undefined) {
+      if (!(typeof v6 === "string")) fail(issues, at + "/id", "type", "string", v6);
+      if (typeof v6 === "string") {
+        if (!PATTERN_0.test(v6)) fail(issues, at + "/id", "format", "uuid4", v6);
       }
     }
-    {
-      const v3 = value["modified_at"];
-      if (v3 !== undefined) {
-        check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    const v9 = value["amount_type"];
+    if (v9 !== undefined)
+      if (!(typeof v9 === "string")) fail(issues, at + "/amount_type", "type", "string", v9);
+    const v12 = value["is_archived"];
+    if (v12 !== undefined)
+      if (!(typeof v12 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v12);
+    const v15 = value["product_id"];
+    if (v15 !== undefined) {
+      if (!(typeof v15 === "string")) fail(issues, at + "/product_id", "type", "string", v15);
+      if (typeof v15 === "string") {
+        if (!PATTERN_0.test(v15)) fail(issues, at + "/product_id", "format", "uuid4", v15);
       }
     }
-    {
-      const v6 = value["id"];
-      if (v6 !== undefined) {
-        if (!(typeof v6 === "string"))
-          issues.push({
-            pointer: at + "/id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v6,
-          });
-        if (typeof v6 === "string") {
-          if (!PATTERN_0.test(v6))
-            issues.push({
-              pointer: at + "/id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v6,
-            });
-        }
+    const v18 = value["type"];
+    if (v18 !== undefined)
+      if (!(typeof v18 === "string")) fail(issues, at + "/type", "type", "string", v18);
+    const v21 = value["recurring_interval"];
+    if (v21 !== undefined) {
+      if (v21 !== null) {
+        check18_RecurringInterval(v21, at + "/recurring_interval", issues);
       }
     }
-    {
-      const v9 = value["amount_type"];
-      if (v9 !== undefined) {
-        if (!(typeof v9 === "string"))
-          issues.push({
-            pointer: at + "/amount_type",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v9,
-          });
-      }
-    }
-    {
-      const v12 = value["is_archived"];
-      if (v12 !== undefined) {
-        if (!(typeof v12 === "boolean"))
-          issues.push({
-            pointer: at + "/is_archived",
-            keyword: "type",
-            message: "must be boolean",
-            expected: "boolean",
-            actual: v12,
-          });
-      }
-    }
-    {
-      const v15 = value["product_id"];
-      if (v15 !== undefined) {
-        if (!(typeof v15 === "string"))
-          issues.push({
-            pointer: at + "/product_id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v15,
-          });
-        if (typeof v15 === "string") {
-          if (!PATTERN_0.test(v15))
-            issues.push({
-              pointer: at + "/product_id",
-              keyword: "format",
-              message: "must be a valid uuid4",
-              expected: "uuid4",
-              actual: v15,
-            });
-        }
-      }
-    }
-    {
-      const v18 = value["type"];
-      if (v18 !== undefined) {
-        if (!(typeof v18 === "string"))
-          issues.push({
-            pointer: at + "/type",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v18,
-          });
-      }
-    }
-    {
-      const v21 = value["recurring_interval"];
-      if (v21 !== undefined) {
-        {
-          const b24: ValidationIssue[] = [];
-          check18_RecurringInterval(v21, at + "/recurring_interval", b24);
-          const b25: ValidationIssue[] = [];
-          if (!(v21 === null))
-            b25.push({
-              pointer: at + "/recurring_interval",
-              keyword: "type",
-              message: "must be null",
-              expected: "null",
-              actual: v21,
-            });
-          if (b24.length > 0 && b25.length > 0)
-            issues.push({
-              pointer: at + "/recurring_interval",
-              keyword: "anyOf",
-              message: "must match at least one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v21,
-            });
-        }
-      }
-    }
-    {
-      const v30 = value["price_currency"];
-      if (v30 !== undefined) {
-        if (!(typeof v30 === "string"))
-          issues.push({
-            pointer: at + "/price_currency",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v30,
-          });
-      }
-    }
-    {
-      const v33 = value["price_amount"];
-      if (v33 !== undefined) {
-        if (!Number.isInteger(v33))
-          issues.push({
-            pointer: at + "/price_amount",
-            keyword: "type",
-            message: "must be integer",
-            expected: "integer",
-            actual: v33,
-          });
-      }
-    }
+    const v26 = value["price_currency"];
+    if (v26 !== undefined)
+      if (!(typeof v26 === "string")) fail(issues, at + "/price_currency", "type", "string", v26);
+    const v29 = value["price_amount"];
+    if (v29 !== undefined)
+      if (!Number.isInteger(v29)) fail(issues, at + "/price_amount", "type", "integer", v29);
   }
 }
 
 /** RecurringInterval */
 function check18_RecurringInterval(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!(typeof value === "string"))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be string",
-      expected: "string",
-      actual: value,
-    });
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["day", "week", "month", "year"], value))
-    issues.push({
-      pointer: at,
-      keyword: "enum",
-      message: 'must be one of "day", "week", "month", "year"',
-      expected: ["day", "week", "month", "year"],
-      actual: value,
-    });
+    fail(issues, at, "enum", ["day", "week", "month", "year"], value);
 }
 
 /** ResourceNotFound */
 function check19_ResourceNotFound(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("error" in value))
-      issues.push({
-        pointer: at + "/error",
-        keyword: "required",
-        message: 'must have property "error"',
-        expected: "error",
-        actual: undefined,
-      });
-    if (!("detail" in value))
-      issues.push({
-        pointer: at + "/detail",
-        keyword: "required",
-        message: 'must have property "detail"',
-        expected: "detail",
-        actual: undefined,
-      });
-    {
-      const v0 = value["error"];
-      if (v0 !== undefined) {
-        if (!(typeof v0 === "string"))
-          issues.push({
-            pointer: at + "/error",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v0,
-          });
-        if (!includesJson(["ResourceNotFound"], v0))
-          issues.push({
-            pointer: at + "/error",
-            keyword: "const",
-            message: 'must be "ResourceNotFound"',
-            expected: "ResourceNotFound",
-            actual: v0,
-          });
-      }
+    requireAll(issues, at, value, ["error", "detail"]);
+    const v0 = value["error"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "string")) fail(issues, at + "/error", "type", "string", v0);
+      if (!includesJson(["ResourceNotFound"], v0))
+        fail(issues, at + "/error", "const", "ResourceNotFound", v0);
     }
-    {
-      const v3 = value["detail"];
-      if (v3 !== undefined) {
-        if (!(typeof v3 === "string"))
-          issues.push({
-            pointer: at + "/detail",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v3,
-          });
-      }
-    }
+    const v3 = value["detail"];
+    if (v3 !== undefined)
+      if (!(typeof v3 === "string")) fail(issues, at + "/detail", "type", "string", v3);
   }
 }
 
 /** SubscriptionStatus */
 function check20_SubscriptionStatus(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!(typeof value === "string"))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be string",
-      expected: "string",
-      actual: value,
-    });
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (
     !includesJson(
       ["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid"],
       value,
     )
   )
-    issues.push({
-      pointer: at,
-      keyword: "enum",
-      message:
-        'must be one of "incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid"',
-      expected: [
-        "incomplete",
-        "incomplete_expired",
-        "trialing",
-        "active",
-        "past_due",
-        "canceled",
-        "unpaid",
-      ],
-      actual: value,
-    });
+    fail(
+      issues,
+      at,
+      "enum",
+      ["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid"],
+      value,
+    );
 }
 
 /** Timestamp */
 function check21_Timestamp(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!(typeof value === "string"))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be string",
-      expected: "string",
-      actual: value,
-    });
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (typeof value === "string") {
-    if (!PATTERN_1.test(value) || !realDate(value))
-      issues.push({
-        pointer: at,
-        keyword: "format",
-        message: "must be a valid date-time",
-        expected: "date-time",
-        actual: value,
-      });
+    if (!PATTERN_1.test(value) || !realDate(value)) fail(issues, at, "format", "date-time", value);
   }
 }
 
 /** ValidationError */
 function check22_ValidationError(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("loc" in value))
-      issues.push({
-        pointer: at + "/loc",
-        keyword: "required",
-        message: 'must have property "loc"',
-        expected: "loc",
-        actual: undefined,
-      });
-    if (!("msg" in value))
-      issues.push({
-        pointer: at + "/msg",
-        keyword: "required",
-        message: 'must have property "msg"',
-        expected: "msg",
-        actual: undefined,
-      });
-    if (!("type" in value))
-      issues.push({
-        pointer: at + "/type",
-        keyword: "required",
-        message: 'must have property "type"',
-        expected: "type",
-        actual: undefined,
-      });
-    {
-      const v0 = value["loc"];
-      if (v0 !== undefined) {
-        if (!Array.isArray(v0))
-          issues.push({
-            pointer: at + "/loc",
-            keyword: "type",
-            message: "must be array",
-            expected: "array",
-            actual: v0,
-          });
-        if (Array.isArray(v0)) {
-          for (let i3 = 0; i3 < v0.length; i3++) {
-            const v4 = v0[i3];
-            {
-              const b7: ValidationIssue[] = [];
-              if (!(typeof v4 === "string"))
-                b7.push({
-                  pointer: at + "/loc" + "/" + i3,
-                  keyword: "type",
-                  message: "must be string",
-                  expected: "string",
-                  actual: v4,
-                });
-              const b8: ValidationIssue[] = [];
-              if (!Number.isInteger(v4))
-                b8.push({
-                  pointer: at + "/loc" + "/" + i3,
-                  keyword: "type",
-                  message: "must be integer",
-                  expected: "integer",
-                  actual: v4,
-                });
-              if (b7.length > 0 && b8.length > 0)
-                issues.push({
-                  pointer: at + "/loc" + "/" + i3,
-                  keyword: "anyOf",
-                  message: "must match at least one of its 2 schemas",
-                  expected: "2 alternatives",
-                  actual: v4,
-                });
-            }
+    requireAll(issues, at, value, ["loc", "msg", "type"]);
+    const v0 = value["loc"];
+    if (v0 !== undefined) {
+      if (!Array.isArray(v0)) fail(issues, at + "/loc", "type", "array", v0);
+      if (Array.isArray(v0)) {
+        for (let i3 = 0; i3 < v0.length; i3++) {
+          const v4 = v0[i3];
+          {
+            const b7: ValidationIssue[] = [];
+            if (!(typeof v4 === "string")) fail(b7, at + "/loc" + "/" + i3, "type", "string", v4);
+            const b8: ValidationIssue[] = [];
+            if (!Number.isInteger(v4)) fail(b8, at + "/loc" + "/" + i3, "type", "integer", v4);
+            if (b7.length > 0 && b8.length > 0)
+              fail(
+                issues,
+                at + "/loc" + "/" + i3,
+                "anyOf",
+                "2 alternatives",
+                v4,
+                "must match at least one of its 2 schemas",
+              );
           }
         }
       }
     }
-    {
-      const v13 = value["msg"];
-      if (v13 !== undefined) {
-        if (!(typeof v13 === "string"))
-          issues.push({
-            pointer: at + "/msg",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v13,
-          });
-      }
-    }
-    {
-      const v16 = value["type"];
-      if (v16 !== undefined) {
-        if (!(typeof v16 === "string"))
-          issues.push({
-            pointer: at + "/type",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v16,
-          });
-      }
-    }
+    const v13 = value["msg"];
+    if (v13 !== undefined)
+      if (!(typeof v13 === "string")) fail(issues, at + "/msg", "type", "string", v13);
+    const v16 = value["type"];
+    if (v16 !== undefined)
+      if (!(typeof v16 === "string")) fail(issues, at + "/type", "type", "string", v16);
   }
 }
 
@@ -3526,23 +1159,9 @@ export const parameters = {
   "customer_portal:subscriptions:cancel": {
     "path.id": (value: unknown) => {
       const issues: ValidationIssue[] = [];
-      if (!(typeof value === "string"))
-        issues.push({
-          pointer: "",
-          keyword: "type",
-          message: "must be string",
-          expected: "string",
-          actual: value,
-        });
+      if (!(typeof value === "string")) fail(issues, "", "type", "string", value);
       if (typeof value === "string") {
-        if (!PATTERN_0.test(value))
-          issues.push({
-            pointer: "",
-            keyword: "format",
-            message: "must be a valid uuid4",
-            expected: "uuid4",
-            actual: value,
-          });
+        if (!PATTERN_0.test(value)) fail(issues, "", "format", "uuid4", value);
       }
       return issues;
     },
@@ -3550,62 +1169,27 @@ export const parameters = {
   "customers:delete": {
     "path.id": (value: unknown) => {
       const issues: ValidationIssue[] = [];
-      if (!(typeof value === "string"))
-        issues.push({
-          pointer: "",
-          keyword: "type",
-          message: "must be string",
-          expected: "string",
-          actual: value,
-        });
+      if (!(typeof value === "string")) fail(issues, "", "type", "string", value);
       if (typeof value === "string") {
-        if (!PATTERN_0.test(value))
-          issues.push({
-            pointer: "",
-            keyword: "format",
-            message: "must be a valid uuid4",
-            expected: "uuid4",
-            actual: value,
-          });
+        if (!PATTERN_0.test(value)) fail(issues, "", "format", "uuid4", value);
       }
       return issues;
     },
     "query.anonymize": (value: unknown) => {
       const issues: ValidationIssue[] = [];
-      if (!(typeof value === "boolean"))
-        issues.push({
-          pointer: "",
-          keyword: "type",
-          message: "must be boolean",
-          expected: "boolean",
-          actual: value,
-        });
+      if (!(typeof value === "boolean")) fail(issues, "", "type", "boolean", value);
       return issues;
     },
   },
   "customers:delete_external": {
     "path.external_id": (value: unknown) => {
       const issues: ValidationIssue[] = [];
-      if (!(typeof value === "string"))
-        issues.push({
-          pointer: "",
-          keyword: "type",
-          message: "must be string",
-          expected: "string",
-          actual: value,
-        });
+      if (!(typeof value === "string")) fail(issues, "", "type", "string", value);
       return issues;
     },
     "query.anonymize": (value: unknown) => {
       const issues: ValidationIssue[] = [];
-      if (!(typeof value === "boolean"))
-        issues.push({
-          pointer: "",
-          keyword: "type",
-          message: "must be boolean",
-          expected: "boolean",
-          actual: value,
-        });
+      if (!(typeof value === "boolean")) fail(issues, "", "type", "boolean", value);
       return issues;
     },
   },

@@ -9,12 +9,13 @@ import { copyTemplates } from "../templates.js";
 import { behaviourOf, cancelledBodySchema } from "./fake/behaviour.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
+import { loadTsMorph } from "./ts-morph.js";
 
 export const FAKE_RUNTIME_FILES = ["anonymize.ts", "seed.ts", "store.ts"];
 const CANCEL = "customer_portal:subscriptions:cancel";
 
 export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
-  const { Project } = await import("ts-morph");
+  const { Project } = loadTsMorph();
   const { model } = context;
   const cancel = model.operations.find((operation) => operation.id === CANCEL);
   const schemaName = cancel ? cancelledBodySchema(cancel) : undefined;

@@ -3,27 +3,28 @@
 // ts-morph; the runtime that never varies is copied verbatim from
 // templates/server/runtime/ into server-runtime/.
 
+import type { SourceFileStructure } from "ts-morph";
 import type { Model } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
 import { emitters } from "./registry.js";
+import { loadTsMorph } from "./ts-morph.js";
 import { handlerDocs, isSecured, outcomeType, paramsType, routeInfo, typeName } from "./server/route.js";
 
 export const SERVER_RUNTIME_FILES = ["auth.ts", "core.ts", "fetch.ts", "node.ts", "params.ts", "respond.ts", "router.ts", "types.ts", "uuid.ts"];
 
 export async function emitServer(context: EmitContext): Promise<GeneratedFile[]> {
-  // Imported here: ts-morph loads the TypeScript compiler, which a run that emits nothing never needs.
-  const { Project, VariableDeclarationKind } = await import("ts-morph");
+  // Loaded here (it brings the TypeScript compiler), shared with the client's emitter.
+  const { Project, StructureKind, VariableDeclarationKind } = loadTsMorph();
   const { model } = context;
   const hasValidators = emitters.some((entry) => entry.name === "validators");
-  const project = new Project({ useInMemoryFileSystem: true });
-  const file = project.createSourceFile("server.ts");
-  file.addStatements(imports(hasValidators));
+  // One structure, printed once: adding statements one by one re-parses the file each time.
+  const statements: SourceFileStructure["statements"] & unknown[] = [imports(hasValidators)];
   for (const operation of model.operations) {
     const params = typeName({ operation, suffix: "HandlerParams" });
     const outcome = typeName({ operation, suffix: "Outcome" });
     const credential = isSecured({ model, operation }) ? "ServerCredential" : "undefined";
-    file.addStatements(`
+    statements.push(`
 /** Parameters of \`${operation.id}\`, decoded and validated, camelCased; the wire uses the spec's names. */
 export type ${params} = ${paramsType(operation)};
 
@@ -36,13 +37,13 @@ export type ${typeName({ operation, suffix: "Handler" })} = (
 ) => ${outcome} | Promise<${outcome}>;
 `);
   }
-  file.addStatements(handlersInterface(model));
-  file.addStatements(optionsInterface(hasValidators));
-  file.addVariableStatement({
+  statements.push(handlersInterface(model), optionsInterface(hasValidators), {
+    kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
     declarations: [{ name: "routes", type: "RouteInfo[]", initializer: `[${model.operations.map((operation) => routeInfo({ model, operation })).join(", ")}]` }],
   });
-  file.addStatements(factory(hasValidators));
+  statements.push(factory(hasValidators));
+  const file = new Project({ useInMemoryFileSystem: true }).createSourceFile("server.ts", { statements });
   const runtime = copyTemplates({ from: "server/runtime", to: "server-runtime", names: SERVER_RUNTIME_FILES });
   return [{ path: "server.ts", contents: file.getFullText() }, ...runtime];
 }

@@ -28,7 +28,7 @@ export function emitValidators(context: EmitContext): GeneratedFile[] {
   const parameters = parameterValidators({ document, state });
   const code = [...functions, ...parameters].join("\n");
   // Only the helpers the checks call: the output compiles under noUnusedLocals.
-  const helpers = [...HELPERS, DATE_CHECK].filter((helper) => code.includes(`${/function (\w+)/.exec(helper)![1]}(`));
+  const helpers = usedHelpers({ code, helpers: [...HELPERS, DATE_CHECK] });
   const text = [
     header(state),
     ISSUE_TYPES,
@@ -42,6 +42,24 @@ export function emitValidators(context: EmitContext): GeneratedFile[] {
     `export const parameters = {\n${parameters.join("\n")}\n} satisfies Record<string, Record<string, Validator>>;`,
   ];
   return [{ path: "validators.ts", contents: text.join("\n\n") + "\n" }];
+}
+
+/** The helpers the code calls, and those they call in turn. */
+function usedHelpers(options: { code: string; helpers: string[] }): string[] {
+  const nameOf = (helper: string) => /function (\w+)/.exec(helper)![1]!;
+  const used = new Set<string>();
+  let text = options.code;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const helper of options.helpers) {
+      if (!used.has(helper) && text.includes(`${nameOf(helper)}(`)) {
+        used.add(helper);
+        text += helper;
+        grew = true;
+      }
+    }
+  }
+  return options.helpers.filter((helper) => used.has(helper));
 }
 
 function parameterValidators(options: { document: OpenApiDocument & Record<string, unknown>; state: CompileState }): string[] {
@@ -119,6 +137,21 @@ const RUN = `function run(check: (value: unknown, at: string, issues: Validation
 }`;
 
 const HELPERS = [
+  `function requireAll(issues: ValidationIssue[], at: string, value: Record<string, unknown>, names: readonly string[]): void {
+  for (const name of names) {
+    if (!(name in value)) fail(issues, at + "/" + escapeToken(name), "required", name, undefined, \`must have property "\${name}"\`);
+  }
+}`,
+  `function fail(issues: ValidationIssue[], pointer: string, keyword: string, expected: unknown, actual: unknown, message = derivedMessage(keyword, expected)): void {
+  issues.push({ pointer, keyword, message, expected, actual });
+}`,
+  `function derivedMessage(keyword: string, expected: unknown): string {
+  if (keyword === "type") return \`must be \${String(expected).split(" | ").join(" or ")}\`;
+  if (keyword === "format") return \`must be a valid \${String(expected)}\`;
+  if (keyword === "enum") return \`must be one of \${(expected as unknown[]).map((item) => JSON.stringify(item)).join(", ")}\`;
+  if (keyword === "const") return \`must be \${JSON.stringify(expected)}\`;
+  return \`must match \${String(expected)}\`;
+}`,
   `function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }`,

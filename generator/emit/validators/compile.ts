@@ -65,6 +65,11 @@ export function compileSite(site: Site): string {
   return schema.nullable === true && code ? `if (${value} !== null) {\n${code}\n}` : code;
 }
 
+/** A single-line statement as is (no `else` follows one), anything longer in braces. */
+function block(code: string): string {
+  return code.includes("\n") ? `{\n${code}\n}` : code;
+}
+
 function guarded(options: { test: string; code: string }): string {
   return options.code ? `if (${options.test}) {\n${options.code}\n}` : "";
 }
@@ -151,13 +156,13 @@ function objectChecks(site: Site): string {
   const { value, state } = site;
   const checks: string[] = [];
   const properties = (isRecord(schema.properties) ? schema.properties : {}) as Record<string, Schema>;
-  for (const name of Array.isArray(schema.required) ? (schema.required as string[]) : []) {
-    checks.push(`if (!(${JSON.stringify(name)} in ${value})) ${fail({ site, keyword: "required", message: JSON.stringify(`must have property "${name}"`), expected: JSON.stringify(name), actual: "undefined", at: `${site.at} + ${JSON.stringify(`/${encodePointerToken(name)}`)}` })}`);
-  }
+  const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+  if (required.length) checks.push(`requireAll(${site.sink}, ${site.at}, ${value}, ${JSON.stringify(required)});`);
   for (const [name, child] of Object.entries(properties)) {
     const variable = `v${state.counter++}`;
     const inner = compileSite({ schema: child, value: variable, at: `${site.at} + ${JSON.stringify(`/${encodePointerToken(name)}`)}`, sink: site.sink, state });
-    if (inner) checks.push(`{\nconst ${variable} = ${value}[${JSON.stringify(name)}];\nif (${variable} !== undefined) {\n${inner}\n}\n}`);
+    // Variable names are unique within a function, so no block is needed around them.
+    if (inner) checks.push(`const ${variable} = ${value}[${JSON.stringify(name)}];\nif (${variable} !== undefined) ${block(inner)}`);
   }
   checks.push(extraProperties({ site, known: Object.keys(properties) }));
   for (const [keyword, op] of [["minProperties", "<"], ["maxProperties", ">"]] as const) {
@@ -236,6 +241,12 @@ function combinators(site: Site): string {
 function someBranch(options: { site: Site; keyword: string; branches: Schema[] }): string {
   const { site, keyword, branches } = options;
   const discriminator = (site.schema as Record<string, unknown>).discriminator as { propertyName?: string; mapping?: Record<string, string> } | undefined;
+  // FastAPI's `anyOf: [X, {type: "null"}]` (thousands in Polar's spec): null, or X.
+  const other = branches.length === 2 && !discriminator ? branches.find((branch) => !isNullSchema(branch)) : undefined;
+  if (other !== undefined && branches.some(isNullSchema)) {
+    const inner = compileSite({ ...site, schema: other });
+    return inner ? `if (${site.value} !== null) {\n${inner}\n}` : "";
+  }
   const sinks = branches.map(() => `b${site.state.counter++}`);
   const tries = branches.map((branch, index) => `const ${sinks[index]}: ValidationIssue[] = [];\n${compileSite({ ...site, schema: branch, sink: sinks[index]! })}`);
   const none = sinks.map((sink) => `${sink}.length > 0`).join(" && ");
@@ -249,6 +260,11 @@ function someBranch(options: { site: Site; keyword: string; branches: Schema[] }
   return `{\n${tries.join("\n")}\n${verdict}\n}`;
 }
 
+function isNullSchema(schema: Schema): boolean {
+  if (typeof schema !== "object" || schema.type !== "null") return false;
+  return Object.keys(schema).every((key) => ["type", "title", "description"].includes(key));
+}
+
 /** The discriminator values that select a branch: from the mapping, else the schema's name. */
 function tagsOf(options: { branch: Schema; mapping: Record<string, string> | undefined }): string[] {
   const ref = typeof options.branch === "object" ? options.branch.$ref : undefined;
@@ -257,9 +273,13 @@ function tagsOf(options: { branch: Schema; mapping: Record<string, string> | und
   return mapped.length > 0 ? mapped : [decodePointerToken(ref.split("/").pop()!)];
 }
 
+/** Keywords whose message the emitted `fail` derives from `expected`: the commonest checks stay short. */
+const DERIVED_MESSAGES = new Set(["type", "format", "enum", "const", "pattern"]);
+
 function fail(options: { site: Site; keyword: string; message: string; expected?: string; actual?: string; at?: string }): string {
   const { site } = options;
-  return `${site.sink}.push({ pointer: ${options.at ?? site.at}, keyword: ${JSON.stringify(options.keyword)}, message: ${options.message}, expected: ${options.expected ?? "undefined"}, actual: ${options.actual ?? site.value} });`;
+  const message = DERIVED_MESSAGES.has(options.keyword) ? "" : `, ${options.message}`;
+  return `fail(${site.sink}, ${options.at ?? site.at}, ${JSON.stringify(options.keyword)}, ${options.expected ?? "undefined"}, ${options.actual ?? site.value}${message});`;
 }
 
 function pattern(options: { state: CompileState; source: string }): string {

@@ -31,6 +31,45 @@ function run(
   return issues;
 }
 
+function requireAll(
+  issues: ValidationIssue[],
+  at: string,
+  value: Record<string, unknown>,
+  names: readonly string[],
+): void {
+  for (const name of names) {
+    if (!(name in value))
+      fail(
+        issues,
+        at + "/" + escapeToken(name),
+        "required",
+        name,
+        undefined,
+        `must have property "${name}"`,
+      );
+  }
+}
+
+function fail(
+  issues: ValidationIssue[],
+  pointer: string,
+  keyword: string,
+  expected: unknown,
+  actual: unknown,
+  message = derivedMessage(keyword, expected),
+): void {
+  issues.push({ pointer, keyword, message, expected, actual });
+}
+
+function derivedMessage(keyword: string, expected: unknown): string {
+  if (keyword === "type") return `must be ${String(expected).split(" | ").join(" or ")}`;
+  if (keyword === "format") return `must be a valid ${String(expected)}`;
+  if (keyword === "enum")
+    return `must be one of ${(expected as unknown[]).map((item) => JSON.stringify(item)).join(", ")}`;
+  if (keyword === "const") return `must be ${JSON.stringify(expected)}`;
+  return `must match ${String(expected)}`;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -39,6 +78,10 @@ function includesJson(allowed: readonly unknown[], value: unknown): boolean {
   if (value === null || typeof value !== "object") return allowed.includes(value);
   const text = JSON.stringify(value);
   return allowed.some((item) => JSON.stringify(item) === text);
+}
+
+function escapeToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 function realDate(text: string): boolean {
@@ -64,73 +107,20 @@ function realDate(text: string): boolean {
 
 /** Circle */
 function check0_Circle(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("kind" in value))
-      issues.push({
-        pointer: at + "/kind",
-        keyword: "required",
-        message: 'must have property "kind"',
-        expected: "kind",
-        actual: undefined,
-      });
-    if (!("radius" in value))
-      issues.push({
-        pointer: at + "/radius",
-        keyword: "required",
-        message: 'must have property "radius"',
-        expected: "radius",
-        actual: undefined,
-      });
-    {
-      const v0 = value["kind"];
-      if (v0 !== undefined) {
-        if (!(typeof v0 === "string"))
-          issues.push({
-            pointer: at + "/kind",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v0,
-          });
-        if (!includesJson(["circle"], v0))
-          issues.push({
-            pointer: at + "/kind",
-            keyword: "enum",
-            message: 'must be one of "circle"',
-            expected: ["circle"],
-            actual: v0,
-          });
-      }
+    requireAll(issues, at, value, ["kind", "radius"]);
+    const v0 = value["kind"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "string")) fail(issues, at + "/kind", "type", "string", v0);
+      if (!includesJson(["circle"], v0)) fail(issues, at + "/kind", "enum", ["circle"], v0);
     }
-    {
-      const v3 = value["radius"];
-      if (v3 !== undefined) {
-        if (!(typeof v3 === "number" && Number.isFinite(v3)))
-          issues.push({
-            pointer: at + "/radius",
-            keyword: "type",
-            message: "must be number",
-            expected: "number",
-            actual: v3,
-          });
-        if (typeof v3 === "number") {
-          if (v3 < 0)
-            issues.push({
-              pointer: at + "/radius",
-              keyword: "minimum",
-              message: "must not be < 0",
-              expected: 0,
-              actual: v3,
-            });
-        }
+    const v3 = value["radius"];
+    if (v3 !== undefined) {
+      if (!(typeof v3 === "number" && Number.isFinite(v3)))
+        fail(issues, at + "/radius", "type", "number", v3);
+      if (typeof v3 === "number") {
+        if (v3 < 0) fail(issues, at + "/radius", "minimum", 0, v3, "must not be < 0");
       }
     }
   }
@@ -138,49 +128,17 @@ function check0_Circle(value: unknown, at: string, issues: ValidationIssue[]): v
 
 /** Problem */
 function check1_Problem(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("error" in value))
-      issues.push({
-        pointer: at + "/error",
-        keyword: "required",
-        message: 'must have property "error"',
-        expected: "error",
-        actual: undefined,
-      });
-    {
-      const v0 = value["error"];
-      if (v0 !== undefined) {
-        if (!(typeof v0 === "string"))
-          issues.push({
-            pointer: at + "/error",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v0,
-          });
-      }
-    }
-    {
-      const v3 = value["detail"];
-      if (v3 !== undefined) {
-        if (v3 !== null) {
-          if (!(typeof v3 === "string" || v3 === null))
-            issues.push({
-              pointer: at + "/detail",
-              keyword: "type",
-              message: "must be string",
-              expected: "string",
-              actual: v3,
-            });
-        }
+    requireAll(issues, at, value, ["error"]);
+    const v0 = value["error"];
+    if (v0 !== undefined)
+      if (!(typeof v0 === "string")) fail(issues, at + "/error", "type", "string", v0);
+    const v3 = value["detail"];
+    if (v3 !== undefined) {
+      if (v3 !== null) {
+        if (!(typeof v3 === "string" || v3 === null))
+          fail(issues, at + "/detail", "type", "string", v3);
       }
     }
   }
@@ -188,177 +146,77 @@ function check1_Problem(value: unknown, at: string, issues: ValidationIssue[]): 
 
 /** Square */
 function check2_Square(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("kind" in value))
-      issues.push({
-        pointer: at + "/kind",
-        keyword: "required",
-        message: 'must have property "kind"',
-        expected: "kind",
-        actual: undefined,
-      });
-    if (!("side" in value))
-      issues.push({
-        pointer: at + "/side",
-        keyword: "required",
-        message: 'must have property "side"',
-        expected: "side",
-        actual: undefined,
-      });
-    {
-      const v0 = value["kind"];
-      if (v0 !== undefined) {
-        if (!(typeof v0 === "string"))
-          issues.push({
-            pointer: at + "/kind",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v0,
-          });
-        if (!includesJson(["square"], v0))
-          issues.push({
-            pointer: at + "/kind",
-            keyword: "enum",
-            message: 'must be one of "square"',
-            expected: ["square"],
-            actual: v0,
-          });
-      }
+    requireAll(issues, at, value, ["kind", "side"]);
+    const v0 = value["kind"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "string")) fail(issues, at + "/kind", "type", "string", v0);
+      if (!includesJson(["square"], v0)) fail(issues, at + "/kind", "enum", ["square"], v0);
     }
-    {
-      const v3 = value["side"];
-      if (v3 !== undefined) {
-        if (!Number.isInteger(v3))
-          issues.push({
-            pointer: at + "/side",
-            keyword: "type",
-            message: "must be integer",
-            expected: "integer",
-            actual: v3,
-          });
-      }
-    }
+    const v3 = value["side"];
+    if (v3 !== undefined)
+      if (!Number.isInteger(v3)) fail(issues, at + "/side", "type", "integer", v3);
   }
 }
 
 /** Widget */
 function check3_Widget(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value))
-    issues.push({
-      pointer: at,
-      keyword: "type",
-      message: "must be object",
-      expected: "object",
-      actual: value,
-    });
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    if (!("id" in value))
-      issues.push({
-        pointer: at + "/id",
-        keyword: "required",
-        message: 'must have property "id"',
-        expected: "id",
-        actual: undefined,
-      });
-    if (!("shape" in value))
-      issues.push({
-        pointer: at + "/shape",
-        keyword: "required",
-        message: 'must have property "shape"',
-        expected: "shape",
-        actual: undefined,
-      });
-    {
-      const v0 = value["id"];
-      if (v0 !== undefined) {
-        if (!(typeof v0 === "string"))
-          issues.push({
-            pointer: at + "/id",
-            keyword: "type",
-            message: "must be string",
-            expected: "string",
-            actual: v0,
-          });
-        if (typeof v0 === "string") {
-          if (!PATTERN_0.test(v0))
-            issues.push({
-              pointer: at + "/id",
-              keyword: "format",
-              message: "must be a valid uuid",
-              expected: "uuid",
-              actual: v0,
-            });
+    requireAll(issues, at, value, ["id", "shape"]);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "string")) fail(issues, at + "/id", "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, at + "/id", "format", "uuid", v0);
+      }
+    }
+    const v3 = value["archived_at"];
+    if (v3 !== undefined) {
+      if (v3 !== null) {
+        if (!(typeof v3 === "string" || v3 === null))
+          fail(issues, at + "/archived_at", "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3))
+            fail(issues, at + "/archived_at", "format", "date-time", v3);
         }
       }
     }
-    {
-      const v3 = value["archived_at"];
-      if (v3 !== undefined) {
-        if (v3 !== null) {
-          if (!(typeof v3 === "string" || v3 === null))
-            issues.push({
-              pointer: at + "/archived_at",
-              keyword: "type",
-              message: "must be string",
-              expected: "string",
-              actual: v3,
-            });
-          if (typeof v3 === "string") {
-            if (!PATTERN_1.test(v3) || !realDate(v3))
-              issues.push({
-                pointer: at + "/archived_at",
-                keyword: "format",
-                message: "must be a valid date-time",
-                expected: "date-time",
-                actual: v3,
-              });
+    const v6 = value["shape"];
+    if (v6 !== undefined) {
+      {
+        const b9: ValidationIssue[] = [];
+        check0_Circle(v6, at + "/shape", b9);
+        const b10: ValidationIssue[] = [];
+        check2_Square(v6, at + "/shape", b10);
+        if (isRecord(v6) && typeof v6["kind"] === "string") {
+          switch (v6["kind"]) {
+            case "Circle":
+              issues.push(...b9);
+              break;
+            case "Square":
+              issues.push(...b10);
+              break;
+            default:
+              fail(
+                issues,
+                at + "/shape" + "/kind",
+                "discriminator",
+                undefined,
+                v6,
+                "kind must name one of the alternatives",
+              );
           }
-        }
-      }
-    }
-    {
-      const v6 = value["shape"];
-      if (v6 !== undefined) {
-        {
-          const b9: ValidationIssue[] = [];
-          check0_Circle(v6, at + "/shape", b9);
-          const b10: ValidationIssue[] = [];
-          check2_Square(v6, at + "/shape", b10);
-          if (isRecord(v6) && typeof v6["kind"] === "string") {
-            switch (v6["kind"]) {
-              case "Circle":
-                issues.push(...b9);
-                break;
-              case "Square":
-                issues.push(...b10);
-                break;
-              default:
-                issues.push({
-                  pointer: at + "/shape" + "/kind",
-                  keyword: "discriminator",
-                  message: "kind must name one of the alternatives",
-                  expected: undefined,
-                  actual: v6,
-                });
-            }
-          } else if (b9.length > 0 && b10.length > 0)
-            issues.push({
-              pointer: at + "/shape",
-              keyword: "oneOf",
-              message: "must match one of its 2 schemas",
-              expected: "2 alternatives",
-              actual: v6,
-            });
-        }
+        } else if (b9.length > 0 && b10.length > 0)
+          fail(
+            issues,
+            at + "/shape",
+            "oneOf",
+            "2 alternatives",
+            v6,
+            "must match one of its 2 schemas",
+          );
       }
     }
   }
@@ -379,50 +237,22 @@ export const parameters = {
   "widgets:archive": {
     "path.widget_id": (value: unknown) => {
       const issues: ValidationIssue[] = [];
-      if (!(typeof value === "string"))
-        issues.push({
-          pointer: "",
-          keyword: "type",
-          message: "must be string",
-          expected: "string",
-          actual: value,
-        });
+      if (!(typeof value === "string")) fail(issues, "", "type", "string", value);
       return issues;
     },
   },
   "widgets:delete": {
     "path.widget_id": (value: unknown) => {
       const issues: ValidationIssue[] = [];
-      if (!(typeof value === "string"))
-        issues.push({
-          pointer: "",
-          keyword: "type",
-          message: "must be string",
-          expected: "string",
-          actual: value,
-        });
+      if (!(typeof value === "string")) fail(issues, "", "type", "string", value);
       if (typeof value === "string") {
-        if (!PATTERN_0.test(value))
-          issues.push({
-            pointer: "",
-            keyword: "format",
-            message: "must be a valid uuid",
-            expected: "uuid",
-            actual: value,
-          });
+        if (!PATTERN_0.test(value)) fail(issues, "", "format", "uuid", value);
       }
       return issues;
     },
     "query.hard": (value: unknown) => {
       const issues: ValidationIssue[] = [];
-      if (!(typeof value === "boolean"))
-        issues.push({
-          pointer: "",
-          keyword: "type",
-          message: "must be boolean",
-          expected: "boolean",
-          actual: value,
-        });
+      if (!(typeof value === "boolean")) fail(issues, "", "type", "boolean", value);
       return issues;
     },
   },
