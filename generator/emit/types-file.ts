@@ -8,6 +8,11 @@
 // package's CommonJS build: an ESM `import` of the 9 MB TypeScript compiler makes Node
 // scan its source for exports (~0.3 s), and `require` lets the code cache apply (code-cache.ts).
 // test/unit/types-file.test.ts proves the output equals `openapiTS()`'s byte for byte.
+//
+// The transform needs four pointer helpers from `@redocly/openapi-core/lib/ref-utils.js`,
+// whose `require("./utils")` loads Redocly's whole utility module (js-yaml, minimatch,
+// an HTTP proxy agent: ~50 ms). ref-utils uses two one-line functions of it, so that one
+// `require` is answered with them (`liteRedoclyUtils`); nothing else is redirected.
 
 import { createRequire } from "node:module";
 import { cloneJson } from "../json.js";
@@ -27,7 +32,31 @@ interface OpenapiTypescriptInternals {
 /** The options we generate with: everything else is openapi-typescript's default. */
 export const TYPES_OPTIONS = { alphabetize: true, silent: true } as const;
 
+const LITE_UTILS_ID = "polar-codegen:redocly-utils-lite";
+
+function liteRedoclyUtils(): void {
+  const Module = require("node:module") as ModuleStatics;
+  if (Module._cache[LITE_UTILS_ID]) return;
+  // Redocly's own definitions (lib/utils.js), the only two ref-utils.js calls.
+  const exports = {
+    isPlainObject: (value: unknown) => value !== null && typeof value === "object" && !Array.isArray(value),
+    isTruthy: (value: unknown) => !!value,
+  };
+  Module._cache[LITE_UTILS_ID] = { id: LITE_UTILS_ID, filename: LITE_UTILS_ID, loaded: true, exports, children: [], paths: [] };
+  const resolveFilename = Module._resolveFilename;
+  Module._resolveFilename = function (request, parent, ...rest) {
+    if (request === "./utils" && parent?.filename?.replace(/\\/g, "/").endsWith("@redocly/openapi-core/lib/ref-utils.js")) return LITE_UTILS_ID;
+    return resolveFilename.call(this, request, parent, ...rest);
+  };
+}
+
+type ModuleStatics = {
+  _cache: Record<string, object>;
+  _resolveFilename: (request: string, parent: { filename?: string | null } | undefined, ...rest: unknown[]) => string;
+};
+
 function loadOpenapiTypescript(): OpenapiTypescriptInternals {
+  liteRedoclyUtils();
   const transformSchema = require("openapi-typescript/dist/transform/index.cjs") as OpenapiTypescriptInternals["transformSchema"];
   const utils = require("openapi-typescript/dist/lib/utils.cjs") as Pick<OpenapiTypescriptInternals, "scanDiscriminators" | "resolveRef">;
   const ts = require("openapi-typescript/dist/lib/ts.cjs") as Pick<OpenapiTypescriptInternals, "astToString">;
