@@ -10,6 +10,7 @@
 // 2026-10 JSON spec, two cores) and took 15 MB more.
 
 import { createRequire } from "node:module";
+import { restyleTsPrinterOutput } from "./emit/ts-printer-style.js";
 import type { GeneratedFile } from "./stages.js";
 
 const require = createRequire(import.meta.url);
@@ -32,7 +33,7 @@ export async function formatFiles(files: readonly GeneratedFile[], memo?: Map<st
   const formatted = await Promise.all(
     files.map(async (file) => {
       const key = `${file.path}\0${file.contents}`;
-      const contents = file.formatted ? file.contents : (memo?.get(key) ?? (await prettier!(file.contents, file.path)));
+      const contents = file.formatted ? file.contents : (memo?.get(key) ?? (await formatOne({ file, prettier: prettier! })));
       if (!file.formatted) used.set(key, contents);
       return { path: file.path, contents };
     }),
@@ -44,12 +45,23 @@ export async function formatFiles(files: readonly GeneratedFile[], memo?: Map<st
   return formatted;
 }
 
+async function formatOne(input: { file: GeneratedFile; prettier: Prettier }): Promise<string> {
+  const { file, prettier } = input;
+  if (file.printedBy === "typescript") {
+    const restyled = await restyleTsPrinterOutput({ text: file.contents, format: (text) => prettier(text, file.path) });
+    if (restyled !== undefined) return restyled;
+  }
+  return prettier(file.contents, file.path);
+}
+
 /** The text as the formatter would leave it (tests hold templates to this). */
 export async function formatText(options: { text: string; path: string }): Promise<string> {
   return (await loadPrettier())(options.text, options.path);
 }
 
-async function loadPrettier(): Promise<(text: string, path: string) => Promise<string>> {
+type Prettier = (text: string, path: string) => Promise<string>;
+
+async function loadPrettier(): Promise<Prettier> {
   // Their CommonJS builds, `require`d: the code cache (code-cache.ts) covers CommonJS.
   const prettier = require("prettier/standalone") as typeof import("prettier/standalone");
   const babel = require("prettier/plugins/babel") as typeof import("prettier/plugins/babel");

@@ -47,4 +47,6 @@ export interface GeneratedFile {
    * it as it is. test/unit/templates.test.ts holds every template to that.
    */
   formatted?: boolean;
+  /** Printed by the TypeScript printer (openapi-typescript): restyled rather than reformatted whole. */
+  printedBy?: "typescript";
 }

@@ -99,10 +99,15 @@ function transformContext(options: { schema: OpenApiDocument; lib: OpenapiTypesc
   };
 }
 
+/** Loads openapi-typescript and the compiler ahead of the first emit (the emit worker). */
+export function preloadOpenapiTypescript(): void {
+  loadOpenapiTypescript();
+}
+
 export async function emitTypes(context: EmitContext): Promise<GeneratedFile[]> {
   const lib = loadOpenapiTypescript();
   // openapi-typescript writes into the document it is given (it adds `components`): hand it a copy.
   const schema = cloneJson(context.subset);
   const nodes = lib.transformSchema(schema, transformContext({ schema, lib }));
-  return [{ path: "types.ts", contents: lib.astToString(nodes) }];
+  return [{ path: "types.ts", contents: lib.astToString(nodes), printedBy: "typescript" }];
 }
