@@ -32,9 +32,15 @@ export async function check(options: CodegenOptions = {}): Promise<CheckResult> 
   return checkTarget(target);
 }
 
-/** The same, for a target already resolved against the config. */
-export async function checkTarget(target: ResolvedTarget): Promise<CheckResult> {
-  const build = await buildFromTarget(target);
+/** The same, for a target already resolved against the config; `parallel` as for `generate`. */
+export async function checkTarget(target: ResolvedTarget, options: { parallel?: boolean } = {}): Promise<CheckResult> {
+  const executor = options.parallel ? await (await import("./emit/executor.js")).startEmitWorker() : undefined;
+  let build: BuildResult;
+  try {
+    build = await buildFromTarget(target, executor ? { executor } : {});
+  } finally {
+    await executor?.close();
+  }
   const plan = await planOutput({ outDir: build.target.out, files: build.files });
   const files: FileDrift[] = [
     ...plan.write.map((file) => ({ path: file.path, status: plan.previous.has(file.path) ? ("changed" as const) : ("added" as const) })),

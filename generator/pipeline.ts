@@ -4,6 +4,7 @@
 // twice in one test to prove determinism, and `check` shares everything with `generate`.
 
 import { resolveTarget, type CodegenOptions, type ResolvedTarget } from "./config.js";
+import type { EmitExecutor } from "./emit/executor.js";
 import { emitIndex } from "./emit/index-file.js";
 import { emitters } from "./emit/registry.js";
 import { formatFiles } from "./format.js";
@@ -36,16 +37,25 @@ export async function buildOutput(options: CodegenOptions): Promise<BuildResult>
   return buildFromTarget(target);
 }
 
-/**
- * The same, for options already resolved against the config and the cwd. `warm` (watch
- * mode) keeps parsed YAML, each emitter's output and formatted files between builds:
- * when the selected subset is unchanged, nothing is emitted again.
- */
-export async function buildFromTarget(target: ResolvedTarget, warm?: WarmCache): Promise<BuildResult> {
+export interface BuildOptions {
+  /**
+   * Watch mode: keeps parsed YAML, each emitter's output and formatted files between
+   * builds; when the selected subset is unchanged, nothing is emitted again.
+   */
+  warm?: WarmCache;
+  /** Where the emitters that need the TypeScript compiler run (a one-shot run's worker). */
+  executor?: EmitExecutor;
+}
+
+/** The same, for options already resolved against the config and the cwd. */
+export async function buildFromTarget(target: ResolvedTarget, options: BuildOptions = {}): Promise<BuildResult> {
+  const { warm, executor } = options;
   const spec = await loadValidSpec({ target, ...(warm ? { warm } : {}) });
   const warnings: Problem[] = [];
   const context = await modelSpec({ target, spec, warnings });
-  const files = warm ? await emitWarm({ context, target, warm }) : await emitFiles({ context, specLabel: target.specLabel });
+  const files = warm
+    ? await emitWarm({ context, target, warm })
+    : await emitFiles({ context, specLabel: target.specLabel, ...(executor ? { executor } : {}) });
   return { target, spec, model: context.model, context, files, problems: warnings };
 }
 
@@ -112,20 +122,23 @@ async function emitFiles(options: {
   context: EmitContext;
   specLabel: string;
   warm?: { cache: WarmCache; keys: Record<string, string> };
+  executor?: EmitExecutor;
 }): Promise<GeneratedFile[]> {
-  const { context, warm } = options;
-  const produced: GeneratedFile[] = [];
-  for (const entry of emitters) {
-    const emit = await entry.load();
-    const files = warm ? await emitRemembered({ name: entry.name, emit, context, keys: warm.keys, warm: warm.cache }) : await emit(context);
-    produced.push(...files);
-  }
-  produced.push(...emitIndex(options.context, produced));
+  const { context, warm, executor } = options;
   const info = { generatorVersion: GENERATOR_VERSION, specFile: options.specLabel };
-  const formatted = await formatFiles(
-    produced.map((file) => withHeader({ file, info })),
-    warm?.cache.formatted,
-  );
-  return formatted
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const headed = (files: GeneratedFile[]) => files.map((file) => withHeader({ file, info }));
+  // Sent to the executor first; this thread emits and formats the rest meanwhile.
+  const remote = emitters.filter((entry) => executor && entry.compiler).map((entry) => executor!.emit({ name: entry.name, context }));
+  for (const files of remote) files.catch(() => {});
+  const local: GeneratedFile[] = [];
+  for (const entry of emitters) {
+    if (executor && entry.compiler) continue;
+    const emit = await entry.load();
+    local.push(...(warm ? await emitRemembered({ name: entry.name, emit, context, keys: warm.keys, warm: warm.cache }) : await emit(context)));
+  }
+  const early = remote.length ? await formatFiles(headed(local)) : [];
+  const late = remote.length ? (await Promise.all(remote)).flat() : local;
+  const index = emitIndex(context, [...local, ...late]);
+  const formatted = [...early, ...(await formatFiles(headed([...late, ...index]), warm?.cache.formatted))];
+  return formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -40,7 +40,7 @@ function print(text: string): number {
 
 async function runGenerate(input: { target: ResolvedTarget; selection: TargetSelection; force: boolean; quiet: boolean }): Promise<number> {
   const { generateTarget } = await import("../generate.js");
-  const result = await generateTarget({ target: input.target, force: input.force });
+  const result = await generateTarget({ target: input.target, force: input.force, parallel: true });
   const out = targetLabel({ target: input.target, multi: input.selection.multi });
   if (result.status === "up-to-date") {
     if (!input.quiet) process.stdout.write(`polar-codegen: ${out}: up to date (spec, config and generator unchanged)\n`);
@@ -61,7 +61,7 @@ async function runCheck(input: { selection: TargetSelection; format: string }): 
   const { checkReportJson, checkReportText, githubAnnotations, multiCheckReportJson } = await import("./check-report.js");
   const reports = [];
   for (const target of input.selection.targets) {
-    const result = await checkTarget(target);
+    const result = await checkTarget(target, { parallel: true });
     const report = { result, out: targetLabel({ target, multi: input.selection.multi }), name: target.name };
     reports.push(report);
     if (input.format === "text") process.stdout.write(checkReportText(report));

@@ -5,13 +5,20 @@ import type { EmitContext, GeneratedFile } from "../stages.js";
 
 export type Emitter = (context: EmitContext) => GeneratedFile[] | Promise<GeneratedFile[]>;
 
-export const emitters: ReadonlyArray<{ name: string; load: () => Promise<Emitter> }> = [
+export interface EmitterEntry {
+  name: string;
+  load: () => Promise<Emitter>;
+  /** The library on the TypeScript compiler it needs, if any: it runs where that is loaded (executor.ts). */
+  compiler?: "openapi-typescript" | "ts-morph";
+}
+
+export const emitters: readonly EmitterEntry[] = [
   // Loaded on demand so a run imports only what it emits (openapi-typescript pulls in the TS compiler).
-  { name: "types", load: async () => (await import("./types-file.js")).emitTypes },
+  { name: "types", load: async () => (await import("./types-file.js")).emitTypes, compiler: "openapi-typescript" },
   { name: "openapi", load: async () => (await import("./openapi-file.js")).emitOpenApi },
-  { name: "client", load: async () => (await import("./client-file.js")).emitClient },
+  { name: "client", load: async () => (await import("./client-file.js")).emitClient, compiler: "ts-morph" },
   { name: "validators", load: async () => (await import("./validators-file.js")).emitValidators },
-  { name: "server", load: async () => (await import("./server-file.js")).emitServer },
-  { name: "fake", load: async () => (await import("./fake-file.js")).emitFake },
+  { name: "server", load: async () => (await import("./server-file.js")).emitServer, compiler: "ts-morph" },
+  { name: "fake", load: async () => (await import("./fake-file.js")).emitFake, compiler: "ts-morph" },
   { name: "contract", load: async () => (await import("./contract-file.js")).emitContract },
 ];

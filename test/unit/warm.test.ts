@@ -34,7 +34,7 @@ describe("warm builds", () => {
     for (const text of saves) {
       writeFileSync(spec, text);
       const before = warm.emitters.get("client")?.files;
-      const hot = await buildFromTarget(await target(spec), warm);
+      const hot = await buildFromTarget(await target(spec), { warm });
       const cold = await buildFromTarget(await target(spec));
       expect(hot.files).toStrictEqual(cold.files);
       clientRuns.push(warm.emitters.get("client")!.files !== before);
@@ -52,7 +52,7 @@ describe("warm builds", () => {
     const warm = createWarmCache();
     for (const detail of ["First.", "Second.", "Third."]) {
       writeFileSync(join(folder, "errors.yaml"), errors(detail));
-      const hot = await buildFromTarget(await target(spec), warm);
+      const hot = await buildFromTarget(await target(spec), { warm });
       expect(hot.files.find((file) => file.path === "types.ts")!.contents).toContain(detail);
       expect(hot.files).toStrictEqual((await buildFromTarget(await target(spec))).files);
     }
