@@ -10,6 +10,7 @@
 // 2026-10 JSON spec, two cores) and took 15 MB more.
 
 import { createRequire } from "node:module";
+import { layoutStatements } from "./emit/statement-layout.js";
 import { restyleTsPrinterOutput } from "./emit/ts-printer-style.js";
 import type { GeneratedFile } from "./stages.js";
 
@@ -47,9 +48,10 @@ export async function formatFiles(files: readonly GeneratedFile[], memo?: Map<st
 
 async function formatOne(input: { file: GeneratedFile; prettier: Prettier }): Promise<string> {
   const { file, prettier } = input;
-  if (file.printedBy === "typescript") {
-    const restyled = await restyleTsPrinterOutput({ text: file.contents, format: (text) => prettier(text, file.path) });
-    if (restyled !== undefined) return restyled;
+  const layout = file.layout && LAYOUTS[file.layout];
+  if (layout) {
+    const styled = await layout({ text: file.contents, format: (text) => prettier(text, file.path) });
+    if (styled !== undefined) return styled;
   }
   return prettier(file.contents, file.path);
 }
@@ -58,6 +60,9 @@ async function formatOne(input: { file: GeneratedFile; prettier: Prettier }): Pr
 export async function formatText(options: { text: string; path: string }): Promise<string> {
   return (await loadPrettier())(options.text, options.path);
 }
+
+/** Each brings its layout to prettier's, sending prettier only the parts it would change. */
+const LAYOUTS = { "ts-printer": restyleTsPrinterOutput, "statement-lines": layoutStatements } as const;
 
 type Prettier = (text: string, path: string) => Promise<string>;
 

@@ -47,6 +47,10 @@ export interface GeneratedFile {
    * it as it is. test/unit/templates.test.ts holds every template to that.
    */
   formatted?: boolean;
-  /** Printed by the TypeScript printer (openapi-typescript): restyled rather than reformatted whole. */
-  printedBy?: "typescript";
+  /**
+   * How the text is laid out, when the formatter can bring it to prettier's layout
+   * without a whole-file pass: the TypeScript printer's (openapi-typescript), or one
+   * statement per line in prettier's spacing (validators.ts).
+   */
+  layout?: "ts-printer" | "statement-lines";
 }

@@ -107,28 +107,26 @@ function realDate(text: string): boolean {
 }
 
 /** AlreadyCanceledSubscription */
-function check0_AlreadyCanceledSubscription(
-  value: unknown,
-  at: string,
-  issues: ValidationIssue[],
-): void {
+function check0(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["error", "detail"]);
     const v0 = value["error"];
     if (v0 !== undefined) {
-      if (!(typeof v0 === "string")) fail(issues, at + "/error", "type", "string", v0);
+      const p0 = at + "/error";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
       if (!includesJson(["AlreadyCanceledSubscription"], v0))
-        fail(issues, at + "/error", "const", "AlreadyCanceledSubscription", v0);
+        fail(issues, p0, "const", "AlreadyCanceledSubscription", v0);
     }
     const v3 = value["detail"];
-    if (v3 !== undefined)
+    if (v3 !== undefined) {
       if (!(typeof v3 === "string")) fail(issues, at + "/detail", "type", "string", v3);
+    }
   }
 }
 
 /** BenefitPublic */
-function check1_BenefitPublic(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check1(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, [
@@ -143,38 +141,49 @@ function check1_BenefitPublic(value: unknown, at: string, issues: ValidationIssu
     ]);
     const v0 = value["id"];
     if (v0 !== undefined) {
-      if (!(typeof v0 === "string")) fail(issues, at + "/id", "type", "string", v0);
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
       if (typeof v0 === "string") {
-        if (!PATTERN_0.test(v0)) fail(issues, at + "/id", "format", "uuid4", v0);
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
       }
     }
     const v3 = value["created_at"];
-    if (v3 !== undefined) check21_Timestamp(v3, at + "/created_at", issues);
+    if (v3 !== undefined) {
+      check21(v3, at + "/created_at", issues);
+    }
     const v6 = value["modified_at"];
-    if (v6 !== undefined) check10_NullableTimestamp(v6, at + "/modified_at", issues);
+    if (v6 !== undefined) {
+      check10(v6, at + "/modified_at", issues);
+    }
     const v9 = value["type"];
-    if (v9 !== undefined) check2_BenefitType(v9, at + "/type", issues);
+    if (v9 !== undefined) {
+      check2(v9, at + "/type", issues);
+    }
     const v12 = value["description"];
-    if (v12 !== undefined)
+    if (v12 !== undefined) {
       if (!(typeof v12 === "string")) fail(issues, at + "/description", "type", "string", v12);
+    }
     const v15 = value["selectable"];
-    if (v15 !== undefined)
+    if (v15 !== undefined) {
       if (!(typeof v15 === "boolean")) fail(issues, at + "/selectable", "type", "boolean", v15);
+    }
     const v18 = value["deletable"];
-    if (v18 !== undefined)
+    if (v18 !== undefined) {
       if (!(typeof v18 === "boolean")) fail(issues, at + "/deletable", "type", "boolean", v18);
+    }
     const v21 = value["organization_id"];
     if (v21 !== undefined) {
-      if (!(typeof v21 === "string")) fail(issues, at + "/organization_id", "type", "string", v21);
+      const p21 = at + "/organization_id";
+      if (!(typeof v21 === "string")) fail(issues, p21, "type", "string", v21);
       if (typeof v21 === "string") {
-        if (!PATTERN_0.test(v21)) fail(issues, at + "/organization_id", "format", "uuid4", v21);
+        if (!PATTERN_0.test(v21)) fail(issues, p21, "format", "uuid4", v21);
       }
     }
   }
 }
 
 /** BenefitType */
-function check2_BenefitType(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check2(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (
     !includesJson(
@@ -192,11 +201,7 @@ function check2_BenefitType(value: unknown, at: string, issues: ValidationIssue[
 }
 
 /** CustomerCancellationReason */
-function check3_CustomerCancellationReason(
-  value: unknown,
-  at: string,
-  issues: ValidationIssue[],
-): void {
+function check3(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (
     !includesJson(
@@ -232,7 +237,7 @@ function check3_CustomerCancellationReason(
 }
 
 /** CustomerSubscription */
-function check4_CustomerSubscription(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, [
@@ -261,64 +266,94 @@ function check4_CustomerSubscription(value: unknown, at: string, issues: Validat
       "meters",
     ]);
     const v0 = value["created_at"];
-    if (v0 !== undefined) check21_Timestamp(v0, at + "/created_at", issues);
+    if (v0 !== undefined) {
+      check21(v0, at + "/created_at", issues);
+    }
     const v3 = value["modified_at"];
-    if (v3 !== undefined) check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    if (v3 !== undefined) {
+      check10(v3, at + "/modified_at", issues);
+    }
     const v6 = value["id"];
     if (v6 !== undefined) {
-      if (!(typeof v6 === "string")) fail(issues, at + "/id", "type", "string", v6);
+      const p6 = at + "/id";
+      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
       if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, at + "/id", "format", "uuid4", v6);
+        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
       }
     }
     const v9 = value["amount"];
-    if (v9 !== undefined)
+    if (v9 !== undefined) {
       if (!Number.isInteger(v9)) fail(issues, at + "/amount", "type", "integer", v9);
+    }
     const v12 = value["currency"];
-    if (v12 !== undefined)
+    if (v12 !== undefined) {
       if (!(typeof v12 === "string")) fail(issues, at + "/currency", "type", "string", v12);
+    }
     const v15 = value["recurring_interval"];
-    if (v15 !== undefined) check18_RecurringInterval(v15, at + "/recurring_interval", issues);
+    if (v15 !== undefined) {
+      check18(v15, at + "/recurring_interval", issues);
+    }
     const v18 = value["status"];
-    if (v18 !== undefined) check20_SubscriptionStatus(v18, at + "/status", issues);
+    if (v18 !== undefined) {
+      check20(v18, at + "/status", issues);
+    }
     const v21 = value["current_period_start"];
-    if (v21 !== undefined) check21_Timestamp(v21, at + "/current_period_start", issues);
+    if (v21 !== undefined) {
+      check21(v21, at + "/current_period_start", issues);
+    }
     const v24 = value["current_period_end"];
-    if (v24 !== undefined) check10_NullableTimestamp(v24, at + "/current_period_end", issues);
+    if (v24 !== undefined) {
+      check10(v24, at + "/current_period_end", issues);
+    }
     const v27 = value["cancel_at_period_end"];
-    if (v27 !== undefined)
+    if (v27 !== undefined) {
       if (!(typeof v27 === "boolean"))
         fail(issues, at + "/cancel_at_period_end", "type", "boolean", v27);
+    }
     const v30 = value["canceled_at"];
-    if (v30 !== undefined) check10_NullableTimestamp(v30, at + "/canceled_at", issues);
+    if (v30 !== undefined) {
+      check10(v30, at + "/canceled_at", issues);
+    }
     const v33 = value["started_at"];
-    if (v33 !== undefined) check10_NullableTimestamp(v33, at + "/started_at", issues);
+    if (v33 !== undefined) {
+      check10(v33, at + "/started_at", issues);
+    }
     const v36 = value["ends_at"];
-    if (v36 !== undefined) check10_NullableTimestamp(v36, at + "/ends_at", issues);
+    if (v36 !== undefined) {
+      check10(v36, at + "/ends_at", issues);
+    }
     const v39 = value["ended_at"];
-    if (v39 !== undefined) check10_NullableTimestamp(v39, at + "/ended_at", issues);
+    if (v39 !== undefined) {
+      check10(v39, at + "/ended_at", issues);
+    }
     const v42 = value["customer_id"];
     if (v42 !== undefined) {
-      if (!(typeof v42 === "string")) fail(issues, at + "/customer_id", "type", "string", v42);
+      const p42 = at + "/customer_id";
+      if (!(typeof v42 === "string")) fail(issues, p42, "type", "string", v42);
       if (typeof v42 === "string") {
-        if (!PATTERN_0.test(v42)) fail(issues, at + "/customer_id", "format", "uuid4", v42);
+        if (!PATTERN_0.test(v42)) fail(issues, p42, "format", "uuid4", v42);
       }
     }
     const v45 = value["product_id"];
     if (v45 !== undefined) {
-      if (!(typeof v45 === "string")) fail(issues, at + "/product_id", "type", "string", v45);
+      const p45 = at + "/product_id";
+      if (!(typeof v45 === "string")) fail(issues, p45, "type", "string", v45);
       if (typeof v45 === "string") {
-        if (!PATTERN_0.test(v45)) fail(issues, at + "/product_id", "format", "uuid4", v45);
+        if (!PATTERN_0.test(v45)) fail(issues, p45, "format", "uuid4", v45);
       }
     }
     const v48 = value["discount_id"];
-    if (v48 !== undefined) check11_NullableUuid(v48, at + "/discount_id", issues);
+    if (v48 !== undefined) {
+      check11(v48, at + "/discount_id", issues);
+    }
     const v51 = value["checkout_id"];
-    if (v51 !== undefined) check11_NullableUuid(v51, at + "/checkout_id", issues);
+    if (v51 !== undefined) {
+      check11(v51, at + "/checkout_id", issues);
+    }
     const v54 = value["customer_cancellation_reason"];
     if (v54 !== undefined) {
       if (v54 !== null) {
-        check3_CustomerCancellationReason(v54, at + "/customer_cancellation_reason", issues);
+        check3(v54, at + "/customer_cancellation_reason", issues);
       }
     }
     const v59 = value["customer_cancellation_comment"];
@@ -329,22 +364,25 @@ function check4_CustomerSubscription(value: unknown, at: string, issues: Validat
       }
     }
     const v64 = value["product"];
-    if (v64 !== undefined) check7_CustomerSubscriptionProduct(v64, at + "/product", issues);
+    if (v64 !== undefined) {
+      check7(v64, at + "/product", issues);
+    }
     const v67 = value["prices"];
     if (v67 !== undefined) {
-      if (!Array.isArray(v67)) fail(issues, at + "/prices", "type", "array", v67);
+      const p67 = at + "/prices";
+      if (!Array.isArray(v67)) fail(issues, p67, "type", "array", v67);
       if (Array.isArray(v67)) {
         for (let i70 = 0; i70 < v67.length; i70++) {
           const v71 = v67[i70];
           {
             const b74: ValidationIssue[] = [];
-            check9_LegacyRecurringProductPrice(v71, at + "/prices" + "/" + i70, b74);
+            check9(v71, p67 + "/" + i70, b74);
             const b75: ValidationIssue[] = [];
-            check17_ProductPrice(v71, at + "/prices" + "/" + i70, b75);
+            check17(v71, p67 + "/" + i70, b75);
             if (b74.length > 0 && b75.length > 0)
               fail(
                 issues,
-                at + "/prices" + "/" + i70,
+                p67 + "/" + i70,
                 "oneOf",
                 "2 alternatives",
                 v71,
@@ -356,11 +394,12 @@ function check4_CustomerSubscription(value: unknown, at: string, issues: Validat
     }
     const v80 = value["meters"];
     if (v80 !== undefined) {
-      if (!Array.isArray(v80)) fail(issues, at + "/meters", "type", "array", v80);
+      const p80 = at + "/meters";
+      if (!Array.isArray(v80)) fail(issues, p80, "type", "array", v80);
       if (Array.isArray(v80)) {
         for (let i83 = 0; i83 < v80.length; i83++) {
           const v84 = v80[i83];
-          check5_CustomerSubscriptionMeter(v84, at + "/meters" + "/" + i83, issues);
+          check5(v84, p80 + "/" + i83, issues);
         }
       }
     }
@@ -368,11 +407,7 @@ function check4_CustomerSubscription(value: unknown, at: string, issues: Validat
 }
 
 /** CustomerSubscriptionMeter */
-function check5_CustomerSubscriptionMeter(
-  value: unknown,
-  at: string,
-  issues: ValidationIssue[],
-): void {
+function check5(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, [
@@ -386,70 +421,79 @@ function check5_CustomerSubscriptionMeter(
       "meter",
     ]);
     const v0 = value["created_at"];
-    if (v0 !== undefined) check21_Timestamp(v0, at + "/created_at", issues);
+    if (v0 !== undefined) {
+      check21(v0, at + "/created_at", issues);
+    }
     const v3 = value["modified_at"];
-    if (v3 !== undefined) check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    if (v3 !== undefined) {
+      check10(v3, at + "/modified_at", issues);
+    }
     const v6 = value["id"];
     if (v6 !== undefined) {
-      if (!(typeof v6 === "string")) fail(issues, at + "/id", "type", "string", v6);
+      const p6 = at + "/id";
+      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
       if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, at + "/id", "format", "uuid4", v6);
+        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
       }
     }
     const v9 = value["consumed_units"];
-    if (v9 !== undefined)
+    if (v9 !== undefined) {
       if (!(typeof v9 === "number" && Number.isFinite(v9)))
         fail(issues, at + "/consumed_units", "type", "number", v9);
+    }
     const v12 = value["credited_units"];
-    if (v12 !== undefined)
+    if (v12 !== undefined) {
       if (!Number.isInteger(v12)) fail(issues, at + "/credited_units", "type", "integer", v12);
+    }
     const v15 = value["amount"];
-    if (v15 !== undefined)
+    if (v15 !== undefined) {
       if (!Number.isInteger(v15)) fail(issues, at + "/amount", "type", "integer", v15);
+    }
     const v18 = value["meter_id"];
     if (v18 !== undefined) {
-      if (!(typeof v18 === "string")) fail(issues, at + "/meter_id", "type", "string", v18);
+      const p18 = at + "/meter_id";
+      if (!(typeof v18 === "string")) fail(issues, p18, "type", "string", v18);
       if (typeof v18 === "string") {
-        if (!PATTERN_0.test(v18)) fail(issues, at + "/meter_id", "format", "uuid4", v18);
+        if (!PATTERN_0.test(v18)) fail(issues, p18, "format", "uuid4", v18);
       }
     }
     const v21 = value["meter"];
-    if (v21 !== undefined) check6_CustomerSubscriptionMeterMeter(v21, at + "/meter", issues);
+    if (v21 !== undefined) {
+      check6(v21, at + "/meter", issues);
+    }
   }
 }
 
 /** CustomerSubscriptionMeterMeter */
-function check6_CustomerSubscriptionMeterMeter(
-  value: unknown,
-  at: string,
-  issues: ValidationIssue[],
-): void {
+function check6(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["created_at", "modified_at", "id", "name"]);
     const v0 = value["created_at"];
-    if (v0 !== undefined) check21_Timestamp(v0, at + "/created_at", issues);
+    if (v0 !== undefined) {
+      check21(v0, at + "/created_at", issues);
+    }
     const v3 = value["modified_at"];
-    if (v3 !== undefined) check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    if (v3 !== undefined) {
+      check10(v3, at + "/modified_at", issues);
+    }
     const v6 = value["id"];
     if (v6 !== undefined) {
-      if (!(typeof v6 === "string")) fail(issues, at + "/id", "type", "string", v6);
+      const p6 = at + "/id";
+      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
       if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, at + "/id", "format", "uuid4", v6);
+        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
       }
     }
     const v9 = value["name"];
-    if (v9 !== undefined)
+    if (v9 !== undefined) {
       if (!(typeof v9 === "string")) fail(issues, at + "/name", "type", "string", v9);
+    }
   }
 }
 
 /** CustomerSubscriptionProduct */
-function check7_CustomerSubscriptionProduct(
-  value: unknown,
-  at: string,
-  issues: ValidationIssue[],
-): void {
+function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, [
@@ -468,19 +512,25 @@ function check7_CustomerSubscriptionProduct(
       "organization",
     ]);
     const v0 = value["created_at"];
-    if (v0 !== undefined) check21_Timestamp(v0, at + "/created_at", issues);
+    if (v0 !== undefined) {
+      check21(v0, at + "/created_at", issues);
+    }
     const v3 = value["modified_at"];
-    if (v3 !== undefined) check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    if (v3 !== undefined) {
+      check10(v3, at + "/modified_at", issues);
+    }
     const v6 = value["id"];
     if (v6 !== undefined) {
-      if (!(typeof v6 === "string")) fail(issues, at + "/id", "type", "string", v6);
+      const p6 = at + "/id";
+      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
       if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, at + "/id", "format", "uuid4", v6);
+        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
       }
     }
     const v9 = value["name"];
-    if (v9 !== undefined)
+    if (v9 !== undefined) {
       if (!(typeof v9 === "string")) fail(issues, at + "/name", "type", "string", v9);
+    }
     const v12 = value["description"];
     if (v12 !== undefined) {
       if (v12 !== null) {
@@ -490,37 +540,41 @@ function check7_CustomerSubscriptionProduct(
     const v17 = value["recurring_interval"];
     if (v17 !== undefined) {
       if (v17 !== null) {
-        check18_RecurringInterval(v17, at + "/recurring_interval", issues);
+        check18(v17, at + "/recurring_interval", issues);
       }
     }
     const v22 = value["is_recurring"];
-    if (v22 !== undefined)
+    if (v22 !== undefined) {
       if (!(typeof v22 === "boolean")) fail(issues, at + "/is_recurring", "type", "boolean", v22);
+    }
     const v25 = value["is_archived"];
-    if (v25 !== undefined)
+    if (v25 !== undefined) {
       if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
+    }
     const v28 = value["organization_id"];
     if (v28 !== undefined) {
-      if (!(typeof v28 === "string")) fail(issues, at + "/organization_id", "type", "string", v28);
+      const p28 = at + "/organization_id";
+      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
       if (typeof v28 === "string") {
-        if (!PATTERN_0.test(v28)) fail(issues, at + "/organization_id", "format", "uuid4", v28);
+        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
       }
     }
     const v31 = value["prices"];
     if (v31 !== undefined) {
-      if (!Array.isArray(v31)) fail(issues, at + "/prices", "type", "array", v31);
+      const p31 = at + "/prices";
+      if (!Array.isArray(v31)) fail(issues, p31, "type", "array", v31);
       if (Array.isArray(v31)) {
         for (let i34 = 0; i34 < v31.length; i34++) {
           const v35 = v31[i34];
           {
             const b38: ValidationIssue[] = [];
-            check9_LegacyRecurringProductPrice(v35, at + "/prices" + "/" + i34, b38);
+            check9(v35, p31 + "/" + i34, b38);
             const b39: ValidationIssue[] = [];
-            check17_ProductPrice(v35, at + "/prices" + "/" + i34, b39);
+            check17(v35, p31 + "/" + i34, b39);
             if (b38.length > 0 && b39.length > 0)
               fail(
                 issues,
-                at + "/prices" + "/" + i34,
+                p31 + "/" + i34,
                 "oneOf",
                 "2 alternatives",
                 v35,
@@ -532,40 +586,45 @@ function check7_CustomerSubscriptionProduct(
     }
     const v44 = value["benefits"];
     if (v44 !== undefined) {
-      if (!Array.isArray(v44)) fail(issues, at + "/benefits", "type", "array", v44);
+      const p44 = at + "/benefits";
+      if (!Array.isArray(v44)) fail(issues, p44, "type", "array", v44);
       if (Array.isArray(v44)) {
         for (let i47 = 0; i47 < v44.length; i47++) {
           const v48 = v44[i47];
-          check1_BenefitPublic(v48, at + "/benefits" + "/" + i47, issues);
+          check1(v48, p44 + "/" + i47, issues);
         }
       }
     }
     const v51 = value["medias"];
     if (v51 !== undefined) {
-      if (!Array.isArray(v51)) fail(issues, at + "/medias", "type", "array", v51);
+      const p51 = at + "/medias";
+      if (!Array.isArray(v51)) fail(issues, p51, "type", "array", v51);
       if (Array.isArray(v51)) {
         for (let i54 = 0; i54 < v51.length; i54++) {
           const v55 = v51[i54];
-          check16_ProductMediaFileRead(v55, at + "/medias" + "/" + i54, issues);
+          check16(v55, p51 + "/" + i54, issues);
         }
       }
     }
     const v58 = value["organization"];
-    if (v58 !== undefined) check12_Organization(v58, at + "/organization", issues);
+    if (v58 !== undefined) {
+      check12(v58, at + "/organization", issues);
+    }
   }
 }
 
 /** HTTPValidationError */
-function check8_HTTPValidationError(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     const v0 = value["detail"];
     if (v0 !== undefined) {
-      if (!Array.isArray(v0)) fail(issues, at + "/detail", "type", "array", v0);
+      const p0 = at + "/detail";
+      if (!Array.isArray(v0)) fail(issues, p0, "type", "array", v0);
       if (Array.isArray(v0)) {
         for (let i3 = 0; i3 < v0.length; i3++) {
           const v4 = v0[i3];
-          check22_ValidationError(v4, at + "/detail" + "/" + i3, issues);
+          check22(v4, p0 + "/" + i3, issues);
         }
       }
     }
@@ -573,11 +632,7 @@ function check8_HTTPValidationError(value: unknown, at: string, issues: Validati
 }
 
 /** LegacyRecurringProductPrice */
-function check9_LegacyRecurringProductPrice(
-  value: unknown,
-  at: string,
-  issues: ValidationIssue[],
-): void {
+function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, [
@@ -594,50 +649,64 @@ function check9_LegacyRecurringProductPrice(
       "legacy",
     ]);
     const v0 = value["created_at"];
-    if (v0 !== undefined) check21_Timestamp(v0, at + "/created_at", issues);
+    if (v0 !== undefined) {
+      check21(v0, at + "/created_at", issues);
+    }
     const v3 = value["modified_at"];
-    if (v3 !== undefined) check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    if (v3 !== undefined) {
+      check10(v3, at + "/modified_at", issues);
+    }
     const v6 = value["id"];
     if (v6 !== undefined) {
-      if (!(typeof v6 === "string")) fail(issues, at + "/id", "type", "string", v6);
+      const p6 = at + "/id";
+      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
       if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, at + "/id", "format", "uuid4", v6);
+        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
       }
     }
     const v9 = value["amount_type"];
-    if (v9 !== undefined)
+    if (v9 !== undefined) {
       if (!(typeof v9 === "string")) fail(issues, at + "/amount_type", "type", "string", v9);
+    }
     const v12 = value["is_archived"];
-    if (v12 !== undefined)
+    if (v12 !== undefined) {
       if (!(typeof v12 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v12);
+    }
     const v15 = value["product_id"];
     if (v15 !== undefined) {
-      if (!(typeof v15 === "string")) fail(issues, at + "/product_id", "type", "string", v15);
+      const p15 = at + "/product_id";
+      if (!(typeof v15 === "string")) fail(issues, p15, "type", "string", v15);
       if (typeof v15 === "string") {
-        if (!PATTERN_0.test(v15)) fail(issues, at + "/product_id", "format", "uuid4", v15);
+        if (!PATTERN_0.test(v15)) fail(issues, p15, "format", "uuid4", v15);
       }
     }
     const v18 = value["type"];
-    if (v18 !== undefined)
+    if (v18 !== undefined) {
       if (!(typeof v18 === "string")) fail(issues, at + "/type", "type", "string", v18);
+    }
     const v21 = value["recurring_interval"];
-    if (v21 !== undefined) check18_RecurringInterval(v21, at + "/recurring_interval", issues);
+    if (v21 !== undefined) {
+      check18(v21, at + "/recurring_interval", issues);
+    }
     const v24 = value["price_currency"];
-    if (v24 !== undefined)
+    if (v24 !== undefined) {
       if (!(typeof v24 === "string")) fail(issues, at + "/price_currency", "type", "string", v24);
+    }
     const v27 = value["price_amount"];
-    if (v27 !== undefined)
+    if (v27 !== undefined) {
       if (!Number.isInteger(v27)) fail(issues, at + "/price_amount", "type", "integer", v27);
+    }
     const v30 = value["legacy"];
     if (v30 !== undefined) {
-      if (!(typeof v30 === "boolean")) fail(issues, at + "/legacy", "type", "boolean", v30);
-      if (!includesJson([true], v30)) fail(issues, at + "/legacy", "const", true, v30);
+      const p30 = at + "/legacy";
+      if (!(typeof v30 === "boolean")) fail(issues, p30, "type", "boolean", v30);
+      if (!includesJson([true], v30)) fail(issues, p30, "const", true, v30);
     }
   }
 }
 
 /** NullableTimestamp */
-function check10_NullableTimestamp(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check10(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (value !== null) {
     if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
     if (typeof value === "string") {
@@ -648,7 +717,7 @@ function check10_NullableTimestamp(value: unknown, at: string, issues: Validatio
 }
 
 /** NullableUuid */
-function check11_NullableUuid(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check11(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (value !== null) {
     if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
     if (typeof value === "string") {
@@ -658,7 +727,7 @@ function check11_NullableUuid(value: unknown, at: string, issues: ValidationIssu
 }
 
 /** Organization */
-function check12_Organization(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, [
@@ -678,22 +747,29 @@ function check12_Organization(value: unknown, at: string, issues: ValidationIssu
       "notification_settings",
     ]);
     const v0 = value["created_at"];
-    if (v0 !== undefined) check21_Timestamp(v0, at + "/created_at", issues);
+    if (v0 !== undefined) {
+      check21(v0, at + "/created_at", issues);
+    }
     const v3 = value["modified_at"];
-    if (v3 !== undefined) check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    if (v3 !== undefined) {
+      check10(v3, at + "/modified_at", issues);
+    }
     const v6 = value["id"];
     if (v6 !== undefined) {
-      if (!(typeof v6 === "string")) fail(issues, at + "/id", "type", "string", v6);
+      const p6 = at + "/id";
+      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
       if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, at + "/id", "format", "uuid4", v6);
+        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
       }
     }
     const v9 = value["name"];
-    if (v9 !== undefined)
+    if (v9 !== undefined) {
       if (!(typeof v9 === "string")) fail(issues, at + "/name", "type", "string", v9);
+    }
     const v12 = value["slug"];
-    if (v12 !== undefined)
+    if (v12 !== undefined) {
       if (!(typeof v12 === "string")) fail(issues, at + "/slug", "type", "string", v12);
+    }
     const v15 = value["avatar_url"];
     if (v15 !== undefined) {
       if (v15 !== null) {
@@ -714,35 +790,35 @@ function check12_Organization(value: unknown, at: string, issues: ValidationIssu
     }
     const v30 = value["socials"];
     if (v30 !== undefined) {
-      if (!Array.isArray(v30)) fail(issues, at + "/socials", "type", "array", v30);
+      const p30 = at + "/socials";
+      if (!Array.isArray(v30)) fail(issues, p30, "type", "array", v30);
       if (Array.isArray(v30)) {
         for (let i33 = 0; i33 < v30.length; i33++) {
           const v34 = v30[i33];
-          check13_OrganizationSocialLink(v34, at + "/socials" + "/" + i33, issues);
+          check13(v34, p30 + "/" + i33, issues);
         }
       }
     }
     const v37 = value["status"];
-    if (v37 !== undefined) check15_OrganizationStatus(v37, at + "/status", issues);
+    if (v37 !== undefined) {
+      check15(v37, at + "/status", issues);
+    }
     const v40 = value["details_submitted_at"];
-    if (v40 !== undefined) check10_NullableTimestamp(v40, at + "/details_submitted_at", issues);
+    if (v40 !== undefined) {
+      check10(v40, at + "/details_submitted_at", issues);
+    }
     const v43 = value["feature_settings"];
     if (v43 !== undefined) {
+      const p43 = at + "/feature_settings";
       if (v43 !== null) {
-        if (!isRecord(v43)) fail(issues, at + "/feature_settings", "type", "object", v43);
+        if (!isRecord(v43)) fail(issues, p43, "type", "object", v43);
         if (isRecord(v43)) {
           for (const k46 in v43) {
             const v47 = v43[k46];
             void v47;
             if (!false) {
               if (!(typeof v47 === "boolean"))
-                fail(
-                  issues,
-                  at + "/feature_settings" + "/" + escapeToken(k46),
-                  "type",
-                  "boolean",
-                  v47,
-                );
+                fail(issues, p43 + "/" + escapeToken(k46), "type", "boolean", v47);
             }
           }
         }
@@ -750,101 +826,71 @@ function check12_Organization(value: unknown, at: string, issues: ValidationIssu
     }
     const v50 = value["subscription_settings"];
     if (v50 !== undefined) {
-      if (!isRecord(v50)) fail(issues, at + "/subscription_settings", "type", "object", v50);
+      const p50 = at + "/subscription_settings";
+      if (!isRecord(v50)) fail(issues, p50, "type", "object", v50);
       if (isRecord(v50)) {
-        requireAll(issues, at + "/subscription_settings", v50, [
+        requireAll(issues, p50, v50, [
           "allow_multiple_subscriptions",
           "allow_customer_updates",
           "proration_behavior",
         ]);
         const v51 = v50["allow_multiple_subscriptions"];
-        if (v51 !== undefined)
+        if (v51 !== undefined) {
           if (!(typeof v51 === "boolean"))
-            fail(
-              issues,
-              at + "/subscription_settings" + "/allow_multiple_subscriptions",
-              "type",
-              "boolean",
-              v51,
-            );
+            fail(issues, p50 + "/allow_multiple_subscriptions", "type", "boolean", v51);
+        }
         const v54 = v50["allow_customer_updates"];
-        if (v54 !== undefined)
+        if (v54 !== undefined) {
           if (!(typeof v54 === "boolean"))
-            fail(
-              issues,
-              at + "/subscription_settings" + "/allow_customer_updates",
-              "type",
-              "boolean",
-              v54,
-            );
+            fail(issues, p50 + "/allow_customer_updates", "type", "boolean", v54);
+        }
         const v57 = v50["proration_behavior"];
         if (v57 !== undefined) {
-          if (!(typeof v57 === "string"))
-            fail(
-              issues,
-              at + "/subscription_settings" + "/proration_behavior",
-              "type",
-              "string",
-              v57,
-            );
+          const p57 = p50 + "/proration_behavior";
+          if (!(typeof v57 === "string")) fail(issues, p57, "type", "string", v57);
           if (!includesJson(["invoice", "prorate"], v57))
-            fail(
-              issues,
-              at + "/subscription_settings" + "/proration_behavior",
-              "enum",
-              ["invoice", "prorate"],
-              v57,
-            );
+            fail(issues, p57, "enum", ["invoice", "prorate"], v57);
         }
       }
     }
     const v62 = value["notification_settings"];
     if (v62 !== undefined) {
-      if (!isRecord(v62)) fail(issues, at + "/notification_settings", "type", "object", v62);
+      const p62 = at + "/notification_settings";
+      if (!isRecord(v62)) fail(issues, p62, "type", "object", v62);
       if (isRecord(v62)) {
-        requireAll(issues, at + "/notification_settings", v62, ["new_order", "new_subscription"]);
+        requireAll(issues, p62, v62, ["new_order", "new_subscription"]);
         const v63 = v62["new_order"];
-        if (v63 !== undefined)
-          if (!(typeof v63 === "boolean"))
-            fail(issues, at + "/notification_settings" + "/new_order", "type", "boolean", v63);
+        if (v63 !== undefined) {
+          if (!(typeof v63 === "boolean")) fail(issues, p62 + "/new_order", "type", "boolean", v63);
+        }
         const v66 = v62["new_subscription"];
-        if (v66 !== undefined)
+        if (v66 !== undefined) {
           if (!(typeof v66 === "boolean"))
-            fail(
-              issues,
-              at + "/notification_settings" + "/new_subscription",
-              "type",
-              "boolean",
-              v66,
-            );
+            fail(issues, p62 + "/new_subscription", "type", "boolean", v66);
+        }
       }
     }
   }
 }
 
 /** OrganizationSocialLink */
-function check13_OrganizationSocialLink(
-  value: unknown,
-  at: string,
-  issues: ValidationIssue[],
-): void {
+function check13(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["platform", "url"]);
     const v0 = value["platform"];
-    if (v0 !== undefined) check14_OrganizationSocialPlatform(v0, at + "/platform", issues);
+    if (v0 !== undefined) {
+      check14(v0, at + "/platform", issues);
+    }
     const v3 = value["url"];
-    if (v3 !== undefined)
+    if (v3 !== undefined) {
       if (!(typeof v3 === "string")) fail(issues, at + "/url", "type", "string", v3);
+    }
   }
 }
 
 /** OrganizationSocialPlatform */
-function check14_OrganizationSocialPlatform(
-  value: unknown,
-  at: string,
-  issues: ValidationIssue[],
-): void {
+function check14(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (
     !includesJson(
@@ -862,7 +908,7 @@ function check14_OrganizationSocialPlatform(
 }
 
 /** OrganizationStatus */
-function check15_OrganizationStatus(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["created", "onboarding_started", "under_review", "denied", "active"], value))
     fail(
@@ -875,7 +921,7 @@ function check15_OrganizationStatus(value: unknown, at: string, issues: Validati
 }
 
 /** ProductMediaFileRead */
-function check16_ProductMediaFileRead(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, [
@@ -899,30 +945,36 @@ function check16_ProductMediaFileRead(value: unknown, at: string, issues: Valida
     ]);
     const v0 = value["id"];
     if (v0 !== undefined) {
-      if (!(typeof v0 === "string")) fail(issues, at + "/id", "type", "string", v0);
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
       if (typeof v0 === "string") {
-        if (!PATTERN_0.test(v0)) fail(issues, at + "/id", "format", "uuid4", v0);
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
       }
     }
     const v3 = value["organization_id"];
     if (v3 !== undefined) {
-      if (!(typeof v3 === "string")) fail(issues, at + "/organization_id", "type", "string", v3);
+      const p3 = at + "/organization_id";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
       if (typeof v3 === "string") {
-        if (!PATTERN_0.test(v3)) fail(issues, at + "/organization_id", "format", "uuid4", v3);
+        if (!PATTERN_0.test(v3)) fail(issues, p3, "format", "uuid4", v3);
       }
     }
     const v6 = value["name"];
-    if (v6 !== undefined)
+    if (v6 !== undefined) {
       if (!(typeof v6 === "string")) fail(issues, at + "/name", "type", "string", v6);
+    }
     const v9 = value["path"];
-    if (v9 !== undefined)
+    if (v9 !== undefined) {
       if (!(typeof v9 === "string")) fail(issues, at + "/path", "type", "string", v9);
+    }
     const v12 = value["mime_type"];
-    if (v12 !== undefined)
+    if (v12 !== undefined) {
       if (!(typeof v12 === "string")) fail(issues, at + "/mime_type", "type", "string", v12);
+    }
     const v15 = value["size"];
-    if (v15 !== undefined)
+    if (v15 !== undefined) {
       if (!Number.isInteger(v15)) fail(issues, at + "/size", "type", "integer", v15);
+    }
     const v18 = value["storage_version"];
     if (v18 !== undefined) {
       if (v18 !== null) {
@@ -951,7 +1003,9 @@ function check16_ProductMediaFileRead(value: unknown, at: string, issues: Valida
       }
     }
     const v38 = value["last_modified_at"];
-    if (v38 !== undefined) check10_NullableTimestamp(v38, at + "/last_modified_at", issues);
+    if (v38 !== undefined) {
+      check10(v38, at + "/last_modified_at", issues);
+    }
     const v41 = value["version"];
     if (v41 !== undefined) {
       if (v41 !== null) {
@@ -960,26 +1014,31 @@ function check16_ProductMediaFileRead(value: unknown, at: string, issues: Valida
     }
     const v46 = value["service"];
     if (v46 !== undefined) {
-      if (!(typeof v46 === "string")) fail(issues, at + "/service", "type", "string", v46);
-      if (!includesJson(["product_media"], v46))
-        fail(issues, at + "/service", "const", "product_media", v46);
+      const p46 = at + "/service";
+      if (!(typeof v46 === "string")) fail(issues, p46, "type", "string", v46);
+      if (!includesJson(["product_media"], v46)) fail(issues, p46, "const", "product_media", v46);
     }
     const v49 = value["is_uploaded"];
-    if (v49 !== undefined)
+    if (v49 !== undefined) {
       if (!(typeof v49 === "boolean")) fail(issues, at + "/is_uploaded", "type", "boolean", v49);
+    }
     const v52 = value["created_at"];
-    if (v52 !== undefined) check21_Timestamp(v52, at + "/created_at", issues);
+    if (v52 !== undefined) {
+      check21(v52, at + "/created_at", issues);
+    }
     const v55 = value["size_readable"];
-    if (v55 !== undefined)
+    if (v55 !== undefined) {
       if (!(typeof v55 === "string")) fail(issues, at + "/size_readable", "type", "string", v55);
+    }
     const v58 = value["public_url"];
-    if (v58 !== undefined)
+    if (v58 !== undefined) {
       if (!(typeof v58 === "string")) fail(issues, at + "/public_url", "type", "string", v58);
+    }
   }
 }
 
 /** ProductPrice */
-function check17_ProductPrice(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check17(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, [
@@ -995,73 +1054,86 @@ function check17_ProductPrice(value: unknown, at: string, issues: ValidationIssu
       "price_amount",
     ]);
     const v0 = value["created_at"];
-    if (v0 !== undefined) check21_Timestamp(v0, at + "/created_at", issues);
+    if (v0 !== undefined) {
+      check21(v0, at + "/created_at", issues);
+    }
     const v3 = value["modified_at"];
-    if (v3 !== undefined) check10_NullableTimestamp(v3, at + "/modified_at", issues);
+    if (v3 !== undefined) {
+      check10(v3, at + "/modified_at", issues);
+    }
     const v6 = value["id"];
     if (v6 !== undefined) {
-      if (!(typeof v6 === "string")) fail(issues, at + "/id", "type", "string", v6);
+      const p6 = at + "/id";
+      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
       if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, at + "/id", "format", "uuid4", v6);
+        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
       }
     }
     const v9 = value["amount_type"];
-    if (v9 !== undefined)
+    if (v9 !== undefined) {
       if (!(typeof v9 === "string")) fail(issues, at + "/amount_type", "type", "string", v9);
+    }
     const v12 = value["is_archived"];
-    if (v12 !== undefined)
+    if (v12 !== undefined) {
       if (!(typeof v12 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v12);
+    }
     const v15 = value["product_id"];
     if (v15 !== undefined) {
-      if (!(typeof v15 === "string")) fail(issues, at + "/product_id", "type", "string", v15);
+      const p15 = at + "/product_id";
+      if (!(typeof v15 === "string")) fail(issues, p15, "type", "string", v15);
       if (typeof v15 === "string") {
-        if (!PATTERN_0.test(v15)) fail(issues, at + "/product_id", "format", "uuid4", v15);
+        if (!PATTERN_0.test(v15)) fail(issues, p15, "format", "uuid4", v15);
       }
     }
     const v18 = value["type"];
-    if (v18 !== undefined)
+    if (v18 !== undefined) {
       if (!(typeof v18 === "string")) fail(issues, at + "/type", "type", "string", v18);
+    }
     const v21 = value["recurring_interval"];
     if (v21 !== undefined) {
       if (v21 !== null) {
-        check18_RecurringInterval(v21, at + "/recurring_interval", issues);
+        check18(v21, at + "/recurring_interval", issues);
       }
     }
     const v26 = value["price_currency"];
-    if (v26 !== undefined)
+    if (v26 !== undefined) {
       if (!(typeof v26 === "string")) fail(issues, at + "/price_currency", "type", "string", v26);
+    }
     const v29 = value["price_amount"];
-    if (v29 !== undefined)
+    if (v29 !== undefined) {
       if (!Number.isInteger(v29)) fail(issues, at + "/price_amount", "type", "integer", v29);
+    }
   }
 }
 
 /** RecurringInterval */
-function check18_RecurringInterval(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check18(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["day", "week", "month", "year"], value))
     fail(issues, at, "enum", ["day", "week", "month", "year"], value);
 }
 
 /** ResourceNotFound */
-function check19_ResourceNotFound(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check19(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["error", "detail"]);
     const v0 = value["error"];
     if (v0 !== undefined) {
-      if (!(typeof v0 === "string")) fail(issues, at + "/error", "type", "string", v0);
+      const p0 = at + "/error";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
       if (!includesJson(["ResourceNotFound"], v0))
-        fail(issues, at + "/error", "const", "ResourceNotFound", v0);
+        fail(issues, p0, "const", "ResourceNotFound", v0);
     }
     const v3 = value["detail"];
-    if (v3 !== undefined)
+    if (v3 !== undefined) {
       if (!(typeof v3 === "string")) fail(issues, at + "/detail", "type", "string", v3);
+    }
   }
 }
 
 /** SubscriptionStatus */
-function check20_SubscriptionStatus(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check20(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (
     !includesJson(
@@ -1079,7 +1151,7 @@ function check20_SubscriptionStatus(value: unknown, at: string, issues: Validati
 }
 
 /** Timestamp */
-function check21_Timestamp(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check21(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (typeof value === "string") {
     if (!PATTERN_1.test(value) || !realDate(value)) fail(issues, at, "format", "date-time", value);
@@ -1087,25 +1159,26 @@ function check21_Timestamp(value: unknown, at: string, issues: ValidationIssue[]
 }
 
 /** ValidationError */
-function check22_ValidationError(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check22(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["loc", "msg", "type"]);
     const v0 = value["loc"];
     if (v0 !== undefined) {
-      if (!Array.isArray(v0)) fail(issues, at + "/loc", "type", "array", v0);
+      const p0 = at + "/loc";
+      if (!Array.isArray(v0)) fail(issues, p0, "type", "array", v0);
       if (Array.isArray(v0)) {
         for (let i3 = 0; i3 < v0.length; i3++) {
           const v4 = v0[i3];
           {
             const b7: ValidationIssue[] = [];
-            if (!(typeof v4 === "string")) fail(b7, at + "/loc" + "/" + i3, "type", "string", v4);
+            if (!(typeof v4 === "string")) fail(b7, p0 + "/" + i3, "type", "string", v4);
             const b8: ValidationIssue[] = [];
-            if (!Number.isInteger(v4)) fail(b8, at + "/loc" + "/" + i3, "type", "integer", v4);
+            if (!Number.isInteger(v4)) fail(b8, p0 + "/" + i3, "type", "integer", v4);
             if (b7.length > 0 && b8.length > 0)
               fail(
                 issues,
-                at + "/loc" + "/" + i3,
+                p0 + "/" + i3,
                 "anyOf",
                 "2 alternatives",
                 v4,
@@ -1116,41 +1189,42 @@ function check22_ValidationError(value: unknown, at: string, issues: ValidationI
       }
     }
     const v13 = value["msg"];
-    if (v13 !== undefined)
+    if (v13 !== undefined) {
       if (!(typeof v13 === "string")) fail(issues, at + "/msg", "type", "string", v13);
+    }
     const v16 = value["type"];
-    if (v16 !== undefined)
+    if (v16 !== undefined) {
       if (!(typeof v16 === "string")) fail(issues, at + "/type", "type", "string", v16);
+    }
   }
 }
 
 /** By component schema name: `validators.CustomerSubscription(body)` returns [] when valid. */
 
 export const validators = {
-  AlreadyCanceledSubscription: (value: unknown) => run(check0_AlreadyCanceledSubscription, value),
-  BenefitPublic: (value: unknown) => run(check1_BenefitPublic, value),
-  BenefitType: (value: unknown) => run(check2_BenefitType, value),
-  CustomerCancellationReason: (value: unknown) => run(check3_CustomerCancellationReason, value),
-  CustomerSubscription: (value: unknown) => run(check4_CustomerSubscription, value),
-  CustomerSubscriptionMeter: (value: unknown) => run(check5_CustomerSubscriptionMeter, value),
-  CustomerSubscriptionMeterMeter: (value: unknown) =>
-    run(check6_CustomerSubscriptionMeterMeter, value),
-  CustomerSubscriptionProduct: (value: unknown) => run(check7_CustomerSubscriptionProduct, value),
-  HTTPValidationError: (value: unknown) => run(check8_HTTPValidationError, value),
-  LegacyRecurringProductPrice: (value: unknown) => run(check9_LegacyRecurringProductPrice, value),
-  NullableTimestamp: (value: unknown) => run(check10_NullableTimestamp, value),
-  NullableUuid: (value: unknown) => run(check11_NullableUuid, value),
-  Organization: (value: unknown) => run(check12_Organization, value),
-  OrganizationSocialLink: (value: unknown) => run(check13_OrganizationSocialLink, value),
-  OrganizationSocialPlatform: (value: unknown) => run(check14_OrganizationSocialPlatform, value),
-  OrganizationStatus: (value: unknown) => run(check15_OrganizationStatus, value),
-  ProductMediaFileRead: (value: unknown) => run(check16_ProductMediaFileRead, value),
-  ProductPrice: (value: unknown) => run(check17_ProductPrice, value),
-  RecurringInterval: (value: unknown) => run(check18_RecurringInterval, value),
-  ResourceNotFound: (value: unknown) => run(check19_ResourceNotFound, value),
-  SubscriptionStatus: (value: unknown) => run(check20_SubscriptionStatus, value),
-  Timestamp: (value: unknown) => run(check21_Timestamp, value),
-  ValidationError: (value: unknown) => run(check22_ValidationError, value),
+  AlreadyCanceledSubscription: (value: unknown) => run(check0, value),
+  BenefitPublic: (value: unknown) => run(check1, value),
+  BenefitType: (value: unknown) => run(check2, value),
+  CustomerCancellationReason: (value: unknown) => run(check3, value),
+  CustomerSubscription: (value: unknown) => run(check4, value),
+  CustomerSubscriptionMeter: (value: unknown) => run(check5, value),
+  CustomerSubscriptionMeterMeter: (value: unknown) => run(check6, value),
+  CustomerSubscriptionProduct: (value: unknown) => run(check7, value),
+  HTTPValidationError: (value: unknown) => run(check8, value),
+  LegacyRecurringProductPrice: (value: unknown) => run(check9, value),
+  NullableTimestamp: (value: unknown) => run(check10, value),
+  NullableUuid: (value: unknown) => run(check11, value),
+  Organization: (value: unknown) => run(check12, value),
+  OrganizationSocialLink: (value: unknown) => run(check13, value),
+  OrganizationSocialPlatform: (value: unknown) => run(check14, value),
+  OrganizationStatus: (value: unknown) => run(check15, value),
+  ProductMediaFileRead: (value: unknown) => run(check16, value),
+  ProductPrice: (value: unknown) => run(check17, value),
+  RecurringInterval: (value: unknown) => run(check18, value),
+  ResourceNotFound: (value: unknown) => run(check19, value),
+  SubscriptionStatus: (value: unknown) => run(check20, value),
+  Timestamp: (value: unknown) => run(check21, value),
+  ValidationError: (value: unknown) => run(check22, value),
 } satisfies Record<string, Validator>;
 
 /** By operationId, then `in.name` (`path.id`, `query.anonymize`): checks the decoded value. */

@@ -122,7 +122,8 @@ async function formatMembers(input: { lines: string[]; members: Member[]; format
     return { opening, closing, body: input.lines.slice(member.from, member.to + 1) };
   });
   const text = wrapped.map((each) => [...each.opening, ...each.body, ...each.closing].join("\n")).join("\n\n") + "\n";
-  const output = (await input.format(text)).split("\n");
+  const output = (await formatOrUndefined({ text, format: input.format }))?.split("\n");
+  if (!output) return undefined;
   const result: string[][] = [];
   let at = 0;
   for (const each of wrapped) {
@@ -141,4 +142,13 @@ async function formatMembers(input: { lines: string[]; members: Member[]; format
 /** How prettier prints a wrapper line: a type alias ends with `;`. */
 function fromPrettier(line: string): string {
   return line === "}" ? "};" : line;
+}
+
+/** Prettier's output, or undefined where it cannot parse what it was sent. */
+export async function formatOrUndefined(input: { text: string; format: FormatText }): Promise<string | undefined> {
+  try {
+    return await input.format(input.text);
+  } catch {
+    return undefined;
+  }
 }

@@ -109,5 +109,5 @@ export async function emitTypes(context: EmitContext): Promise<GeneratedFile[]> 
   // openapi-typescript writes into the document it is given (it adds `components`): hand it a copy.
   const schema = cloneJson(context.subset);
   const nodes = lib.transformSchema(schema, transformContext({ schema, lib }));
-  return [{ path: "types.ts", contents: lib.astToString(nodes), printedBy: "typescript" }];
+  return [{ path: "types.ts", contents: lib.astToString(nodes), layout: "ts-printer" }];
 }

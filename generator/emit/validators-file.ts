@@ -7,6 +7,7 @@ import { HTTP_METHODS, isObject, type OpenApiDocument } from "../openapi.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { compileSite, type CompileState } from "./validators/compile.js";
 import { DATE_CHECK } from "./validators/formats.js";
+import { jsKey } from "./validators/literal.js";
 
 export function emitValidators(context: EmitContext): GeneratedFile[] {
   const document = context.subset as OpenApiDocument & Record<string, unknown>;
@@ -14,7 +15,8 @@ export function emitValidators(context: EmitContext): GeneratedFile[] {
   const names = Object.keys(schemas).sort();
   const state: CompileState = {
     document,
-    functions: new Map(names.map((name, index) => [name, `check${index}_${name.replace(/[^A-Za-z0-9_]/g, "_")}`])),
+    // Numbered, the schema named in a comment: a name in the identifier would make lines long.
+    functions: new Map(names.map((name, index) => [name, `check${index}`])),
     patterns: new Map(),
     usedFormats: new Set(),
     uncheckedFormats: new Set(),
@@ -23,7 +25,7 @@ export function emitValidators(context: EmitContext): GeneratedFile[] {
   const functions = names.map((name) => {
     state.counter = 0;
     const body = compileSite({ schema: schemas[name]!, value: "value", at: "at", sink: "issues", state });
-    return `/** ${name} */\nfunction ${state.functions.get(name)}(value: unknown, at: string, issues: ValidationIssue[]): void {\n${body || "void value, at, issues;"}\n}`;
+    return `/** ${name.replace(/\*\//g, "*\\/")} */\nfunction ${state.functions.get(name)}(value: unknown, at: string, issues: ValidationIssue[]): void {\n${body || "void value, at, issues;"}\n}`;
   });
   const parameters = parameterValidators({ document, state });
   const code = [...functions, ...parameters].join("\n");
@@ -37,11 +39,16 @@ export function emitValidators(context: EmitContext): GeneratedFile[] {
     ...helpers,
     ...functions,
     `/** By component schema name: \`validators.CustomerSubscription(body)\` returns [] when valid. */`,
-    `export const validators = {\n${names.map((name) => `${JSON.stringify(name)}: (value: unknown) => run(${state.functions.get(name)}, value),`).join("\n")}\n} satisfies Record<string, Validator>;`,
+    `export const validators = ${objectLiteral(names.map((name) => `${jsKey(name)}: (value: unknown) => run(${state.functions.get(name)}, value),`))} satisfies Record<string, Validator>;`,
     `/** By operationId, then \`in.name\` (\`path.id\`, \`query.anonymize\`): checks the decoded value. */`,
-    `export const parameters = {\n${parameters.join("\n")}\n} satisfies Record<string, Record<string, Validator>>;`,
+    `export const parameters = ${objectLiteral(parameters)} satisfies Record<string, Record<string, Validator>>;`,
   ];
-  return [{ path: "validators.ts", contents: text.join("\n\n") + "\n" }];
+  return [{ path: "validators.ts", contents: text.join("\n\n") + "\n", layout: "statement-lines" }];
+}
+
+/** Members one per line, as an emitter writes them; `{}` when there are none, as prettier prints it. */
+function objectLiteral(members: string[]): string {
+  return members.length ? `{\n${members.join("\n")}\n}` : "{}";
 }
 
 /** The helpers the code calls, and those they call in turn. */
@@ -75,9 +82,9 @@ function parameterValidators(options: { document: OpenApiDocument & Record<strin
         state.counter = 0;
         const schema = (parameter.schema ?? true) as Record<string, unknown> | boolean;
         const body = compileSite({ schema, value: "value", at: `""`, sink: "issues", state });
-        return `${JSON.stringify(`${parameter.in}.${parameter.name}`)}: (value: unknown) => {\nconst issues: ValidationIssue[] = [];\n${body}\nreturn issues;\n},`;
+        return `${jsKey(`${parameter.in}.${parameter.name}`)}: (value: unknown) => {\nconst issues: ValidationIssue[] = [];\n${body}\nreturn issues;\n},`;
       });
-      entries.push([operation.operationId, `${JSON.stringify(operation.operationId)}: {\n${checks.sort().join("\n")}\n},`]);
+      entries.push([operation.operationId, `${jsKey(operation.operationId)}: ${objectLiteral(checks.sort())},`]);
     }
   }
   return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, code]) => code);
@@ -109,13 +116,28 @@ function header(state: CompileState): string {
 
 /** A regex literal for a JSON Schema pattern: Unicode mode when the pattern allows it. */
 function regexLiteral(source: string): string {
-  const escaped = source.replace(/\//g, "\\/");
+  const escaped = escapeForLiteral(source);
   try {
     new RegExp(source, "u");
     return `/${escaped}/u`;
   } catch {
     return `/${escaped}/`;
   }
+}
+
+/** `/` that the pattern does not already escape, and line breaks, which a literal cannot hold. */
+function escapeForLiteral(source: string): string {
+  let out = "";
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index]!;
+    if (char === "\\" && index + 1 < source.length) out += char + source[++index];
+    else if (char === "/") out += "\\/";
+    else if (char === "\n") out += "\\n";
+    else if (char === "\r") out += "\\r";
+    else if (char === "\u2028" || char === "\u2029") out += `\\u${char.charCodeAt(0).toString(16)}`;
+    else out += char;
+  }
+  return out;
 }
 
 const ISSUE_TYPES = `/** One place where a value breaks its schema. \`pointer\` is a JSON pointer into the value. */

@@ -25,6 +25,8 @@ describe("validators: keywords", () => {
       { type: "object", additionalProperties: { type: "string" }, propertyNames: { maxLength: 3 }, maxProperties: 2, patternProperties: { "^n_": { type: "number" } } },
       { valid: [{ a: "x" }, { n_a: 1 }], invalid: [{ a: 1 }, { long: "x" }, { a: "x", b: "y", c: "z" }, { n_a: "1" }] },
     ));
+  it("a pattern that escapes its slashes, as JSON Schema allows (Polar's file MIME types)", () =>
+    check({ type: "string", pattern: "^(image\\/(jpeg|png)|application\\/pdf)$" }, { valid: ["image/png", "application/pdf"], invalid: ["image\\/png", "text/csv"] }));
   it("strings: minLength and maxLength in code points, pattern", () =>
     check({ type: "string", minLength: 2, maxLength: 3, pattern: "^[a-z😀]+$" }, { valid: ["ab", "😀😀😀"], invalid: ["a", "abcd", "AB"] }));
   it("numbers: bounds, exclusive bounds (3.1 and 3.0), multipleOf", async () => {

@@ -11,6 +11,7 @@
 // - Formats are enforced (formats.ts); one the table lacks is reported by the emitter.
 
 import { FORMAT_PATTERNS } from "./formats.js";
+import { jsLiteral, jsNumber } from "./literal.js";
 
 type Schema = Record<string, unknown> | boolean;
 
@@ -65,9 +66,9 @@ export function compileSite(site: Site): string {
   return schema.nullable === true && code ? `if (${value} !== null) {\n${code}\n}` : code;
 }
 
-/** A single-line statement as is (no `else` follows one), anything longer in braces. */
+/** In braces, a line of its own: `if (a) if (b) fail(…)` on one line is often over the print width. */
 function block(code: string): string {
-  return code.includes("\n") ? `{\n${code}\n}` : code;
+  return `{\n${code}\n}`;
 }
 
 function guarded(options: { test: string; code: string }): string {
@@ -89,18 +90,18 @@ function typeCheck(site: Site): string {
   if (types.length === 0) return "";
   const tests = types.map((type) => TYPE_TESTS[type]?.(site.value) ?? "false");
   if (schema.nullable === true) tests.push(TYPE_TESTS.null!(site.value));
-  return `if (!(${tests.join(" || ")})) ${fail({ site, keyword: "type", message: JSON.stringify(`must be ${types.join(" or ")}`), expected: JSON.stringify(types.join(" | ")) })}`;
+  return `if (${not(tests.join(" || "))}) ${fail({ site, keyword: "type", message: JSON.stringify(`must be ${types.join(" or ")}`), expected: JSON.stringify(types.join(" | ")) })}`;
 }
 
 function enumCheck(site: Site): string {
   const schema = site.schema as Record<string, unknown>;
   const checks: string[] = [];
   if (Array.isArray(schema.enum)) {
-    const literal = JSON.stringify(schema.enum);
+    const literal = jsLiteral(schema.enum);
     checks.push(`if (!includesJson(${literal}, ${site.value})) ${fail({ site, keyword: "enum", message: JSON.stringify(`must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(", ")}`), expected: literal })}`);
   }
   if ("const" in schema) {
-    const literal = JSON.stringify(schema.const);
+    const literal = jsLiteral(schema.const);
     checks.push(`if (!includesJson([${literal}], ${site.value})) ${fail({ site, keyword: "const", message: JSON.stringify(`must be ${literal}`), expected: literal })}`);
   }
   return checks.join("\n");
@@ -144,9 +145,9 @@ function numberChecks(site: Site): string {
   ];
   const checks = bounds
     .filter(([, , limit]) => typeof limit === "number")
-    .map(([keyword, op, limit]) => `if (${value} ${op} ${limit}) ${fail({ site, keyword, message: JSON.stringify(`must not be ${op} ${limit}`), expected: String(limit) })}`);
+    .map(([keyword, op, limit]) => `if (${value} ${op} ${jsNumber(limit as number)}) ${fail({ site, keyword, message: JSON.stringify(`must not be ${op} ${limit}`), expected: jsNumber(limit as number) })}`);
   if (typeof schema.multipleOf === "number") {
-    checks.push(`if (!Number.isInteger(${value} / ${schema.multipleOf})) ${fail({ site, keyword: "multipleOf", message: `"must be a multiple of ${schema.multipleOf}"`, expected: String(schema.multipleOf) })}`);
+    checks.push(`if (!Number.isInteger(${value} / ${jsNumber(schema.multipleOf)})) ${fail({ site, keyword: "multipleOf", message: `"must be a multiple of ${schema.multipleOf}"`, expected: jsNumber(schema.multipleOf) })}`);
   }
   return checks.join("\n");
 }
@@ -157,12 +158,17 @@ function objectChecks(site: Site): string {
   const checks: string[] = [];
   const properties = (isRecord(schema.properties) ? schema.properties : {}) as Record<string, Schema>;
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
-  if (required.length) checks.push(`requireAll(${site.sink}, ${site.at}, ${value}, ${JSON.stringify(required)});`);
+  if (required.length) checks.push(`requireAll(${site.sink}, ${site.at}, ${value}, ${jsLiteral(required)});`);
   for (const [name, child] of Object.entries(properties)) {
     const variable = `v${state.counter++}`;
-    const inner = compileSite({ schema: child, value: variable, at: `${site.at} + ${JSON.stringify(`/${encodePointerToken(name)}`)}`, sink: site.sink, state });
+    // The property's pointer, named once: `fail(issues, at + "/a_long_name", …)` in every check makes long lines.
+    const pointer = `p${variable.slice(1)}`;
+    const inner = compileSite({ schema: child, value: variable, at: pointer, sink: site.sink, state });
+    const at = `${site.at} + ${JSON.stringify(`/${encodePointerToken(name)}`)}`;
+    const uses = inner.match(new RegExp(`\\b${pointer}\\b`, "g"))?.length ?? 0;
+    const body = uses > 1 ? `const ${pointer} = ${at};\n${inner}` : inner.replace(new RegExp(`\\b${pointer}\\b`), at);
     // Variable names are unique within a function, so no block is needed around them.
-    if (inner) checks.push(`const ${variable} = ${value}[${JSON.stringify(name)}];\nif (${variable} !== undefined) ${block(inner)}`);
+    if (inner) checks.push(`const ${variable} = ${value}[${JSON.stringify(name)}];\nif (${variable} !== undefined) {\n${body}\n}`);
   }
   checks.push(extraProperties({ site, known: Object.keys(properties) }));
   for (const [keyword, op] of [["minProperties", "<"], ["maxProperties", ">"]] as const) {
@@ -192,9 +198,9 @@ function extraProperties(options: { site: Site; known: string[] }): string {
   }
   const additional = schema.additionalProperties;
   if (additional !== undefined && additional !== true) {
-    const isKnown = [...(known.length ? [`${JSON.stringify(known)}.includes(${key})`] : []), ...matched].join(" || ") || "false";
+    const isKnown = [...(known.length ? [`${jsLiteral(known)}.includes(${key})`] : []), ...matched].join(" || ") || "false";
     const inner = compileSite({ schema: additional as Schema, value: item, at, sink: site.sink, state });
-    if (inner) parts.push(`if (!(${isKnown})) {\n${inner}\n}`);
+    if (inner) parts.push(`if (${not(isKnown)}) {\n${inner}\n}`);
   }
   if (parts.length === 0) return "";
   return `for (const ${key} in ${site.value}) {\nconst ${item} = ${site.value}[${key}];\nvoid ${item};\n${parts.join("\n")}\n}`;
@@ -254,8 +260,12 @@ function someBranch(options: { site: Site; keyword: string; branches: Schema[] }
   let verdict = `if (${none}) ${fail({ site, keyword, message, expected: JSON.stringify(`${branches.length} alternatives`) })}`;
   if (discriminator?.propertyName) {
     const tag = JSON.stringify(discriminator.propertyName);
-    const cases = branches.flatMap((branch, index) => tagsOf({ branch, mapping: discriminator.mapping }).map((value) => `case ${JSON.stringify(value)}: ${site.sink}.push(...${sinks[index]}); break;`));
-    verdict = `if (isRecord(${site.value}) && typeof ${site.value}[${tag}] === "string") {\nswitch (${site.value}[${tag}]) {\n${cases.join("\n")}\ndefault: ${fail({ site, keyword: "discriminator", message: JSON.stringify(`${discriminator.propertyName} must name one of the alternatives`), at: `${site.at} + ${JSON.stringify(`/${encodePointerToken(discriminator.propertyName)}`)}` })}\n}\n} else ${verdict}`;
+    // Each case a block of its own lines: prettier's layout, statement by statement.
+    const cases = branches.flatMap((branch, index) =>
+      tagsOf({ branch, mapping: discriminator.mapping }).map((value) => `case ${JSON.stringify(value)}: {\n${site.sink}.push(...${sinks[index]});\nbreak;\n}`),
+    );
+    const unknownTag = fail({ site, keyword: "discriminator", message: JSON.stringify(`${discriminator.propertyName} must name one of the alternatives`), at: `${site.at} + ${JSON.stringify(`/${encodePointerToken(discriminator.propertyName)}`)}` });
+    verdict = `if (isRecord(${site.value}) && typeof ${site.value}[${tag}] === "string") {\nswitch (${site.value}[${tag}]) {\n${cases.join("\n")}\ndefault: {\n${unknownTag}\n}\n}\n} else {\n${verdict}\n}`;
   }
   return `{\n${tries.join("\n")}\n${verdict}\n}`;
 }
@@ -290,6 +300,28 @@ function pattern(options: { state: CompileState; source: string }): string {
     state.patterns.set(source, name);
   }
   return name;
+}
+
+/** `!expression`, in parentheses only where prettier keeps them: around an operator, not a call or a name. */
+function not(expression: string): string {
+  return hasTopLevelOperator(expression) ? `!(${expression})` : `!${expression}`;
+}
+
+/** A space outside brackets and strings: `a === b`, `a || b`; `f(a, b)` and `(a && b)` have none. */
+function hasTopLevelOperator(expression: string): boolean {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let index = 0; index < expression.length; index++) {
+    const char = expression[index]!;
+    if (quote) {
+      if (char === "\\") index++;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'" || char === "`") quote = char;
+    else if ("([{".includes(char)) depth++;
+    else if (")]}".includes(char)) depth--;
+    else if (char === " " && depth === 0) return true;
+  }
+  return false;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

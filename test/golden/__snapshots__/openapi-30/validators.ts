@@ -106,34 +106,36 @@ function realDate(text: string): boolean {
 }
 
 /** Circle */
-function check0_Circle(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check0(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["kind", "radius"]);
     const v0 = value["kind"];
     if (v0 !== undefined) {
-      if (!(typeof v0 === "string")) fail(issues, at + "/kind", "type", "string", v0);
-      if (!includesJson(["circle"], v0)) fail(issues, at + "/kind", "enum", ["circle"], v0);
+      const p0 = at + "/kind";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (!includesJson(["circle"], v0)) fail(issues, p0, "enum", ["circle"], v0);
     }
     const v3 = value["radius"];
     if (v3 !== undefined) {
-      if (!(typeof v3 === "number" && Number.isFinite(v3)))
-        fail(issues, at + "/radius", "type", "number", v3);
+      const p3 = at + "/radius";
+      if (!(typeof v3 === "number" && Number.isFinite(v3))) fail(issues, p3, "type", "number", v3);
       if (typeof v3 === "number") {
-        if (v3 < 0) fail(issues, at + "/radius", "minimum", 0, v3, "must not be < 0");
+        if (v3 < 0) fail(issues, p3, "minimum", 0, v3, "must not be < 0");
       }
     }
   }
 }
 
 /** Problem */
-function check1_Problem(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check1(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["error"]);
     const v0 = value["error"];
-    if (v0 !== undefined)
+    if (v0 !== undefined) {
       if (!(typeof v0 === "string")) fail(issues, at + "/error", "type", "string", v0);
+    }
     const v3 = value["detail"];
     if (v3 !== undefined) {
       if (v3 !== null) {
@@ -145,78 +147,79 @@ function check1_Problem(value: unknown, at: string, issues: ValidationIssue[]): 
 }
 
 /** Square */
-function check2_Square(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check2(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["kind", "side"]);
     const v0 = value["kind"];
     if (v0 !== undefined) {
-      if (!(typeof v0 === "string")) fail(issues, at + "/kind", "type", "string", v0);
-      if (!includesJson(["square"], v0)) fail(issues, at + "/kind", "enum", ["square"], v0);
+      const p0 = at + "/kind";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (!includesJson(["square"], v0)) fail(issues, p0, "enum", ["square"], v0);
     }
     const v3 = value["side"];
-    if (v3 !== undefined)
+    if (v3 !== undefined) {
       if (!Number.isInteger(v3)) fail(issues, at + "/side", "type", "integer", v3);
+    }
   }
 }
 
 /** Widget */
-function check3_Widget(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check3(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["id", "shape"]);
     const v0 = value["id"];
     if (v0 !== undefined) {
-      if (!(typeof v0 === "string")) fail(issues, at + "/id", "type", "string", v0);
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
       if (typeof v0 === "string") {
-        if (!PATTERN_0.test(v0)) fail(issues, at + "/id", "format", "uuid", v0);
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid", v0);
       }
     }
     const v3 = value["archived_at"];
     if (v3 !== undefined) {
+      const p3 = at + "/archived_at";
       if (v3 !== null) {
-        if (!(typeof v3 === "string" || v3 === null))
-          fail(issues, at + "/archived_at", "type", "string", v3);
+        if (!(typeof v3 === "string" || v3 === null)) fail(issues, p3, "type", "string", v3);
         if (typeof v3 === "string") {
-          if (!PATTERN_1.test(v3) || !realDate(v3))
-            fail(issues, at + "/archived_at", "format", "date-time", v3);
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
         }
       }
     }
     const v6 = value["shape"];
     if (v6 !== undefined) {
+      const p6 = at + "/shape";
       {
         const b9: ValidationIssue[] = [];
-        check0_Circle(v6, at + "/shape", b9);
+        check0(v6, p6, b9);
         const b10: ValidationIssue[] = [];
-        check2_Square(v6, at + "/shape", b10);
+        check2(v6, p6, b10);
         if (isRecord(v6) && typeof v6["kind"] === "string") {
           switch (v6["kind"]) {
-            case "Circle":
+            case "Circle": {
               issues.push(...b9);
               break;
-            case "Square":
+            }
+            case "Square": {
               issues.push(...b10);
               break;
-            default:
+            }
+            default: {
               fail(
                 issues,
-                at + "/shape" + "/kind",
+                p6 + "/kind",
                 "discriminator",
                 undefined,
                 v6,
                 "kind must name one of the alternatives",
               );
+            }
           }
-        } else if (b9.length > 0 && b10.length > 0)
-          fail(
-            issues,
-            at + "/shape",
-            "oneOf",
-            "2 alternatives",
-            v6,
-            "must match one of its 2 schemas",
-          );
+        } else {
+          if (b9.length > 0 && b10.length > 0)
+            fail(issues, p6, "oneOf", "2 alternatives", v6, "must match one of its 2 schemas");
+        }
       }
     }
   }
@@ -225,10 +228,10 @@ function check3_Widget(value: unknown, at: string, issues: ValidationIssue[]): v
 /** By component schema name: `validators.CustomerSubscription(body)` returns [] when valid. */
 
 export const validators = {
-  Circle: (value: unknown) => run(check0_Circle, value),
-  Problem: (value: unknown) => run(check1_Problem, value),
-  Square: (value: unknown) => run(check2_Square, value),
-  Widget: (value: unknown) => run(check3_Widget, value),
+  Circle: (value: unknown) => run(check0, value),
+  Problem: (value: unknown) => run(check1, value),
+  Square: (value: unknown) => run(check2, value),
+  Widget: (value: unknown) => run(check3, value),
 } satisfies Record<string, Validator>;
 
 /** By operationId, then `in.name` (`path.id`, `query.anonymize`): checks the decoded value. */

@@ -1,0 +1,47 @@
+// validators.ts is written one statement per line; lines are indented by block depth,
+// and only those prettier would print otherwise go to prettier: the result must be
+// prettier's output for the whole file, byte for byte.
+import { describe, expect, it, vi } from "vitest";
+import { layoutStatements } from "../../generator/emit/statement-layout.js";
+import { formatText } from "../../generator/format.js";
+
+const prettier = (text: string) => formatText({ text, path: "validators.ts" });
+const long = "x".repeat(60);
+
+describe("layoutStatements", () => {
+  const cases: Record<string, string> = {
+    "short statements in nested blocks": "function f(value: unknown): void {\nif (isRecord(value)) {\nconst v0 = value[\"id\"];\nif (v0 !== undefined) {\nfail(issues, at, \"type\", \"string\", v0);\n}\n}\n}\n",
+    "a long statement at depth": `function f(): void {\nif (a) {\nfail(issues, at + "/${long}", "type", "string", value);\n}\n}\n`,
+    "a long block head": `function check1(value: unknown, at: string, issues: ValidationIssue[], ${long}: number): void {\nvoid value;\n}\n`,
+    "a long head whose condition breaks": `function f(): void {\nif (!["${long}", "${long}"].includes(key)) {\nvoid key;\n}\n}\n`,
+    "a long object member": `export const validators = {\n${long}${long}: (value: unknown) => run(check0, value),\n} satisfies Record<string, Validator>;\n`,
+    "a long statement at the top level": `const PATTERN_0 = /^${"[a-z]".repeat(25)}$/u;\n`,
+    "quotes and escapes, which prettier may print otherwise": `function f(): void {\nfail(issues, at, "const", "it's", value);\nreturn token.replace(/~/g, "~0").replace(/\\//g, "~1");\n}\n`,
+    "blank lines between top-level items": "const a = 1;\n\nconst b = 2;\n",
+  };
+  it.each(Object.entries(cases))("%s: prettier's bytes", async (_name, text) => {
+    expect(await layoutStatements({ text, format: prettier })).toBe(await prettier(text));
+  });
+
+  it("calls prettier once, with only the long lines, each at its depth", async () => {
+    const format = vi.fn(prettier);
+    const statement = `fail(issues, at + "/${long}", "type", "string", value);`;
+    await layoutStatements({ text: `function f(): void {\nif (a) {\n${statement}\n}\nvoid a;\n}\n`, format });
+    expect(format).toHaveBeenCalledTimes(1);
+    expect(format.mock.calls[0]![0]).toBe(`{\n  {\n${statement}\n  }\n}\n`);
+  });
+
+  it("does not call prettier when every line fits", async () => {
+    const format = vi.fn(prettier);
+    await layoutStatements({ text: "const a = 1;\n", format });
+    expect(format).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ["an unbalanced block", "function f() {\nvoid 0;\n"],
+    ["a closing brace with nothing open", "}\n"],
+    ["a long `} else …`", `if (a) {\nvoid a;\n} else if (b) fail(issues, at + "/${long}", "type", "string", value);\n`],
+  ])("answers undefined for %s", async (_name, text) => {
+    expect(await layoutStatements({ text, format: prettier })).toBeUndefined();
+  });
+});
