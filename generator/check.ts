@@ -34,12 +34,12 @@ export async function check(options: CodegenOptions = {}): Promise<CheckResult> 
 
 /** The same, for a target already resolved against the config; `parallel` as for `generate`. */
 export async function checkTarget(target: ResolvedTarget, options: { parallel?: boolean } = {}): Promise<CheckResult> {
-  const executor = options.parallel ? await (await import("./emit/executor.js")).startEmitWorker() : undefined;
+  const worker = options.parallel ? await (await import("./build-worker.js")).startBuildWorker() : undefined;
   let build: BuildResult;
   try {
-    build = await buildFromTarget(target, executor ? { executor } : {});
+    build = await buildFromTarget(target, worker ? { worker } : {});
   } finally {
-    await executor?.close();
+    await worker?.close();
   }
   const plan = await planOutput({ outDir: build.target.out, files: build.files });
   const files: FileDrift[] = [

@@ -3,7 +3,7 @@
 // without loading the spec or any heavy module: the fast path for build steps.
 
 import { resolveTarget, type CodegenOptions, type ResolvedTarget } from "./config.js";
-import type { EmitExecutor } from "./emit/executor.js";
+import type { BuildWorker } from "./build-worker.js";
 import type { BuildResult } from "./pipeline.js";
 import { ProblemError } from "./problems.js";
 import type { WriteReport } from "./write/write-output.js";
@@ -35,20 +35,20 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 export async function generateTarget(input: { target: ResolvedTarget; force: boolean; warm?: WarmCache; parallel?: boolean }): Promise<GenerateResult> {
   const { target } = input;
   if (!input.force && (await isStampCurrent(target))) return { status: "up-to-date", outDir: target.out };
-  const executor = input.parallel && !input.warm ? await (await import("./emit/executor.js")).startEmitWorker() : undefined;
+  const worker = input.parallel && !input.warm ? await (await import("./build-worker.js")).startBuildWorker() : undefined;
   try {
-    return await buildAndWrite({ target, ...(input.warm ? { warm: input.warm } : {}), ...(executor ? { executor } : {}) });
+    return await buildAndWrite({ target, ...(input.warm ? { warm: input.warm } : {}), ...(worker ? { worker } : {}) });
   } finally {
-    await executor?.close();
+    await worker?.close();
   }
 }
 
-async function buildAndWrite(input: { target: ResolvedTarget; warm?: WarmCache; executor?: EmitExecutor }): Promise<GenerateResult> {
+async function buildAndWrite(input: { target: ResolvedTarget; warm?: WarmCache; worker?: BuildWorker }): Promise<GenerateResult> {
   const { target } = input;
   const { buildFromTarget } = await import("./pipeline.js");
   const { writeOutput } = await import("./write/write-output.js");
   const { createStamp } = await import("./write/stamp.js");
-  const build = await buildFromTarget(target, { ...(input.warm ? { warm: input.warm } : {}), ...(input.executor ? { executor: input.executor } : {}) });
+  const build = await buildFromTarget(target, { ...(input.warm ? { warm: input.warm } : {}), ...(input.worker ? { worker: input.worker } : {}) });
   const sources = [target.spec, ...build.spec.files.filter((file) => file !== target.spec).sort()];
   const stamp = await createStamp({ target, sources, files: build.files });
   const report = await writeOutput({ outDir: target.out, files: build.files, ...(stamp ? { stamp } : {}) });

@@ -4,12 +4,13 @@
 // twice in one test to prove determinism, and `check` shares everything with `generate`.
 
 import { resolveTarget, type CodegenOptions, type ResolvedTarget } from "./config.js";
-import type { EmitExecutor } from "./emit/executor.js";
+import type { BuildWorker } from "./build-worker.js";
 import { emitIndex } from "./emit/index-file.js";
 import { emitters } from "./emit/registry.js";
 import { formatFiles } from "./format.js";
 import { withHeader } from "./header.js";
 import { loadSpec } from "./load/index.js";
+import { createYamlChunkCache } from "./load/yaml-chunks.js";
 import { buildModel } from "./model/build.js";
 import type { Model } from "./model/types.js";
 import { hasErrors, ProblemError, type Problem } from "./problems.js";
@@ -43,19 +44,19 @@ export interface BuildOptions {
    * builds; when the selected subset is unchanged, nothing is emitted again.
    */
   warm?: WarmCache;
-  /** Where the emitters that need the TypeScript compiler run (a one-shot run's worker). */
-  executor?: EmitExecutor;
+  /** A one-shot run's second thread: the compiler's emitters run there, and it shares YAML parsing. */
+  worker?: BuildWorker;
 }
 
 /** The same, for options already resolved against the config and the cwd. */
 export async function buildFromTarget(target: ResolvedTarget, options: BuildOptions = {}): Promise<BuildResult> {
-  const { warm, executor } = options;
-  const spec = await loadValidSpec({ target, ...(warm ? { warm } : {}) });
+  const { warm, worker } = options;
+  const spec = await loadValidSpec({ target, ...(warm ? { warm } : {}), ...(worker ? { worker } : {}) });
   const warnings: Problem[] = [];
   const context = await modelSpec({ target, spec, warnings });
   const files = warm
     ? await emitWarm({ context, target, warm })
-    : await emitFiles({ context, specLabel: target.specLabel, ...(executor ? { executor } : {}) });
+    : await emitFiles({ context, specLabel: target.specLabel, ...(worker ? { worker } : {}) });
   return { target, spec, model: context.model, context, files, problems: warnings };
 }
 
@@ -87,14 +88,17 @@ export async function buildModelOnly(options: CodegenOptions): Promise<Model> {
   return (await modelSpec({ target, spec, warnings: [] })).model;
 }
 
-async function loadValidSpec(input: { target: ResolvedTarget; warm?: WarmCache }): Promise<LoadedSpec> {
+async function loadValidSpec(input: { target: ResolvedTarget; warm?: WarmCache; worker?: BuildWorker }): Promise<LoadedSpec> {
   const { target } = input;
   const loaded = await loadSpec({
     source: target.spec,
     cwd: target.cwd,
     allowRemoteRefs: target.allowRemoteRefs,
     ...(target.fetch ? { fetch: target.fetch } : {}),
-    ...(input.warm ? { chunks: input.warm.chunks } : {}),
+    // Chunked even once: composing the YAML piece by piece takes a quarter less time and
+    // memory than as one document, and anything the split cannot vouch for is composed whole.
+    chunks: input.warm?.chunks ?? createYamlChunkCache(),
+    ...(input.worker ? { parseChunks: input.worker.parseYamlChunks } : {}),
   });
   if (!loaded.spec || hasErrors(loaded.problems)) throw new ProblemError(loaded.problems);
   const problems = validateSpec(loaded.spec);
@@ -122,17 +126,17 @@ async function emitFiles(options: {
   context: EmitContext;
   specLabel: string;
   warm?: { cache: WarmCache; keys: Record<string, string> };
-  executor?: EmitExecutor;
+  worker?: BuildWorker;
 }): Promise<GeneratedFile[]> {
-  const { context, warm, executor } = options;
+  const { context, warm, worker } = options;
   const info = { generatorVersion: GENERATOR_VERSION, specFile: options.specLabel };
   const headed = (files: GeneratedFile[]) => files.map((file) => withHeader({ file, info }));
-  // Sent to the executor first; this thread emits and formats the rest meanwhile.
-  const remote = emitters.filter((entry) => executor && entry.compiler).map((entry) => executor!.emit({ name: entry.name, context }));
+  // Sent to the worker first; this thread emits and formats the rest meanwhile.
+  const remote = emitters.filter((entry) => worker && entry.compiler).map((entry) => worker!.emit({ name: entry.name, context }));
   for (const files of remote) files.catch(() => {});
   const local: GeneratedFile[] = [];
   for (const entry of emitters) {
-    if (executor && entry.compiler) continue;
+    if (worker && entry.compiler) continue;
     const emit = await entry.load();
     local.push(...(warm ? await emitRemembered({ name: entry.name, emit, context, keys: warm.keys, warm: warm.cache }) : await emit(context)));
   }

@@ -8,7 +8,7 @@ export type Emitter = (context: EmitContext) => GeneratedFile[] | Promise<Genera
 export interface EmitterEntry {
   name: string;
   load: () => Promise<Emitter>;
-  /** The library on the TypeScript compiler it needs, if any: it runs where that is loaded (executor.ts). */
+  /** The library on the TypeScript compiler it needs, if any: it runs where that is loaded (build-worker.ts). */
   compiler?: "openapi-typescript" | "ts-morph";
 }
 

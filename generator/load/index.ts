@@ -9,7 +9,7 @@ import { bundleRefs, type Origin } from "./bundle.js";
 import { defaultReaders, isRemote } from "./read.js";
 import { loadSource, type Source } from "./source.js";
 import { checkDocumentKind } from "./version.js";
-import type { YamlChunkCache } from "./yaml-chunks.js";
+import type { ParseChunks, YamlChunkCache } from "./yaml-chunks.js";
 
 export interface LoadOptions {
   /** A file path (relative to `cwd`) or an http(s) URL. */
@@ -18,8 +18,10 @@ export interface LoadOptions {
   allowRemoteRefs?: boolean;
   fetch?: typeof fetch;
   readFile?: (absPath: string) => Promise<string>;
-  /** Parsed YAML chunks kept between loads (watch mode). */
+  /** Parsed YAML chunks kept between loads (watch mode), or for one load. */
   chunks?: YamlChunkCache;
+  /** Parses a large YAML file's chunks on more than one thread (the build worker). */
+  parseChunks?: ParseChunks;
 }
 
 export async function loadSpec(options: LoadOptions): Promise<LoadResult> {
@@ -40,6 +42,7 @@ async function load(options: LoadOptions): Promise<LoadResult> {
     cwd,
     allowRemoteRefs: options.allowRemoteRefs ?? false,
     ...(options.chunks ? { chunks: options.chunks } : {}),
+    ...(options.parseChunks ? { parseChunks: options.parseChunks } : {}),
   };
   const loaded = await loadSource({ location, context, role: "spec" });
   if (!loaded.source || loaded.text === undefined) return { problems: loaded.problems };

@@ -54,7 +54,7 @@ function emptyProblem(label: string): Problem {
   return problem({ code: "spec-empty", message: `spec file is empty: ${label}`, path: "" });
 }
 
-function looksLikeJson(input: ParseInput): boolean {
+export function looksLikeJson(input: Pick<ParseInput, "text" | "location">): boolean {
   return /\.json$/i.test(input.location.replace(/[?#].*$/, "")) || input.text.trimStart().startsWith("{");
 }
 

@@ -18,7 +18,7 @@ export interface YamlChunkCache {
   files: Map<string, Map<string, ChunkValue>>;
 }
 
-interface ChunkValue {
+export interface ChunkValue {
   key: string;
   value: unknown;
 }
@@ -44,18 +44,48 @@ export function parseYamlChunked(input: { text: string; location: string; cache:
   const lines = scanLines(input.text);
   const previous = input.cache.files.get(input.location) ?? new Map<string, ChunkValue>();
   const next = new Map<string, ChunkValue>();
-  const state = { text: input.text, lines, previous, next };
+  const state: State = { text: input.text, lines, chunk: (text) => remembered({ text, previous, next }) };
   const value = parseBlock({ state, from: 0, to: lines.length, indent: 0, depth: 0 });
   if (value === undefined) return undefined;
   input.cache.files.set(input.location, next);
   return { value };
 }
 
+/** Parses many chunk texts, on as many threads as it has; undefined for a chunk it cannot vouch for. */
+export type ParseChunks = (texts: string[]) => Promise<Array<ChunkValue | undefined>>;
+
+/**
+ * Parses the chunks of `text` the cache lacks through `parseChunks` and remembers them,
+ * so that the `parseYamlChunked` that follows finds every chunk parsed. A cold load of a
+ * large spec shares the work with the build worker this way.
+ */
+export async function prefillYamlChunks(input: { text: string; location: string; cache: YamlChunkCache; parseChunks: ParseChunks }): Promise<void> {
+  const previous = input.cache.files.get(input.location) ?? new Map<string, ChunkValue>();
+  const texts: string[] = [];
+  // The same split parseYamlChunked makes, recording the chunks instead of parsing them.
+  const state: State = { text: input.text, lines: scanLines(input.text), chunk: (text) => (texts.push(text), { key: String(texts.length), value: null }) };
+  if (parseBlock({ state, from: 0, to: state.lines.length, indent: 0, depth: 0 }) === undefined) return;
+  const missing = [...new Set(texts.filter((text) => !previous.has(text)))];
+  const parsed = await input.parseChunks(missing);
+  missing.forEach((text, index) => {
+    const value = parsed[index];
+    if (value) previous.set(text, value);
+  });
+  input.cache.files.set(input.location, previous);
+}
+
 interface State {
   text: string;
   lines: Line[];
-  previous: Map<string, ChunkValue>;
-  next: Map<string, ChunkValue>;
+  /** A chunk's key and value, or undefined when it cannot be parsed on its own. */
+  chunk: (text: string) => ChunkValue | undefined;
+}
+
+function remembered(options: { text: string; previous: Map<string, ChunkValue>; next: Map<string, ChunkValue> }): ChunkValue | undefined {
+  const { text, previous, next } = options;
+  const parsed = previous.get(text) ?? next.get(text) ?? parseYamlChunk(text);
+  if (parsed) next.set(text, parsed);
+  return parsed;
 }
 
 function scanLines(text: string): Line[] {
@@ -105,7 +135,7 @@ function parseEntry(input: { state: State; from: number; to: number; indent: num
     const value = parseBlock({ state, from: from + 1, to, indent: header.childIndent, depth: input.depth + 1 });
     if (value !== undefined) return { key: header.key, value };
   }
-  return parseChunk({ state, text: state.text.slice(start, end) });
+  return state.chunk(state.text.slice(start, end));
 }
 
 /** `key:` alone on its line with a block mapping below: the key and its children's indent. */
@@ -126,16 +156,8 @@ function looksLikeKey(text: string, at: number): boolean {
   return !/[-?:,[\]{}#&*!|>%@`\t]/.test(text[at] ?? "-");
 }
 
-function parseChunk(input: { state: State; text: string }): ChunkValue | undefined {
-  const { state, text } = input;
-  const known = state.previous.get(text) ?? state.next.get(text);
-  const parsed = known ?? parseOne(text);
-  if (!parsed) return undefined;
-  state.next.set(text, parsed);
-  return parsed;
-}
-
-function parseOne(text: string): ChunkValue | undefined {
+/** One chunk on its own: a mapping of one plain key, with no anchors, aliases or errors. */
+export function parseYamlChunk(text: string): ChunkValue | undefined {
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   if (document.errors.length > 0 || !isMap(document.contents) || document.contents.items.length !== 1) return undefined;
   let shared = false;

@@ -85,6 +85,18 @@ describe("corpus: drift precision", () => {
     },
   );
 
+  it.each(["polar-2026-10.openapi.yaml", "polar-2026-10.openapi.json"])(
+    "%s: the CLI (compiler on a worker thread, YAML parsed on both) writes what the in-process pipeline builds",
+    async (name) => {
+      const out = join(scratch, `cli-${name}`);
+      const cli = spawnSync(process.execPath, ["dist/generator/cli.js", "--spec", join(FOLDER, name), "--out", out, "--quiet"], { encoding: "utf8" });
+      expect(cli.stderr).toBe("");
+      expect(cli.status).toBe(0);
+      const { files } = await buildOutput({ config: false, spec: join(FOLDER, name), out });
+      for (const file of files) expect(readFileSync(join(out, file.path), "utf8"), file.path).toBe(file.contents);
+    },
+  );
+
   it("the 2026-10 YAML and JSON produce the same output but for the header's spec name", async () => {
     const yaml = await buildOutput({ config: false, spec: join(FOLDER, "polar-2026-10.openapi.yaml") });
     const json = await buildOutput({ config: false, spec: join(FOLDER, "polar-2026-10.openapi.json") });

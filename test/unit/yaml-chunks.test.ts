@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { createYamlChunkCache, parseYamlChunked } from "../../generator/load/yaml-chunks.js";
+import { createYamlChunkCache, parseYamlChunk, parseYamlChunked, prefillYamlChunks } from "../../generator/load/yaml-chunks.js";
 
 const full = (text: string) => parseDocument(text, { uniqueKeys: true }).toJS({ maxAliasCount: 100 }) as unknown;
 const chunked = (text: string, cache = createYamlChunkCache()) => parseYamlChunked({ text, location: "/spec.yaml", cache });
@@ -17,6 +17,30 @@ function bigSpec(schemas: number, description = "A thing."): string {
   }
   return lines.join("\n") + "\n";
 }
+
+describe("prefillYamlChunks", () => {
+  it("hands every chunk to the parser it is given, and the parse that follows reuses them all", async () => {
+    const text = bigSpec(200);
+    const cache = createYamlChunkCache();
+    const handed: string[] = [];
+    await prefillYamlChunks({ text, location: "/spec.yaml", cache, parseChunks: async (texts) => (handed.push(...texts), texts.map(parseYamlChunk)) });
+    expect(handed.length).toBeGreaterThan(200);
+    expect(new Set(handed).size).toBe(handed.length);
+    const remembered = new Map(cache.files.get("/spec.yaml"));
+    const value = chunked(text, cache)?.value as { components: { schemas: Record<string, unknown> } };
+    expect(value).toStrictEqual(full(text));
+    // The same objects the prefill parsed: nothing was parsed twice.
+    expect(Object.values(value.components.schemas)).toContain(([...remembered.values()].find((chunk) => chunk.key === "Schema7")!).value);
+  });
+
+  it("leaves out a chunk its parser declines, which the parse then composes itself", async () => {
+    const text = bigSpec(50);
+    const cache = createYamlChunkCache();
+    await prefillYamlChunks({ text, location: "/spec.yaml", cache, parseChunks: async (texts) => texts.map(() => undefined) });
+    expect(cache.files.get("/spec.yaml")?.size).toBe(0);
+    expect(chunked(text, cache)?.value).toStrictEqual(full(text));
+  });
+});
 
 describe("parseYamlChunked", () => {
   it("gives what a full parse gives", () => {

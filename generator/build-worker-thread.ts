@@ -1,0 +1,61 @@
+// The build worker's thread (build-worker.ts). It loads the compiler libraries as soon
+// as it starts, openapi-typescript first, so the types can be emitted (and formatted on
+// the main thread) while ts-morph loads; between those loads it takes its share of a
+// YAML spec's chunks.
+
+import { setImmediate } from "node:timers/promises";
+import { parentPort } from "node:worker_threads";
+import type { WorkerReply, WorkerRequest } from "./build-worker.js";
+import { enableCodeCache } from "./code-cache.js";
+import { emitters, type EmitterEntry } from "./emit/registry.js";
+import { parseYamlChunk } from "./load/yaml-chunks.js";
+import { ProblemError } from "./problems.js";
+
+enableCodeCache();
+const port = parentPort!;
+const openapiTypescript = import("./emit/types-file.js").then((types) => types.preloadOpenapiTypescript());
+// A turn of the event loop between the two loads, for a request that is already waiting.
+const tsMorph = openapiTypescript
+  .then(() => setImmediate())
+  .then(() => import("./emit/ts-morph.js"))
+  .then((morph) => void morph.loadTsMorph());
+// Handled where an emit awaits them; a failed load must not also crash the worker.
+openapiTypescript.catch(() => {});
+tsMorph.catch(() => {});
+const libraries: Record<NonNullable<EmitterEntry["compiler"]>, Promise<void>> = {
+  "openapi-typescript": openapiTypescript,
+  "ts-morph": tsMorph,
+};
+
+port.on("message", (request: WorkerRequest) => {
+  if (request.kind === "yaml") port.postMessage(parseShare(request));
+  else void emit(request).then((reply) => port.postMessage(reply));
+});
+
+/** Takes the next chunk left until none is: the main thread takes from the same counter. */
+function parseShare(request: Extract<WorkerRequest, { kind: "yaml" }>): WorkerReply {
+  const chunks: Array<[number, ReturnType<typeof parseYamlChunk>]> = [];
+  for (let index = Atomics.add(request.next, 0, 1); index < request.texts.length; index = Atomics.add(request.next, 0, 1)) {
+    chunks.push([index, parseYamlChunk(request.texts[index]!)]);
+  }
+  return { id: request.id, chunks };
+}
+
+async function emit(request: Extract<WorkerRequest, { kind: "emit" }>): Promise<WorkerReply> {
+  try {
+    const entry = emitters.find((candidate) => candidate.name === request.name && candidate.compiler);
+    if (!entry) throw new Error(`the build worker runs no emitter "${request.name}"`);
+    const [run] = await Promise.all([entry.load(), libraries[entry.compiler!]]);
+    return { id: request.id, files: await run(request.context) };
+  } catch (error) {
+    const cause = error instanceof Error ? error : new Error(String(error));
+    return {
+      id: request.id,
+      error: {
+        message: cause.message,
+        ...(cause.stack ? { stack: cause.stack } : {}),
+        ...(cause instanceof ProblemError ? { problems: cause.problems } : {}),
+      },
+    };
+  }
+}
