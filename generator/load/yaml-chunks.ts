@@ -160,8 +160,9 @@ function looksLikeKey(text: string, at: number): boolean {
 export function parseYamlChunk(text: string): ChunkValue | undefined {
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   if (document.errors.length > 0 || !isMap(document.contents) || document.contents.items.length !== 1) return undefined;
+  // An anchor is written `&name` and an alias `*name`: a chunk with neither character has none.
   let shared = false;
-  visit(document, {
+  if (/[&*]/.test(text)) visit(document, {
     Node(_key, node) {
       if (isAlias(node) || ("anchor" in node && node.anchor)) {
         shared = true;
