@@ -1,7 +1,11 @@
 // Preloaded into a benchmarked process (`node --import`): reports its peak memory on exit.
+// Worker threads inherit the preload; the process's peak (all threads) is the main thread's to report.
 import { writeSync } from "node:fs";
+import { isMainThread } from "node:worker_threads";
 
-process.on("exit", () => {
-  const fd = Number(process.env.BENCH_RSS_FD ?? 2);
-  writeSync(fd, `\nBENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\n`);
-});
+if (isMainThread) {
+  process.on("exit", () => {
+    const fd = Number(process.env.BENCH_RSS_FD ?? 2);
+    writeSync(fd, `\nBENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\n`);
+  });
+}

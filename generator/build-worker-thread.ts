@@ -6,7 +6,7 @@
 import { setImmediate } from "node:timers/promises";
 import { parentPort } from "node:worker_threads";
 import type { WorkerReply, WorkerRequest } from "./build-worker.js";
-import { enableCodeCache } from "./code-cache.js";
+import { enableCodeCache, flushCodeCache } from "./code-cache.js";
 import { emitters, type EmitterEntry } from "./emit/registry.js";
 import { parseYamlChunk } from "./load/yaml-chunks.js";
 import { ProblemError } from "./problems.js";
@@ -28,6 +28,11 @@ const libraries: Record<NonNullable<EmitterEntry["compiler"]>, Promise<void>> = 
 };
 
 port.on("message", (request: WorkerRequest) => {
+  if (request.kind === "close") {
+    // The code cache for the next run (a stopped thread never sees its exit), then go.
+    flushCodeCache();
+    process.exit(0);
+  }
   if (request.kind === "yaml") port.postMessage(parseShare(request));
   else void emit(request).then((reply) => port.postMessage(reply));
 });

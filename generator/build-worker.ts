@@ -22,6 +22,7 @@ export interface BuildWorker {
 }
 
 export type WorkerRequest =
+  | { id: number; kind: "close" }
   | { id: number; kind: "emit"; name: string; context: EmitContext }
   | { id: number; kind: "yaml"; texts: string[]; next: Int32Array };
 
@@ -78,7 +79,13 @@ function buildWorker(worker: Worker): BuildWorker {
     },
     parseYamlChunks: (texts) => parseShared({ texts, send }),
     close: async () => {
-      await worker.terminate();
+      // It writes its code cache and exits; only a worker that will not is stopped.
+      const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+      // Unreferenced, the wait for its exit would not keep this process up to see it.
+      worker.ref();
+      if (failure) await worker.terminate();
+      else worker.postMessage({ kind: "close", id: nextId++ });
+      await exited;
     },
   };
 }

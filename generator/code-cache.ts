@@ -39,6 +39,16 @@ interface ModuleStatics {
   _cache: Record<string, unknown>;
 }
 
+const flushes: Array<() => void> = [];
+
+/**
+ * Writes the caches still to be written, now. Exit does this, but a worker thread that is
+ * stopped never sees its exit, so the build worker flushes before it goes.
+ */
+export function flushCodeCache(): void {
+  for (const flush of flushes) flush();
+}
+
 export function enableCodeCache(): void {
   if (process.env.POLAR_CODEGEN_NO_CODE_CACHE) return;
   const Module = createRequire(import.meta.url)("node:module") as ModuleStatics;
@@ -55,9 +65,10 @@ export function enableCodeCache(): void {
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, requireFor({ module: this, Module }), this, filename, dirname(filename));
   };
-  process.once("exit", () => {
-    for (const { script, file } of toWrite) writeAtomically({ file, data: script.createCachedData() });
+  flushes.push(() => {
+    for (const { script, file } of toWrite.splice(0)) writeAtomically({ file, data: script.createCachedData() });
   });
+  process.once("exit", flushCodeCache);
   readAsciiAsLatin1({ Module, files: [createRequire(import.meta.url).resolve("typescript")] });
 }
 
