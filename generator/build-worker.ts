@@ -17,7 +17,7 @@ export interface BuildWorker {
   emit(input: { name: string; context: EmitContext }): Promise<GeneratedFile[]>;
   /** Parses YAML chunks on this thread and the worker together, each taking the next one left. */
   parseYamlChunks: ParseChunks;
-  /** Stops the worker; what is pending rejects. */
+  /** Stops the worker (at once, or after what it was asked); what is pending rejects. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -35,7 +35,8 @@ export type WorkerReply =
 export async function startBuildWorker(): Promise<BuildWorker | undefined> {
   if (!import.meta.url.endsWith(".js")) return undefined;
   const { Worker } = await import("node:worker_threads");
-  const worker = new Worker(new URL("./build-worker-thread.js", import.meta.url));
+  // A small young generation: the worker's own allocation is mostly the compiler's, kept.
+  const worker = new Worker(new URL("./build-worker-thread.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 6 } });
   // Never the reason the process stays up: a run that fails early just exits.
   worker.unref();
   return buildWorker(worker);
@@ -64,6 +65,16 @@ function buildWorker(worker: Worker): BuildWorker {
   });
   worker.on("error", (error) => failAll(error instanceof Error ? error : new Error(String(error))));
   worker.on("exit", (code) => failAll(new Error(`polar-codegen: the build worker stopped (exit code ${code})`)));
+  let closing: Promise<void> | undefined;
+  const closeWorker = async () => {
+    // It writes its code cache and exits; only a worker that will not is stopped.
+    const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+    // Unreferenced, the wait for its exit would not keep this process up to see it.
+    worker.ref();
+    if (failure) await worker.terminate();
+    else worker.postMessage({ kind: "close", id: nextId++ });
+    await exited;
+  };
   const send = (request: Unsent): Promise<WorkerReply> => {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
@@ -78,15 +89,7 @@ function buildWorker(worker: Worker): BuildWorker {
       return "files" in reply ? reply.files : [];
     },
     parseYamlChunks: (texts) => parseShared({ texts, send }),
-    close: async () => {
-      // It writes its code cache and exits; only a worker that will not is stopped.
-      const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
-      // Unreferenced, the wait for its exit would not keep this process up to see it.
-      worker.ref();
-      if (failure) await worker.terminate();
-      else worker.postMessage({ kind: "close", id: nextId++ });
-      await exited;
-    },
+    close: () => (closing ??= closeWorker()),
   };
 }
 

@@ -142,6 +142,8 @@ async function emitFiles(options: {
   }
   const early = remote.length ? await formatFiles(headed(local)) : [];
   const late = remote.length ? (await Promise.all(remote)).flat() : local;
+  // Its part is done: its memory (the compiler) goes while this thread formats.
+  if (worker) void worker.close();
   const index = emitIndex(context, [...local, ...late]);
   const formatted = [...early, ...(await formatFiles(headed([...late, ...index]), warm?.cache.formatted))];
   return formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
