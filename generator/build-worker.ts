@@ -17,8 +17,10 @@ export interface BuildWorker {
   emit(input: { name: string; context: EmitContext }): Promise<GeneratedFile[]>;
   /** Parses YAML chunks on this thread and the worker together, each taking the next one left. */
   parseYamlChunks: ParseChunks;
-  /** Stops the worker (at once, or after what it was asked); what is pending rejects. Idempotent. */
+  /** Lets the worker write its code cache and go, once what it was asked is done. Idempotent. */
   close(): Promise<void>;
+  /** Stops the worker at once (a run that failed need not wait for its compiler to load). */
+  abandon(): Promise<void>;
 }
 
 export type WorkerRequest =
@@ -90,6 +92,11 @@ function buildWorker(worker: Worker): BuildWorker {
     },
     parseYamlChunks: (texts) => parseShared({ texts, send }),
     close: () => (closing ??= closeWorker()),
+    abandon: async () => {
+      failure ??= new Error("polar-codegen: the build worker was stopped");
+      // Not awaited: a thread deep in loading the compiler stops only when that returns.
+      void worker.terminate();
+    },
   };
 }
 

@@ -38,8 +38,10 @@ export async function checkTarget(target: ResolvedTarget, options: { parallel?: 
   let build: BuildResult;
   try {
     build = await buildFromTarget(target, worker ? { worker } : {});
-  } finally {
     await worker?.close();
+  } catch (error) {
+    await worker?.abandon();
+    throw error;
   }
   const plan = await planOutput({ outDir: build.target.out, files: build.files });
   const files: FileDrift[] = [

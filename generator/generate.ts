@@ -37,9 +37,12 @@ export async function generateTarget(input: { target: ResolvedTarget; force: boo
   if (!input.force && (await isStampCurrent(target))) return { status: "up-to-date", outDir: target.out };
   const worker = input.parallel && !input.warm ? await (await import("./build-worker.js")).startBuildWorker() : undefined;
   try {
-    return await buildAndWrite({ target, ...(input.warm ? { warm: input.warm } : {}), ...(worker ? { worker } : {}) });
-  } finally {
+    const result = await buildAndWrite({ target, ...(input.warm ? { warm: input.warm } : {}), ...(worker ? { worker } : {}) });
     await worker?.close();
+    return result;
+  } catch (error) {
+    await worker?.abandon();
+    throw error;
   }
 }
 
