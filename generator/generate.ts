@@ -33,7 +33,7 @@ export async function generateTarget(input: { target: ResolvedTarget; force: boo
   const { createStamp } = await import("./write/stamp.js");
   const build = await buildFromTarget(target, input.warm);
   const sources = [target.spec, ...build.spec.files.filter((file) => file !== target.spec).sort()];
-  const stamp = await createStamp({ target, sources, files: build.files });
-  const report = await writeOutput({ outDir: target.out, files: build.files, ...(stamp ? { stamp } : {}) });
+  const stamp = () => createStamp({ target, sources, files: build.files });
+  const report = await writeOutput({ outDir: target.out, files: build.files, stamp });
   return { status: "generated", ...report, outDir: target.out, build };
 }
