@@ -41,6 +41,18 @@ const cases: Array<{ name: string; file: string; text: string; expected: RegExp 
     expected: /\[yaml-alias-bomb\]/,
   },
   { name: "Swagger 2.0", file: "spec.yaml", text: "swagger: '2.0'\ninfo: { title: T, version: '1' }\npaths: {}\n", expected: /Swagger 2\.0.*\[swagger-2\]/ },
+  {
+    name: "a parameter schema type that is no JSON Schema type",
+    file: "spec.yaml",
+    text: `openapi: 3.1.0\ninfo: { title: T, version: '1' }\n${minimalPaths.replace("schema: { type: string }", "schema: { type: strin }")}`,
+    expected: /^spec\.yaml:8:59: schema type "strin" is not a JSON Schema type; did you mean "string"\? \[schema-type-invalid\]$/m,
+  },
+  {
+    name: "a security requirement naming a scheme that is not defined",
+    file: "spec.yaml",
+    text: `openapi: 3.1.0\ninfo: { title: T, version: '1' }\ncomponents:\n  securitySchemes:\n    oat: { type: http, scheme: bearer }\n${minimalPaths.replace("      parameters:", "      security:\n        - oidc: []\n      parameters:")}`,
+    expected: /^spec\.yaml:11:11: customers:delete: security scheme "oidc" is not defined in components\.securitySchemes; did you mean "oat"\? \[security-scheme-undefined\]$/m,
+  },
 ];
 
 describe("bad input", () => {
