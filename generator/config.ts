@@ -99,6 +99,29 @@ export async function resolveTarget(options: CodegenOptions): Promise<{ target?:
   return { target: resolved.targets[0]!, problems: [] };
 }
 
+/**
+ * The operations `diff` compares: `--operations`, else the config's. Nothing else in the
+ * config matters to it (its specs need not exist), so it fails only when the choice is
+ * ambiguous: targets that select different operations, and no `--target`.
+ */
+export async function resolveOperations(options: { cwd?: string; config?: string; target?: string; operations?: string[] }): Promise<{ operations?: string[]; problems: Problem[] }> {
+  if (options.operations && options.operations.length > 0) return { operations: options.operations, problems: [] };
+  const read = await readConfig({ cwd: resolve(options.cwd ?? process.cwd()), config: options.config });
+  const { config } = read;
+  if (!config) return { problems: read.problems };
+  const entries = config.targets ?? [SINGLE];
+  const operationsOf = (entry: TargetEntry) => entry.operations ?? config.operations ?? [...DEFAULT_OPERATIONS];
+  if (options.target !== undefined) {
+    const entry = entries.find((candidate) => candidate.name === options.target);
+    return entry ? { operations: operationsOf(entry), problems: [] } : { problems: [unknownTarget({ name: options.target, entries, read })] };
+  }
+  const distinct = new Map(entries.map((entry) => [JSON.stringify([...operationsOf(entry)].sort()), entry]));
+  if (distinct.size === 1) return { operations: operationsOf(entries[0]!), problems: [] };
+  const listed = entries.map((entry) => `${entry.name}: ${operationsOf(entry).join(", ")}`).join("; ");
+  const message = `the config's targets select different operations (${listed}); choose one with --target NAME, or name them with --operations`;
+  return { problems: [problem({ code: "target-ambiguous", message, path: "" })] };
+}
+
 function resolveEntry(input: { options: CodegenOptions; cwd: string; read: ReadConfig; config: ConfigFile; entry: TargetEntry }): ResolvedTarget {
   const { options, cwd, read, config, entry } = input;
   const base = read.file ? dirname(read.file) : cwd;

@@ -3,14 +3,18 @@
 
 import { relative } from "node:path";
 import type { CheckResult } from "../check.js";
+import type { Change } from "../diff/change.js";
 
 export function checkReportText(input: { result: CheckResult; out: string }): string {
   const { result, out } = input;
   if (result.inSync) return `polar-codegen: ${out} is up to date\n`;
   const lines = [result.diff, "", `polar-codegen: ${out} is out of date with the spec:`];
   for (const file of result.files) lines.push(`  ${file.status.padEnd(8)} ${file.path}`);
-  if (result.changes.length > 0) lines.push("Operations changed:");
-  for (const found of result.changes) lines.push(`  ${found.operation}: ${found.message}${found.breaking ? " (breaking)" : ""}`);
+  const described = (found: Change) => `${found.message}${found.breaking ? " (breaking)" : ""}`;
+  const spec = result.changes.filter((found) => found.operation === "*");
+  const operations = result.changes.filter((found) => found.operation !== "*");
+  if (spec.length > 0) lines.push("Spec changed:", ...spec.map((found) => `  ${described(found)}`));
+  if (operations.length > 0) lines.push("Operations changed:", ...operations.map((found) => `  ${found.operation}: ${described(found)}`));
   lines.push("Run `polar-codegen` to regenerate.", "");
   return lines.join("\n");
 }
@@ -38,7 +42,7 @@ export function githubAnnotations(input: { result: CheckResult; out: string }): 
   });
   for (const found of input.result.changes) {
     const level = found.breaking ? "error" : "notice";
-    lines.push(`::${level} title=${escapeProperty(`Polar spec: ${found.operation}`)}::${escapeData(`${found.message}${found.breaking ? " (breaking)" : ""}`)}`);
+    lines.push(`::${level} title=${escapeProperty(`Polar spec: ${found.operation === "*" ? "every operation" : found.operation}`)}::${escapeData(`${found.message}${found.breaking ? " (breaking)" : ""}`)}`);
   }
   return lines.length > 0 ? lines.join("\n") + "\n" : "";
 }

@@ -101,3 +101,36 @@ describe("polar-codegen --check for machines and CI", () => {
     );
   });
 });
+
+describe("polar-codegen --check says why, for edits that change no operation's shape", () => {
+  const DATED = EMBEDDED.replace("  version: 0.1.0\n", '  version: "2026-10"\n');
+  const edit = (from: string, to: string) => {
+    if (!DATED.includes(from)) throw new Error(`the embedded spec no longer has ${JSON.stringify(from)}`);
+    return DATED.replace(from, to);
+  };
+  beforeAll(() => {
+    writeFileSync(join(cwd, "why.yaml"), DATED);
+    expect(runCli({ args: ["--spec", "why.yaml", "--out", "why", "--quiet"], cwd }).code).toBe(0);
+  });
+  function summary(text: string): string {
+    writeFileSync(join(cwd, "why-edited.yaml"), text);
+    const run = runCli({ args: ["--check", "--spec", "why-edited.yaml", "--out", "why"], cwd });
+    expect(run.code).toBe(1);
+    return run.stdout.slice(run.stdout.lastIndexOf("is out of date with the spec:"));
+  }
+
+  const cases = [
+    { name: "a new API version (the Polar-Version header)", text: () => edit('  version: "2026-10"\n', '  version: "2026-11"\n'), expected: "Spec changed:\n  API version 2026-10 → 2026-11 (the Polar-Version header the client sends)\n" },
+    { name: "the server URL", text: () => edit("  - url: https://api.polar.sh\n", "  - url: https://api.polar.example\n"), expected: "Spec changed:\n  server production URL changed: https://api.polar.sh → https://api.polar.example (breaking)\n" },
+    { name: "an operation's description", text: () => edit("Permanently delete a customer. There", "Delete a customer for good. There"), expected: "Operations changed:\n  customers:delete: docs changed (description)\n" },
+    { name: "a schema's description", text: () => edit("The amount charged each period", "What is charged each period"), expected: "Spec changed:\n  schema CustomerSubscription changed: /properties/amount/description\n" },
+    {
+      name: "a field of a schema, named with the schema",
+      text: () => edit("        - ends_at\n", ""),
+      expected: 'Operations changed:\n  customer_portal:subscriptions:cancel: response 200 body /ends_at: schema CustomerSubscription changed: field "ends_at" is no longer required (breaking)\n',
+    },
+  ];
+  it.each(cases)("$name", ({ text, expected }) => {
+    expect(summary(text())).toContain(expected);
+  });
+});
