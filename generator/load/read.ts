@@ -57,10 +57,11 @@ function readProblem(options: {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reason = error instanceof Error ? error.message : String(error);
   const what = role === "spec" ? "spec file" : "file named by $ref";
-  const where = { path: options.path ?? "", ...(options.position ? { position: options.position } : {}) };
   if (isRemote(options.location)) {
+    const where = { path: options.path ?? "", ...(options.position ? { position: options.position } : {}) };
     return problem({ code: `${role}-fetch-failed`, message: `could not fetch ${label}: ${reason}`, ...where });
   }
+  const where = { path: options.path ?? "", file: label, ...(options.position ? { position: options.position } : {}) };
   if (code === "ENOENT") return problem({ code: `${role}-not-found`, message: `${what} not found: ${label}`, ...where });
   if (code === "EISDIR") return problem({ code: `${role}-unreadable`, message: `${what} is a directory: ${label}`, ...where });
   return problem({ code: `${role}-unreadable`, message: `could not read ${what} ${label}: ${reason}`, ...where });
