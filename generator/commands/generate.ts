@@ -28,7 +28,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.watch && values.check) throw new UsageError("--watch and --check do not go together");
   const codeCache = onceCodeCache();
   if (values.watch) return codeCache().then(async () => (await import("../watch/run.js")).runWatch({ options, quiet: values.quiet === true }));
-  if (values.check) return codeCache().then(async () => runCheck({ selection: await selectTargets(options), format: values.format }));
+  if (values.check) return codeCache().then(async () => (await import("./check-command.js")).runCheck({ options, format: values.format }));
   const selection = await selectTargets(options);
   const flags = { force: values.force === true, quiet: values.quiet === true };
   return eachTarget({ selection, report: reportFailure, work: (target) => runGenerate({ target, selection, ...flags, codeCache }) });
@@ -69,20 +69,4 @@ async function runGenerate(input: { target: ResolvedTarget; selection: TargetSel
     process.stdout.write(`polar-codegen: ${out}: ${parts.join(", ")}\n`);
   }
   return EXIT_OK;
-}
-
-async function runCheck(input: { selection: TargetSelection; format: string }): Promise<number> {
-  const { checkTarget } = await import("../check.js");
-  const { checkReportJson, checkReportText, githubAnnotations, multiCheckReportJson } = await import("./check-report.js");
-  const reports = [];
-  for (const target of input.selection.targets) {
-    const result = await checkTarget(target);
-    const report = { result, out: targetLabel({ target, multi: input.selection.multi }), name: target.name };
-    reports.push(report);
-    if (input.format === "text") process.stdout.write(checkReportText(report));
-    // On stderr, so stdout stays the report (`--format json` parses); the runner reads both.
-    if (process.env.GITHUB_ACTIONS === "true") process.stderr.write(githubAnnotations(report));
-  }
-  if (input.format === "json") process.stdout.write(input.selection.multi ? multiCheckReportJson(reports) : checkReportJson(reports[0]!));
-  return reports.every((report) => report.result.inSync) ? EXIT_OK : EXIT_OUT_OF_DATE;
 }

@@ -1,7 +1,7 @@
 // The CLI's reports for machines and CI: `diff` (text, json, --fail-on), `--check
 // --format json`, and GitHub Actions annotations. Small edits of the embedded spec; the
 // real Polar version pairs are in test/corpus/diff-cli.test.ts.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, scratchDir } from "../helpers/cli.js";
@@ -132,5 +132,29 @@ describe("polar-codegen --check says why, for edits that change no operation's s
   ];
   it.each(cases)("$name", ({ text, expected }) => {
     expect(summary(text())).toContain(expected);
+  });
+});
+
+describe("polar-codegen --check on bad input, for machines and CI", () => {
+  it("--format json prints the problems as JSON and exits 2; under GitHub Actions each is an annotation at its line", () => {
+    writeFileSync(join(cwd, "broken.yaml"), "openapi: 3.1.0\ninfo:\n  title: [unclosed\n");
+    const run = runCli({ args: ["--check", "--spec", "broken.yaml", "--out", "out", "--format", "json"], cwd, env: { GITHUB_ACTIONS: "true" } });
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout) as { inSync: boolean; out: string; problems: Array<{ code: string; position: unknown }> };
+    expect(report.inSync).toBe(false);
+    expect(report.problems.map(({ code, position }) => ({ code, position }))).toStrictEqual([{ code: "yaml-syntax", position: { file: "broken.yaml", line: 4, col: 1 } }]);
+    expect(run.stderr).toMatch(/^broken\.yaml:4:1: malformed YAML: .* \[yaml-syntax\]\n::error file=broken\.yaml,line=4,col=1,title=polar-codegen yaml-syntax::malformed YAML: .*\n$/);
+  });
+
+  it("--format json reports a config that cannot be read, too", () => {
+    const project = join(cwd, "bad-config");
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, "polar-codegen.config.json"), '{ "spek": "x.yaml" }');
+    const run = runCli({ args: ["--check", "--format", "json"], cwd: project });
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toStrictEqual({
+      inSync: false,
+      problems: [{ severity: "error", code: "config-invalid", message: 'unknown key "spek"; did you mean "spec"?', path: "/spek", position: { file: "polar-codegen.config.json", line: 1, col: 3 } }],
+    });
   });
 });
