@@ -12,6 +12,12 @@ const SELF_CACHING = new Set(["serve", "generate"]);
 const subcommand = process.argv[2];
 if (subcommand !== undefined && !subcommand.startsWith("-") && !SELF_CACHING.has(subcommand)) (await import("./code-cache.js")).enableCodeCache();
 
+// `polar-codegen inspect | head`: the reader is gone, so stop quietly instead of a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
   generate: () => import("./commands/generate.js"),
   inspect: () => import("./commands/inspect.js"),

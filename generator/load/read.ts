@@ -36,11 +36,25 @@ export async function readSource(options: {
   }
 }
 
+/** How long a spec or `$ref`'d URL may take to arrive, body included; POLAR_CODEGEN_FETCH_TIMEOUT_MS overrides it. */
+const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
+
 async function fetchText(options: { location: string; label: string; readers: Readers }): Promise<{ text: string }> {
   if (!options.readers.fetch) throw new Error("no fetch available in this runtime");
-  const response = await options.readers.fetch(options.location);
-  if (!response.ok) throw new HttpError(`HTTP ${response.status} ${response.statusText}`.trim());
-  return { text: await response.text() };
+  const timeoutMs = Number(process.env.POLAR_CODEGEN_FETCH_TIMEOUT_MS) || DEFAULT_FETCH_TIMEOUT_MS;
+  try {
+    const response = await options.readers.fetch(options.location, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok) throw new HttpError(`HTTP ${response.status} ${response.statusText}`.trim());
+    return { text: await response.text() };
+  } catch (error) {
+    if ((error as Error).name === "TimeoutError") {
+      throw new Error(`no complete answer within ${timeoutMs / 1000} s (set POLAR_CODEGEN_FETCH_TIMEOUT_MS to wait longer)`);
+    }
+    // undici says only "fetch failed"; the reason (refused, unknown host) is its cause.
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof Error) throw new Error(`${(error as Error).message}: ${cause.message}`);
+    throw error;
+  }
 }
 
 class HttpError extends Error {}
