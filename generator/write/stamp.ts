@@ -36,7 +36,8 @@ interface Stamp {
 }
 
 function settingsOf(target: ResolvedTarget): string {
-  return JSON.stringify([GENERATOR_VERSION, target.specLabel, target.operations, target.allowRemoteRefs]);
+  // Sorted: the output does not depend on the order operations are listed in.
+  return JSON.stringify([GENERATOR_VERSION, target.specLabel, [...new Set(target.operations)].sort(), target.allowRemoteRefs]);
 }
 
 /** The stamp for a run that read `sources` (the spec first) and wrote `files`, which are on disk by now. */
