@@ -27,7 +27,7 @@ describe("loadSpec: bad input", () => {
   it("reports a missing file", async () => {
     const cwd = await folderWith({});
     expect((await loadSpec({ source: "nope.yaml", cwd })).problems).toStrictEqual([
-      { severity: "error", code: "spec-not-found", message: "spec file not found: nope.yaml", path: "" },
+      { severity: "error", code: "spec-not-found", message: "spec file not found: nope.yaml", path: "", file: "nope.yaml" },
     ]);
   });
 
