@@ -6,7 +6,9 @@ import { resolveTarget, type CodegenOptions, type ResolvedTarget } from "./confi
 import { buildFromTarget, type BuildResult } from "./pipeline.js";
 import { ProblemError } from "./problems.js";
 import type { Change } from "./diff/change.js";
-import { diffSpecs } from "./diff/diff-specs.js";
+import { compareSelections } from "./diff/compare.js";
+import { selectionOf } from "./diff/diff-specs.js";
+import { explainDrift } from "./diff/explain.js";
 import type { OpenApiDocument } from "./openapi.js";
 import { planIsClean, planOutput, type OutputPlan } from "./write/plan.js";
 
@@ -60,19 +62,21 @@ export async function checkTarget(target: ResolvedTarget, options: { parallel?: 
   return { inSync: planIsClean(plan), outDir: build.target.out, files, diff, changes, build };
 }
 
-/** The selection on disk is the old spec as far as the operations are concerned. */
+/**
+ * The selection on disk (openapi.json) is the old spec as far as the operations are
+ * concerned: what changed for a client, then whatever else explains the drift.
+ */
 function operationChanges(input: { plan: OutputPlan; build: BuildResult }): Change[] {
   const previous = input.plan.previous.get("openapi.json");
   if (previous === undefined) return [];
-  let before: OpenApiDocument;
+  let document: OpenApiDocument;
   try {
-    before = JSON.parse(previous) as OpenApiDocument;
+    document = JSON.parse(previous) as OpenApiDocument;
   } catch {
     return [];
   }
-  return diffSpecs({
-    before: { document: before, label: "committed openapi.json" },
-    after: { document: input.build.context.subset, label: input.build.target.specLabel },
-    operationIds: input.build.target.operations,
-  }).changes;
+  const before = selectionOf({ document, label: "committed openapi.json", operationIds: input.build.target.operations });
+  const after = { model: input.build.model, document: input.build.context.subset };
+  const changes = compareSelections({ before, after });
+  return [...changes, ...explainDrift({ before, after, changes })];
 }

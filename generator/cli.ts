@@ -4,10 +4,19 @@
 
 import { reportFailure } from "./commands/report.js";
 
-// Before any heavy module is loaded (see code-cache.ts). `serve` enables it itself, and
-// only when it has to generate: its warm start loads nothing the cache covers, and
-// node:crypto and node:vm alone would cost that start a few of its 100 milliseconds.
-if (process.argv[2] !== "serve") (await import("./code-cache.js")).enableCodeCache();
+// Before any heavy module is loaded (see code-cache.ts). `serve` and `generate` enable it
+// themselves, and only when they have to generate: a warm start or a build step whose
+// stamp is current loads nothing the cache covers, and node:crypto and node:vm alone
+// would cost a few of its milliseconds.
+const SELF_CACHING = new Set(["serve", "generate"]);
+const subcommand = process.argv[2];
+if (subcommand !== undefined && !subcommand.startsWith("-") && !SELF_CACHING.has(subcommand)) (await import("./code-cache.js")).enableCodeCache();
+
+// `polar-codegen inspect | head`: the reader is gone, so stop quietly instead of a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
   generate: () => import("./commands/generate.js"),

@@ -2,7 +2,7 @@
 // Paths in a config file are relative to that file; paths given as flags, to the cwd.
 // A config may name several targets (specs or selections generated side by side).
 
-import { stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { locateConfigProblems, readConfig, type ConfigFile, type ReadConfig, type TargetEntry } from "./config-file.js";
 import { problem, type Problem } from "./problems.js";
@@ -33,7 +33,10 @@ export interface ResolvedTarget {
   name: string;
   /** Absolute path or URL. */
   spec: string;
-  /** How the spec is named in headers: relative to the cwd, POSIX separators. Same on every machine. */
+  /**
+   * How the spec is named in headers and the model: relative to the output folder, POSIX
+   * separators (a URL as given). The same from any working directory and on any machine.
+   */
   specLabel: string;
   /** Absolute output folder. */
   out: string;
@@ -80,7 +83,7 @@ export async function resolveTargets(options: ResolveOptions): Promise<ResolvedT
     return { multi, problems: [problem({ code: "target-ambiguous", message, path: "" })] };
   }
   const targets = chosen.map((entry) => resolveEntry({ options, cwd, read, config, entry }));
-  const problems = [...overlappingOuts({ targets, entries, read }), ...(await missingSpecs({ targets, entries, read, options }))];
+  const problems = [...overlappingOuts({ targets, entries, read }), ...missingSpecs({ targets, entries, read, options })];
   if (problems.length > 0) return { multi, problems: await locateConfigProblems({ problems, text: read.text ?? "", label: read.label ?? "" }) };
   return { multi, targets, problems: [] };
 }
@@ -96,6 +99,29 @@ export async function resolveTarget(options: CodegenOptions): Promise<{ target?:
   return { target: resolved.targets[0]!, problems: [] };
 }
 
+/**
+ * The operations `diff` compares: `--operations`, else the config's. Nothing else in the
+ * config matters to it (its specs need not exist), so it fails only when the choice is
+ * ambiguous: targets that select different operations, and no `--target`.
+ */
+export async function resolveOperations(options: { cwd?: string; config?: string; target?: string; operations?: string[] }): Promise<{ operations?: string[]; problems: Problem[] }> {
+  if (options.operations && options.operations.length > 0) return { operations: options.operations, problems: [] };
+  const read = await readConfig({ cwd: resolve(options.cwd ?? process.cwd()), config: options.config });
+  const { config } = read;
+  if (!config) return { problems: read.problems };
+  const entries = config.targets ?? [SINGLE];
+  const operationsOf = (entry: TargetEntry) => entry.operations ?? config.operations ?? [...DEFAULT_OPERATIONS];
+  if (options.target !== undefined) {
+    const entry = entries.find((candidate) => candidate.name === options.target);
+    return entry ? { operations: operationsOf(entry), problems: [] } : { problems: [unknownTarget({ name: options.target, entries, read })] };
+  }
+  const distinct = new Map(entries.map((entry) => [JSON.stringify([...operationsOf(entry)].sort()), entry]));
+  if (distinct.size === 1) return { operations: operationsOf(entries[0]!), problems: [] };
+  const listed = entries.map((entry) => `${entry.name}: ${operationsOf(entry).join(", ")}`).join("; ");
+  const message = `the config's targets select different operations (${listed}); choose one with --target NAME, or name them with --operations`;
+  return { problems: [problem({ code: "target-ambiguous", message, path: "" })] };
+}
+
 function resolveEntry(input: { options: CodegenOptions; cwd: string; read: ReadConfig; config: ConfigFile; entry: TargetEntry }): ResolvedTarget {
   const { options, cwd, read, config, entry } = input;
   const base = read.file ? dirname(read.file) : cwd;
@@ -105,7 +131,7 @@ function resolveEntry(input: { options: CodegenOptions; cwd: string; read: ReadC
   return {
     name: entry.name,
     spec,
-    specLabel: labelFor({ cwd, spec }),
+    specLabel: labelFor({ out, spec }),
     out,
     operations: options.operations ?? entry.operations ?? config.operations ?? [...DEFAULT_OPERATIONS],
     allowRemoteRefs: options.allowRemoteRefs ?? entry.allowRemoteRefs ?? config.allowRemoteRefs ?? false,
@@ -137,16 +163,15 @@ function overlappingOuts(input: { targets: ResolvedTarget[]; entries: TargetEntr
 }
 
 /** A spec the config names but which is not there: say so against the config, not as a bare "not found". */
-async function missingSpecs(input: { targets: ResolvedTarget[]; entries: TargetEntry[]; read: ReadConfig; options: ResolveOptions }): Promise<Problem[]> {
+function missingSpecs(input: { targets: ResolvedTarget[]; entries: TargetEntry[]; read: ReadConfig; options: ResolveOptions }): Problem[] {
   if (input.options.spec || !input.read.file || input.options.allowMissingSpec) return [];
   const problems: Problem[] = [];
   for (const target of input.targets) {
     if (isUrl(target.spec) || target.spec === EMBEDDED_SPEC) continue;
-    const found = await stat(target.spec).then(() => true, () => false);
-    if (found) continue;
+    if (existsSync(target.spec)) continue;
     const at = input.entries.findIndex((entry) => entry.name === target.name && entry.spec !== undefined);
     const path = input.read.config?.targets && at >= 0 ? `/targets/${at}/spec` : "/spec";
-    const message = `${input.read.label}: spec ${target.specLabel} not found (paths in the config are relative to its folder)`;
+    const message = `${input.read.label}: spec ${shown({ cwd: target.cwd, path: target.spec })} not found (paths in the config are relative to its folder)`;
     problems.push(problem({ code: "config-spec-missing", message, path }));
   }
   return problems;
@@ -165,9 +190,14 @@ function locate(base: string, path: string): string {
   return isUrl(path) || isAbsolute(path) ? path : resolve(base, path);
 }
 
-function labelFor(options: { cwd: string; spec: string }): string {
+function labelFor(options: { out: string; spec: string }): string {
   if (isUrl(options.spec)) return options.spec;
   if (options.spec === EMBEDDED_SPEC) return "polar-codegen/spec/polar.openapi.yaml";
-  const relativePath = relative(options.cwd, options.spec);
-  return (isAbsolute(relativePath) ? options.spec : relativePath).split(sep).join("/");
+  return shown({ cwd: options.out, path: options.spec });
+}
+
+/** `path` relative to `cwd` with POSIX separators; absolute when there is no relative way (another drive). */
+function shown(options: { cwd: string; path: string }): string {
+  const relativePath = relative(options.cwd, options.path);
+  return (isAbsolute(relativePath) ? options.path : relativePath).split(sep).join("/");
 }

@@ -53,7 +53,7 @@ async function buildAndWrite(input: { target: ResolvedTarget; warm?: WarmCache; 
   const { createStamp } = await import("./write/stamp.js");
   const build = await buildFromTarget(target, { ...(input.warm ? { warm: input.warm } : {}), ...(input.worker ? { worker: input.worker } : {}) });
   const sources = [target.spec, ...build.spec.files.filter((file) => file !== target.spec).sort()];
-  const stamp = await createStamp({ target, sources, files: build.files });
-  const report = await writeOutput({ outDir: target.out, files: build.files, ...(stamp ? { stamp } : {}) });
+  const stamp = () => createStamp({ target, sources, files: build.files });
+  const report = await writeOutput({ outDir: target.out, files: build.files, stamp });
   return { status: "generated", ...report, outDir: target.out, build };
 }

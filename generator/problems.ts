@@ -16,6 +16,11 @@ export interface Problem {
   /** JSON pointer into the document the problem is about (`/paths/~1v1~1customers~1{id}`). */
   path: string;
   position?: SourcePosition;
+  /**
+   * A file the problem is about but does not point into (one a `$ref` names that could not
+   * be read), named like `position.file`: watch mode waits for it to appear.
+   */
+  file?: string;
   severity: "error" | "warning";
 }
 

@@ -4,10 +4,11 @@
 // operations cannot see never changes the output.
 
 import { HTTP_METHODS, isObject, parsePointer, toPointer, type OpenApiDocument } from "./openapi.js";
-import { closestMatches } from "./text/closest.js";
+import { closestMatches, nearestMatches } from "./text/closest.js";
 import { problem, type Problem } from "./problems.js";
 import type { SelectedSpec } from "./stages.js";
 import { cloneJson, collectRefs, sortKeys } from "./json.js";
+import { checkSelection } from "./select-checks.js";
 
 export { DEFAULT_OPERATIONS } from "./defaults.js";
 
@@ -63,6 +64,8 @@ export function selectOperations(options: {
   const reach = reachComponents({ document, roots: [subset.paths, subset.security ?? []] });
   if (reach.problems.length > 0) return { problems: reach.problems };
   subset.components = withSecuritySchemes({ document, components: reach.components, security });
+  const faults = checkSelection({ document, subset });
+  if (faults.length > 0) return { problems: faults };
   return { selected: { document: subset, operationIds: wanted }, problems: [] };
 }
 
@@ -74,15 +77,19 @@ function apiVersionOf(document: OpenApiDocument): string {
   return DATE_VERSION.test(version) ? version : "";
 }
 
-function unknownOperationProblems(options: { requested: readonly string[]; known: string[] }): Problem[] {
+/** An id the spec does not have, with the ids nearest to it: "did you mean" when one is close, else the nearest few. */
+export function unknownOperationProblems(options: { requested: readonly string[]; known: string[]; where?: string }): Problem[] {
+  const where = options.where ?? "the spec";
   return options.requested
     .filter((id) => !options.known.includes(id))
     .map((id) => {
-      const near = closestMatches({ word: id, candidates: options.known, limit: 3 });
-      const hint = near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(", ")}?` : "";
+      const close = closestMatches({ word: id, candidates: options.known, limit: 3 });
+      const quoted = (ids: string[]) => ids.map((near) => `"${near}"`).join(", ");
+      const nearest = nearestMatches({ word: id, candidates: options.known, limit: 3 });
+      const hint = close.length > 0 ? `; did you mean ${quoted(close)}?` : nearest.length > 0 ? `; the closest ids there are ${quoted(nearest)}` : `; it has no operations`;
       return problem({
         code: "operation-not-found",
-        message: `operation "${id}" is not in the spec${hint}`,
+        message: `operation "${id}" is not in ${where}${hint}`,
         path: "/paths",
       });
     });

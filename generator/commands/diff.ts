@@ -1,7 +1,7 @@
 // `polar-codegen diff OLD NEW`: what changed for the selected operations between two
 // specs, each change classified as breaking or not for a client.
 
-import { resolveTarget } from "../config.js";
+import { resolveOperations } from "../config.js";
 import { formatReport, diffSpecs } from "../diff/diff-specs.js";
 import { ProblemError } from "../problems.js";
 import { EXIT_OK, EXIT_OUT_OF_DATE, parseFlags, UsageError } from "./report.js";
@@ -26,13 +26,14 @@ export async function run(argv: string[]): Promise<number> {
     throw new UsageError(`--fail-on must be breaking or any, not "${values["fail-on"]}"`);
   }
   const operations = values.operations?.flatMap((list) => list.split(",")).map((id) => id.trim()).filter(Boolean);
-  const { target, problems } = await resolveTarget({ ...(values.config ? { config: values.config } : {}), ...(values.target ? { target: values.target } : {}), ...(operations?.length ? { operations } : {}) });
-  if (!target) throw new ProblemError(problems);
+  const chosen = await resolveOperations({ ...(values.config ? { config: values.config } : {}), ...(values.target ? { target: values.target } : {}), ...(operations?.length ? { operations } : {}) });
+  if (!chosen.operations) throw new ProblemError(chosen.problems);
   const [before, after] = await Promise.all(positionals.map((source) => loadDocument({ source, allowRemoteRefs: values["allow-remote-refs"] === true })));
-  const report = diffSpecs({ before: { document: before!, label: positionals[0]! }, after: { document: after!, label: positionals[1]! }, operationIds: target.operations });
+  const report = diffSpecs({ before: { document: before!, label: positionals[0]! }, after: { document: after!, label: positionals[1]! }, operationIds: chosen.operations });
   process.stdout.write(values.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
   const failOn = values["fail-on"];
-  if ((failOn === "breaking" && report.breaking) || (failOn === "any" && report.changes.length > 0)) return EXIT_OUT_OF_DATE;
+  const changed = report.changes.length > 0 || report.apiVersion !== undefined;
+  if ((failOn === "breaking" && report.breaking) || (failOn === "any" && changed)) return EXIT_OUT_OF_DATE;
   return EXIT_OK;
 }
 

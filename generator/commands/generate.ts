@@ -3,7 +3,6 @@
 
 import type { ResolvedTarget } from "../config.js";
 import { EXIT_OK, EXIT_OUT_OF_DATE, parseFlags, reportFailure, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
-import { HELP } from "./help.js";
 import { eachTarget, selectTargets, targetLabel, type TargetSelection } from "./targets.js";
 
 export async function run(argv: string[]): Promise<number> {
@@ -22,15 +21,27 @@ export async function run(argv: string[]): Promise<number> {
     strict: true,
     allowPositionals: false,
   });
-  if (values.help) return print(HELP);
+  if (values.help) return print((await import("./help.js")).HELP);
   if (values.version) return print((await import("../version.js")).GENERATOR_VERSION);
   const options = targetOptions(values);
   if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format must be text or json, not "${values.format}"`);
   if (values.watch && values.check) throw new UsageError("--watch and --check do not go together");
-  if (values.watch) return (await import("../watch/run.js")).runWatch({ options, quiet: values.quiet === true });
+  const codeCache = onceCodeCache();
+  if (values.watch) return codeCache().then(async () => (await import("../watch/run.js")).runWatch({ options, quiet: values.quiet === true }));
+  if (values.check) return codeCache().then(async () => (await import("./check-command.js")).runCheck({ options, format: values.format }));
   const selection = await selectTargets(options);
-  if (values.check) return runCheck({ selection, format: values.format });
-  return eachTarget({ selection, report: reportFailure, work: (target) => runGenerate({ target, selection, force: values.force === true, quiet: values.quiet === true }) });
+  const flags = { force: values.force === true, quiet: values.quiet === true };
+  return eachTarget({ selection, report: reportFailure, work: (target) => runGenerate({ target, selection, ...flags, codeCache }) });
+}
+
+/** Enables the code cache (see cli.ts) the first time a build is needed. */
+function onceCodeCache(): () => Promise<void> {
+  let enabled = false;
+  return async () => {
+    if (enabled) return;
+    enabled = true;
+    (await import("../code-cache.js")).enableCodeCache();
+  };
 }
 
 function print(text: string): number {
@@ -38,14 +49,18 @@ function print(text: string): number {
   return EXIT_OK;
 }
 
-async function runGenerate(input: { target: ResolvedTarget; selection: TargetSelection; force: boolean; quiet: boolean }): Promise<number> {
-  const { generateTarget } = await import("../generate.js");
-  const result = await generateTarget({ target: input.target, force: input.force, parallel: true });
+async function runGenerate(input: { target: ResolvedTarget; selection: TargetSelection; force: boolean; quiet: boolean; codeCache: () => Promise<void> }): Promise<number> {
   const out = targetLabel({ target: input.target, multi: input.selection.multi });
-  if (result.status === "up-to-date") {
+  // Checked here, not by generateTarget: the fast path then loads neither generate.js nor the code cache.
+  const { isStampCurrent } = await import("../write/stamp.js");
+  if (!input.force && (await isStampCurrent(input.target))) {
     if (!input.quiet) process.stdout.write(`polar-codegen: ${out}: up to date (spec, config and generator unchanged)\n`);
     return EXIT_OK;
   }
+  await input.codeCache();
+  const { generateTarget } = await import("../generate.js");
+  const result = await generateTarget({ target: input.target, force: true, parallel: true });
+  if (result.status === "up-to-date") return EXIT_OK;
   for (const warning of result.build.problems) process.stderr.write(`warning: ${warning.message}\n`);
   if (!input.quiet) {
     const parts = [`${result.written.length} written`, `${result.unchanged.length} unchanged`];
@@ -54,20 +69,4 @@ async function runGenerate(input: { target: ResolvedTarget; selection: TargetSel
     process.stdout.write(`polar-codegen: ${out}: ${parts.join(", ")}\n`);
   }
   return EXIT_OK;
-}
-
-async function runCheck(input: { selection: TargetSelection; format: string }): Promise<number> {
-  const { checkTarget } = await import("../check.js");
-  const { checkReportJson, checkReportText, githubAnnotations, multiCheckReportJson } = await import("./check-report.js");
-  const reports = [];
-  for (const target of input.selection.targets) {
-    const result = await checkTarget(target, { parallel: true });
-    const report = { result, out: targetLabel({ target, multi: input.selection.multi }), name: target.name };
-    reports.push(report);
-    if (input.format === "text") process.stdout.write(checkReportText(report));
-    // On stderr, so stdout stays the report (`--format json` parses); the runner reads both.
-    if (process.env.GITHUB_ACTIONS === "true") process.stderr.write(githubAnnotations(report));
-  }
-  if (input.format === "json") process.stdout.write(input.selection.multi ? multiCheckReportJson(reports) : checkReportJson(reports[0]!));
-  return reports.every((report) => report.result.inSync) ? EXIT_OK : EXIT_OUT_OF_DATE;
 }

@@ -1,20 +1,23 @@
 // How the CLI reports a failure: problems as `file:line:col: message`, anything else
-// as one line. Both exit 2.
+// as one line. Both exit 2. Under GitHub Actions each also becomes an annotation.
 
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { formatProblem, ProblemError } from "../problems.js";
+import { annotation, problemAnnotation, underGitHubActions } from "./github.js";
 
 export const EXIT_OK = 0;
 export const EXIT_OUT_OF_DATE = 1;
 export const EXIT_ERROR = 2;
 
 export function reportFailure(error: unknown): number {
+  const github = underGitHubActions();
   if (error instanceof ProblemError) {
-    for (const found of error.problems) process.stderr.write(`${formatProblem(found)}\n`);
+    for (const found of error.problems) process.stderr.write(`${formatProblem(found)}\n${github ? `${problemAnnotation(found)}\n` : ""}`);
   } else if (error instanceof UsageError) {
     process.stderr.write(`polar-codegen: ${error.message}\nRun \`polar-codegen --help\` for usage.\n`);
   } else {
-    process.stderr.write(`polar-codegen: error: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`polar-codegen: error: ${message}\n${github ? `${annotation({ level: "error", title: "polar-codegen", message })}\n` : ""}`);
   }
   return EXIT_ERROR;
 }

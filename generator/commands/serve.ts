@@ -2,6 +2,7 @@
 // spec on 127.0.0.1. A start whose inputs were seen before runs straight from the
 // compiled cache; only a new spec or generator pays for generation and compilation.
 
+import { relative } from "node:path";
 import { readFileSync } from "node:fs";
 import { EXIT_OK, parseFlags, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
 
@@ -72,7 +73,9 @@ async function prepare(options: ReturnType<typeof targetOptions>): Promise<strin
   // A remote spec may change under the same URL: it is fetched and built on every start.
   const dir = remote ? `${cacheRoot()}/remote-${(await sha256(target.spec)).slice(0, 24)}` : await cacheDirFor(target);
   if (!remote && (await findCached(dir))) return dir;
-  process.stderr.write(`polar-codegen: generating the fake for ${target.specLabel} (cached for the next start)\n`);
+  // The header's label is relative to the output folder; the user knows the spec as they named it.
+  const spec = /^https?:/i.test(target.spec) ? target.spec : relative(process.cwd(), target.spec);
+  process.stderr.write(`polar-codegen: generating the fake for ${spec} (cached for the next start)\n`);
   // Compiling the generator's dependencies dominates a cold start (see code-cache.ts).
   (await import("../code-cache.js")).enableCodeCache();
   const { buildCache } = await import("../serve/build.js");

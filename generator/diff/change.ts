@@ -3,6 +3,7 @@
 // may fail against the new one.
 
 export interface Change {
+  /** The operationId, or `*` for a change to every selected operation (a server, the API version). */
   operation: string;
   kind: string;
   breaking: boolean;

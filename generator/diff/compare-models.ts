@@ -10,6 +10,10 @@ interface Side {
 }
 
 export function compareModels(input: { before: Model; after: Model }): Change[] {
+  return sortChanges([...compareOperations(input), ...compareServers(input)]);
+}
+
+function compareOperations(input: { before: Model; after: Model }): Change[] {
   const beforeOps = new Map(input.before.operations.map((operation) => [operation.id, operation]));
   const afterOps = new Map(input.after.operations.map((operation) => [operation.id, operation]));
   const beforeSchemas = new Map(input.before.schemas.map((schema) => [schema.name, schema]));
@@ -23,7 +27,24 @@ export function compareModels(input: { before: Model; after: Model }): Change[] 
   for (const id of afterOps.keys()) {
     if (!beforeOps.has(id)) changes.push({ operation: id, kind: "operation-added", breaking: false, message: "operation added" });
   }
-  return sortChanges(changes);
+  return changes;
+}
+
+/** The generated client sends every call to a server of the spec: one moved or gone breaks calls that work today. */
+function compareServers(input: { before: Model; after: Model }): Change[] {
+  const after = new Map(input.after.servers.map((server) => [server.id, server]));
+  const beforeIds = new Set(input.before.servers.map((server) => server.id));
+  const changes: Change[] = [];
+  const base = { operation: "*", location: "servers" };
+  for (const old of input.before.servers) {
+    const now = after.get(old.id);
+    if (!now) changes.push({ ...base, kind: "server-removed", breaking: true, message: `server ${old.id} (${old.url}) removed` });
+    else if (now.url !== old.url) changes.push({ ...base, kind: "server-url-changed", breaking: true, message: `server ${old.id} URL changed: ${old.url} → ${now.url}` });
+  }
+  for (const added of input.after.servers.filter((server) => !beforeIds.has(server.id))) {
+    changes.push({ ...base, kind: "server-added", breaking: false, message: `server ${added.id} (${added.url}) added` });
+  }
+  return changes;
 }
 
 function compareOperation(input: { before: Side; after: Side }): Change[] {
@@ -59,7 +80,7 @@ function compareParameters(input: { before: Side; after: Side }): Change[] {
     if (!old.required && now.required) changes.push({ operation: id, kind: "parameter-required", breaking: true, location, message: `${location} is now required` });
     const differences = compareTypes({ before: old.type, after: now.type, beforeSchemas: input.before.schemas, afterSchemas: input.after.schemas, direction: "request", at: "", seen: new Set() });
     for (const difference of differences) {
-      changes.push({ operation: id, kind: `parameter-${difference.kind}`, breaking: difference.breaking, location, message: `${location}: ${difference.message}` });
+      changes.push({ operation: id, kind: `parameter-${difference.kind}`, breaking: difference.breaking, location, message: `${location}${difference.at}: ${inSchema(difference)}${difference.message}` });
     }
   }
   for (const added of parameters(input.after.operation).filter((parameter) => !beforeKeys.has(key(parameter)))) {
@@ -126,6 +147,10 @@ function compareBodies(options: { id: string; location: string; before: Response
     if (Boolean(before.body) === Boolean(after.body)) return [];
     return [{ operation: id, kind: "response-body-changed", breaking: Boolean(before.body), location, message: before.body ? `${location} no longer has a body` : `${location} now has a body` }];
   }
+  // A client reads the body as the media type it knows (JSON): another one is unreadable.
+  if (before.contentType !== after.contentType) {
+    return [{ operation: id, kind: "response-content-type-changed", breaking: true, location, message: `${location} content type changed: ${before.contentType} → ${after.contentType}` }];
+  }
   const differences = compareTypes({
     before: before.body,
     after: after.body,
@@ -140,6 +165,11 @@ function compareBodies(options: { id: string; location: string; before: Response
     kind: `response-${difference.kind}`,
     breaking: difference.breaking,
     location: `${location} body ${difference.at || "/"}`,
-    message: `${location} body ${difference.at || "/"}: ${difference.message}`,
+    message: `${location} body ${difference.at || "/"}: ${inSchema(difference)}${difference.message}`,
   }));
+}
+
+/** `schema CustomerSubscription changed: `, when the difference lies in a named schema. */
+function inSchema(difference: { schema?: string }): string {
+  return difference.schema === undefined ? "" : `schema ${difference.schema} changed: `;
 }

@@ -10,6 +10,8 @@ export interface TypeDifference {
   message: string;
   /** JSON-pointer-like path inside the value. */
   at: string;
+  /** The innermost named schema the difference is in (`CustomerSubscription`). */
+  schema?: string;
 }
 
 export interface TypeComparison {
@@ -21,6 +23,8 @@ export interface TypeComparison {
   at: string;
   /** Pairs of model names already compared: recursion stops there. */
   seen: Set<string>;
+  /** The named schema being compared, if any. */
+  schema?: string;
 }
 
 export function compareTypes(input: TypeComparison): TypeDifference[] {
@@ -31,7 +35,10 @@ export function compareTypes(input: TypeComparison): TypeDifference[] {
     if (input.seen.has(pair)) return [];
     input.seen.add(pair);
   }
-  return compareResolved({ ...input, before: before.type, after: after.type });
+  const schema = after.name ?? input.schema;
+  const differences = compareResolved({ ...input, before: before.type, after: after.type, ...(schema !== undefined ? { schema } : {}) });
+  // Named where found: the schema a difference deeper down belongs to is set there.
+  return schema === undefined ? differences : differences.map((difference) => ("schema" in difference ? difference : { ...difference, schema }));
 }
 
 function deref(type: TypeRef, schemas: ReadonlyMap<string, SchemaModel>): { type: TypeRef; name?: string } {

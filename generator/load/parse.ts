@@ -103,9 +103,9 @@ function parseYaml(input: ParseInput): { parsed?: ParsedSource; problems: Proble
     return { file: input.label, line, col };
   };
   if (document.errors.length > 0) {
-    const problems = document.errors.map((error) =>
-      yamlErrorProblem({ error, position: at(error.pos[0]), text: input.text }),
-    );
+    // yaml can report one mistake twice at one offset ("Nested mappings…" and "Implicit keys…"): the first says it.
+    const first = document.errors.filter((error, index, all) => all.findIndex((other) => other.pos[0] === error.pos[0]) === index);
+    const problems = first.map((error) => yamlErrorProblem({ error, position: at(error.pos[0]), text: input.text }));
     return { problems };
   }
   if (document.contents === null) return { problems: [emptyProblem(input.label)] };

@@ -36,11 +36,25 @@ export async function readSource(options: {
   }
 }
 
+/** How long a spec or `$ref`'d URL may take to arrive, body included; POLAR_CODEGEN_FETCH_TIMEOUT_MS overrides it. */
+const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
+
 async function fetchText(options: { location: string; label: string; readers: Readers }): Promise<{ text: string }> {
   if (!options.readers.fetch) throw new Error("no fetch available in this runtime");
-  const response = await options.readers.fetch(options.location);
-  if (!response.ok) throw new HttpError(`HTTP ${response.status} ${response.statusText}`.trim());
-  return { text: await response.text() };
+  const timeoutMs = Number(process.env.POLAR_CODEGEN_FETCH_TIMEOUT_MS) || DEFAULT_FETCH_TIMEOUT_MS;
+  try {
+    const response = await options.readers.fetch(options.location, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok) throw new HttpError(`HTTP ${response.status} ${response.statusText}`.trim());
+    return { text: await response.text() };
+  } catch (error) {
+    if ((error as Error).name === "TimeoutError") {
+      throw new Error(`no complete answer within ${timeoutMs / 1000} s (set POLAR_CODEGEN_FETCH_TIMEOUT_MS to wait longer)`);
+    }
+    // undici says only "fetch failed"; the reason (refused, unknown host) is its cause.
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof Error) throw new Error(`${(error as Error).message}: ${cause.message}`);
+    throw error;
+  }
 }
 
 class HttpError extends Error {}
@@ -57,10 +71,11 @@ function readProblem(options: {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reason = error instanceof Error ? error.message : String(error);
   const what = role === "spec" ? "spec file" : "file named by $ref";
-  const where = { path: options.path ?? "", ...(options.position ? { position: options.position } : {}) };
   if (isRemote(options.location)) {
+    const where = { path: options.path ?? "", ...(options.position ? { position: options.position } : {}) };
     return problem({ code: `${role}-fetch-failed`, message: `could not fetch ${label}: ${reason}`, ...where });
   }
+  const where = { path: options.path ?? "", file: label, ...(options.position ? { position: options.position } : {}) };
   if (code === "ENOENT") return problem({ code: `${role}-not-found`, message: `${what} not found: ${label}`, ...where });
   if (code === "EISDIR") return problem({ code: `${role}-unreadable`, message: `${what} is a directory: ${label}`, ...where });
   return problem({ code: `${role}-unreadable`, message: `could not read ${what} ${label}: ${reason}`, ...where });

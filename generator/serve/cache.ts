@@ -4,13 +4,12 @@
 // parsing the spec or loading the TypeScript compiler. This module is the warm path:
 // it imports nothing heavy.
 
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { ResolvedTarget } from "../config.js";
-import { packageRoot } from "../templates.js";
 import { GENERATOR_VERSION } from "../version.js";
+import { codeFingerprint, templateFiles } from "../write/generator-fingerprint.js";
 
 /** Written last into a complete cache folder; lists the other files the output was built from. */
 export const MANIFEST = "manifest.json";
@@ -37,7 +36,7 @@ export function cacheRoot(): string {
 
 /** The cache folder for a target: named by a hash of its inputs, the spec's content hash among them. */
 export async function cacheDirFor(target: ResolvedTarget): Promise<string> {
-  const key = JSON.stringify([GENERATOR_VERSION, target.specLabel, target.operations, target.allowRemoteRefs, generatorFingerprint(), await specHash(target.spec)]);
+  const key = JSON.stringify([GENERATOR_VERSION, target.specLabel, target.operations, target.allowRemoteRefs, await generatorFingerprint(), await specHash(target.spec)]);
   return join(cacheRoot(), fnv1a64(key));
 }
 
@@ -76,13 +75,11 @@ export async function findCached(dir: string): Promise<string | undefined> {
 }
 
 /**
- * When this module and the templates were written: a rebuilt or edited generator gets a
- * fresh cache even when its version number is unchanged (a build rewrites every file
- * of dist/, this one included; templates are read from the source folder).
+ * The generator's code hash and when each template was written: a rebuilt or edited
+ * generator gets a fresh cache even when its version number is unchanged.
  */
-function generatorFingerprint(): string {
-  const files = [fileURLToPath(import.meta.url), ...listFiles(join(packageRoot, "templates"))];
-  return files.map((file) => `${file}:${statSync(file).mtimeMs}`).join("\n");
+async function generatorFingerprint(): Promise<string> {
+  return [await codeFingerprint(), ...templateFiles().map((file) => `${file}:${statSync(file).mtimeMs}`)].join("\n");
 }
 
 /** 64-bit FNV-1a as 16 hex digits: enough to name a folder, and no crypto module to load. */
@@ -96,14 +93,4 @@ function fnv1a64(text: string): string {
     low = product >>> 0;
   }
   return high.toString(16).padStart(8, "0") + low.toString(16).padStart(8, "0");
-}
-
-function listFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listFiles(path));
-    else if (/\.[cm]?[jt]s$/.test(entry.name)) files.push(path);
-  }
-  return files.sort();
 }

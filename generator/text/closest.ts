@@ -11,6 +11,15 @@ export function closestMatches(options: { word: string; candidates: readonly str
     .map(({ candidate }) => candidate);
 }
 
+/** The known words nearest to `word` however far they are: for a list too long to print in full. */
+export function nearestMatches(options: { word: string; candidates: readonly string[]; limit: number }): string[] {
+  return options.candidates
+    .map((candidate) => ({ candidate, distance: editDistance(options.word, candidate) }))
+    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
+    .slice(0, options.limit)
+    .map(({ candidate }) => candidate);
+}
+
 /** Levenshtein distance with one rolling row. */
 export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);

@@ -4,11 +4,11 @@
 
 import { relative, resolve } from "node:path";
 import { CONFIG_FILE, resolveTargets, type ResolvedTarget, type ResolveOptions } from "../config.js";
-import { compareModels } from "../diff/compare-models.js";
 import type { Change } from "../diff/change.js";
+import { compareSelections, type Selection } from "../diff/compare.js";
+import { explainDrift } from "../diff/explain.js";
 import { generateTarget } from "../generate.js";
 import { primeEmitters, type BuildResult } from "../pipeline.js";
-import type { Model } from "../model/types.js";
 import { formatProblem, ProblemError, type Problem } from "../problems.js";
 import { createWarmCache, type WarmCache } from "../warm.js";
 
@@ -22,7 +22,8 @@ interface TargetState {
   /** The spec and every file it `$ref`s, from the last good build. */
   files: string[];
   spec: string;
-  model?: Model;
+  /** The last good build's model and subset, to say what the next one changed. */
+  selection?: Selection;
   /** The last run failed: the next good one says it recovered. */
   failed?: boolean;
   /** The first good build, until the emitters have been primed on it. */
@@ -39,6 +40,8 @@ export interface WatchSession {
 }
 
 const PRIME_ROUNDS = 5;
+/** File names listed per regeneration line before "+N more". */
+const LISTED_FILES = 4;
 
 const MISSING_SPEC = new Set(["spec-not-found", "config-spec-missing"]);
 
@@ -107,9 +110,10 @@ async function regenerate(input: {
     const result = await generateTarget({ target, force: true, warm: state.warm });
     if (result.status !== "generated") return;
     const ms = Math.round(performance.now() - started);
-    const changes = state.model && state.model !== result.build.model ? compareModels({ before: state.model, after: result.build.model }) : [];
-    if (!state.model) state.unprimed = result.build;
-    state.model = result.build.model;
+    const now = { model: result.build.model, document: result.build.context.subset };
+    const changes = state.selection && state.selection.model !== now.model ? changesBetween({ before: state.selection, after: now }) : [];
+    if (!state.selection) state.unprimed = result.build;
+    state.selection = now;
     state.files = result.build.spec.files;
     for (const warning of result.build.problems) reporter.error(formatProblem(warning));
     const trigger = input.changed ? `${input.changed.map(show).join(", ")} changed → ` : "";
@@ -119,8 +123,16 @@ async function regenerate(input: {
   } catch (error) {
     state.failed = true;
     if (!(error instanceof ProblemError)) return reporter.error(`polar-codegen: ${out}: ${error instanceof Error ? error.message : String(error)}; left as it was`);
+    // The fix may come in a file the last good build never read (a `$ref`'d file broken from the start).
+    state.files = [...new Set([...state.files, ...filesNamed({ problems: error.problems, cwd: target.cwd })])].sort();
     reportProblems({ reporter, problems: error.problems, out });
   }
+}
+
+/** The local files problems point into or are about, absolute. */
+function filesNamed(input: { problems: Problem[]; cwd: string }): string[] {
+  const named = input.problems.flatMap((found) => [found.position?.file, found.file]);
+  return named.filter((file): file is string => file !== undefined && !/^https?:\/\//i.test(file)).map((file) => resolve(input.cwd, file));
 }
 
 function reportProblems(input: { reporter: WatchReporter; problems: Problem[]; out: string }): void {
@@ -132,21 +144,33 @@ function reportProblems(input: { reporter: WatchReporter; problems: Problem[]; o
 
 function describeWrite(result: { written: string[]; unchanged: string[]; removed: string[] }): string {
   if (result.written.length === 0 && result.removed.length === 0) return "output unchanged";
-  const parts = [`${result.written.length} written${list(result.written)}`];
+  // Every file written (a first run into an empty folder): naming a few of them says nothing.
+  const everything = result.unchanged.length === 0;
+  const parts = [`${result.written.length} written${everything ? "" : list(result.written)}`];
   if (result.removed.length > 0) parts.push(`${result.removed.length} stale removed${list(result.removed)}`);
   return parts.join(", ");
 }
 
+function changesBetween(input: { before: Selection; after: Selection }): Change[] {
+  const changes = compareSelections(input);
+  return [...changes, ...explainDrift({ ...input, changes })];
+}
+
 function describeChanges(changes: Change[]): string {
   if (changes.length === 0) return "";
-  const shown = changes.slice(0, 3).map((found) => `${found.operation}: ${found.message}${found.breaking ? " (breaking)" : ""}`);
+  const shown = changes.slice(0, 3).map((found) => `${found.operation === "*" ? "" : `${found.operation}: `}${found.message}${found.breaking ? " (breaking)" : ""}`);
   const more = changes.length > 3 ? `, and ${changes.length - 3} more` : "";
   return `; ${shown.join(", ")}${more}`;
 }
 
+/** ` (a.ts, b.ts, c.ts, +30 more)`: the first few names, so a line stays readable after a large change. */
 function list(paths: string[]): string {
-  if (paths.length === 0 || paths.length > 4) return "";
-  return ` (${paths.join(", ")})`;
+  if (paths.length === 0) return "";
+  // Top-level files first: client.ts and types.ts say more than runtime/url.ts.
+  const depth = (path: string) => path.split("/").length;
+  const shown = [...paths].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1)).slice(0, LISTED_FILES);
+  const more = paths.length > LISTED_FILES ? `, +${paths.length - LISTED_FILES} more` : "";
+  return ` (${shown.join(", ")}${more})`;
 }
 
 function show(path: string): string {

@@ -18,6 +18,18 @@ export class OutputConflictError extends Error {
   }
 }
 
+/** A folder the generator writes into holds another output (its own stamp or index.ts): it is someone else's. */
+export class NestedOutputError extends Error {
+  constructor(input: { outDir: string; folders: string[] }) {
+    const listed = input.folders.map((folder) => `  ${show(input.outDir)}/${folder}`).join("\n");
+    super(
+      `generating into ${show(input.outDir)} would write into another polar-codegen output folder:\n${listed}\n` +
+        "Nothing was written. Generate into a folder that does not hold another output, or move that output elsewhere.",
+    );
+    this.name = "NestedOutputError";
+  }
+}
+
 /** A failure after the first file was renamed into place (rare: the folder changed under us). */
 export class PartialWriteError extends Error {}
 

@@ -5,41 +5,51 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { isGeneratedText } from "../header.js";
 import type { GeneratedFile } from "../stages.js";
+import { INTERNAL_PREFIX, listOutputFiles } from "./layout.js";
 
 export interface OutputPlan {
   /** New or changed files, with their new contents. */
   write: GeneratedFile[];
   /** Files whose bytes already match. */
   unchanged: string[];
-  /** Files on disk that carry our header but are no longer produced. */
+  /** Files on disk where the generator writes that carry our header but are no longer produced. */
   remove: string[];
-  /** Files on disk without our header: never touched. */
+  /** Files on disk where the generator writes, without our header: never touched. */
   foreign: string[];
   /** Files we would write whose current version lacks our header: someone else's; never overwritten. */
   conflicts: string[];
   /** Old contents of changed and removed files, for diffs. */
   previous: Map<string, string>;
+  /** Files staged by a run that was killed before renaming them (removed under the lock). */
+  staged: string[];
+  /** Subfolders where the generator writes that are another output folder (see layout.ts). */
+  nestedOutputs: string[];
 }
 
-/** Files the writer uses for itself, not output. */
-export const INTERNAL_PREFIX = ".polar-codegen";
-
+/**
+ * Only the folders the generator writes are looked at (see layout.ts): a file elsewhere
+ * below the output folder is never a stale file, whatever its header says.
+ */
 export async function planOutput(options: { outDir: string; files: readonly GeneratedFile[] }): Promise<OutputPlan> {
-  const onDisk = await listFiles(options.outDir);
-  const plan: OutputPlan = { write: [], unchanged: [], remove: [], foreign: [], conflicts: [], previous: new Map() };
+  const listing = await listOutputFiles({ outDir: options.outDir, produced: options.files.map((file) => file.path) });
+  const onDisk = new Set(listing.files);
+  const plan: OutputPlan = { write: [], unchanged: [], remove: [], foreign: [], conflicts: [], previous: new Map(), staged: listing.staged, nestedOutputs: listing.nestedOutputs };
   const produced = new Set(options.files.map((file) => file.path));
-  for (const file of options.files) {
-    const existing = onDisk.includes(file.path) ? await readFile(join(options.outDir, file.path), "utf8") : undefined;
-    if (existing === file.contents) plan.unchanged.push(file.path);
+  const read = (path: string) => readFile(join(options.outDir, path), "utf8");
+  const existing = await Promise.all(options.files.map((file) => (onDisk.has(file.path) ? read(file.path) : undefined)));
+  for (const [index, file] of options.files.entries()) {
+    const before = existing[index];
+    if (before === file.contents) plan.unchanged.push(file.path);
     else plan.write.push(file);
-    if (existing !== undefined && existing !== file.contents) plan.previous.set(file.path, existing);
-    if (existing !== undefined && existing !== file.contents && !isGeneratedText(existing)) plan.conflicts.push(file.path);
+    if (before !== undefined && before !== file.contents) plan.previous.set(file.path, before);
+    if (before !== undefined && before !== file.contents && !isGeneratedText(before)) plan.conflicts.push(file.path);
   }
-  for (const path of onDisk.filter((path) => !produced.has(path))) {
-    const text = await readFile(join(options.outDir, path), "utf8");
-    if (isGeneratedText(text)) {
+  const others = listing.files.filter((path) => !produced.has(path));
+  const texts = await Promise.all(others.map(read));
+  for (const [index, path] of others.entries()) {
+    if (isGeneratedText(texts[index]!)) {
       plan.remove.push(path);
-      plan.previous.set(path, text);
+      plan.previous.set(path, texts[index]!);
     } else {
       plan.foreign.push(path);
     }

@@ -1,67 +1,113 @@
-// The build stamp: a content hash of everything a run read (spec, every $ref'd file,
-// config, operations, generator version) and of every file it wrote, kept beside the
-// output. When nothing changed, a build step exits without even parsing the spec.
+// The build stamp, kept beside the output: what a run read (the config, the spec, every
+// file it `$ref`s, the templates), the settings and generator code it ran with, and
+// every file it wrote. When none of it changed, a build step exits without parsing the
+// spec. Each file is recorded with its size, mtime and content hash; as in git's index,
+// a file whose size and mtime are as recorded is not read again, and one whose mtime
+// moved is hashed and compared, so a touched but unchanged file still counts as current.
+// This module is the fast path: it loads nothing heavy, and node:crypto only to hash.
 
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { ResolvedTarget } from "../config.js";
 import type { GeneratedFile } from "../stages.js";
 import { GENERATOR_VERSION } from "../version.js";
+import { codeFingerprint, templateFiles } from "./generator-fingerprint.js";
 
 export const STAMP_FILE = ".polar-codegen.stamp.json";
+const STAMP_FORMAT = 2;
+
+interface Entry {
+  /** Relative to the output folder, POSIX separators, so the stamp moves with the repository. */
+  path: string;
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
 
 interface Stamp {
-  inputs: string;
-  /** Files read, relative to the output folder, so the stamp moves with the repo. */
-  sources: string[];
-  outputs: Record<string, string>;
+  format: typeof STAMP_FORMAT;
+  /** Generator version, spec label, operations, remote refs: compared as they are. */
+  settings: string;
+  /** The generator's code (see generator-fingerprint.ts). */
+  code: string;
+  /** The spec first, then the config (when one was read), the `$ref`'d files and the templates. */
+  inputs: Entry[];
+  outputs: Entry[];
 }
 
-export function sha256(text: string | Buffer): string {
-  return createHash("sha256").update(text).digest("hex");
+function settingsOf(target: ResolvedTarget): string {
+  // Sorted: the output does not depend on the order operations are listed in.
+  return JSON.stringify([GENERATOR_VERSION, target.specLabel, [...new Set(target.operations)].sort(), target.allowRemoteRefs]);
 }
 
-/** Hash of the run's settings and the bytes of every source file; undefined if one is gone. */
-async function hashInputs(input: { target: ResolvedTarget; sources: string[] }): Promise<string | undefined> {
-  const hash = createHash("sha256");
-  const { target } = input;
-  hash.update(JSON.stringify([GENERATOR_VERSION, target.specLabel, target.operations, target.allowRemoteRefs]));
-  const files = target.configFile ? [target.configFile, ...input.sources] : input.sources;
-  for (const file of files) {
-    const bytes = await readFile(file).catch(() => undefined);
-    if (bytes === undefined) return undefined;
-    hash.update(`\0${relative(target.out, file)}\0`).update(bytes);
-  }
-  return hash.digest("hex");
-}
-
+/** The stamp for a run that read `sources` (the spec first) and wrote `files`, which are on disk by now. */
 export async function createStamp(input: { target: ResolvedTarget; sources: string[]; files: readonly GeneratedFile[] }): Promise<GeneratedFile | undefined> {
-  if (/^https?:/i.test(input.target.spec)) return undefined;
-  const inputs = await hashInputs({ target: input.target, sources: input.sources });
-  if (inputs === undefined) return undefined;
-  const outputs = Object.fromEntries(input.files.map((file) => [file.path, sha256(file.contents)]));
-  const sources = input.sources.map((file) => relative(input.target.out, file).split(sep).join("/"));
-  const stamp: Stamp = { inputs, sources, outputs };
+  const { target } = input;
+  if (isUrl(target.spec)) return undefined;
+  const [spec, ...refs] = input.sources;
+  const read = [spec!, ...(target.configFile ? [target.configFile] : []), ...refs, ...templateFiles()];
+  const { createHash } = await import("node:crypto");
+  const entryOf = (file: string, bytes: Buffer | string) => {
+    const stats = statSync(file);
+    return { path: toPosix(relative(target.out, file)), size: stats.size, mtimeMs: stats.mtimeMs, sha256: createHash("sha256").update(bytes).digest("hex") };
+  };
+  const inputs: Entry[] = [];
+  for (const file of read) {
+    const bytes = readOrUndefined(file);
+    if (bytes === undefined) return undefined;
+    inputs.push(entryOf(file, bytes));
+  }
+  const outputs = input.files.map((file) => entryOf(join(target.out, file.path), file.contents));
+  const stamp: Stamp = { format: STAMP_FORMAT, settings: settingsOf(target), code: await codeFingerprint(), inputs, outputs };
   return { path: STAMP_FILE, contents: JSON.stringify(stamp, null, 2) + "\n" };
 }
 
 /** True when the stamp says the output is current and every output file is as written. */
 export async function isStampCurrent(target: ResolvedTarget): Promise<boolean> {
-  if (/^https?:/i.test(target.spec)) return false;
-  const text = await readFile(join(target.out, STAMP_FILE), "utf8").catch(() => undefined);
-  if (text === undefined) return false;
-  let stamp: Stamp;
-  try {
-    stamp = JSON.parse(text) as Stamp;
-  } catch {
-    return false;
-  }
-  const sources = stamp.sources.map((file) => resolve(target.out, file));
-  if (sources[0] !== target.spec || (await hashInputs({ target, sources })) !== stamp.inputs) return false;
-  for (const [path, digest] of Object.entries(stamp.outputs)) {
-    const bytes = await readFile(join(target.out, path)).catch(() => undefined);
-    if (bytes === undefined || sha256(bytes) !== digest) return false;
+  if (isUrl(target.spec)) return false;
+  const stampFile = join(target.out, STAMP_FILE);
+  const stamp = readStamp(stampFile);
+  if (!stamp || stamp.settings !== settingsOf(target) || resolve(target.out, stamp.inputs[0]?.path ?? "") !== target.spec) return false;
+  if (target.configFile && !stamp.inputs.some((entry) => resolve(target.out, entry.path) === target.configFile)) return false;
+  if (stamp.code !== (await codeFingerprint())) return false;
+  // A file changed in the same clock tick as the stamp was written could keep its mtime: hash it.
+  const trustedBefore = statSync(stampFile).mtimeMs;
+  return (await entriesMatch({ entries: stamp.inputs, base: target.out, trustedBefore })) && (await entriesMatch({ entries: stamp.outputs, base: target.out, trustedBefore }));
+}
+
+async function entriesMatch(input: { entries: Entry[]; base: string; trustedBefore: number }): Promise<boolean> {
+  for (const entry of input.entries) {
+    const file = resolve(input.base, entry.path);
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (!stats || stats.size !== entry.size) return false;
+    if (stats.mtimeMs === entry.mtimeMs && entry.mtimeMs < input.trustedBefore) continue;
+    const { createHash } = await import("node:crypto");
+    if (createHash("sha256").update(readFileSync(file)).digest("hex") !== entry.sha256) return false;
   }
   return true;
+}
+
+function readStamp(file: string): Stamp | undefined {
+  try {
+    const stamp = JSON.parse(readFileSync(file, "utf8")) as Stamp;
+    return stamp.format === STAMP_FORMAT && Array.isArray(stamp.inputs) && Array.isArray(stamp.outputs) ? stamp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readOrUndefined(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function isUrl(text: string): boolean {
+  return /^https?:/i.test(text);
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join("/");
 }

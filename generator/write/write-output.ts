@@ -6,9 +6,10 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { GeneratedFile } from "../stages.js";
-import { explainFailure, OutputConflictError, PartialWriteError } from "./errors.js";
+import { explainFailure, NestedOutputError, OutputConflictError, PartialWriteError } from "./errors.js";
+import { STAGED_PREFIX } from "./layout.js";
 import { withOutputLock } from "./lock.js";
-import { INTERNAL_PREFIX, planOutput, type OutputPlan } from "./plan.js";
+import { planOutput, type OutputPlan } from "./plan.js";
 
 export interface WriteReport {
   written: string[];
@@ -21,21 +22,29 @@ export interface WriteReport {
 export async function writeOutput(options: {
   outDir: string;
   files: readonly GeneratedFile[];
-  /** Written last, so an interrupted run never leaves a stamp that vouches for torn output. */
-  stamp?: GeneratedFile;
+  /**
+   * The build stamp, made once the output is in place (it records the files' mtimes) and
+   * written last, so an interrupted run never leaves a stamp that vouches for torn output.
+   */
+  stamp?: () => Promise<GeneratedFile | undefined>;
 }): Promise<WriteReport> {
   return explainFailure({ outDir: options.outDir, work: () => writeLocked(options) });
 }
 
-async function writeLocked(options: { outDir: string; files: readonly GeneratedFile[]; stamp?: GeneratedFile }): Promise<WriteReport> {
+async function writeLocked(options: { outDir: string; files: readonly GeneratedFile[]; stamp?: () => Promise<GeneratedFile | undefined> }): Promise<WriteReport> {
   await mkdir(options.outDir, { recursive: true });
   return withOutputLock(options.outDir, async () => {
     const plan = await planOutput(options);
-    // Decided before anything is staged: a file someone else wrote is never overwritten.
+    // Decided before anything is staged: a file someone else wrote is never overwritten,
+    // nor another output folder nested in this one.
     if (plan.conflicts.length > 0) throw new OutputConflictError({ outDir: options.outDir, paths: plan.conflicts });
+    const intruding = plan.write.filter((file) => plan.nestedOutputs.some((folder) => file.path.startsWith(`${folder}/`)));
+    if (intruding.length > 0) throw new NestedOutputError({ outDir: options.outDir, folders: plan.nestedOutputs });
+    // We hold the lock, so no other run is staging here: these were left by a killed run.
+    await Promise.all(plan.staged.map((path) => rm(join(options.outDir, path), { force: true })));
     await applyPlan({ outDir: options.outDir, plan });
     // The output is in place by now: a stamp that cannot be written is a partial write.
-    if (options.stamp) await applyPlan({ outDir: options.outDir, plan: stampPlan(options.stamp) }).catch((error: unknown) => Promise.reject(asPartial(error)));
+    if (options.stamp) await writeStamp({ outDir: options.outDir, stamp: options.stamp }).catch((error: unknown) => Promise.reject(asPartial(error)));
     return {
       written: plan.write.map((file) => file.path),
       unchanged: plan.unchanged,
@@ -50,7 +59,7 @@ async function applyPlan(options: { outDir: string; plan: OutputPlan }): Promise
   try {
     for (const [index, file] of options.plan.write.entries()) {
       const target = join(options.outDir, file.path);
-      const temp = join(dirname(target), `${INTERNAL_PREFIX}-tmp-${process.pid}-${index}`);
+      const temp = join(dirname(target), `${STAGED_PREFIX}${process.pid}-${index}`);
       await mkdir(dirname(target), { recursive: true });
       staged.push({ temp, target });
       await writeFile(temp, file.contents, { flag: "wx" });
@@ -73,6 +82,8 @@ function asPartial(error: unknown): Error {
   return Object.assign(new PartialWriteError((error as Error).message), { code, path });
 }
 
-function stampPlan(stamp: GeneratedFile): OutputPlan {
-  return { write: [stamp], unchanged: [], remove: [], foreign: [], conflicts: [], previous: new Map() };
+async function writeStamp(input: { outDir: string; stamp: () => Promise<GeneratedFile | undefined> }): Promise<void> {
+  const stamp = await input.stamp();
+  if (!stamp) return;
+  await applyPlan({ outDir: input.outDir, plan: { write: [stamp], unchanged: [], remove: [], foreign: [], conflicts: [], staged: [], nestedOutputs: [], previous: new Map() } });
 }

@@ -1,8 +1,11 @@
 // Bad input through the CLI: exit 2, a message that points at the fault, nothing written.
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, scratchDir } from "../helpers/cli.js";
+import { CLI, runCli, scratchDir } from "../helpers/cli.js";
 
 const root = scratchDir();
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -41,6 +44,18 @@ const cases: Array<{ name: string; file: string; text: string; expected: RegExp 
     expected: /\[yaml-alias-bomb\]/,
   },
   { name: "Swagger 2.0", file: "spec.yaml", text: "swagger: '2.0'\ninfo: { title: T, version: '1' }\npaths: {}\n", expected: /Swagger 2\.0.*\[swagger-2\]/ },
+  {
+    name: "a parameter schema type that is no JSON Schema type",
+    file: "spec.yaml",
+    text: `openapi: 3.1.0\ninfo: { title: T, version: '1' }\n${minimalPaths.replace("schema: { type: string }", "schema: { type: strin }")}`,
+    expected: /^spec\.yaml:8:59: schema type "strin" is not a JSON Schema type; did you mean "string"\? \[schema-type-invalid\]$/m,
+  },
+  {
+    name: "a security requirement naming a scheme that is not defined",
+    file: "spec.yaml",
+    text: `openapi: 3.1.0\ninfo: { title: T, version: '1' }\ncomponents:\n  securitySchemes:\n    oat: { type: http, scheme: bearer }\n${minimalPaths.replace("      parameters:", "      security:\n        - oidc: []\n      parameters:")}`,
+    expected: /^spec\.yaml:11:11: customers:delete: security scheme "oidc" is not defined in components\.securitySchemes; did you mean "oat"\? \[security-scheme-undefined\]$/m,
+  },
 ];
 
 describe("bad input", () => {
@@ -77,5 +92,41 @@ describe("inspect", () => {
       "customers:delete",
       "customers:delete_external",
     ]);
+  });
+});
+
+describe("a spec URL that never answers", () => {
+  it("gives up after the fetch timeout with a clear message: exit 2, nothing written", async () => {
+    // Accepts the connection and never answers.
+    const server: Server = createServer(() => undefined);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/openapi.yaml`;
+      const cwd = join(root, "silent-url");
+      mkdirSync(cwd, { recursive: true });
+      const run = runCli({ args: ["--spec", url, "--out", "out"], cwd, env: { POLAR_CODEGEN_FETCH_TIMEOUT_MS: "300" } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`could not fetch ${url}: no complete answer within 0.3 s (set POLAR_CODEGEN_FETCH_TIMEOUT_MS to wait longer) [spec-fetch-failed]\n`);
+      expect(existsSync(join(cwd, "out"))).toBe(false);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
+describe("output piped into a reader that stops early", () => {
+  it("`inspect | head` stops quietly, without a stack trace", () => {
+    const cwd = join(root, "pipe");
+    mkdirSync(cwd, { recursive: true });
+    // A model well over a pipe's 64 KiB buffer, so the write is still going when head exits.
+    const properties = Object.fromEntries(Array.from({ length: 3000 }, (_, index) => [`field_${index}`, { type: "string" }]));
+    const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties } } } } };
+    const spec = { openapi: "3.1.0", info: { title: "Big", version: "1" }, paths: { "/things": { get: { operationId: "things:list", responses: ok } } } };
+    writeFileSync(join(cwd, "big.json"), JSON.stringify(spec));
+    const command = `set -o pipefail; "${process.execPath}" "${CLI}" inspect --spec big.json --operations things:list | head -c 20 > /dev/null`;
+    const child = spawnSync("bash", ["-c", command], { cwd, encoding: "utf8" });
+    expect(child.stderr).toBe("");
+    expect(child.status).toBe(0);
   });
 });

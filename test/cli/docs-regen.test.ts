@@ -98,7 +98,7 @@ describe("docs/regen.md", () => {
     expect(drifted.stderr).toContain("::error file=generated/polar/types.ts,title=polar-codegen drift::types.ts is out of date; run polar-codegen to regenerate\n");
   });
 
-  it("its breaking-change steps fetch the base branch's spec and fail on a breaking change", () => {
+  it("its breaking-change steps fetch the base branch's spec and fail on a breaking change, in a repo whose config has targets", () => {
     const steps = parse(blocks.filter((block) => block.lang === "yaml")[1]!.text) as Array<{ run: string }>;
     const root = scratch();
     const git = (args: string[], cwd: string) => {
@@ -110,6 +110,8 @@ describe("docs/regen.md", () => {
     mkdirSync(join(origin, "spec"), { recursive: true });
     git(["init", "-q"], origin);
     writeFileSync(join(origin, "spec/polar.openapi.yaml"), EMBEDDED);
+    // The documented config: targets that select different operations, one spec not committed.
+    writeFileSync(join(origin, "polar-codegen.config.json"), JSON.stringify(json(3)));
     git(["add", "."], origin);
     git(["commit", "-qm", "base"], origin);
     git(["checkout", "-qb", "pr"], origin);

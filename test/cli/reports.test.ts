@@ -1,7 +1,7 @@
 // The CLI's reports for machines and CI: `diff` (text, json, --fail-on), `--check
 // --format json`, and GitHub Actions annotations. Small edits of the embedded spec; the
 // real Polar version pairs are in test/corpus/diff-cli.test.ts.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, scratchDir } from "../helpers/cli.js";
@@ -99,5 +99,62 @@ describe("polar-codegen --check for machines and CI", () => {
     expect(run.stdout).toMatch(
       /polar-codegen: out is out of date with the spec:\n(  changed  \S+\n)*  changed  client\.ts\n(  changed  \S+\n)*Operations changed:\n  customers:delete: required query parameter reason added \(breaking\)\nRun `polar-codegen` to regenerate\.\n$/,
     );
+  });
+});
+
+describe("polar-codegen --check says why, for edits that change no operation's shape", () => {
+  const DATED = EMBEDDED.replace("  version: 0.1.0\n", '  version: "2026-10"\n');
+  const edit = (from: string, to: string) => {
+    if (!DATED.includes(from)) throw new Error(`the embedded spec no longer has ${JSON.stringify(from)}`);
+    return DATED.replace(from, to);
+  };
+  beforeAll(() => {
+    writeFileSync(join(cwd, "why.yaml"), DATED);
+    expect(runCli({ args: ["--spec", "why.yaml", "--out", "why", "--quiet"], cwd }).code).toBe(0);
+  });
+  function summary(text: string): string {
+    writeFileSync(join(cwd, "why-edited.yaml"), text);
+    const run = runCli({ args: ["--check", "--spec", "why-edited.yaml", "--out", "why"], cwd });
+    expect(run.code).toBe(1);
+    return run.stdout.slice(run.stdout.lastIndexOf("is out of date with the spec:"));
+  }
+
+  const cases = [
+    { name: "a new API version (the Polar-Version header)", text: () => edit('  version: "2026-10"\n', '  version: "2026-11"\n'), expected: "Spec changed:\n  API version 2026-10 → 2026-11 (the Polar-Version header the client sends)\n" },
+    { name: "the server URL", text: () => edit("  - url: https://api.polar.sh\n", "  - url: https://api.polar.example\n"), expected: "Spec changed:\n  server production URL changed: https://api.polar.sh → https://api.polar.example (breaking)\n" },
+    { name: "an operation's description", text: () => edit("Permanently delete a customer. There", "Delete a customer for good. There"), expected: "Operations changed:\n  customers:delete: docs changed (description)\n" },
+    { name: "a schema's description", text: () => edit("The amount charged each period", "What is charged each period"), expected: "Spec changed:\n  schema CustomerSubscription changed: /properties/amount/description\n" },
+    {
+      name: "a field of a schema, named with the schema",
+      text: () => edit("        - ends_at\n", ""),
+      expected: 'Operations changed:\n  customer_portal:subscriptions:cancel: response 200 body /ends_at: schema CustomerSubscription changed: field "ends_at" is no longer required (breaking)\n',
+    },
+  ];
+  it.each(cases)("$name", ({ text, expected }) => {
+    expect(summary(text())).toContain(expected);
+  });
+});
+
+describe("polar-codegen --check on bad input, for machines and CI", () => {
+  it("--format json prints the problems as JSON and exits 2; under GitHub Actions each is an annotation at its line", () => {
+    writeFileSync(join(cwd, "broken.yaml"), "openapi: 3.1.0\ninfo:\n  title: [unclosed\n");
+    const run = runCli({ args: ["--check", "--spec", "broken.yaml", "--out", "out", "--format", "json"], cwd, env: { GITHUB_ACTIONS: "true" } });
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout) as { inSync: boolean; out: string; problems: Array<{ code: string; position: unknown }> };
+    expect(report.inSync).toBe(false);
+    expect(report.problems.map(({ code, position }) => ({ code, position }))).toStrictEqual([{ code: "yaml-syntax", position: { file: "broken.yaml", line: 4, col: 1 } }]);
+    expect(run.stderr).toMatch(/^broken\.yaml:4:1: malformed YAML: .* \[yaml-syntax\]\n::error file=broken\.yaml,line=4,col=1,title=polar-codegen yaml-syntax::malformed YAML: .*\n$/);
+  });
+
+  it("--format json reports a config that cannot be read, too", () => {
+    const project = join(cwd, "bad-config");
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, "polar-codegen.config.json"), '{ "spek": "x.yaml" }');
+    const run = runCli({ args: ["--check", "--format", "json"], cwd: project });
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toStrictEqual({
+      inSync: false,
+      problems: [{ severity: "error", code: "config-invalid", message: 'unknown key "spek"; did you mean "spec"?', path: "/spek", position: { file: "polar-codegen.config.json", line: 1, col: 3 } }],
+    });
   });
 });

@@ -61,14 +61,18 @@ describe("polar-codegen --watch", () => {
   it("regenerates when a file the spec $refs changes, naming it and what was written", async () => {
     save("errors.yaml", errors("The customer id that was not found."));
     const line = await watch.line(/errors\.yaml changed/);
-    expect(line).toMatch(/^polar-codegen: errors\.yaml changed → out: \d+ written \(.*types\.ts.*\) \(\d+ ms\)$/);
+    expect(line).toMatch(/^polar-codegen: errors\.yaml changed → out: \d+ written \(.*types\.ts.*\); schema ResourceNotFound changed: \/properties\/detail\/description \(\d+ ms\)$/);
     expect(readFileSync(join(root, "out/types.ts"), "utf8")).toContain("The customer id that was not found.");
   });
 
-  it("names the operations that changed and how", async () => {
+  it("names the operations that changed and how, and the first few files written", async () => {
     save("spec.yaml", spec(ANONYMIZE));
     const line = await watch.line(/spec\.yaml changed/);
     expect(line).toContain("customers:delete: optional query parameter anonymize added");
+    const [, count, names] = /: (\d+) written \(([^()]+)\)/.exec(line) ?? [];
+    expect(Number(count)).toBeGreaterThan(4);
+    expect(names!.split(", ")).toStrictEqual([...names!.split(", ").slice(0, 4), `+${Number(count) - 4} more`]);
+    expect(names).toMatch(/^client\.ts, /);
     expect(readFileSync(join(root, "out/types.ts"), "utf8")).toContain("anonymize?: boolean");
   });
 
@@ -119,6 +123,27 @@ async function readOutput(): Promise<Record<string, string>> {
   const paths = await listFiles(dir);
   return Object.fromEntries(paths.map((path) => [path, readFileSync(join(dir, path), "utf8")]));
 }
+
+describe("polar-codegen --watch started while a file the spec $refs is broken", () => {
+  it("watches that file too, and regenerates when it is fixed", async () => {
+    const cwd = scratchDir("polar-codegen-watch-");
+    writeFileSync(join(cwd, "polar-codegen.config.json"), JSON.stringify({ spec: "spec.yaml", out: "out", operations: ["customers:delete"] }));
+    writeFileSync(join(cwd, "spec.yaml"), spec());
+    writeFileSync(join(cwd, "errors.yaml"), errors("Broken.").replace("type: object", "type: [object"));
+    const broken = startWatch({ cwd, args: [] });
+    try {
+      expect(await broken.line(/\[yaml-syntax\]$/, { stream: "stderr" })).toMatch(/^errors\.yaml:\d+:\d+: malformed YAML/);
+      await broken.line(/^polar-codegen: watching errors\.yaml, polar-codegen\.config\.json, spec\.yaml \(Ctrl-C to stop\)$/);
+      writeFileSync(join(cwd, "errors.yaml"), errors("Fixed."));
+      expect(await broken.line(/errors\.yaml changed/)).toMatch(/^polar-codegen: errors\.yaml changed → out: recovered, \d+ written/);
+      expect(readFileSync(join(cwd, "out/types.ts"), "utf8")).toContain("Fixed.");
+      expect(await broken.stop("SIGINT")).toBe(0);
+    } finally {
+      await broken.stop("SIGKILL");
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});
 
 describe("polar-codegen --watch started before its spec exists", () => {
   it("says the spec is missing, then generates when it appears", async () => {

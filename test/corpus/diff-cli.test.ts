@@ -19,8 +19,10 @@ describe("polar-codegen diff on real Polar versions", () => {
   it("2026-07-21 → 2026-10 (JSON): the customer deletes change security, as data", () => {
     const run = diff("polar-2026-07-21.openapi.yaml", "polar-2026-10.openapi.json", "--format", "json", "--fail-on", "breaking");
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { breaking: boolean; changes: Array<{ operation: string; kind: string; breaking: boolean; message: string }> };
+    const report = JSON.parse(run.stdout) as { breaking: boolean; apiVersion: unknown; changes: Array<{ operation: string; kind: string; breaking: boolean; message: string }> };
     expect(report.breaking).toBe(true);
+    // info.version 2026-04 → 2026-10: the Polar-Version header the client sends, reported beside the changes.
+    expect(report.apiVersion).toStrictEqual({ before: "2026-04", after: "2026-10" });
     expect(report.changes.map(({ operation, kind, breaking, message }) => ({ operation, kind, breaking, message }))).toStrictEqual([
       { operation: "customers:delete", kind: "security-scheme-replaced", breaking: true, message: "security access_token replaced by oat, oidc, pat" },
       { operation: "customers:delete_external", kind: "security-scheme-replaced", breaking: true, message: "security access_token replaced by oat, oidc, pat" },

@@ -27,7 +27,7 @@ describe("loadSpec: bad input", () => {
   it("reports a missing file", async () => {
     const cwd = await folderWith({});
     expect((await loadSpec({ source: "nope.yaml", cwd })).problems).toStrictEqual([
-      { severity: "error", code: "spec-not-found", message: "spec file not found: nope.yaml", path: "" },
+      { severity: "error", code: "spec-not-found", message: "spec file not found: nope.yaml", path: "", file: "nope.yaml" },
     ]);
   });
 
@@ -51,6 +51,11 @@ describe("loadSpec: bad input", () => {
         position: { file: "spec.yaml", line: 4, col: 1 },
       },
     ]);
+  });
+
+  it("reports one YAML mistake once, though the parser finds it twice at one place", async () => {
+    const problems = await problemsOf({ "spec.yaml": "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get: foo: bar\n" });
+    expect(problems.map((found) => [found.code, found.position?.line, found.position?.col])).toStrictEqual([["yaml-syntax", 5, 10]]);
   });
 
   it("reports a YAML error deep in a part no operation reads", async () => {

@@ -81,6 +81,40 @@ describe("selectOperations", () => {
     ]);
   });
 
+  it("names the nearest operation ids even when none is close", () => {
+    const { problems } = selectOperations({ document: embedded, operationIds: ["refunds:create"] });
+    expect(problems.map((found) => found.message)).toStrictEqual([
+      'operation "refunds:create" is not in the spec; the closest ids there are "customers:delete", "customers:delete_external", "customer_portal:subscriptions:cancel"',
+    ]);
+  });
+
+  it("reports a security requirement naming a scheme that is not defined, at the requirement", () => {
+    const document = structuredClone(tiny);
+    (document.paths!["/a/{id}"]!.delete as Record<string, unknown>).security = [{ oauth: [] }];
+    document.components!.securitySchemes = { oat: { type: "http", scheme: "bearer" } };
+    const { selected, problems } = selectOperations({ document, operationIds: ["a:delete"] });
+    expect(selected).toBeUndefined();
+    expect(problems).toStrictEqual([
+      {
+        severity: "error",
+        code: "security-scheme-undefined",
+        message: 'a:delete: security scheme "oauth" is not defined in components.securitySchemes; did you mean "oat"?',
+        path: "/paths/~1a~1{id}/delete/security/0/oauth",
+      },
+    ]);
+  });
+
+  it("reports a schema type that is not a JSON Schema type, in a parameter and in a reached component", () => {
+    const document = structuredClone(tiny);
+    document.components!.parameters!.Id = { name: "id", in: "path", required: true, schema: { type: "strin" } };
+    document.components!.schemas!.NotFound = { type: "object", properties: { detail: { type: ["string", "nul"] } } };
+    const { problems } = selectOperations({ document, operationIds: ["a:delete"] });
+    expect(problems.map(({ code, message, path }) => ({ code, message, path }))).toStrictEqual([
+      { code: "schema-type-invalid", message: 'schema type "strin" is not a JSON Schema type; did you mean "string"?', path: "/components/parameters/Id/schema/type" },
+      { code: "schema-type-invalid", message: 'schema type "nul" is not a JSON Schema type; did you mean "null"?', path: "/components/schemas/NotFound/properties/detail/type" },
+    ]);
+  });
+
   it("reports a dangling $ref reached from a selected operation", () => {
     const document = structuredClone(tiny);
     delete document.components!.schemas!.Detail;
