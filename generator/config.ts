@@ -55,7 +55,7 @@ export interface ResolvedTargets {
   problems: Problem[];
 }
 
-const EMBEDDED_SPEC = join(packageRoot, "spec", "polar.openapi.yaml");
+export const EMBEDDED_SPEC = join(packageRoot, "spec", "polar.openapi.yaml");
 const SINGLE: TargetEntry = { name: "default" };
 
 export interface ResolveOptions extends CodegenOptions {

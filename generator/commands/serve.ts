@@ -65,7 +65,7 @@ export async function run(argv: string[]): Promise<number> {
 
 /** The cache folder holding the compiled fake, built first when it is missing or stale. */
 async function prepare(options: ReturnType<typeof targetOptions>): Promise<string> {
-  const { resolveTarget } = await import("../config.js");
+  const { EMBEDDED_SPEC, resolveTarget } = await import("../config.js");
   const { target, problems } = await resolveTarget(options);
   if (!target) throw new (await import("../problems.js")).ProblemError(problems);
   const { cacheDirFor, cacheRoot, findCached, sha256 } = await import("../serve/cache.js");
@@ -74,7 +74,8 @@ async function prepare(options: ReturnType<typeof targetOptions>): Promise<strin
   const dir = remote ? `${cacheRoot()}/remote-${(await sha256(target.spec)).slice(0, 24)}` : await cacheDirFor(target);
   if (!remote && (await findCached(dir))) return dir;
   // The header's label is relative to the output folder; the user knows the spec as they named it.
-  const spec = /^https?:/i.test(target.spec) ? target.spec : relative(process.cwd(), target.spec);
+  const named = remote || target.spec === EMBEDDED_SPEC;
+  const spec = named ? target.specLabel : relative(process.cwd(), target.spec);
   process.stderr.write(`polar-codegen: generating the fake for ${spec} (cached for the next start)\n`);
   // Compiling the generator's dependencies dominates a cold start (see code-cache.ts).
   (await import("../code-cache.js")).enableCodeCache();
