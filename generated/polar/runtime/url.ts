@@ -53,18 +53,22 @@ export function pathAndQuery(call: Call): string {
     const part = path[index]!;
     const value = input[part];
     if (typeof value !== "string") refuse(`${part}: not one path segment`);
-    // NFKC too: a server that normalises would read `．．` as `..` and `／` as `/`.
-    const normal = value.normalize("NFKC");
-    if (
-      !value ||
-      DOT_SEGMENT.test(value) ||
-      DOT_SEGMENT.test(normal) ||
-      SEPARATOR.test(value + normal)
-    )
-      refuse(`${part}: not one path segment`);
     const format = operation.uuids?.[part];
-    if (format && !(UUID.test(value) && (format === "uuid" || VERSION_4.test(value))))
-      refuse(`${part}: not a ${format}`);
+    if (format) {
+      // Hex digits and dashes: one safe segment, nothing more to check.
+      if (!(UUID.test(value) && (format === "uuid" || VERSION_4.test(value))))
+        refuse(`${part}: not a ${format}`);
+    } else {
+      // NFKC too: a server that normalises would read `．．` as `..` and `／` as `/`.
+      const normal = value.normalize("NFKC");
+      if (
+        !value ||
+        DOT_SEGMENT.test(value) ||
+        DOT_SEGMENT.test(normal) ||
+        SEPARATOR.test(value + normal)
+      )
+        refuse(`${part}: not one path segment`);
+    }
     // Throws on lone surrogates, which no UTF-8 segment decodes back to.
     url += encodeURIComponent(value) + path[index + 1];
   }
