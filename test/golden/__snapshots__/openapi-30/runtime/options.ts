@@ -9,7 +9,7 @@ import type { ValidationIssue } from "./result.js";
 export type Credential = string | (() => string | Promise<string>);
 
 export interface RetryOptions {
-  /** Requests in all, the first included. Default 3. */
+  /** Requests in all, the first included: an integer ≥ 1. Default 3. */
   attempts?: number | undefined;
   /** First backoff before jitter. Default 500 ms; doubles each retry. */
   baseDelayMs?: number | undefined;
@@ -30,7 +30,8 @@ export interface Hooks {
   beforeRequest?: ((request: RequestInfo) => void | Promise<void>) | undefined;
   /**
    * After each response, once the outcome is read from it: `response` is a clone, free to
-   * read. Errors are ignored, and a hook still pending at the deadline is left behind.
+   * read. Errors are ignored; like every step, it runs within the deadline (a hook still
+   * pending then ends the call as `timeout`).
    */
   afterResponse?:
     ((exchange: RequestInfo & { response: Response }) => void | Promise<void>) | undefined;
@@ -47,7 +48,7 @@ export interface BaseOptions {
    * every body and every wait. Milliseconds, > 0 and < 2^31.
    */
   timeoutMs?: number | undefined;
-  /** Off by default. `true` uses the defaults of `RetryOptions`. */
+  /** Off by default. `true` uses the defaults of `RetryOptions`. The policy loads on first use. */
   retry?: boolean | RetryOptions | undefined;
   /** Sent as `User-Agent` in Node (browsers do not let pages set it). */
   userAgent?: string | undefined;
