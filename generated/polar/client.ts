@@ -35,6 +35,7 @@ export type {
   Success,
   Timeout,
   UnexpectedStatus,
+  Unsuccessful,
   Unwrapped,
   ValidationIssue,
 } from "./runtime/result.js";
@@ -43,6 +44,10 @@ export { PolarError, unwrap } from "./runtime/result.js";
 const spec: SpecInfo = {
   servers: { production: "https://api.polar.sh", sandbox: "https://sandbox-api.polar.sh" },
   userAgent: "polar-codegen/0.1.0",
+  constants: {
+    AlreadyCanceledSubscription: { error: "AlreadyCanceledSubscription" },
+    ResourceNotFound: { error: "ResourceNotFound" },
+  },
   loadValidators: () => import("./validators.js"),
 };
 
@@ -71,13 +76,20 @@ type AnyOf<Names extends string> = Names extends string ? { [Name in Names]: Cre
 
 /**
  * A call must carry a credential itself unless the client's options surely hold one the
- * operation accepts. Either way it may give one, but only one the operation accepts.
+ * operation accepts (every member of a union of options). Either way it may give one,
+ * but only one the operation accepts.
  */
 export type CallCredentials<O, Names extends string> = [Names] extends [never]
   ? {}
-  : O extends AnyOf<Names>
+  : [O] extends [AnyOf<Names>]
     ? { [Name in Names]?: Credential }
     : AnyOf<Names>;
+
+/**
+ * The options, refusing keys `PolarClientOptions` lacks (`timeout` for `timeoutMs`): as a
+ * generic parameter, `O` would escape the excess-property check of an object literal.
+ */
+export type KnownOptions<O> = O & { [Key in Exclude<keyof O, keyof PolarClientOptions>]: never };
 
 /** Parameters of `customer_portal:subscriptions:cancel`, camelCased; the wire uses the spec's names. */
 export type CustomerPortalSubscriptionsCancelParams = {
@@ -92,7 +104,8 @@ export type CustomerPortalSubscriptionsCancelInput<
 export type CustomerPortalSubscriptionsCancelResult = Result<
   | Success<
       200,
-      operations["customer_portal:subscriptions:cancel"]["responses"][200]["content"]["application/json"]
+      | operations["customer_portal:subscriptions:cancel"]["responses"][200]["content"]["application/json"]
+      | undefined
     >
   | Failure<
       403,
@@ -116,7 +129,7 @@ const customerPortalSubscriptionsCancelOperation: OperationInfo = {
   id: "customer_portal:subscriptions:cancel",
   method: "DELETE",
   path: ["/v1/customer-portal/subscriptions/", "id", ""],
-  uuids: ["id"],
+  uuids: { id: "uuid4" },
   auth: ["customerSession"],
   responses: {
     200: "CustomerSubscription",
@@ -133,6 +146,8 @@ const customerPortalSubscriptionsCancelOperation: OperationInfo = {
  * Cancel one of the authenticated customer's subscriptions. The subscription
  * stays active until the end of the current billing period.
  *
+ * **This cannot be undone.**
+ *
  * Credentials: `customerSession`.
  *
  * `DELETE /v1/customer-portal/subscriptions/{id}` (`customer_portal:subscriptions:cancel`)
@@ -143,7 +158,6 @@ export function customerPortalSubscriptionsCancel<O extends PolarClientOptions>(
   return send({
     spec,
     input,
-    client: input.client,
     operation: customerPortalSubscriptionsCancelOperation,
   }) as Promise<CustomerPortalSubscriptionsCancelResult>;
 }
@@ -173,8 +187,8 @@ const customersDeleteOperation: OperationInfo = {
   id: "customers:delete",
   method: "DELETE",
   path: ["/v1/customers/", "id", ""],
-  uuids: ["id"],
-  query: { anonymize: "anonymize" },
+  uuids: { id: "uuid4" },
+  query: { anonymize: ["anonymize", "boolean"] },
   auth: ["accessToken"],
   responses: { 204: 0, 404: "ResourceNotFound", 422: "HTTPValidationError" },
   done: 404,
@@ -210,7 +224,6 @@ export function customersDelete<O extends PolarClientOptions>(
   return send({
     spec,
     input,
-    client: input.client,
     operation: customersDeleteOperation,
   }) as Promise<CustomersDeleteResult>;
 }
@@ -248,7 +261,7 @@ const customersDeleteExternalOperation: OperationInfo = {
   id: "customers:delete_external",
   method: "DELETE",
   path: ["/v1/customers/external/", "externalId", ""],
-  query: { anonymize: "anonymize" },
+  query: { anonymize: ["anonymize", "boolean"] },
   auth: ["accessToken"],
   responses: { 204: 0, 404: "ResourceNotFound", 422: "HTTPValidationError" },
   done: 404,
@@ -278,7 +291,6 @@ export function customersDeleteExternal<O extends PolarClientOptions>(
   return send({
     spec,
     input,
-    client: input.client,
     operation: customersDeleteExternalOperation,
   }) as Promise<CustomersDeleteExternalResult>;
 }
@@ -294,6 +306,8 @@ export interface PolarClient<
        *
        * Cancel one of the authenticated customer's subscriptions. The subscription
        * stays active until the end of the current billing period.
+       *
+       * **This cannot be undone.**
        *
        * Credentials: `customerSession`.
        *
@@ -353,41 +367,29 @@ export interface PolarClient<
 }
 
 /** The options alone, for the standalone functions (which bundle only what you call). */
-export function createPolarCore<O extends PolarClientOptions>(options: O): PolarCore<O> {
+export function createPolarCore<O extends PolarClientOptions>(
+  options: KnownOptions<O>,
+): PolarCore<O> {
   return { options };
 }
 
 /** A client for Polar API; every method resolves to a result and never throws. */
-export function createPolarClient<O extends PolarClientOptions>(options: O): PolarClient<O> {
+export function createPolarClient<O extends PolarClientOptions>(
+  options: KnownOptions<O>,
+): PolarClient<O> {
   const client = { options };
+  const bind = (operation: OperationInfo) => (input: CallOptions) =>
+    send({ spec, input, client, operation }) as Promise<never>;
   return {
     options,
     customerPortal: {
       subscriptions: {
-        cancel: (input) =>
-          send({
-            spec,
-            input,
-            client,
-            operation: customerPortalSubscriptionsCancelOperation,
-          }) as Promise<CustomerPortalSubscriptionsCancelResult>,
+        cancel: bind(customerPortalSubscriptionsCancelOperation),
       },
     },
     customers: {
-      delete: (input) =>
-        send({
-          spec,
-          input,
-          client,
-          operation: customersDeleteOperation,
-        }) as Promise<CustomersDeleteResult>,
-      deleteExternal: (input) =>
-        send({
-          spec,
-          input,
-          client,
-          operation: customersDeleteExternalOperation,
-        }) as Promise<CustomersDeleteExternalResult>,
+      delete: bind(customersDeleteOperation),
+      deleteExternal: bind(customersDeleteExternalOperation),
     },
   };
 }

@@ -8,12 +8,12 @@ import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
 import { GENERATOR_VERSION } from "../version.js";
 import { allCredentials, credentialNames } from "./client/security.js";
-import { descriptor, operationDocs, paramsType, pascalCase, resultType } from "./client/operation.js";
+import { descriptor, operationDocs, paramsType, pascalCase, resultType, specConstants } from "./client/operation.js";
 import { groupTree, printTreeType, printTreeValue } from "./client/tree.js";
 import { emitters } from "./registry.js";
 import { loadTsMorph } from "./ts-morph.js";
 
-const RUNTIME_FILES = ["options.ts", "read.ts", "result.ts", "retry-after.ts", "send.ts", "url.ts"];
+const RUNTIME_FILES = ["options.ts", "read.ts", "result.ts", "retry.ts", "send.ts", "url.ts"];
 /** Names a call's input object uses besides the operation's parameters. */
 const RESERVED = new Set(["client", "signal"]);
 
@@ -49,7 +49,8 @@ export async function emitClient(context: EmitContext): Promise<GeneratedFile[]>
         typeParameters: [{ name: "O", constraint: "PolarClientOptions" }],
         parameters: [{ name: "input", type: `${pascalCase(operation.functionName)}Input<O> & { client: PolarCore<O> }` }],
         returnType: `Promise<${pascalCase(operation.functionName)}Result>`,
-        statements: `return send({ spec, input, client: input.client, operation: ${operation.functionName}Operation }) as Promise<${pascalCase(operation.functionName)}Result>;`,
+        // The client travels in `input`: read there by `send`, so no call can throw before it.
+        statements: `return send({ spec, input, operation: ${operation.functionName}Operation }) as Promise<${pascalCase(operation.functionName)}Result>;`,
       },
     );
   }
@@ -79,7 +80,7 @@ function imports(): string {
     `import type { operations } from "./types.js";`,
     ``,
     `export type { BaseOptions, CallOptions, Credential, Hooks, RequestInfo, RetryOptions, Validator, Validators } from "./runtime/options.js";`,
-    `export type { Aborted, AnyResult, Failure, InvalidBody, InvalidRequest, NetworkError, Problem, ProbablySucceeded, RateLimited, Result, Success, Timeout, UnexpectedStatus, Unwrapped, ValidationIssue } from "./runtime/result.js";`,
+    `export type { Aborted, AnyResult, Failure, InvalidBody, InvalidRequest, NetworkError, Problem, ProbablySucceeded, RateLimited, Result, Success, Timeout, UnexpectedStatus, Unsuccessful, Unwrapped, ValidationIssue } from "./runtime/result.js";`,
     `export { PolarError, unwrap } from "./runtime/result.js";`,
   ].join("\n");
 }
@@ -88,10 +89,12 @@ function specInfo(model: Model): string {
   const servers = model.servers.map((server) => `${JSON.stringify(server.id)}: ${JSON.stringify(server.url)}`);
   // The validators are loaded on first use only, so the client's bundle stays small.
   const hasValidators = emitters.some((entry) => entry.name === "validators");
+  const constants = specConstants(model).map(([name, values]) => `${name}: ${JSON.stringify(values)}`);
   const members = [
     `servers: { ${servers.join(", ")} }`,
     ...(model.apiVersion ? [`apiVersion: ${JSON.stringify(model.apiVersion)}`] : []),
     `userAgent: ${JSON.stringify(`polar-codegen/${GENERATOR_VERSION}`)}`,
+    ...(constants.length ? [`constants: { ${constants.join(", ")} }`] : []),
     ...(hasValidators ? [`loadValidators: () => import("./validators.js")`] : []),
   ];
   return `{\n${members.join(",\n")},\n}`;
@@ -125,13 +128,20 @@ type AnyOf<Names extends string> = Names extends string ? { [Name in Names]: Cre
 
 /**
  * A call must carry a credential itself unless the client's options surely hold one the
- * operation accepts. Either way it may give one, but only one the operation accepts.
+ * operation accepts (every member of a union of options). Either way it may give one,
+ * but only one the operation accepts.
  */
 export type CallCredentials<O, Names extends string> = [Names] extends [never]
   ? {}
-  : O extends AnyOf<Names>
+  : [O] extends [AnyOf<Names>]
     ? { [Name in Names]?: Credential }
     : AnyOf<Names>;
+
+/**
+ * The options, refusing keys \`PolarClientOptions\` lacks (\`timeout\` for \`timeoutMs\`): as a
+ * generic parameter, \`O\` would escape the excess-property check of an object literal.
+ */
+export type KnownOptions<O> = O & { [Key in Exclude<keyof O, keyof PolarClientOptions>]: never };
 `;
 }
 
@@ -145,7 +155,7 @@ export type ${type}Params = ${paramsType(operation)};
 
 export type ${type}Input<O extends PolarClientOptions = PolarClientOptions> = ${type}Params & CallOptions & CallCredentials<O, ${union}>;
 
-export type ${type}Result = ${resultType(operation)};
+export type ${type}Result = ${resultType(options)};
 `;
 }
 
@@ -159,13 +169,14 @@ export interface PolarClient<O extends PolarClientOptions = PolarClientOptions> 
   })}
 
 /** The options alone, for the standalone functions (which bundle only what you call). */
-export function createPolarCore<O extends PolarClientOptions>(options: O): PolarCore<O> {
+export function createPolarCore<O extends PolarClientOptions>(options: KnownOptions<O>): PolarCore<O> {
   return { options };
 }
 
 /** A client for ${model.title || "the API"}; every method resolves to a result and never throws. */
-export function createPolarClient<O extends PolarClientOptions>(options: O): PolarClient<O> {
+export function createPolarClient<O extends PolarClientOptions>(options: KnownOptions<O>): PolarClient<O> {
   const client = { options };
+  const bind = (operation: OperationInfo) => (input: CallOptions) => send({ spec, input, client, operation }) as Promise<never>;
   return { options, ${printTreeValue(tree).slice(1, -1)} };
 }
 `;

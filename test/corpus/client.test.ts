@@ -30,6 +30,9 @@ function usage(model: Model): string {
     `createPolarClient({ server: "staging", accessToken: "t" });`,
     `// @ts-expect-error: id is required`,
     `void org.customers.delete({});`,
+    `// @ts-expect-error: a misspelled option (timeoutMs)`,
+    `createPolarClient({ accessToken: "t", timeout: 5000 });`,
+    `createPolarClient({ accessToken: "t", timeoutMs: 5000, retry: { attempts: 2 } });`,
   ];
   const cancel = byId.get("customer_portal:subscriptions:cancel") ?? [];
   if (!cancel.includes("accessToken")) {
@@ -41,6 +44,8 @@ function usage(model: Model): string {
     lines.push(`void ${session}Client.customerPortal.subscriptions.cancel({ id });`);
     lines.push(`void org.customerPortal.subscriptions.cancel({ id, ${session}: "s" });`);
     lines.push(`// @ts-expect-error: a session cannot delete customers`, `void ${session}Client.customers.delete({ id });`);
+    lines.push(`const ${session}OrToken = {} as { accessToken: string } | { ${session}: string };`);
+    lines.push(`// @ts-expect-error: options of a union type may hold no session`, `void createPolarClient(${session}OrToken).customerPortal.subscriptions.cancel({ id });`);
   }
   return lines.join("\n") + "\n";
 }

@@ -7,6 +7,7 @@ import {
   createPolarCore,
   customerPortalSubscriptionsCancel,
   customersDelete,
+  PolarError,
   unwrap,
   type components,
   type CustomerPortalSubscriptionsCancelResult,
@@ -33,6 +34,27 @@ describe("client types: shape", () => {
     createPolarClient({ server: "staging", accessToken: "t" });
     // @ts-expect-error: one or the other
     createPolarClient({ server: "sandbox", baseUrl: "http://127.0.0.1:8080", accessToken: "t" });
+  });
+
+  it("refuses options it does not know, though the options are a generic parameter", () => {
+    // @ts-expect-error: timeoutMs, retry and validateResponses, misspelled
+    createPolarClient({ accessToken: "t", timeout: 5000, retries: 3, validateResponse: true });
+    // @ts-expect-error: one is enough
+    createPolarClient({ accessToken: "t", retries: 3 });
+    // @ts-expect-error: the core too
+    createPolarCore({ accessToken: "t", timeout: 5000 });
+    createPolarClient({ accessToken: "t", timeoutMs: 5000, retry: { attempts: 3 }, validateResponses: true });
+  });
+
+  it("still types the callbacks in the options", () => {
+    createPolarClient({
+      accessToken: async () => "t",
+      hooks: {
+        beforeRequest: (request) => {
+          expectTypeOf(request.operationId).toEqualTypeOf<string>();
+        },
+      },
+    });
   });
 
   it("requires the parameters and only takes known ones", () => {
@@ -69,6 +91,15 @@ describe("client types: credentials follow the spec's security", () => {
     void client.customers.delete({ id, accessToken: "t" });
   });
 
+  it("options of a union type must hold the session in every member", () => {
+    const either = {} as { accessToken: string } | { customerSession: string };
+    // @ts-expect-error: the options may be the organization token alone
+    void createPolarClient(either).customerPortal.subscriptions.cancel({ id });
+    void createPolarClient(either).customerPortal.subscriptions.cancel({ id, customerSession: "s" });
+    const both = {} as { customerSession: string } | { customerSession: string; accessToken: string };
+    void createPolarClient(both).customerPortal.subscriptions.cancel({ id });
+  });
+
   it("standalone functions take the core and type the same way", () => {
     const core = createPolarCore({ accessToken: () => "t" });
     expectTypeOf(customersDelete({ client: core, id })).resolves.toEqualTypeOf<CustomersDeleteResult>();
@@ -88,6 +119,23 @@ describe("client types: results", () => {
     if (result.kind === "probably-succeeded") expectTypeOf(result.status).toEqualTypeOf<404>();
     if (result.kind === "rate-limited") expectTypeOf(result.retryAfterMs).toEqualTypeOf<number | undefined>();
     if (result.kind === "invalid-request") expectTypeOf(result.message).toEqualTypeOf<string>();
+  });
+
+  it("a success's data may be undefined when the body was not JSON (the cancel happened all the same)", async () => {
+    const result = await portal.customerPortal.subscriptions.cancel({ id });
+    if (result.kind === "success") expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["CustomerSubscription"] | undefined>();
+  });
+
+  it("PolarError's result is one of the failures, to switch on", async () => {
+    try {
+      unwrap(await org.customers.delete({ id }));
+    } catch (error) {
+      if (!(error instanceof PolarError)) throw error;
+      expectTypeOf(error.result.kind).toEqualTypeOf<
+        "error" | "unexpected-status" | "invalid-body" | "rate-limited" | "network-error" | "timeout" | "aborted" | "invalid-request"
+      >();
+      if (error.result.kind === "rate-limited") expectTypeOf(error.result.retryAfterMs).toEqualTypeOf<number | undefined>();
+    }
   });
 
   it("unwrap gives the success data, or undefined when an earlier attempt probably did it", async () => {

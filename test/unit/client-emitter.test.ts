@@ -23,7 +23,7 @@ describe("emitClient", () => {
       "runtime/options.ts",
       "runtime/read.ts",
       "runtime/result.ts",
-      "runtime/retry-after.ts",
+      "runtime/retry.ts",
       "runtime/send.ts",
       "runtime/url.ts",
     ]);
@@ -42,7 +42,7 @@ describe("emitClient", () => {
         '  id: "customers:delete_external",',
         '  method: "DELETE",',
         '  path: ["/v1/customers/external/", "externalId", ""],',
-        '  query: { anonymize: "anonymize" },',
+        '  query: { anonymize: ["anonymize", "boolean"] },',
         '  auth: ["accessToken"],',
         '  responses: { 204: 0, 404: "ResourceNotFound", 422: "HTTPValidationError" },',
         "  done: 404,",
@@ -51,10 +51,42 @@ describe("emitClient", () => {
     );
   });
 
-  it("documents irreversibility, credentials and scopes", async () => {
+  it("reads the constants of the documented error bodies from their schemas", async () => {
+    const [client] = await formatFiles((await emitClient(dated)).slice(0, 1));
+    expect(client!.contents).toContain(
+      [
+        "  constants: {",
+        '    AlreadyCanceledSubscription: { error: "AlreadyCanceledSubscription" },',
+        '    ResourceNotFound: { error: "ResourceNotFound" },',
+        "  },",
+      ].join("\n"),
+    );
+    // Not hard-coded: another constant in the schema is what the client checks.
+    const schemas = dated.model.schemas.map((schema) =>
+      schema.name === "ResourceNotFound" && schema.type.kind === "object"
+        ? { ...schema, type: { ...schema.type, properties: schema.type.properties.map((property) => (property.name === "error" ? { ...property, type: { kind: "literal" as const, value: "NotFound" } } : property)) } }
+        : schema,
+    );
+    const [changed] = await emitClient({ ...dated, model: { ...dated.model, schemas } });
+    expect(changed!.contents).toContain('ResourceNotFound: {"error":"NotFound"}');
+  });
+
+  it("checks uuid4 path parameters, and query values by their schema's type", async () => {
+    const [client] = await formatFiles((await emitClient(dated)).slice(0, 1));
+    expect(client!.contents).toContain('  uuids: { id: "uuid4" },\n  query: { anonymize: ["anonymize", "boolean"] },');
+  });
+
+  it("documents irreversibility, credentials and scopes, each once", async () => {
     const [client] = await emitClient(dated);
     const docs = client!.contents.slice(0, client!.contents.indexOf("export function customersDelete<"));
-    expect(docs.slice(docs.lastIndexOf("/**"))).toMatch(/\*\*This cannot be undone\.\*\*[\s\S]*Credentials: `accessToken`\.[\s\S]*Scopes: `customers:write`\./);
+    const own = docs.slice(docs.lastIndexOf("/**"));
+    expect(own).toMatch(/\*\*This cannot be undone\.\*\*[\s\S]*Credentials: `accessToken`\./);
+    // The 2026-10 description already ends with "**Scopes**: `customers:write`".
+    expect(own.match(/customers:write/g)).toHaveLength(1);
+    const bare: Model = { ...dated.model, operations: dated.model.operations.map((candidate) => ({ ...candidate, description: "Delete." })) };
+    const [plain] = await emitClient({ ...dated, model: bare });
+    const plainDocs = plain!.contents.slice(0, plain!.contents.indexOf("export function customersDelete<"));
+    expect(plainDocs.slice(plainDocs.lastIndexOf("/**"))).toContain("Scopes: `customers:write`.");
   });
 
   it("refuses a security scheme a bearer header cannot carry", async () => {
@@ -75,8 +107,14 @@ describe("client security and outcomes from the model", () => {
     ]);
   });
 
+  it("no \"probably succeeded\" without a constant to tell the documented error from another answer", () => {
+    const withoutConstants: Model = { ...dated.model, schemas: dated.model.schemas.filter((schema) => schema.name !== "ResourceNotFound") };
+    expect(doneStatus({ model: withoutConstants, operation: operation(withoutConstants, "customers:delete") })).toBeUndefined();
+    expect(doneStatus({ model: withoutConstants, operation: operation(withoutConstants, "customer_portal:subscriptions:cancel") })).toBe(403);
+  });
+
   it("a delete is done once it answers 404; a cancel once it answers 403 already canceled", () => {
-    expect(doneStatus(operation(dated.model, "customers:delete"))).toBe(404);
-    expect(doneStatus(operation(dated.model, "customer_portal:subscriptions:cancel"))).toBe(403);
+    expect(doneStatus({ model: dated.model, operation: operation(dated.model, "customers:delete") })).toBe(404);
+    expect(doneStatus({ model: dated.model, operation: operation(dated.model, "customer_portal:subscriptions:cancel") })).toBe(403);
   });
 });

@@ -46,6 +46,34 @@ describe("client: everything else has a variant of its own", () => {
     expect([result.kind, result.status, result.body]).toStrictEqual(["invalid-body", 404, "oops"]);
   });
 
+  it("a 404 that is not Polar's ResourceNotFound (a proxy's or FastAPI's route 404) is invalid-body, not the typed error", async () => {
+    const result = await polarWith(scriptedFetch(json(404, { detail: "Not Found" })).fetch).customers.delete({ id: UUID });
+    expect([result.kind, result.status, result.body, "error" in result]).toStrictEqual(["invalid-body", 404, '{"detail":"Not Found"}', false]);
+    expect(() => client.unwrap(result)).toThrow("Polar request failed: invalid-body 404");
+  });
+
+  it("a 403 whose error is not AlreadyCanceledSubscription is invalid-body too (the body must be the documented one)", async () => {
+    const result = await polarWith(scriptedFetch(json(403, { error: "NotPermitted", detail: "No billing permission" })).fetch).customerPortal.subscriptions.cancel({ id: UUID });
+    expect([result.kind, result.status]).toStrictEqual(["invalid-body", 403]);
+  });
+
+  it("an error body keeps its raw text", async () => {
+    const result = await polarWith(scriptedFetch(json(404, NOT_FOUND)).fetch).customers.delete({ id: UUID });
+    expect([result.kind, result.body]).toStrictEqual(["error", JSON.stringify(NOT_FOUND)]);
+  });
+
+  it("a 200 that is not JSON is still the success (the cancel happened), without data, with an issue and the raw body", async () => {
+    const result = await polarWith(scriptedFetch(new Response("<html>ok</html>", { status: 200 })).fetch).customerPortal.subscriptions.cancel({ id: UUID });
+    expect([result.kind, result.status, result.data, result.body, result.issues.map((issue: { keyword: string }) => issue.keyword)]).toStrictEqual([
+      "success",
+      200,
+      undefined,
+      "<html>ok</html>",
+      ["json"],
+    ]);
+    expect(client.unwrap(result)).toBeUndefined();
+  });
+
   it("429 is rate-limited, with Retry-After in seconds", async () => {
     const result = await polarWith(scriptedFetch(json(429, {}, { "retry-after": "7" })).fetch).customers.delete({ id: UUID });
     expect([result.kind, result.status, result.retryAfterMs]).toStrictEqual(["rate-limited", 429, 7000]);
@@ -91,10 +119,10 @@ describe("client: validateResponses", () => {
   const issue = { pointer: "/status", keyword: "enum", message: "not a status" };
   const validators = { CustomerSubscription: (value: unknown) => ((value as { status?: string }).status === "weird" ? [issue] : []) };
 
-  it("a body that breaks the schema is still the success, with the issues", async () => {
+  it("a body that breaks the schema is still the success, with the issues and the raw body", async () => {
     const body = { id: UUID, status: "weird" };
     const result = await polarWith(scriptedFetch(json(200, body)).fetch, { validateResponses: validators }).customerPortal.subscriptions.cancel({ id: UUID });
-    expect([result.kind, result.data, result.issues]).toStrictEqual(["success", body, [issue]]);
+    expect([result.kind, result.data, result.issues, result.body]).toStrictEqual(["success", body, [issue], JSON.stringify(body)]);
   });
 
   it("accepts the validators module too, and sets no issues on a valid body", async () => {

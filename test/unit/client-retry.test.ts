@@ -104,6 +104,19 @@ describe("client: probably succeeded on an earlier attempt", () => {
     expect([result.kind, result.status, result.error]).toStrictEqual(["probably-succeeded", 403, ALREADY]);
   });
 
+  it("but not when the retry's 404 is not ResourceNotFound (a proxy's route 404): the delete may not have happened", async () => {
+    const { fetch, requests } = scriptedFetch(new TypeError("reset"), json(404, { detail: "Not Found" }));
+    const result = await polarWith(fetch, { retry: FAST }).customers.delete({ id: UUID });
+    expect([result.kind, result.status, result.attempts, requests.length]).toStrictEqual(["invalid-body", 404, 2, 2]);
+    expect(() => client.unwrap(result)).toThrow(client.PolarError);
+  });
+
+  it("nor when a retried cancel's 403 is not AlreadyCanceledSubscription (2026-10: \"or lacks billing permissions\")", async () => {
+    const { fetch } = scriptedFetch(new TypeError("reset"), json(403, { error: "NotPermitted", detail: "Not permitted" }));
+    const result = await polarWith(fetch, { retry: FAST }).customerPortal.subscriptions.cancel({ id: UUID });
+    expect([result.kind, result.status]).toStrictEqual(["invalid-body", 403]);
+  });
+
   it("but a 404 after a 429 is a plain 404: the server did nothing the first time", async () => {
     const { fetch } = scriptedFetch(json(429, {}, { "retry-after": "0" }), json(404, NOT_FOUND));
     const result = await polarWith(fetch, { retry: FAST }).customers.delete({ id: UUID });
@@ -114,4 +127,78 @@ describe("client: probably succeeded on an earlier attempt", () => {
     const { fetch } = scriptedFetch(json(404, NOT_FOUND));
     expect((await polarWith(fetch, { retry: FAST }).customers.delete({ id: UUID })).kind).toBe("error");
   });
+});
+
+const FULL_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+/** `date` in each HTTP-date form of RFC 9110, section 5.6.7. */
+function httpDates(date: Date): { imf: string; rfc850: string; asctime: string } {
+  const imf = date.toUTCString();
+  const [weekday, day, month, year, time] = imf.replace(",", "").split(" ") as [string, string, string, string, string];
+  return {
+    imf,
+    rfc850: `${FULL_DAYS[date.getUTCDay()]}, ${day}-${month}-${year.slice(2)} ${time} GMT`,
+    asctime: `${weekday} ${month} ${day.replace(/^0/, " ")} ${time} ${year}`,
+  };
+}
+
+describe("client: Retry-After", () => {
+  async function retryAfter(value: string): Promise<unknown> {
+    const result = await polarWith(scriptedFetch(json(429, {}, { "retry-after": value })).fetch).customers.delete({ id: UUID });
+    expect(result.kind).toBe("rate-limited");
+    return result.retryAfterMs;
+  }
+
+  it.each(["imf", "rfc850", "asctime"] as const)("reads an HTTP date in its %s form", async (form) => {
+    const ms = (await retryAfter(httpDates(new Date(Date.now() + 60_000))[form])) as number;
+    // Whole seconds on the wire: up to a second less than asked.
+    expect(ms).toBeGreaterThan(58_000);
+    expect(ms).toBeLessThanOrEqual(60_000);
+  });
+
+  it("reads the well-formed date the cases below break, in each form", async () => {
+    const ahead = Date.UTC(2094, 10, 6, 8, 49, 37) - Date.now();
+    for (const value of ["Sat, 06 Nov 2094 08:49:37 GMT", "Sat Nov  6 08:49:37 2094"]) {
+      expect(Math.abs((await retryAfter(value)) as number - ahead)).toBeLessThan(5_000);
+    }
+  });
+
+  it("a date in the past is 0; RFC 850's '94' is 1994, not 2094", async () => {
+    expect(await retryAfter("Sun, 06 Nov 1994 08:49:37 GMT")).toBe(0);
+    expect(await retryAfter("Sunday, 06-Nov-94 08:49:37 GMT")).toBe(0);
+    expect(await retryAfter("Sun Nov  6 08:49:37 1994")).toBe(0);
+  });
+
+  it.each([
+    ["a fraction", "1.5"],
+    ["a negative number", "-1"],
+    ["a sign", "+7"],
+    ["an ISO date", new Date(Date.now() + 60_000).toISOString()],
+    ["a date without GMT", "Sat, 06 Nov 2094 08:49:37"],
+    ["a day that does not exist", "Wed, 31 Nov 2094 08:49:37 GMT"],
+    ["the wrong weekday", "Mon, 06 Nov 2094 08:49:37 GMT"],
+    ["a time that does not exist", "Sat, 06 Nov 2094 25:49:37 GMT"],
+    ["RFC 850 with a four-digit year", "Saturday, 06-Nov-2094 08:49:37 GMT"],
+    ["asctime with one space before the day", "Sat Nov 6 08:49:37 2094"],
+    ["words", "soon"],
+  ])("ignores %s (%s): no retryAfterMs, so a retry backs off instead", async (_, value) => {
+    expect(await retryAfter(value)).toBeUndefined();
+  });
+
+  it("a retry waits for an HTTP-date Retry-After too", async () => {
+    const { fetch, requests } = scriptedFetch(json(429, {}, { "retry-after": "Sun, 06 Nov 1994 08:49:37 GMT" }), empty(204));
+    const result = await polarWith(fetch, { retry: { attempts: 2, baseDelayMs: 60_000, maxDelayMs: 120_000 } }).customers.delete({ id: UUID });
+    // Past: no wait at all, where the backoff alone could have waited up to a minute.
+    expect([result.kind, requests.length]).toStrictEqual(["success", 2]);
+  });
+});
+
+describe("client: retry options", () => {
+  it.each([["NaN", Number.NaN], ["0", 0], ["a fraction", 1.5], ["a string", "3"], ["Infinity", Infinity]])(
+    "refuses attempts: %s before any request (NaN would retry forever)",
+    async (_, attempts) => {
+      const { fetch, requests } = scriptedFetch(empty(503));
+      const result = await polarWith(fetch, { retry: { attempts, baseDelayMs: 1 } }).customers.delete({ id: UUID });
+      expect([result.kind, result.attempts, result.message, requests.length]).toStrictEqual(["invalid-request", 0, "retry.attempts: not an integer >= 1", 0]);
+    },
+  );
 });

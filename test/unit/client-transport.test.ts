@@ -111,6 +111,29 @@ describe("client: hooks", () => {
   });
 });
 
+describe("client: afterResponse gets a copy", () => {
+  it("a hook that reads the body changes nothing: the outcome keeps its body, and the DELETE is not sent again", async () => {
+    const { fetch, requests } = scriptedFetch(json(404, { error: "ResourceNotFound", detail: "gone" }));
+    const bodies: string[] = [];
+    const hooks = { afterResponse: async ({ response }: { response: Response }) => void bodies.push(await response.text()) };
+    const polar = embedded.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat", hooks, retry: { attempts: 3, baseDelayMs: 1 } });
+    const result = await polar.customers.delete({ id: UUID });
+    expect([result.kind, result.status, result.error]).toStrictEqual(["error", 404, { error: "ResourceNotFound", detail: "gone" }]);
+    expect(bodies).toStrictEqual(['{"error":"ResourceNotFound","detail":"gone"}']);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a hook that rejects is ignored, and so is one that throws at once", async () => {
+    const { fetch, requests } = scriptedFetch(json(200, { id: UUID }));
+    for (const afterResponse of [async () => Promise.reject(new Error("late")), () => { throw new Error("now"); }]) {
+      const polar = embedded.createPolarClient({ baseUrl: BASE, fetch, customerSession: "cst", hooks: { afterResponse }, retry: true });
+      const result = await polar.customerPortal.subscriptions.cancel({ id: UUID });
+      expect([result.kind, result.data]).toStrictEqual(["success", { id: UUID }]);
+    }
+    expect(requests).toHaveLength(2);
+  });
+});
+
 describe("client: timeout and abort", () => {
   /** A fetch that never answers until its signal fires, like a hung server. */
   const hanging: typeof fetch = (_, init) =>

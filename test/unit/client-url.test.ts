@@ -37,6 +37,14 @@ describe("client: path parameters", () => {
     ["backslash", "a\\b"],
     ["encoded slash", "..%2f"],
     ["lone surrogate", "\uD800"],
+    // Their NFKC forms are `..`, `.`, `/` and `\`: a server that normalises would see those.
+    ["fullwidth dots", "．．"],
+    ["two-dot leader", "‥"],
+    ["small full stops", "﹒﹒"],
+    ["one-dot leader", "․"],
+    ["fullwidth encoded dot", "％２ｅ"],
+    ["fullwidth slash", "a／b"],
+    ["fullwidth backslash", "a＼b"],
   ])("refuses %s before any request", async (_, value) => {
     const { result, requests } = await deleteExternal(value);
     expect(result.kind).toBe("invalid-request");
@@ -51,6 +59,12 @@ describe("client: path parameters", () => {
     }
   });
 
+  it("sends what only looks like a dot or a slash when its NFKC form is neither", async () => {
+    const { result, requests } = await deleteExternal("…"); // NFKC: "...", an ordinary segment
+    expect(result.kind).toBe("success");
+    expect(requests.map((request) => request.url)).toStrictEqual([`${BASE}/v1/customers/external/%E2%80%A6`]);
+  });
+
   it("checks format: uuid4 parameters before sending", async () => {
     const { fetch, requests } = scriptedFetch(empty(204));
     const polar = polarWith(fetch);
@@ -63,6 +77,16 @@ describe("client: path parameters", () => {
 });
 
 describe("client: query", () => {
+  it("refuses a value its schema does not allow (JavaScript callers): anonymize is a boolean", async () => {
+    const { fetch, requests } = scriptedFetch(empty(204));
+    const polar = polarWith(fetch);
+    for (const anonymize of ["yes", "true", 1, null, {}]) {
+      const result = await polar.customers.delete({ id: UUID, anonymize });
+      expect([result.kind, result.message]).toStrictEqual(["invalid-request", "anonymize: not a boolean"]);
+    }
+    expect(requests).toStrictEqual([]);
+  });
+
   it("sends anonymize only when given, as true or false", async () => {
     const { fetch, requests } = scriptedFetch(empty(204));
     const polar = polarWith(fetch);
@@ -78,7 +102,15 @@ describe("client: query", () => {
 });
 
 describe("client: base URL", () => {
-  it.each([["ftp://api.test"], ["https://api.test/?x=1"], ["https://api.test/#frag"], ["not a url"]])("refuses %s", async (baseUrl) => {
+  it.each([
+    ["ftp://api.test"],
+    ["https://api.test/?x=1"],
+    ["https://api.test/?"],
+    ["https://api.test/#frag"],
+    ["not a url"],
+    ["https://user:secret@api.test"],
+    ["https://user@api.test/prefix"],
+  ])("refuses %s", async (baseUrl) => {
     const { fetch, requests } = scriptedFetch(empty(204));
     const polar = client.createPolarClient({ baseUrl, accessToken: "t", fetch });
     expect((await polar.customers.delete({ id: UUID })).kind).toBe("invalid-request");
@@ -96,10 +128,14 @@ describe("client: base URL", () => {
   });
 });
 
-/** Strings made of the characters URL parsers treat specially. */
+/** Strings made of the characters URL parsers treat specially, and those NFKC turns into them. */
 const trickyString = fc
-  .array(fc.constantFrom(".", "%", "/", "2e", "2E", "?", "#", "\\", "%2f", "25", ";", " ", "\t", "\n", "\uD800", "a"), { maxLength: 8 })
+  .array(
+    fc.constantFrom(".", "%", "/", "2e", "2E", "?", "#", "\\", "%2f", "25", ";", " ", "\t", "\n", "\uD800", "a", "．", "‥", "﹒", "․", "／", "＼", "％", "２", "ｅ", "…"),
+    { maxLength: 8 },
+  )
   .map((parts) => parts.join(""));
+const DOT_SEGMENT = /^(?:\.|%(?:25)*2e){1,2}$/i;
 
 describe("client: property — no request reaches another endpoint", () => {
   it("either sends nothing (invalid-request) or exactly the template's segments, the last decoding to the value", async () => {
@@ -120,6 +156,9 @@ describe("client: property — no request reaches another endpoint", () => {
         expect(segments.slice(0, 3)).toStrictEqual(["v1", "customers", "external"]);
         expect(segments).toHaveLength(4);
         expect(decodeURIComponent(segments[3]!)).toBe(value);
+        // And a server that normalises the decoded segment (NFKC) still sees one segment, not a dot segment.
+        const normal = value.normalize("NFKC");
+        expect(DOT_SEGMENT.test(normal) || /[/\\]|%(?:25)*(?:2f|5c)/i.test(normal)).toBe(false);
         expect(url.search).toBe("");
         expect(url.hash).toBe("");
       }),

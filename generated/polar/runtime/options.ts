@@ -9,7 +9,7 @@ import type { ValidationIssue } from "./result.js";
 export type Credential = string | (() => string | Promise<string>);
 
 export interface RetryOptions {
-  /** Requests in all, the first included. Default 3. */
+  /** Requests in all, the first included: an integer ≥ 1. Default 3. */
   attempts?: number | undefined;
   /** First backoff before jitter. Default 500 ms; doubles each retry. */
   baseDelayMs?: number | undefined;
@@ -26,9 +26,13 @@ export interface RequestInfo {
 }
 
 export interface Hooks {
-  /** Before each attempt. Throwing refuses the call (`invalid-request`). */
+  /** Before each attempt, inside the deadline. Throwing refuses the call (`invalid-request`). */
   beforeRequest?: ((request: RequestInfo) => void | Promise<void>) | undefined;
-  /** After each response. Errors are ignored: the outcome is already decided. Clone before reading the body. */
+  /**
+   * After each response, once the outcome is read from it: `response` is a clone, free to
+   * read. Errors are ignored; like every step, it runs within the deadline (a hook still
+   * pending then ends the call as `timeout`).
+   */
   afterResponse?:
     ((exchange: RequestInfo & { response: Response }) => void | Promise<void>) | undefined;
 }
@@ -39,9 +43,12 @@ export type Validators = Record<string, Validator> | { validators: Record<string
 
 export interface BaseOptions {
   fetch?: typeof fetch | undefined;
-  /** One deadline for the whole call: every attempt and every wait. */
+  /**
+   * One deadline for the whole call, from its start: credentials, hooks, every attempt,
+   * every body and every wait. Milliseconds, > 0 and < 2^31.
+   */
   timeoutMs?: number | undefined;
-  /** Off by default. `true` uses the defaults of `RetryOptions`. */
+  /** Off by default. `true` uses the defaults of `RetryOptions`. The policy loads on first use. */
   retry?: boolean | RetryOptions | undefined;
   /** Sent as `User-Agent` in Node (browsers do not let pages set it). */
   userAgent?: string | undefined;
@@ -60,6 +67,12 @@ export interface SpecInfo {
   servers: Record<string, string>;
   apiVersion?: string | undefined;
   userAgent: string;
+  /**
+   * Constant properties of the schemas of documented error bodies (`ResourceNotFound`:
+   * `error: "ResourceNotFound"`): a body without them is some other answer, such as a
+   * proxy's `404 {"detail":"Not Found"}`.
+   */
+  constants?: Record<string, Record<string, unknown>> | undefined;
   loadValidators?: (() => Promise<Validators>) | undefined;
 }
 
@@ -69,15 +82,18 @@ export interface OperationInfo {
   method: string;
   /** The path template split at its parameters: literal, input field, literal, ... */
   path: string[];
-  /** Input fields of path parameters checked as UUIDs before sending. */
-  uuids?: string[] | undefined;
-  /** Query parameters: the spec's name (URL-encoded) to the input field. */
-  query?: Record<string, string> | undefined;
+  /** Input fields of path parameters checked as UUIDs before sending: any version, or v4. */
+  uuids?: Record<string, "uuid" | "uuid4"> | undefined;
+  /**
+   * Query parameters: the spec's name (URL-encoded) to the input field and the `typeof`s
+   * its schema allows (`"boolean"`, or `"boolean|number|string"` when it is not that simple).
+   */
+  query?: Record<string, [field: string, types: string]> | undefined;
   /** Credentials any one of which authorises the call; empty when none is needed. */
   auth: string[];
   /** Documented statuses: 0 no body, 1 JSON, 2 text, or the name of the body's JSON schema. */
   responses: Record<number, 0 | 1 | 2 | string>;
-  /** The status a retry gets when an earlier attempt already did the work. */
+  /** The status a retry gets when an earlier attempt already did the work (its constants set). */
   done?: number | undefined;
   /** Set for methods that are not idempotent: never retried after it may have reached the server. */
   once?: boolean | undefined;

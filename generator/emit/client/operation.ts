@@ -2,7 +2,7 @@
 // types (by indexed access into openapi-typescript's `operations`), the descriptor
 // the runtime sends from, and the JSDoc.
 
-import type { Model, OperationModel, ParameterModel, ResponseModel } from "../../model/types.js";
+import type { Model, OperationModel, ParameterModel, ResponseModel, TypeRef } from "../../model/types.js";
 import { credentialNames } from "./security.js";
 
 /** Methods whose repetition has no further effect (RFC 9110, section 9.2.2): safe to retry after a network error. */
@@ -46,11 +46,13 @@ function bodyType(options: { operation: OperationModel; response: ResponseModel 
   return `${operationRef(options.operation)}["responses"][${response.status}]["content"][${JSON.stringify(response.contentType)}]`;
 }
 
-export function resultType(operation: OperationModel): string {
-  const done = doneStatus(operation);
+export function resultType(options: { model: Model; operation: OperationModel }): string {
+  const { operation } = options;
+  const done = doneStatus(options);
   const variants = numbered(operation).flatMap((response) => {
     const body = bodyType({ operation, response });
-    if (response.status < 300) return [`Success<${response.status}, ${body}>`];
+    // A 2xx whose body is not JSON is still the success (the mutation happened), without data.
+    if (response.status < 300) return [`Success<${response.status}, ${body}${response.contentType ? " | undefined" : ""}>`];
     const failure = `Failure<${response.status}, ${body}>`;
     return response.status === done ? [failure, `ProbablySucceeded<${response.status}, ${body}>`] : [failure];
   });
@@ -58,15 +60,42 @@ export function resultType(operation: OperationModel): string {
 }
 
 /**
+ * Constant properties of a documented error body's schema (`error: "ResourceNotFound"`):
+ * the runtime checks them, so a body without them (a proxy's 404) is not taken for it.
+ */
+export function bodyConstants(options: { model: Model; response: ResponseModel }): Record<string, unknown> | undefined {
+  const { model, response } = options;
+  const { body } = response;
+  const type = body?.kind === "model" ? model.schemas.find((schema) => schema.name === body.name)?.type : undefined;
+  if (type?.kind !== "object") return undefined;
+  const constants = type.properties.flatMap((property) => (property.required && property.type.kind === "literal" ? [[property.name, property.type.value]] : []));
+  return constants.length ? Object.fromEntries(constants) : undefined;
+}
+
+/**
  * The status a retry gets when an earlier attempt already did the work: a documented
  * "already ..." error (cancel answers 403 AlreadyCanceledSubscription), else 404 for a
- * DELETE, whose resource is gone once it has succeeded.
+ * DELETE, whose resource is gone once it has succeeded. Only with constants to tell that
+ * body from another answer with the same status: Polar's 403 also means "no permission".
  */
-export function doneStatus(operation: OperationModel): number | undefined {
-  const already = operation.errors.find((response) => response.body?.kind === "model" && /^Already/.test(response.body.name));
-  if (typeof already?.status === "number") return already.status;
-  const notFound = operation.errors.some((response) => response.status === 404);
-  return operation.method === "delete" && notFound ? 404 : undefined;
+export function doneStatus(options: { model: Model; operation: OperationModel }): number | undefined {
+  const { model, operation } = options;
+  const known = operation.errors.filter(
+    (response): response is ResponseModel & { status: number } => typeof response.status === "number" && !!bodyConstants({ model, response }),
+  );
+  const already = known.find((response) => response.body?.kind === "model" && /^Already/.test(response.body.name));
+  if (already) return already.status;
+  return operation.method === "delete" && known.some((response) => response.status === 404) ? 404 : undefined;
+}
+
+/** `SpecInfo.constants`: the constants of every named error body the operations document, by schema name. */
+export function specConstants(model: Model): Array<[string, Record<string, unknown>]> {
+  const byName = new Map<string, Record<string, unknown>>();
+  for (const response of model.operations.flatMap((operation) => operation.errors)) {
+    const constants = bodyConstants({ model, response });
+    if (constants && response.body?.kind === "model") byName.set(response.body.name, constants);
+  }
+  return [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function responseCode(response: ResponseModel): string {
@@ -75,18 +104,30 @@ function responseCode(response: ResponseModel): string {
   return response.body?.kind === "model" ? JSON.stringify(response.body.name) : "1";
 }
 
+/** `typeof`s a query value may have: what the schema allows, or any primitive when it is not that simple. */
+function queryTypes(type: TypeRef): string {
+  if (type.kind === "nullable") return queryTypes(type.inner);
+  if (type.kind === "primitive") return type.type === "integer" ? "number" : type.type;
+  if (type.kind === "enum" || type.kind === "literal") {
+    const values = type.kind === "enum" ? type.values : [type.value];
+    const types = new Set(values.map((value) => typeof value));
+    if (types.size === 1 && !values.includes(null)) return [...types][0]!;
+  }
+  return "boolean|number|string";
+}
+
 /** The `OperationInfo` literal: what the runtime needs that never varies per call. */
 export function descriptor(options: { model: Model; operation: OperationModel }): string {
   const { operation } = options;
-  const uuids = operation.pathParams.filter((parameter) => /^uuid\d?$/.test(parameter.format ?? ""));
+  const uuids = operation.pathParams.flatMap((parameter) => (/^uuid4?$/.test(parameter.format ?? "") ? [[parameter.codeName, parameter.format]] : []));
   const responses = numbered(operation).map((response) => `${response.status}: ${responseCode(response)}`);
-  const done = doneStatus(operation);
-  const queryEntries = operation.query.map((parameter) => [encodeURIComponent(parameter.name), parameter.codeName]);
+  const done = doneStatus(options);
+  const queryEntries = operation.query.map((parameter) => [encodeURIComponent(parameter.name), [parameter.codeName, queryTypes(parameter.type)]]);
   const lines = [
     `id: ${JSON.stringify(operation.id)}`,
     `method: ${JSON.stringify(operation.method.toUpperCase())}`,
     `path: ${JSON.stringify(pathParts(operation))}`,
-    ...(uuids.length ? [`uuids: ${JSON.stringify(uuids.map((parameter) => parameter.codeName))}`] : []),
+    ...(uuids.length ? [`uuids: ${JSON.stringify(Object.fromEntries(uuids))}`] : []),
     ...(operation.query.length ? [`query: ${JSON.stringify(Object.fromEntries(queryEntries))}`] : []),
     `auth: ${JSON.stringify(credentialNames(options))}`,
     `responses: { ${responses.join(", ")} }`,
@@ -115,10 +156,12 @@ export function escapeDoc(text: string): string {
 export function operationDocs(options: { model: Model; operation: OperationModel }): string {
   const { operation } = options;
   const parts = [operation.summary, operation.description].filter((text): text is string => !!text?.trim());
-  if (operation.method === "delete" && doneStatus(operation) === 404) parts.push("**This cannot be undone.**");
+  if (operation.method === "delete" && operation.errors.some((response) => response.status === 404)) parts.push("**This cannot be undone.**");
   const credentials = credentialNames(options).map((name) => `\`${name}\``);
   parts.push(credentials.length ? `Credentials: ${credentials.join(" or ")}.` : "No credentials needed.");
-  if (operation.scopes.length) parts.push(`Scopes: ${operation.scopes.map((scope) => `\`${scope}\``).join(", ")}.`);
+  // Polar's descriptions often end with "**Scopes**: `customers:write`" already.
+  const described = parts.join("\n");
+  if (!operation.scopes.every((scope) => described.includes(scope))) parts.push(`Scopes: ${operation.scopes.map((scope) => `\`${scope}\``).join(", ")}.`);
   if (operation.deprecated) parts.push("@deprecated");
   parts.push(`\`${operation.method.toUpperCase()} ${operation.path}\` (\`${operation.id}\`)`);
   return escapeDoc(parts.join("\n\n"));

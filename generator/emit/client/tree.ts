@@ -43,10 +43,10 @@ export function printTreeType(options: { branch: Branch; docsOf: (operation: Ope
   return `{\n${members.join("\n")}\n}`;
 }
 
-/** The object literal of methods, each forwarding to its standalone function. */
+/** The object literal of methods, each its operation bound to the client by `bind`. */
 export function printTreeValue(branch: Branch): string {
   const members = sortedEntries(branch).map(([name, node]) =>
-    isOperation(node) ? `${name}: (input) => send({ spec, input, client, operation: ${node.functionName}Operation }) as Promise<${pascalCase(node.functionName)}Result>` : `${name}: ${printTreeValue(node)}`,
+    isOperation(node) ? `${name}: bind(${node.functionName}Operation)` : `${name}: ${printTreeValue(node)}`,
   );
   return `{\n${members.join(",\n")},\n}`;
 }

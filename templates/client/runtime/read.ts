@@ -1,57 +1,44 @@
-// Reading a response into a result: documented statuses get their typed variant, the
-// rest get a variant of their own with the raw body, so nothing is ever lost.
+// Reading a response into a result: documented statuses get their typed variant when the
+// body is the documented one, the rest get a variant of their own with the raw body, so
+// nothing is ever lost. A 2xx is a success whatever its body: the mutation happened.
 
-import type { OperationInfo, Validator, Validators } from "./options.js";
 import type { AnyResult } from "./result.js";
+import type { Call } from "./send.js";
 
 export type Outcome = AnyResult & Record<string, unknown>;
-import { retryAfterMs } from "./retry-after.js";
 
-export async function read(options: {
-  response: Response;
-  attempts: number;
-  operation: OperationInfo;
-  validators?: Validators | undefined;
-}): Promise<Outcome> {
-  const { response, attempts, validators } = options;
+export async function read(options: { call: Call; response: Response }): Promise<Outcome> {
+  const { call, response } = options;
   const { status, headers } = response;
-  const documented = options.operation.responses[status];
-  const result: Outcome = { kind: status < 300 ? "success" : "error", status, headers, attempts };
-  const field = status < 300 ? "data" : "error";
+  const { operation } = call;
+  const documented = operation.responses[status];
+  const ok = status < 300;
+  const field = ok ? "data" : "error";
+  const result: Outcome = { kind: ok ? "success" : "error", status, headers, attempts: call.sent };
   if (documented === 0) return ((result[field] = undefined), result);
-  const body = await response.text();
-  if (status === 429)
-    return {
-      kind: "rate-limited",
-      status,
-      headers,
-      attempts,
-      body,
-      retryAfterMs: retryAfterMs(headers),
-    };
-  if (documented === undefined)
-    return { kind: "unexpected-status", status, headers, attempts, body };
-  let value: unknown = body;
-  if (documented !== 2) {
-    try {
-      value = JSON.parse(body);
-    } catch {
-      return { kind: "invalid-body", status, headers, attempts, body };
-    }
+  const body = (result.body = await response.text());
+  if (status === 429) {
+    // The parser lives with the retry policy, loaded on first use.
+    const retry = await import("./retry.js").catch(() => undefined);
+    return { ...result, kind: "rate-limited", retryAfterMs: retry?.retryAfterMs(headers) };
   }
-  result[field] = value;
-  const validator =
-    typeof documented === "string" &&
-    validators &&
-    (
-      ("validators" in validators ? validators.validators : validators) as Record<string, Validator>
-    )[documented];
+  if (documented === undefined) return { ...result, kind: "unexpected-status" };
+  let value: unknown;
   try {
-    const issues = validator ? validator(value) : [];
-    if (issues.length) result.issues = issues;
+    value = documented === 2 ? body : JSON.parse(body);
+    const validator = typeof documented === "string" && call.validators?.[documented];
+    const issues = validator && validator(value);
+    if (issues && issues.length) result.issues = issues;
   } catch (cause) {
-    // A validator that fails must not hide a response, least of all a mutation's.
-    result.issues = [{ pointer: "", keyword: "validator", message: String(cause) }];
+    // A body that is not JSON, or a validator that fails, must not hide a success.
+    if (!ok && value === undefined) return { ...result, kind: "invalid-body" };
+    result.issues = [
+      { pointer: "", keyword: value === undefined ? "json" : "validator", message: String(cause) },
+    ];
   }
-  return result;
+  const constants = (!ok && call.spec.constants?.[documented]) as Record<string, unknown>;
+  for (const name in constants)
+    if ((value as Record<string, unknown> | null)?.[name] !== constants[name])
+      return { ...result, kind: "invalid-body" };
+  return ((result[field] = value), result);
 }

@@ -1,5 +1,6 @@
-// One call: prepare (refuse bad input before any request), then attempts with retries
-// inside one deadline, each read into a result. Nothing here throws to the caller.
+// One call: refuse bad input before any request, then attempts with retries, all inside
+// one deadline that starts first and bounds every await (credential, hooks, fetch, body,
+// waits). Nothing here throws to the caller: every path ends in a result.
 
 import type {
   BaseOptions,
@@ -7,11 +8,10 @@ import type {
   OperationInfo,
   RetryOptions,
   SpecInfo,
-  Validators,
+  Validator,
 } from "./options.js";
 import { read } from "./read.js";
 import type { AnyResult } from "./result.js";
-import { retryAfterMs } from "./retry-after.js";
 import { baseOf, pathAndQuery, refuse } from "./url.js";
 
 /** The client a call runs on: its options (what `createPolarCore` returns). */
@@ -22,20 +22,31 @@ export interface ClientLike {
 interface SendOptions {
   spec: SpecInfo;
   operation: OperationInfo;
-  client: ClientLike;
+  /** The client of `createPolarClient`; a standalone call gives its own as `input.client`. */
+  client?: ClientLike | undefined;
   /** The operation's parameters (by input field), the call's own credentials, `signal`. */
-  input: CallOptions;
+  input: CallOptions & { client?: ClientLike | undefined };
 }
 
-interface Prepared extends SendOptions {
+/** A call in progress: `send`'s options (a fresh object per call), filled in as it goes. */
+export interface Call extends SendOptions {
+  config: ClientLike["options"];
   url: string;
   headers: Record<string, string>;
-  validators?: Validators | undefined;
+  validators?: Record<string, Validator> | undefined;
+  /** The credential, once a credential function has given it. */
+  token: unknown;
+  /** Requests sent so far. */
+  sent: number;
   signal?: AbortSignal | undefined;
   deadline: number;
+  /**
+   * `work`, or a rejection as soon as the deadline passes or the caller aborts. Each step of
+   * a call runs within it: the credential, the validators, each attempt (hooks, fetch and
+   * body included), each wait.
+   */
+  within: <T>(work: T | Promise<T>) => T | Promise<T>;
 }
-
-type Outcome = AnyResult & { status?: number; headers?: Headers };
 
 /** The abort reason of our own deadline, told apart from the caller's. */
 const TIMED_OUT = {};
@@ -44,61 +55,83 @@ const IN_NODE = !!(globalThis as { process?: { versions?: { node?: string } } })
   ?.node;
 
 export async function send(options: SendOptions): Promise<AnyResult> {
-  const { timeoutMs } = options.client.options;
-  const callerSignal = options.input.signal;
-  let prepared: Prepared;
+  const call = options as Call;
+  call.sent = 0;
+  call.within = (work) => work;
+  let stopDeadline: (() => void) | undefined;
   try {
-    // Awaited here, and only when there is something to wait for: each await costs the call a turn.
-    const source = credentialSource(options);
-    const token = typeof source === "function" ? await source() : source;
-    const wanted = options.client.options.validateResponses;
+    // JavaScript callers may pass nothing at all: each gap is refused like a bad value.
+    const input = (call.input ??= {}) as Record<string, unknown>;
+    const config = (call.config =
+      ((call.client ?? input.client ?? refuse("client: missing")) as ClientLike).options ?? {});
+    stopDeadline = startDeadline(call);
+    // The call's own credential before the client's, the first the operation accepts.
+    for (const name of call.operation.auth) call.token ||= input[name];
+    for (const name of call.operation.auth)
+      call.token ||= (config as Record<string, unknown>)[name];
+    // Awaited only when there is something to wait for: each await costs the call a turn.
+    if (typeof call.token === "function") call.token = await call.within(call.token());
+    const wanted = config.validateResponses;
     const validators =
       wanted === true
-        ? await (
-            options.spec.loadValidators ?? refuse("validateResponses: no validators generated")
-          )()
-        : wanted || undefined;
-    prepared = prepare({ call: options, token, validators });
+        ? await call.within(
+            (call.spec.loadValidators ?? refuse("validateResponses: none generated"))(),
+          )
+        : wanted;
+    call.validators = ((validators as { validators?: never })?.validators ??
+      validators) as Call["validators"];
+    prepare(call);
+    return await attempts(call);
   } catch (cause) {
-    return {
-      kind: "invalid-request",
-      attempts: 0,
-      message: (cause as Error)?.message ?? String(cause),
-      cause,
-    } as AnyResult;
-  }
-  if (callerSignal?.aborted) return stopped({ signal: callerSignal, attempts: 0 });
-  if (timeoutMs === undefined && !callerSignal) return await attempts(prepared);
-  // One controller for the caller's signal and the deadline: neither replaces the other.
-  const controller = new AbortController();
-  const forward = () => controller.abort(callerSignal!.reason);
-  const timer =
-    timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
-  callerSignal?.addEventListener("abort", forward);
-  try {
-    prepared.signal = controller.signal;
-    prepared.deadline = Date.now() + (timeoutMs ?? Infinity);
-    return await attempts(prepared);
+    const { signal, sent } = call;
+    if (!signal?.aborted)
+      return {
+        kind: "invalid-request",
+        attempts: sent,
+        message: (cause as Error)?.message ?? String(cause),
+        cause,
+      } as AnyResult;
+    return signal.reason === TIMED_OUT
+      ? { kind: "timeout", attempts: sent }
+      : ({ kind: "aborted", attempts: sent, cause: signal.reason } as AnyResult);
   } finally {
-    clearTimeout(timer);
-    callerSignal?.removeEventListener("abort", forward);
+    stopDeadline?.();
   }
 }
 
-function prepare(options: {
-  call: SendOptions;
-  token: unknown;
-  validators: Validators | undefined;
-}): Prepared {
-  const { token, call } = options;
-  const { spec, input, client, operation } = call;
-  const config = client.options;
+/** One controller for the deadline and the caller's signal: neither replaces the other. */
+function startDeadline(call: Call): (() => void) | undefined {
+  const { timeoutMs } = call.config;
+  const callerSignal = call.input.signal;
+  if (
+    timeoutMs !== undefined &&
+    !(Number.isFinite(timeoutMs) && timeoutMs > 0 && timeoutMs < 2 ** 31)
+  )
+    refuse("timeoutMs: not in (0, 2^31)");
+  if (callerSignal && !callerSignal.addEventListener) refuse("signal: not an AbortSignal");
+  call.deadline = Date.now() + (timeoutMs ?? Infinity);
+  if (!timeoutMs && !callerSignal) return;
+  const controller = new AbortController();
+  const signal = (call.signal = controller.signal);
+  // Already aborted: nothing is called, nothing sent.
+  if (callerSignal?.aborted) throw controller.abort(callerSignal.reason);
+  const forward = () => controller.abort(callerSignal!.reason);
+  const timer = timeoutMs && setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+  const stop = new Promise<never>((_, reject) => signal.addEventListener("abort", reject));
+  stop.catch(() => {}); // it rejects even when nothing is waiting on it
+  call.within = (work) => Promise.race([work, stop]);
+  callerSignal?.addEventListener("abort", forward);
+  return () => (clearTimeout(timer), callerSignal?.removeEventListener("abort", forward));
+}
+
+function prepare(call: Call): void {
+  const { spec, operation, config, token } = call;
   const base =
     config.baseUrl ??
     spec.servers[config.server ?? Object.keys(spec.servers)[0]!] ??
     refuse("server: unknown");
-  const url = baseOf(base) + pathAndQuery(call);
-  const headers: Record<string, string> = {};
+  call.url = baseOf(base) + pathAndQuery(call);
+  const headers: Record<string, string> = (call.headers = {});
   if (operation.auth.length) {
     // Never `Bearer undefined`, and nothing a header could not carry.
     if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token))
@@ -107,123 +140,55 @@ function prepare(options: {
   }
   if (spec.apiVersion) headers["polar-version"] = spec.apiVersion;
   if (IN_NODE) headers["user-agent"] = config.userAgent || spec.userAgent;
-  return {
-    spec,
-    operation,
-    client,
-    input,
-    url,
-    headers,
-    validators: options.validators,
-    signal: undefined,
-    deadline: Infinity,
-  };
 }
 
-/** The first credential given for this operation, the call's own before the client's. */
-function credentialSource(options: SendOptions): unknown {
-  const { auth } = options.operation;
-  const own = options.input as Record<string, unknown>;
-  const shared = options.client.options as Record<string, unknown>;
-  let source: unknown;
-  for (const name of auth) source ||= own[name];
-  for (const name of auth) source ||= shared[name];
-  return source;
-}
-
-async function attempts(prepared: Prepared): Promise<AnyResult> {
-  const { operation, signal } = prepared;
-  const configured = prepared.client.options.retry;
-  const {
-    attempts = 3,
-    baseDelayMs = 500,
-    maxDelayMs = 30_000,
-  }: RetryOptions = configured === true ? {} : configured || { attempts: 1 };
-  let ambiguous = false;
-  for (let attempt = 1; ; attempt++) {
-    const outcome: Outcome = await attemptOnce({ prepared, attempt });
-    const status = outcome.status ?? 0;
-    if (outcome.kind === "network-error" && signal?.aborted)
-      return stopped({ signal, attempts: attempt });
-    if (ambiguous && outcome.kind === "error" && status === operation.done)
-      outcome.kind = "probably-succeeded";
-    // Retry on 429 (the server did nothing); on a network error or a 5xx only when repeating is harmless.
-    const retryable =
-      status === 429 || (!operation.once && (outcome.kind === "network-error" || status >= 500));
-    if (!retryable || attempt >= attempts) return outcome;
-    // `Retry-After` when the server gives one, else exponential backoff with full jitter.
-    const wait =
-      retryAfterMs(outcome.headers) ??
-      Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-    if (wait > maxDelayMs || Date.now() + wait >= prepared.deadline) return outcome;
-    // A network error or a 5xx may have come after the server did the work.
-    ambiguous ||= status !== 429;
-    if (!(await sleep({ ms: wait, signal })))
-      return stopped({ signal: signal!, attempts: attempt });
+async function attempts(call: Call): Promise<AnyResult> {
+  // Loaded on first use (a failed load means no retries, not a failed call).
+  const policy =
+    call.config.retry &&
+    (await call.within(import("./retry.js").catch(() => undefined)))?.retryPolicy(call);
+  for (;;) {
+    const outcome = await call.within(attemptOnce(call));
+    // Our own abort, or the caller's: `send` reports which.
+    if (outcome.kind === "network-error" && call.signal?.aborted) throw outcome;
+    const wait = policy && policy(outcome);
+    if (wait === undefined || wait === false) return outcome;
+    let timer;
+    try {
+      await call.within(new Promise((resolve) => (timer = setTimeout(resolve, wait))));
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 
-function stopped(options: { signal: AbortSignal; attempts: number }): AnyResult {
-  const { attempts } = options;
-  const { reason } = options.signal;
-  return reason === TIMED_OUT
-    ? { kind: "timeout", attempts }
-    : ({ kind: "aborted", attempts, cause: reason } as AnyResult);
-}
-
-/** Resolves true after `ms`, or false at once when the signal fires. */
-function sleep(options: { ms: number; signal: AbortSignal | undefined }): Promise<boolean> {
-  const { signal } = options;
-  return new Promise((resolve) => {
-    const finish = (done: boolean) => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", stop);
-      resolve(done);
-    };
-    const stop = () => finish(false);
-    const timer = setTimeout(finish, options.ms, true);
-    signal?.addEventListener("abort", stop);
-    if (signal?.aborted) stop();
-  });
-}
-
-async function attemptOnce(options: { prepared: Prepared; attempt: number }): Promise<AnyResult> {
-  const { prepared, attempt } = options;
-  const { hooks, fetch: fetcher = fetch } = prepared.client.options;
+/** One request and its response read, or why there is none; hooks included. */
+async function attemptOnce(call: Call): Promise<AnyResult> {
+  const { operation, signal, url, headers } = call;
+  const { hooks, fetch: fetcher = fetch } = call.config;
   // `manual`: a redirect must never carry a DELETE to another URL. Headers are copied
   // only for hooks, which may change them for one attempt.
-  const headers = hooks ? { ...prepared.headers } : prepared.headers;
   const init = {
-    method: prepared.operation.method,
-    headers,
-    signal: prepared.signal ?? null,
+    method: operation.method,
+    headers: hooks ? { ...headers } : headers,
+    signal: signal ?? null,
     redirect: "manual" as const,
   };
-  const info = hooks && { operationId: prepared.operation.id, url: prepared.url, init, attempt };
+  const info = hooks && { operationId: operation.id, url, init, attempt: call.sent + 1 };
+  // A throwing hook refuses the call: `send` reports it as `invalid-request`.
+  if (hooks?.beforeRequest) await hooks.beforeRequest(info!);
   try {
-    if (hooks?.beforeRequest) await hooks.beforeRequest(info!);
-  } catch (cause) {
-    return {
-      kind: "invalid-request",
-      attempts: attempt - 1,
-      message: "beforeRequest hook threw",
-      cause,
-    } as AnyResult;
-  }
-  try {
-    const response = await fetcher(prepared.url, init);
+    call.sent++;
+    const response = await fetcher(url, init);
+    const copy = hooks?.afterResponse && response.clone();
+    const outcome = await read({ call, response });
     try {
-      if (hooks?.afterResponse) await hooks.afterResponse({ ...info!, response });
-    } catch {
-      // Ignored on purpose: the server has answered, and the outcome must say what it answered.
-    }
-    return await read({
-      response,
-      attempts: attempt,
-      operation: prepared.operation,
-      validators: prepared.validators,
-    });
+      // The outcome is decided: the hook cannot change it.
+      if (copy) await hooks.afterResponse!({ ...info!, response: copy });
+    } catch {}
+    return outcome;
   } catch (cause) {
-    return { kind: "network-error", attempts: attempt, cause } as AnyResult;
+    // No response, or one that could not be read (its body broke off, or a broken `fetch`).
+    return { kind: "network-error", attempts: call.sent, cause } as AnyResult;
   }
 }

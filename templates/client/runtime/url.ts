@@ -4,7 +4,7 @@
 // other clients turn "delete the customer with external id `..`" into
 // `DELETE /v1/customers/`.
 
-import type { OperationInfo } from "./options.js";
+import type { Call } from "./send.js";
 
 /** A dot segment, raw or percent-encoded any number of times (`.`, `..`, `%2e`, `.%252E`). */
 const DOT_SEGMENT = /^(?:\.|%(?:25)*2e){1,2}$/i;
@@ -13,7 +13,9 @@ const DOT_SEGMENT = /^(?:\.|%(?:25)*2e){1,2}$/i;
  * proxy that decodes and normalises could send the rest to another endpoint.
  */
 const SEPARATOR = /[/\\]|%(?:25)*(?:2f|5c)/i;
-const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+const UUID = /^[\da-f]{8}-(?:[\da-f]{4}-){3}[\da-f]{12}$/i;
+/** `uuid4`: version 4 and the RFC 4122 variant, as pydantic's UUID4 requires. */
+const VERSION_4 = /^.{14}4.{4}[89ab]/i;
 
 /** Refuses the request; `send` turns the error into an `invalid-request` result. */
 export function refuse(message: string): never {
@@ -23,13 +25,15 @@ export function refuse(message: string): never {
 /** Base URLs already checked, raw → normalised: parsing one per call costs more than the rest of the call. */
 const checkedBases = new Map<string, string>();
 
-/** `https://host/prefix` from a base URL: http(s) only, no query, no fragment, no trailing slash. */
+/** `https://host/prefix` from a base URL: http(s) only, no user:password, query, fragment or trailing slash. */
 export function baseOf(url: string): string {
   let base = checkedBases.get(url);
   if (base === undefined) {
     const parsed = new URL(url);
-    if (!/^https?:$/.test(parsed.protocol) || /[?#]/.test(url))
-      refuse("baseUrl: http(s) only, no query or fragment");
+    // Anything but origin and path is refused: a query, a fragment, and user:password
+    // (which fetch refuses, so each attempt would fail as a network error).
+    if (!/^https?:$/.test(parsed.protocol) || parsed.href !== parsed.origin + parsed.pathname)
+      refuse("baseUrl: not an http(s) origin and path");
     base = parsed.href.replace(/\/+$/, "");
     if (checkedBases.size > 15) checkedBases.clear();
     checkedBases.set(url, base);
@@ -38,26 +42,41 @@ export function baseOf(url: string): string {
 }
 
 /** The path with its parameters encoded, then the query string of the parameters given. */
-export function pathAndQuery(options: { operation: OperationInfo; input: object }): string {
-  const { operation } = options;
-  const input = options.input as Record<string, unknown>;
+export function pathAndQuery(call: Call): string {
+  const { operation } = call;
+  const input = call.input as Record<string, unknown>;
   const { path } = operation;
   let url = path[0]!;
   for (let index = 1; index < path.length; index += 2) {
     const part = path[index]!;
     const value = input[part];
-    if (typeof value !== "string" || !value || DOT_SEGMENT.test(value) || SEPARATOR.test(value)) {
-      refuse(`${part}: not a single path segment`);
+    if (typeof value !== "string") refuse(`${part}: not one path segment`);
+    const format = operation.uuids?.[part];
+    if (format) {
+      // Hex digits and dashes: one safe segment, nothing more to check.
+      if (!(UUID.test(value) && (format === "uuid" || VERSION_4.test(value))))
+        refuse(`${part}: not a ${format}`);
+    } else {
+      // NFKC too: a server that normalises would read `．．` as `..` and `／` as `/`.
+      const normal = value.normalize("NFKC");
+      if (
+        !value ||
+        DOT_SEGMENT.test(value) ||
+        DOT_SEGMENT.test(normal) ||
+        SEPARATOR.test(value + normal)
+      )
+        refuse(`${part}: not one path segment`);
     }
-    if (operation.uuids?.includes(part) && !UUID.test(value)) refuse(`${part}: not a UUID`);
     // Throws on lone surrogates, which no UTF-8 segment decodes back to.
     url += encodeURIComponent(value) + path[index + 1];
   }
   let separator = "?";
   for (const name in operation.query) {
-    const value = input[operation.query[name]!];
+    const [field, types] = operation.query[name]!;
+    const value = input[field];
     if (value === undefined) continue;
-    if (!/^(?:boolean|number|string)$/.test(typeof value)) refuse(`${name}: unsupported value`);
+    // What the types ask for, checked for JavaScript callers: `anonymize: "yes"` is not sent.
+    if (!types.includes(typeof value)) refuse(`${field}: not a ${types}`);
     url += `${separator}${name}=${encodeURIComponent(String(value))}`;
     separator = "&";
   }

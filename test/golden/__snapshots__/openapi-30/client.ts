@@ -35,6 +35,7 @@ export type {
   Success,
   Timeout,
   UnexpectedStatus,
+  Unsuccessful,
   Unwrapped,
   ValidationIssue,
 } from "./runtime/result.js";
@@ -70,13 +71,20 @@ type AnyOf<Names extends string> = Names extends string ? { [Name in Names]: Cre
 
 /**
  * A call must carry a credential itself unless the client's options surely hold one the
- * operation accepts. Either way it may give one, but only one the operation accepts.
+ * operation accepts (every member of a union of options). Either way it may give one,
+ * but only one the operation accepts.
  */
 export type CallCredentials<O, Names extends string> = [Names] extends [never]
   ? {}
-  : O extends AnyOf<Names>
+  : [O] extends [AnyOf<Names>]
     ? { [Name in Names]?: Credential }
     : AnyOf<Names>;
+
+/**
+ * The options, refusing keys `PolarClientOptions` lacks (`timeout` for `timeoutMs`): as a
+ * generic parameter, `O` would escape the excess-property check of an object literal.
+ */
+export type KnownOptions<O> = O & { [Key in Exclude<keyof O, keyof PolarClientOptions>]: never };
 
 /** Parameters of `widgets:archive`, camelCased; the wire uses the spec's names. */
 export type WidgetsArchiveParams = {
@@ -87,7 +95,10 @@ export type WidgetsArchiveInput<O extends PolarClientOptions = PolarClientOption
   WidgetsArchiveParams & CallOptions & CallCredentials<O, "bearerAuth">;
 
 export type WidgetsArchiveResult = Result<
-  Success<200, operations["widgets:archive"]["responses"][200]["content"]["application/json"]>
+  Success<
+    200,
+    operations["widgets:archive"]["responses"][200]["content"]["application/json"] | undefined
+  >
 >;
 
 const widgetsArchiveOperation: OperationInfo = {
@@ -108,12 +119,7 @@ const widgetsArchiveOperation: OperationInfo = {
 export function widgetsArchive<O extends PolarClientOptions>(
   input: WidgetsArchiveInput<O> & { client: PolarCore<O> },
 ): Promise<WidgetsArchiveResult> {
-  return send({
-    spec,
-    input,
-    client: input.client,
-    operation: widgetsArchiveOperation,
-  }) as Promise<WidgetsArchiveResult>;
+  return send({ spec, input, operation: widgetsArchiveOperation }) as Promise<WidgetsArchiveResult>;
 }
 
 /** Parameters of `widgets:delete`, camelCased; the wire uses the spec's names. */
@@ -128,21 +134,16 @@ export type WidgetsDeleteInput<O extends PolarClientOptions = PolarClientOptions
 export type WidgetsDeleteResult = Result<
   | Success<204, undefined>
   | Failure<404, operations["widgets:delete"]["responses"][404]["content"]["application/json"]>
-  | ProbablySucceeded<
-      404,
-      operations["widgets:delete"]["responses"][404]["content"]["application/json"]
-    >
 >;
 
 const widgetsDeleteOperation: OperationInfo = {
   id: "widgets:delete",
   method: "DELETE",
   path: ["/v2/widgets/", "widgetId", ""],
-  uuids: ["widgetId"],
-  query: { hard: "hard" },
+  uuids: { widgetId: "uuid" },
+  query: { hard: ["hard", "boolean"] },
   auth: ["bearerAuth"],
   responses: { 204: 0, 404: "Problem" },
-  done: 404,
 };
 
 /**
@@ -157,12 +158,7 @@ const widgetsDeleteOperation: OperationInfo = {
 export function widgetsDelete<O extends PolarClientOptions>(
   input: WidgetsDeleteInput<O> & { client: PolarCore<O> },
 ): Promise<WidgetsDeleteResult> {
-  return send({
-    spec,
-    input,
-    client: input.client,
-    operation: widgetsDeleteOperation,
-  }) as Promise<WidgetsDeleteResult>;
+  return send({ spec, input, operation: widgetsDeleteOperation }) as Promise<WidgetsDeleteResult>;
 }
 
 /** The operations, grouped as their ids say, bound to one set of options. */
@@ -192,30 +188,24 @@ export interface PolarClient<
 }
 
 /** The options alone, for the standalone functions (which bundle only what you call). */
-export function createPolarCore<O extends PolarClientOptions>(options: O): PolarCore<O> {
+export function createPolarCore<O extends PolarClientOptions>(
+  options: KnownOptions<O>,
+): PolarCore<O> {
   return { options };
 }
 
 /** A client for Fixture API; every method resolves to a result and never throws. */
-export function createPolarClient<O extends PolarClientOptions>(options: O): PolarClient<O> {
+export function createPolarClient<O extends PolarClientOptions>(
+  options: KnownOptions<O>,
+): PolarClient<O> {
   const client = { options };
+  const bind = (operation: OperationInfo) => (input: CallOptions) =>
+    send({ spec, input, client, operation }) as Promise<never>;
   return {
     options,
     widgets: {
-      archive: (input) =>
-        send({
-          spec,
-          input,
-          client,
-          operation: widgetsArchiveOperation,
-        }) as Promise<WidgetsArchiveResult>,
-      delete: (input) =>
-        send({
-          spec,
-          input,
-          client,
-          operation: widgetsDeleteOperation,
-        }) as Promise<WidgetsDeleteResult>,
+      archive: bind(widgetsArchiveOperation),
+      delete: bind(widgetsDeleteOperation),
     },
   };
 }

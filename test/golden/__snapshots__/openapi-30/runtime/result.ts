@@ -18,14 +18,19 @@ interface Answered<S extends number> {
   headers: Headers;
   /** How many requests were sent, retries included. */
   attempts: number;
-  /** Set only with `validateResponses`, when the body breaks its schema. */
+  /** Where the body breaks its schema (with `validateResponses`), or that it is not JSON. */
   issues?: ValidationIssue[] | undefined;
 }
 
-/** A documented success status. The mutation happened, even when `issues` is set. */
+/**
+ * A documented success status. The mutation happened, even when `issues` is set; `data`
+ * is `undefined` when the body is not JSON (an issue says so).
+ */
 export interface Success<S extends number, T> extends Answered<S> {
   kind: "success";
   data: T;
+  /** The raw body, set with `issues`. */
+  body?: string | undefined;
 }
 
 /** A documented error status with its typed body. */
@@ -49,7 +54,10 @@ export interface UnexpectedStatus extends Answered<number> {
   body: string;
 }
 
-/** A documented status whose body is not the JSON it should be. A `2xx` still means it happened. */
+/**
+ * A documented error status whose body is not the documented one: not JSON, or without
+ * its constants (a proxy's `404 {"detail":"Not Found"}` is not Polar's `ResourceNotFound`).
+ */
 export interface InvalidBody extends Answered<number> {
   kind: "invalid-body";
   body: string;
@@ -104,11 +112,19 @@ export type Unwrapped<R> =
   | (R extends { kind: "success"; data: infer T } ? T : never)
   | (R extends { kind: "probably-succeeded" } ? undefined : never);
 
-/** Thrown by `unwrap`; `result` is the whole outcome, to switch on `result.kind`. */
-export class PolarError<R extends AnyResult = AnyResult> extends Error {
+/** Every outcome `unwrap` throws on: all but a success and "probably succeeded". */
+export type Unsuccessful = Failure<number, unknown> | Problem;
+
+/**
+ * Thrown by `unwrap`; `result` is the whole outcome, to switch on `result.kind` (not
+ * generic: a caught error's type is unknown, and `instanceof` would make a type argument `any`).
+ */
+export class PolarError extends Error {
   override name = "PolarError";
-  constructor(readonly result: R) {
-    super(`Polar request failed: ${result.kind}${"status" in result ? ` ${result.status}` : ""}`);
+  constructor(readonly result: Unsuccessful) {
+    super(
+      `Polar request failed: ${result.kind} ${(result as { status?: number }).status ?? ""}`.trim(),
+    );
   }
 }
 
@@ -116,5 +132,5 @@ export class PolarError<R extends AnyResult = AnyResult> extends Error {
 export function unwrap<R extends AnyResult>(result: R): Unwrapped<R> {
   if (result.kind === "success") return (result as unknown as { data: Unwrapped<R> }).data;
   if (result.kind === "probably-succeeded") return undefined as Unwrapped<R>;
-  throw new PolarError(result);
+  throw new PolarError(result as AnyResult as Unsuccessful);
 }
