@@ -33,7 +33,9 @@ port.on("message", (request: WorkerRequest) => {
     flushCodeCache();
     process.exit(0);
   }
-  if (request.kind === "yaml") port.postMessage(parseShare(request));
+  // Its share of the chunks once both libraries are loaded: the emits that follow the
+  // parse then wait on nothing. (The yaml package itself loads with the first chunk.)
+  if (request.kind === "yaml") void tsMorph.finally(() => port.postMessage(parseShare(request)));
   else void emit(request).then((reply) => port.postMessage(reply));
 });
 

@@ -131,20 +131,34 @@ async function emitFiles(options: {
   const { context, warm, worker } = options;
   const info = { generatorVersion: GENERATOR_VERSION, specFile: options.specLabel };
   const headed = (files: GeneratedFile[]) => files.map((file) => withHeader({ file, info }));
-  // Sent to the worker first; this thread emits and formats the rest meanwhile.
-  const remote = emitters.filter((entry) => worker && entry.compiler).map((entry) => worker!.emit({ name: entry.name, context }));
+  if (worker) return sortByPath(await emitWithWorker({ context, worker, headed }));
+  const produced: GeneratedFile[] = [];
+  for (const entry of emitters) {
+    const emit = await entry.load();
+    produced.push(...(warm ? await emitRemembered({ name: entry.name, emit, context, keys: warm.keys, warm: warm.cache }) : await emit(context)));
+  }
+  produced.push(...emitIndex(context, produced));
+  return sortByPath(await formatFiles(headed(produced), warm?.cache.formatted));
+}
+
+/**
+ * The compiler's emitters go to the worker first; this thread emits and formats the
+ * rest meanwhile, then formats each worker file as it arrives (types.ts first).
+ */
+async function emitWithWorker(input: { context: EmitContext; worker: BuildWorker; headed: (files: GeneratedFile[]) => GeneratedFile[] }): Promise<GeneratedFile[]> {
+  const { context, worker, headed } = input;
+  const remote = emitters.filter((entry) => entry.compiler).map((entry) => worker.emit({ name: entry.name, context }));
   for (const files of remote) files.catch(() => {});
   const local: GeneratedFile[] = [];
-  for (const entry of emitters) {
-    if (worker && entry.compiler) continue;
-    const emit = await entry.load();
-    local.push(...(warm ? await emitRemembered({ name: entry.name, emit, context, keys: warm.keys, warm: warm.cache }) : await emit(context)));
-  }
-  const early = remote.length ? await formatFiles(headed(local)) : [];
-  const late = remote.length ? (await Promise.all(remote)).flat() : local;
-  // Its part is done: its memory (the compiler) goes while this thread formats.
-  if (worker) void worker.close();
-  const index = emitIndex(context, [...local, ...late]);
-  const formatted = [...early, ...(await formatFiles(headed([...late, ...index]), warm?.cache.formatted))];
-  return formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const entry of emitters.filter((candidate) => !candidate.compiler)) local.push(...(await (await entry.load())(context)));
+  const early = await formatFiles(headed(local));
+  const late = await Promise.all(remote.map(async (files) => ({ files: await files, formatted: await formatFiles(headed(await files)) })));
+  // Its part is done: its memory (the compiler) goes while this thread finishes.
+  void worker.close();
+  const index = emitIndex(context, [...local, ...late.flatMap((each) => each.files)]);
+  return [...early, ...late.flatMap((each) => each.formatted), ...(await formatFiles(headed(index)))];
+}
+
+function sortByPath(files: GeneratedFile[]): GeneratedFile[] {
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -4,11 +4,12 @@
 // because the composer, not the CST parser, is where nearly every YAML error is found.
 
 import { cloneJson } from "../json.js";
-import { LineCounter, parseDocument, visit, type Document } from "yaml";
+import type { Document, LineCounter } from "yaml";
 import { problem, type Problem, type SourcePosition } from "../problems.js";
 import { locateInDocument, positionOfOffset } from "./position.js";
 import { mayReferToOtherFiles } from "./ref-sites.js";
 import { parseYamlChunked, type YamlChunkCache } from "./yaml-chunks.js";
+import { yamlLibrary } from "./yaml-library.js";
 
 export interface ParsedSource {
   value: unknown;
@@ -91,6 +92,7 @@ function jsonErrorPosition(options: { input: ParseInput; reason: string }): Sour
 }
 
 function compose(text: string): { document: Document; lineCounter: LineCounter } {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   return { document, lineCounter };
@@ -160,6 +162,7 @@ function firstAliasPosition(options: { document: Document; at: (offset: number) 
   position?: SourcePosition;
 } {
   let offset: number | undefined;
+  const { visit } = yamlLibrary();
   visit(options.document, {
     Alias(_key, node) {
       offset = node.range?.[0];

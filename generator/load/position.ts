@@ -1,9 +1,10 @@
 // Source positions: from a byte offset (what `yaml` and V8 report) to file:line:col,
 // and from a JSON pointer to the YAML node it names.
 
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
 import { parsePointer } from "../openapi.js";
 import type { SourcePosition } from "../problems.js";
+import { yamlLibrary } from "./yaml-library.js";
 
 /** Line and column (1-based) of an offset, for text we hold no LineCounter for. */
 export function positionOfOffset(options: { text: string; offset: number; file: string }): SourcePosition {
@@ -28,6 +29,7 @@ export function locateInDocument(options: {
   pointer: string;
   file: string;
 }): SourcePosition | undefined {
+  const { isAlias } = yamlLibrary();
   let node: unknown = options.document.contents;
   let offset = rangeStart(node);
   for (const segment of parsePointer(options.pointer)) {
@@ -43,6 +45,7 @@ export function locateInDocument(options: {
 }
 
 function childOf(node: unknown, segment: string): { value: unknown; offset: number | undefined } | undefined {
+  const { isMap, isScalar, isSeq } = yamlLibrary();
   if (isMap(node)) {
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
     return pair ? { value: pair.value, offset: rangeStart(pair.key) ?? rangeStart(pair.value) } : undefined;
