@@ -52,8 +52,12 @@ export function toNodeListener(server: FetchServer): NodeListener {
   };
 }
 
-/** Headers of which Node keeps only the first (node:http's `headers` drops the rest). */
-const SINGLE = /* @__PURE__ */ new Set(["authorization", "content-length", "content-type", "host"]);
+/**
+ * Headers of which node:http's `headers` keeps only the first. `authorization` is not
+ * among them: it is joined like any other, as the Fetch API does, so that a request with
+ * two is refused through either entry point.
+ */
+const SINGLE = /* @__PURE__ */ new Set(["content-length", "content-type", "host"]);
 
 /**
  * A class, not closures per request, reading `rawHeaders` rather than `headers`, which

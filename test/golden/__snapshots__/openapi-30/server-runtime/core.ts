@@ -158,7 +158,7 @@ function runHandler(options: {
 }): WireResponse | Promise<WireResponse> {
   const { call, auth } = options;
   const { route, wire } = call;
-  if (auth.kind === "missing") return replies.unauthorized();
+  if (auth.kind === "missing" || auth.kind === "invalid") return replies.unauthorized();
   if (auth.kind === "refused") return replies.forbidden();
   if (auth.kind === "failed") {
     call.report({ kind: "authenticate-threw", operationId: route.id, error: auth.error });
