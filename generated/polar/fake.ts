@@ -163,11 +163,15 @@ export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
   };
 }
 
-const notFound = { status: 404, body: { error: "ResourceNotFound", detail: "Not found" } } as const;
-const alreadyCanceled = {
+// Frozen at every level: the server checks and serialises a constant outcome once.
+const notFound = /* @__PURE__ */ Object.freeze({
+  status: 404,
+  body: /* @__PURE__ */ Object.freeze({ error: "ResourceNotFound", detail: "Not found" }),
+} as const);
+const alreadyCanceled = /* @__PURE__ */ Object.freeze({
   status: 403,
-  body: {
+  body: /* @__PURE__ */ Object.freeze({
     error: "AlreadyCanceledSubscription",
     detail: "This subscription is already canceled or will be at the end of the period.",
-  },
-} as const;
+  }),
+} as const);

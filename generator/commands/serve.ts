@@ -3,6 +3,8 @@
 // compiled cache; only a new spec or generator pays for generation and compilation.
 
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ResolvedTarget } from "../config.js";
 import { EXIT_OK, parseFlags, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
 
 export const SERVE_HELP = `polar-codegen serve: run the fake Polar for a spec on 127.0.0.1.
@@ -64,20 +66,30 @@ export async function run(argv: string[]): Promise<number> {
 
 /** The cache folder holding the compiled fake, built first when it is missing or stale. */
 async function prepare(options: ReturnType<typeof targetOptions>): Promise<string> {
-  const { resolveTarget } = await import("../config.js");
+  const starts = await import("../serve/start-index.js");
+  const key = starts.startKey({ cwd: process.cwd(), flags: options });
+  const known = starts.findStart(key);
+  if (known) return known;
+  const { CONFIG_FILE, resolveTarget } = await import("../config.js");
   const { target, problems } = await resolveTarget(options);
   if (!target) throw new (await import("../problems.js")).ProblemError(problems);
-  const { cacheDirFor, cacheRoot, findCached, sha256 } = await import("../serve/cache.js");
-  const remote = /^https?:\/\//i.test(target.spec);
+  const { cacheDirFor, findCached, sha256, startFiles } = await import("../serve/cache.js");
   // A remote spec may change under the same URL: it is fetched and built on every start.
-  const dir = remote ? `${cacheRoot()}/remote-${(await sha256(target.spec)).slice(0, 24)}` : await cacheDirFor(target);
-  if (!remote && (await findCached(dir))) return dir;
-  process.stderr.write(`polar-codegen: generating the fake for ${target.specLabel} (cached for the next start)\n`);
+  if (/^https?:\/\//i.test(target.spec)) return build({ target, dir: `${starts.cacheRoot()}/remote-${(await sha256(target.spec)).slice(0, 24)}` });
+  const dir = await cacheDirFor(target);
+  if (!(await findCached(dir))) await build({ target, dir });
+  const configFile = target.configFile ?? join(target.cwd, CONFIG_FILE);
+  starts.recordStart({ key, dir, files: startFiles({ target, dir, configFile }) });
+  return dir;
+}
+
+async function build(options: { target: ResolvedTarget; dir: string }): Promise<string> {
+  process.stderr.write(`polar-codegen: generating the fake for ${options.target.specLabel} (cached for the next start)\n`);
   // Compiling the generator's dependencies dominates a cold start (see code-cache.ts).
   (await import("../code-cache.js")).enableCodeCache();
   const { buildCache } = await import("../serve/build.js");
-  await buildCache({ target, dir });
-  return dir;
+  await buildCache(options);
+  return options.dir;
 }
 
 function parsePort(text: string | undefined): number {

@@ -11,7 +11,7 @@ import { emitters } from "./registry.js";
 import { loadTsMorph } from "./ts-morph.js";
 import { credentialType, handlerDocs, outcomeType, paramsType, routeInfo, typeName } from "./server/route.js";
 
-export const SERVER_RUNTIME_FILES = ["auth.ts", "core.ts", "fetch.ts", "node.ts", "params.ts", "respond.ts", "router.ts", "types.ts", "uuid.ts"];
+export const SERVER_RUNTIME_FILES = ["auth.ts", "core.ts", "fetch.ts", "node.ts", "outcome.ts", "params.ts", "respond.ts", "router.ts", "types.ts", "uuid.ts"];
 
 export async function emitServer(context: EmitContext): Promise<GeneratedFile[]> {
   // Loaded here (it brings the TypeScript compiler), shared with the client's emitter.

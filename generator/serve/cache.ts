@@ -5,15 +5,14 @@
 // it imports nothing heavy.
 
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cacheRoot, MANIFEST } from "./start-index.js";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ResolvedTarget } from "../config.js";
 import { packageRoot } from "../templates.js";
 import { GENERATOR_VERSION } from "../version.js";
 
-/** Written last into a complete cache folder; lists the other files the output was built from. */
-export const MANIFEST = "manifest.json";
+export { BUNDLE_FILE, cacheRoot, MANIFEST } from "./start-index.js";
 /** Content hashes of specs by path, size and mtime: a warm start never reads or hashes the spec. */
 const SPEC_INDEX = "spec-hashes.json";
 
@@ -28,11 +27,6 @@ export async function sha256(bytes: string | Buffer): Promise<string> {
   // Loaded only when something must be hashed: node:crypto alone costs a warm start 3-5 ms.
   const { createHash } = await import("node:crypto");
   return createHash("sha256").update(bytes).digest("hex");
-}
-
-/** `POLAR_CODEGEN_CACHE_DIR`, else a folder in the OS temp dir (never inside a project). */
-export function cacheRoot(): string {
-  return process.env.POLAR_CODEGEN_CACHE_DIR || join(tmpdir(), "polar-codegen-serve");
 }
 
 /** The cache folder for a target: named by a hash of its inputs, the spec's content hash among them. */
@@ -81,8 +75,20 @@ export async function findCached(dir: string): Promise<string | undefined> {
  * of dist/, this one included; templates are read from the source folder).
  */
 function generatorFingerprint(): string {
-  const files = [fileURLToPath(import.meta.url), ...listFiles(join(packageRoot, "templates"))];
-  return files.map((file) => `${file}:${statSync(file).mtimeMs}`).join("\n");
+  return generatorFiles()
+    .map((file) => `${file}:${statSync(file).mtimeMs}`)
+    .join("\n");
+}
+
+/** This module and the templates: what the generator fingerprint is read from. */
+export function generatorFiles(): string[] {
+  return [fileURLToPath(import.meta.url), ...listFiles(join(packageRoot, "templates"))];
+}
+
+/** Every file a cache folder depends on for `start-index.ts`: the config (or where it would be), the spec, its `$ref`'d files, the generator. */
+export function startFiles(options: { target: ResolvedTarget; dir: string; configFile: string }): string[] {
+  const manifest = JSON.parse(readFileSync(join(options.dir, MANIFEST), "utf8")) as Manifest;
+  return [options.configFile, options.target.spec, ...manifest.sources.map((source) => source.path), ...generatorFiles()];
 }
 
 /** 64-bit FNV-1a as 16 hex digits: enough to name a folder, and no crypto module to load. */

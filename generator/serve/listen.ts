@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { BUNDLE_FILE } from "./bundle.js";
+import { BUNDLE_FILE } from "./start-index.js";
 
 type ServerModuleListener = (request: IncomingMessage, response: ServerResponse) => void;
 

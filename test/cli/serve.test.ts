@@ -99,6 +99,21 @@ describe("serve", () => {
     expect(running.stdout()).toBe(`listening on ${running.url}\n`);
   });
 
+  it("a config file written after a start is honoured by the next, from the same folder with the same flags", async () => {
+    const cancel = async (url: string) => (await fetch(`${url}/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, { method: "DELETE" })).status;
+    const before = await start(["--port", "0", "--quiet"]);
+    expect(await cancel(before.url)).toBe(401); // selected: a credential is needed
+    expect(await stop(before, "SIGTERM")).toBe(0);
+    writeFileSync(join(scratch, "polar-codegen.config.json"), JSON.stringify({ operations: ["customers:delete"] }));
+    try {
+      const after = await start(["--port", "0", "--quiet"]);
+      expect(await cancel(after.url)).toBe(404); // no longer selected: no such path
+      expect(await stop(after, "SIGTERM")).toBe(0);
+    } finally {
+      rmSync(join(scratch, "polar-codegen.config.json"));
+    }
+  });
+
   it("an edited spec gets a new cache folder", async () => {
     const spec = join(scratch, "spec.yaml");
     copyFileSync("spec/polar.openapi.yaml", spec);

@@ -43,12 +43,15 @@ export function decodeParameters(options: {
   path: Record<string, string>;
   query: string;
   wire: { header(name: string): string | undefined };
-  checks: Record<string, Validator> | undefined;
+  /** The schema check of each parameter, in the route's order. */
+  checks: ReadonlyArray<Validator | undefined> | undefined;
 }): Decoded {
   const params: Record<string, unknown> = {};
   let errors: FieldError[] | undefined;
   let search: URLSearchParams | undefined;
-  for (const parameter of options.route.parameters) {
+  const { parameters } = options.route;
+  for (let index = 0; index < parameters.length; index++) {
+    const parameter = parameters[index]!;
     let texts: string | string[] | undefined;
     if (parameter.in === "path") texts = options.path[parameter.name];
     else if (parameter.in === "header") texts = options.wire.header(parameter.name.toLowerCase());
@@ -60,7 +63,7 @@ export function decodeParameters(options: {
     const decoded = decodeOne({
       parameter,
       texts,
-      check: options.checks?.[`${parameter.in}.${parameter.name}`],
+      check: options.checks?.[index],
     });
     if (decoded === ABSENT) continue;
     if ("error" in decoded) (errors ??= []).push(decoded.error);
