@@ -6,7 +6,7 @@
 // the schema check and the serialisation then run once, not on every request (the
 // fake's `404 ResourceNotFound` is such a constant).
 
-import { checkOutcome, replies } from "./respond.js";
+import { checkOutcome, constant as sentOften, replies } from "./respond.js";
 import type { RouteInfo, ServerErrorEvent, Validator, WireResponse } from "./types.js";
 
 export type Respond = (route: RouteInfo, outcome: unknown) => WireResponse;
@@ -27,12 +27,12 @@ export function createResponder(options: {
     const constant = isDeeplyFrozen(outcome);
     const checked = checkOutcome({ route, outcome, validators: options.validators() });
     if (checked.kind === "ok") {
-      if (constant) {
-        let byOutcome = remembered.get(route);
-        if (!byOutcome) remembered.set(route, (byOutcome = new WeakMap()));
-        byOutcome.set(outcome, checked.response);
-      }
-      return checked.response;
+      if (!constant) return checked.response;
+      let byOutcome = remembered.get(route);
+      if (!byOutcome) remembered.set(route, (byOutcome = new WeakMap()));
+      const response = sentOften(checked.response);
+      byOutcome.set(outcome, response);
+      return response;
     }
     if (checked.kind === "undeclared")
       options.report({

@@ -58,6 +58,8 @@ export interface WireResponse {
   status: number;
   headers: Record<string, string>;
   body?: string | undefined;
+  /** `headers` as node:http's flat list with `content-length`: made once for a response sent many times. */
+  headerList?: Array<string | number> | undefined;
 }
 
 /** The bearer credential a request was accepted with. */
