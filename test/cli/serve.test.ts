@@ -16,7 +16,12 @@ beforeAll(() => {
   writeFileSync(join(scratch, "seed.json"), JSON.stringify(seed()));
   env = { POLAR_CODEGEN_CACHE_DIR: join(scratch, "cache") };
 });
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+/** Every child started: a test that fails before stopping its server leaves none behind. */
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 interface Running {
   child: ChildProcess;
@@ -30,6 +35,7 @@ interface Running {
 function start(args: string[]): Promise<Running> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, "serve", ...args], { cwd: scratch, env: { ...process.env, ...env } });
+    children.push(child);
     let stdout = "";
     let stderr = "";
     const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
