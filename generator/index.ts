@@ -6,3 +6,4 @@ export { buildOutput, type BuildResult } from "./pipeline.js";
 export type { CodegenOptions } from "./config.js";
 export { ProblemError, formatProblem, type Problem, type SourcePosition } from "./problems.js";
 export type * from "./model/types.js";
+export { fingerprintOperations } from "./emit/contract/fingerprint.js";

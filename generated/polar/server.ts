@@ -18,6 +18,7 @@ export type { NodeListener, NodeRequestLike, NodeResponseLike } from "./server-r
 export type {
   Authenticate,
   AuthenticateInput,
+  AuthenticateVerdict,
   HandlerContext,
   FetchServer,
   ServerCredential,
@@ -57,7 +58,10 @@ export type CustomerPortalSubscriptionsCancelOutcome =
     };
 
 export type CustomerPortalSubscriptionsCancelHandler = (
-  context: HandlerContext<CustomerPortalSubscriptionsCancelHandlerParams, ServerCredential>,
+  context: HandlerContext<
+    CustomerPortalSubscriptionsCancelHandlerParams,
+    ServerCredential<"customer_session">
+  >,
 ) => CustomerPortalSubscriptionsCancelOutcome | Promise<CustomerPortalSubscriptionsCancelOutcome>;
 
 /** Parameters of `customers:delete`, decoded and validated, camelCased; the wire uses the spec's names. */
@@ -65,7 +69,10 @@ export type CustomersDeleteHandlerParams = {
   /** The customer ID. */
   id: operations["customers:delete"]["parameters"]["path"]["id"];
   /** When true, also anonymize the customer's personal data, for GDPR erasure. */
-  anonymize?: NonNullable<operations["customers:delete"]["parameters"]["query"]>["anonymize"];
+  anonymize: Exclude<
+    NonNullable<operations["customers:delete"]["parameters"]["query"]>["anonymize"],
+    undefined
+  >;
 };
 
 /** What a `customers:delete` handler may answer: the documented responses, nothing else. */
@@ -83,7 +90,7 @@ export type CustomersDeleteOutcome =
     };
 
 export type CustomersDeleteHandler = (
-  context: HandlerContext<CustomersDeleteHandlerParams, ServerCredential>,
+  context: HandlerContext<CustomersDeleteHandlerParams, ServerCredential<"access_token">>,
 ) => CustomersDeleteOutcome | Promise<CustomersDeleteOutcome>;
 
 /** Parameters of `customers:delete_external`, decoded and validated, camelCased; the wire uses the spec's names. */
@@ -91,9 +98,10 @@ export type CustomersDeleteExternalHandlerParams = {
   /** The customer's ID in your own system. */
   externalId: operations["customers:delete_external"]["parameters"]["path"]["external_id"];
   /** When true, also anonymize the customer's personal data, for GDPR erasure. */
-  anonymize?: NonNullable<
-    operations["customers:delete_external"]["parameters"]["query"]
-  >["anonymize"];
+  anonymize: Exclude<
+    NonNullable<operations["customers:delete_external"]["parameters"]["query"]>["anonymize"],
+    undefined
+  >;
 };
 
 /** What a `customers:delete_external` handler may answer: the documented responses, nothing else. */
@@ -111,7 +119,7 @@ export type CustomersDeleteExternalOutcome =
     };
 
 export type CustomersDeleteExternalHandler = (
-  context: HandlerContext<CustomersDeleteExternalHandlerParams, ServerCredential>,
+  context: HandlerContext<CustomersDeleteExternalHandlerParams, ServerCredential<"access_token">>,
 ) => CustomersDeleteExternalOutcome | Promise<CustomersDeleteExternalOutcome>;
 
 /** One handler per operation; leaving one out does not compile. */

@@ -2,8 +2,9 @@
 // spec on 127.0.0.1. A start whose inputs were seen before runs straight from the
 // compiled cache; only a new spec or generator pays for generation and compilation.
 
-import { relative } from "node:path";
 import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { ResolvedTarget } from "../config.js";
 import { EXIT_OK, parseFlags, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
 
 export const SERVE_HELP = `polar-codegen serve: run the fake Polar for a spec on 127.0.0.1.
@@ -65,23 +66,34 @@ export async function run(argv: string[]): Promise<number> {
 
 /** The cache folder holding the compiled fake, built first when it is missing or stale. */
 async function prepare(options: ReturnType<typeof targetOptions>): Promise<string> {
-  const { EMBEDDED_SPEC, resolveTarget } = await import("../config.js");
+  const starts = await import("../serve/start-index.js");
+  const key = starts.startKey({ cwd: process.cwd(), flags: options });
+  const known = starts.findStart(key);
+  if (known) return known;
+  const { CONFIG_FILE, EMBEDDED_SPEC, resolveTarget } = await import("../config.js");
   const { target, problems } = await resolveTarget(options);
   if (!target) throw new (await import("../problems.js")).ProblemError(problems);
-  const { cacheDirFor, cacheRoot, findCached, sha256 } = await import("../serve/cache.js");
-  const remote = /^https?:\/\//i.test(target.spec);
+  const { cacheDirFor, findCached, sha256, startFiles } = await import("../serve/cache.js");
   // A remote spec may change under the same URL: it is fetched and built on every start.
-  const dir = remote ? `${cacheRoot()}/remote-${(await sha256(target.spec)).slice(0, 24)}` : await cacheDirFor(target);
-  if (!remote && (await findCached(dir))) return dir;
+  if (/^https?:\/\//i.test(target.spec)) return build({ target, dir: `${starts.cacheRoot()}/remote-${(await sha256(target.spec)).slice(0, 24)}`, embeddedSpec: EMBEDDED_SPEC });
+  const dir = await cacheDirFor(target);
+  if (!(await findCached(dir))) await build({ target, dir, embeddedSpec: EMBEDDED_SPEC });
+  const configFile = target.configFile ?? join(target.cwd, CONFIG_FILE);
+  starts.recordStart({ key, dir, files: startFiles({ target, dir, configFile }) });
+  return dir;
+}
+
+async function build(options: { target: ResolvedTarget; dir: string; embeddedSpec: string }): Promise<string> {
+  const { target } = options;
   // The header's label is relative to the output folder; the user knows the spec as they named it.
-  const named = remote || target.spec === EMBEDDED_SPEC;
+  const named = /^https?:\/\//i.test(target.spec) || target.spec === options.embeddedSpec;
   const spec = named ? target.specLabel : relative(process.cwd(), target.spec);
   process.stderr.write(`polar-codegen: generating the fake for ${spec} (cached for the next start)\n`);
   // Compiling the generator's dependencies dominates a cold start (see code-cache.ts).
   (await import("../code-cache.js")).enableCodeCache();
   const { buildCache } = await import("../serve/build.js");
-  await buildCache({ target, dir });
-  return dir;
+  await buildCache(options);
+  return options.dir;
 }
 
 function parsePort(text: string | undefined): number {

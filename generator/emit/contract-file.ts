@@ -6,10 +6,12 @@
 import type { Model } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
-import { fingerprintOf } from "./contract/fingerprint.js";
+import { fingerprintOf, operationFingerprints } from "./contract/fingerprint.js";
 import { contractOperations } from "./contract/operations.js";
 
-const CONTRACT_FILES = ["client-check.ts", "exchange.ts", "fingerprint.ts", "suite.ts", "target.ts", "types.ts"];
+const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "exchange.ts", "fingerprint.ts", "negative.ts", "outcomes.ts", "suite.ts", "target.ts", "types.ts"];
+/** How headers name the spec embedded in polar-codegen (config.ts): no path, found through polar-codegen itself. */
+const EMBEDDED_LABEL = "polar-codegen/spec/polar.openapi.yaml";
 
 /** Fixed ids (valid UUID4s), so the fixtures and every run are the same. */
 const FIXTURES = {
@@ -25,14 +27,15 @@ const FIXTURES = {
 export function emitContract(context: EmitContext): GeneratedFile[] {
   const { model } = context;
   return [
-    { path: "contract/contract.test.ts", contents: suiteFile({ model, fingerprint: fingerprintOf(context.subset) }) },
+    { path: "contract/contract.test.ts", contents: suiteFile({ model, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds: model.operations.map((operation) => operation.id) }) }) },
     { path: "contract/fixtures.json", contents: JSON.stringify(FIXTURES, null, 2) + "\n" },
     ...copyTemplates({ from: "contract", to: "contract", names: CONTRACT_FILES }),
   ];
 }
 
-function suiteFile(options: { model: Model; fingerprint: string }): string {
+function suiteFile(options: { model: Model; subset: string; operations: Record<string, string | null> }): string {
   const { model } = options;
+  const source = { label: model.specFile, embedded: model.specFile === EMBEDDED_LABEL };
   const production = model.servers.filter((server) => server.id === "production").map((server) => server.url);
   return `// The contract suite for ${model.operations.map((operation) => operation.id).join(", ")}.
 // Runs against the generated fake in process, or a live server: see POLAR_CONTRACT_* in the README.
@@ -40,7 +43,7 @@ import { readFileSync } from "node:fs";
 import { createPolarClient } from "../client.js";
 import { createFakePolar, type FakeSeed } from "../fake.js";
 import { createPolarServer, toNodeListener } from "../server.js";
-import { validators } from "../validators.js";
+import { parameters, validators } from "../validators.js";
 import { defineContractSuite } from "./suite.js";
 import type { ContractFixtures, ContractOperation } from "./types.js";
 
@@ -48,12 +51,17 @@ const operations: ContractOperation[] = ${JSON.stringify(contractOperations(mode
 
 defineContractSuite({
   operations,
-  fingerprint: ${JSON.stringify(options.fingerprint)},
-  specFile: new URL("../openapi.json", import.meta.url),
+  generatedFrom: {
+    source: { label: ${JSON.stringify(source.label)}, embedded: ${source.embedded}, outFolder: new URL("../", import.meta.url) },
+    operations: ${JSON.stringify(options.operations, null, 2)},
+    subset: ${JSON.stringify(options.subset)},
+    openapiJson: new URL("../openapi.json", import.meta.url),
+  },
   fixtures: JSON.parse(readFileSync(new URL("./fixtures.json", import.meta.url), "utf8")) as ContractFixtures,
   productionUrls: ${JSON.stringify(production)},
   fake: { listener: (seed) => toNodeListener(createPolarServer(createFakePolar({ seed: seed as FakeSeed }))) as never },
   validators,
+  parameters,
   createClient: (clientOptions) => createPolarClient(clientOptions as never),
 });
 `;

@@ -9,9 +9,10 @@ import { copyTemplates } from "../templates.js";
 import { behaviourOf, cancelledBodySchema } from "./fake/behaviour.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
+import { emitters } from "./registry.js";
 import { loadTsMorph } from "./ts-morph.js";
 
-export const FAKE_RUNTIME_FILES = ["anonymize.ts", "seed.ts", "store.ts"];
+export const FAKE_RUNTIME_FILES = ["anonymize.ts", "seed-records.ts", "seed.ts", "store.ts"];
 const CANCEL = "customer_portal:subscriptions:cancel";
 
 export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
@@ -21,7 +22,9 @@ export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const schemaName = cancel ? cancelledBodySchema(cancel) : undefined;
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile("fake.ts");
-  file.addStatements(imports());
+  const hasValidators = emitters.some((entry) => entry.name === "validators");
+  const checks = hasValidators ? seedCheckEntries({ model, schemaName }) : [];
+  file.addStatements(imports(checks));
   file.addStatements(seedTypes({ cancel, schemaName }));
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
   file.addStatements(`
@@ -31,6 +34,7 @@ const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${J
 /** The fake's clock when none is given: fixed (2026-01-01, midnight UTC), so every run answers the same bytes. */
 const DEFAULT_NOW = /* @__PURE__ */ new Date(1_767_225_600_000);
 `);
+  file.addStatements(seedChecks(checks));
   file.addStatements(factory(model));
   const runtime = copyTemplates({ from: "fake/runtime", to: "fake-runtime", names: FAKE_RUNTIME_FILES });
   return [{ path: "fake.ts", contents: file.getFullText() }, ...runtime];
@@ -43,13 +47,41 @@ function activeByDefault(options: { document: EmitContext["subset"]; schemaName:
   return isObject(sample) && statuses?.includes("active") ? { ...sample, status: "active" } : sample;
 }
 
-function imports(): string {
+function imports(checks: string[]): string {
+  const used = ["parameters", "validators"].filter((name) => checks.some((check) => check.includes(`${name}[`)));
   return [
     `import { createStore, type CustomerRecord, type SessionRecord } from "./fake-runtime/store.js";`,
-    `import { checkSeed, completeSubscription } from "./fake-runtime/seed.js";`,
+    `import { prepareSeed, type SeedChecks } from "./fake-runtime/seed.js";`,
     `import type { Authenticate, PolarHandlers } from "./server.js";`,
     `import type { operations } from "./types.js";`,
+    ...(used.length ? [`import { ${used.join(", ")} } from "./validators.js";`] : []),
   ].join("\n");
+}
+
+/** The generated validators that hold a seed: ids as each operation's requests carry them, the subscription's schema. */
+function seedCheckEntries(options: { model: Model; schemaName: string | undefined }): string[] {
+  const { model, schemaName } = options;
+  const entries: string[] = [];
+  const parameter = (key: string, operationId: string, name: string) => {
+    const operation = model.operations.find((each) => each.id === operationId);
+    if (operation?.pathParams.some((each) => each.name === name)) entries.push(`${key}: parameters[${JSON.stringify(operationId)}][${JSON.stringify(`path.${name}`)}],`);
+  };
+  parameter("customerId", "customers:delete", "id");
+  parameter("externalId", "customers:delete_external", "external_id");
+  parameter("subscriptionId", CANCEL, "id");
+  if (schemaName) entries.push(`subscription: validators[${JSON.stringify(schemaName)}],`);
+  return entries;
+}
+
+function seedChecks(entries: string[]): string {
+  // A function, not a constant: reading \`parameters[...]\` at module level is a side effect to a bundler.
+  return `
+/** What a seed is held to (fake-runtime/seed-records.ts): the generated validators. */
+function seedChecks(): SeedChecks {
+  return {
+    ${entries.join("\n")}
+  };
+}`;
 }
 
 function seedTypes(options: { cancel: OperationModel | undefined; schemaName: string | undefined }): string {
@@ -89,7 +121,7 @@ export interface FakePolarOptions {
 /** Spread into \`createPolarServer\`: \`createPolarServer(createFakePolar({ seed }))\`. */
 export interface FakePolar {
   handlers: PolarHandlers;
-  /** Accepts any non-empty bearer token for any scheme. */
+  /** Accepts any non-empty bearer token for any scheme, but a deleted customer's session (401). */
   authenticate: Authenticate;
   /** A copy of the current state, sorted by id. */
   state(): FakeState;
@@ -102,24 +134,23 @@ function factory(model: Model): string {
 /** A fake Polar with Polar's documented semantics, in memory, deterministic. */
 export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
   const now = options.now ?? (() => DEFAULT_NOW);
-  const store = createStore({
-    seed: checkSeed(options.seed ?? {}),
-    now,
-    completeSubscription: (input) => completeSubscription({ defaults: SUBSCRIPTION_DEFAULTS, ...input }),
-  });
+  const seed = prepareSeed({ seed: options.seed ?? {}, checks: seedChecks(), defaults: SUBSCRIPTION_DEFAULTS, now: now() });
+  const store = createStore({ seed, now });
   const handlers: PolarHandlers = {
     ${handlers.join("\n")}
   };
   return {
     handlers,
-    authenticate: ({ token }) => token.length > 0,
+    // A deleted customer's session is no credential at all: 401, as Polar answers.
+    authenticate: ({ token }) => (store.isRevokedSession(token) ? "invalid" : token.length > 0),
     state: () => store.state() as FakeState,
   };
 }
 
-const notFound = { status: 404, body: { error: "ResourceNotFound", detail: "Not found" } } as const;
-const alreadyCanceled = {
+// Frozen at every level: the server checks and serialises a constant outcome once.
+const notFound = /* @__PURE__ */ Object.freeze({ status: 404, body: /* @__PURE__ */ Object.freeze({ error: "ResourceNotFound", detail: "Not found" }) } as const);
+const alreadyCanceled = /* @__PURE__ */ Object.freeze({
   status: 403,
-  body: { error: "AlreadyCanceledSubscription", detail: "This subscription is already canceled or will be at the end of the period." },
-} as const;`;
+  body: /* @__PURE__ */ Object.freeze({ error: "AlreadyCanceledSubscription", detail: "This subscription is already canceled or will be at the end of the period." }),
+} as const);`;
 }

@@ -9,9 +9,9 @@ import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
 import { emitters } from "./registry.js";
 import { loadTsMorph } from "./ts-morph.js";
-import { handlerDocs, isSecured, outcomeType, paramsType, routeInfo, typeName } from "./server/route.js";
+import { credentialType, handlerDocs, outcomeType, paramsType, routeInfo, typeName } from "./server/route.js";
 
-export const SERVER_RUNTIME_FILES = ["auth.ts", "core.ts", "fetch.ts", "node.ts", "params.ts", "respond.ts", "router.ts", "types.ts", "uuid.ts"];
+export const SERVER_RUNTIME_FILES = ["auth.ts", "core.ts", "fetch.ts", "node.ts", "outcome.ts", "params.ts", "respond.ts", "router.ts", "types.ts", "uuid.ts"];
 
 export async function emitServer(context: EmitContext): Promise<GeneratedFile[]> {
   // Loaded here (it brings the TypeScript compiler), shared with the client's emitter.
@@ -23,7 +23,7 @@ export async function emitServer(context: EmitContext): Promise<GeneratedFile[]>
   for (const operation of model.operations) {
     const params = typeName({ operation, suffix: "HandlerParams" });
     const outcome = typeName({ operation, suffix: "Outcome" });
-    const credential = isSecured({ model, operation }) ? "ServerCredential" : "undefined";
+    const credential = credentialType({ model, operation });
     statements.push(`
 /** Parameters of \`${operation.id}\`, decoded and validated, camelCased; the wire uses the spec's names. */
 export type ${params} = ${paramsType(operation)};
@@ -56,7 +56,7 @@ function imports(hasValidators: boolean): string {
     ``,
     `export { toNodeListener } from "./server-runtime/node.js";`,
     `export type { NodeListener, NodeRequestLike, NodeResponseLike } from "./server-runtime/node.js";`,
-    `export type { Authenticate, AuthenticateInput, HandlerContext, FetchServer, ServerCredential, ServerErrorEvent } from "./server-runtime/types.js";`,
+    `export type { Authenticate, AuthenticateInput, AuthenticateVerdict, HandlerContext, FetchServer, ServerCredential, ServerErrorEvent } from "./server-runtime/types.js";`,
     ``,
     `/** Extra response headers a handler may set (lower-case names; no CR or LF). */`,
     `export type OutcomeHeaders = Record<string, string>;`,

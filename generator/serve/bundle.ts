@@ -3,7 +3,7 @@
 // dozen ES modules (about 5 ms of a 100 ms budget). The modules are TypeScript's
 // CommonJS output, each wrapped in a function and loaded on first `require`.
 
-export const BUNDLE_FILE = "serve-bundle.cjs";
+export { BUNDLE_FILE } from "./start-index.js";
 const ENTRIES = ["server.js", "fake.js"];
 
 const LOADER = `

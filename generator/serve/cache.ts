@@ -5,14 +5,13 @@
 // it imports nothing heavy.
 
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cacheRoot, MANIFEST } from "./start-index.js";
 import { join } from "node:path";
 import type { ResolvedTarget } from "../config.js";
 import { GENERATOR_VERSION } from "../version.js";
-import { codeFingerprint, templateFiles } from "../write/generator-fingerprint.js";
+import { CODE_FINGERPRINT_FILE, codeFingerprint, codeRoot, templateFiles } from "../write/generator-fingerprint.js";
 
-/** Written last into a complete cache folder; lists the other files the output was built from. */
-export const MANIFEST = "manifest.json";
+export { BUNDLE_FILE, cacheRoot, MANIFEST } from "./start-index.js";
 /** Content hashes of specs by path, size and mtime: a warm start never reads or hashes the spec. */
 const SPEC_INDEX = "spec-hashes.json";
 
@@ -27,11 +26,6 @@ export async function sha256(bytes: string | Buffer): Promise<string> {
   // Loaded only when something must be hashed: node:crypto alone costs a warm start 3-5 ms.
   const { createHash } = await import("node:crypto");
   return createHash("sha256").update(bytes).digest("hex");
-}
-
-/** `POLAR_CODEGEN_CACHE_DIR`, else a folder in the OS temp dir (never inside a project). */
-export function cacheRoot(): string {
-  return process.env.POLAR_CODEGEN_CACHE_DIR || join(tmpdir(), "polar-codegen-serve");
 }
 
 /** The cache folder for a target: named by a hash of its inputs, the spec's content hash among them. */
@@ -80,6 +74,17 @@ export async function findCached(dir: string): Promise<string | undefined> {
  */
 async function generatorFingerprint(): Promise<string> {
   return [await codeFingerprint(), ...templateFiles().map((file) => `${file}:${statSync(file).mtimeMs}`)].join("\n");
+}
+
+/** The files the generator fingerprint is read from: the code's recorded hash (rewritten by every build) and the templates. */
+export function generatorFiles(): string[] {
+  return [join(codeRoot(), CODE_FINGERPRINT_FILE), ...templateFiles()];
+}
+
+/** Every file a cache folder depends on for `start-index.ts`: the config (or where it would be), the spec, its `$ref`'d files, the generator. */
+export function startFiles(options: { target: ResolvedTarget; dir: string; configFile: string }): string[] {
+  const manifest = JSON.parse(readFileSync(join(options.dir, MANIFEST), "utf8")) as Manifest;
+  return [options.configFile, options.target.spec, ...manifest.sources.map((source) => source.path), ...generatorFiles()];
 }
 
 /** 64-bit FNV-1a as 16 hex digits: enough to name a folder, and no crypto module to load. */

@@ -3,9 +3,10 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { BUNDLE_FILE } from "./bundle.js";
+import { BUNDLE_FILE } from "./start-index.js";
 
 type ServerModuleListener = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -28,6 +29,28 @@ function logged(options: { listener: ServerModuleListener; log: (line: string) =
   };
 }
 
+/** What node:http answers a request its parser rejects, when nothing overrides it. */
+const REJECTED: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, "Request Header Fields Too Large"],
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, "Payload Too Large"],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "Request Timeout"],
+};
+
+/** A request Node's parser refused never reaches the listener: answered as Node would, and logged. */
+function logRejected(options: { log: (line: string) => void }) {
+  return (error: Error & { code?: string; reason?: string; rawPacket?: Buffer }, socket: Duplex & { _httpMessage?: unknown }) => {
+    // A client that went away sent no request; there is nothing to answer or log.
+    if (error.code === "ECONNRESET") return socket.destroy();
+    const [status, reason] = REJECTED[error.code ?? ""] ?? [400, "Bad Request"];
+    // Node's own default: never write into a response already under way.
+    if (socket.writable && !socket._httpMessage) socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    else socket.destroy();
+    const line = /^([A-Z]+) ([\x21-\x7e]+) HTTP\/\d\.\d\r?\n/.exec(error.rawPacket?.toString("latin1") ?? "");
+    const target = line ? `${line[1]} ${line[2]!.length > 200 ? `${line[2]!.slice(0, 200)}…` : line[2]}` : "- -";
+    options.log(`${target} ${status} rejected by node:http (${error.code ?? "parse error"}: ${error.reason ?? error.message})`);
+  };
+}
+
 export interface Running {
   url: string;
   /** Resolves once the server has stopped (after a signal or `stop`). */
@@ -44,6 +67,7 @@ export async function serveFake(options: { dir: string; port: number; seed: unkn
   });
   const listener = server.toNodeListener(polar);
   const http = createServer(options.logRequests ? logged({ listener, log: options.log }) : listener);
+  if (options.logRequests) http.on("clientError", logRejected({ log: options.log }));
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(options.port, "127.0.0.1", () => resolve());

@@ -24,6 +24,11 @@ const MODULE_FILE = fileURLToPath(import.meta.url);
 /** The generator's code: `dist/generator` when installed, `generator` from the sources. */
 const CODE_ROOT = dirname(dirname(MODULE_FILE));
 
+/** Where the generator's code is: `dist/generator` when installed, `generator` from the sources. */
+export function codeRoot(): string {
+  return CODE_ROOT;
+}
+
 /** A content hash of the generator's code (its compiled modules, or its sources). */
 export async function codeFingerprint(): Promise<string> {
   const recorded = readRecorded();

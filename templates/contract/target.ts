@@ -1,19 +1,29 @@
 // Where the suite runs: the generated fake in process (the default), or a live server
 // named by POLAR_CONTRACT_BASE_URL. These operations destroy data, so against a live
-// server the destructive cases run only with POLAR_CONTRACT_ALLOW_DESTRUCTIVE=1, and
-// never against a production server the spec names.
+// server the destructive cases run only with POLAR_CONTRACT_ALLOW_DESTRUCTIVE=1 and a
+// POLAR_CONTRACT_FIXTURES file naming records that exist there, and never against a
+// production server the spec names (by host name, however the URL spells it).
 
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { ContractFixtures } from "./types.js";
 
+/** Decided when the suite is collected, before any request: which cases run, and where. */
+export type TargetPlan =
+  | { live: false; destructive: true }
+  | {
+      live: true;
+      /** Origin and path only, rebuilt from the parsed URL: no user info, query or fragment. */
+      baseUrl: string;
+      destructive: boolean;
+      /** Why the destructive cases do not run, when they do not. */
+      destructiveOff?: string | undefined;
+    };
+
 export interface Target {
   baseUrl: string;
   live: boolean;
-  destructive: boolean;
-  /** Why destructive cases are off, when they are. */
-  destructiveOff?: string | undefined;
-  accessToken: string;
+  accessToken: string | undefined;
   customerSession: string | undefined;
   fixtures: ContractFixtures;
   close(): Promise<void>;
@@ -26,37 +36,81 @@ export interface InProcessFake {
   ): (request: IncomingMessage, response: ServerResponse) => void;
 }
 
+type Env = Record<string, string | undefined>;
+
+/** Throws, before any test runs, on a base URL that is no http(s) URL or a destructive run against production. */
+export function planTarget(options: { env: Env; productionUrls: string[] }): TargetPlan {
+  const { env } = options;
+  const base = env.POLAR_CONTRACT_BASE_URL;
+  if (!base) return { live: false, destructive: true };
+  const url = parseHttpUrl(base);
+  if (!url)
+    throw new Error(`POLAR_CONTRACT_BASE_URL ${JSON.stringify(base)} is not an http(s) URL`);
+  const wanted = env.POLAR_CONTRACT_ALLOW_DESTRUCTIVE === "1";
+  if (wanted && isProductionUrl({ url: base, productionUrls: options.productionUrls }))
+    throw new Error(
+      `refusing destructive contract tests against ${base}: it is the spec's production server`,
+    );
+  const destructiveOff = !wanted
+    ? "a live server without POLAR_CONTRACT_ALLOW_DESTRUCTIVE=1"
+    : !env.POLAR_CONTRACT_FIXTURES
+      ? "a live server without POLAR_CONTRACT_FIXTURES naming records that exist on it"
+      : undefined;
+  return {
+    live: true,
+    baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, "")}`,
+    destructive: destructiveOff === undefined,
+    destructiveOff,
+  };
+}
+
+/**
+ * True when `url` names the host of one of `productionUrls`, compared as a resolver
+ * would see them: the URL parser's host (lower case, percent-decoded, IDNA-mapped, so
+ * `%2e`, `。` and full-width letters are dots and letters), trailing dots stripped.
+ * Scheme and port are ignored: `http://` or `:8443` reach the same machine.
+ */
+export function isProductionUrl(options: { url: string; productionUrls: string[] }): boolean {
+  const host = hostOf(options.url);
+  return host !== undefined && options.productionUrls.some((each) => hostOf(each) === host);
+}
+
+function hostOf(text: string): string | undefined {
+  const url = parseHttpUrl(text);
+  return url ? url.hostname.toLowerCase().replace(/\.+$/, "") : undefined;
+}
+
+function parseHttpUrl(text: string): URL | undefined {
+  try {
+    const url = new URL(text);
+    return url.protocol === "http:" || url.protocol === "https:" ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function openTarget(options: {
+  plan: TargetPlan;
   fake: InProcessFake;
   defaultFixtures: ContractFixtures;
-  productionUrls: string[];
+  env: Env;
 }): Promise<Target> {
-  const env = process.env;
+  const { plan, env } = options;
+  // A live server knows nothing of the built-in fixtures: only a fixtures file describes it.
   const fixtures = env.POLAR_CONTRACT_FIXTURES
     ? (JSON.parse(readFileSync(env.POLAR_CONTRACT_FIXTURES, "utf8")) as ContractFixtures)
-    : options.defaultFixtures;
-  const session = env.POLAR_CONTRACT_CUSTOMER_SESSION ?? fixtures.customer_sessions?.[0]?.token;
-  const base = env.POLAR_CONTRACT_BASE_URL;
-  if (base) {
-    const production = options.productionUrls.some((url) => sameOrigin(url, base));
-    const wanted = env.POLAR_CONTRACT_ALLOW_DESTRUCTIVE === "1";
-    if (wanted && production) {
-      throw new Error(
-        `refusing destructive contract tests against ${base}: it is the spec's production server`,
-      );
-    }
-    const destructiveOff = !wanted
-      ? "a live server without POLAR_CONTRACT_ALLOW_DESTRUCTIVE=1"
-      : !env.POLAR_CONTRACT_FIXTURES
-        ? "no POLAR_CONTRACT_FIXTURES naming records that exist on the server"
-        : undefined;
+    : plan.live
+      ? {}
+      : options.defaultFixtures;
+  const customerSession =
+    env.POLAR_CONTRACT_CUSTOMER_SESSION ?? fixtures.customer_sessions?.[0]?.token;
+  if (plan.live) {
+    const accessToken = env.POLAR_CONTRACT_ACCESS_TOKEN;
     return {
-      baseUrl: base.replace(/\/+$/, ""),
+      baseUrl: plan.baseUrl,
       live: true,
-      destructive: destructiveOff === undefined,
-      destructiveOff,
-      accessToken: env.POLAR_CONTRACT_ACCESS_TOKEN ?? "",
-      customerSession: session,
+      accessToken,
+      customerSession,
       fixtures,
       close: async () => {},
     };
@@ -67,18 +121,9 @@ export async function openTarget(options: {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     live: false,
-    destructive: true,
     accessToken: env.POLAR_CONTRACT_ACCESS_TOKEN ?? "polar_oat_contract_tests",
-    customerSession: session,
+    customerSession,
     fixtures,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-function sameOrigin(a: string, b: string): boolean {
-  try {
-    return new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
 }

@@ -1,13 +1,20 @@
 // `polar-codegen test`: the generated contract suite, run for teams that have not wired
 // vitest themselves; against the fake by default, a live URL with --base-url.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFakePolar, createPolarServer, toNodeListener, type FakeSeed } from "../../generated/polar/index.js";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createFakePolar, createPolarServer, toNodeListener, type FakePolar, type FakeSeed } from "../../generated/polar/index.js";
 import { CLI, runCli } from "../helpers/cli.js";
 
 const PLAIN = { NO_COLOR: "1", FORCE_COLOR: "0" };
+const SEED = JSON.parse(readFileSync("generated/polar/contract/fixtures.json", "utf8")) as FakeSeed & { customer_sessions: Array<{ token: string }> };
+/** As a team sets them for a live server: a live run never borrows the built-in fixtures' tokens. */
+const LIVE_CREDENTIALS = { POLAR_CONTRACT_ACCESS_TOKEN: "polar_oat_staging", POLAR_CONTRACT_CUSTOMER_SESSION: SEED.customer_sessions[0]!.token };
+/** Should the refusal ever regress, the suite's fetch still cannot leave the machine. */
+const LOOPBACK_ONLY = { NODE_OPTIONS: `--import ${pathToFileURL(resolve("test/fixtures/server/loopback-only.mjs")).href}` };
 
 /** Asynchronous: the server under test lives in this process and must keep answering. */
 function runCliAsync(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
@@ -23,9 +30,10 @@ function runCliAsync(args: string[], env: Record<string, string>): Promise<{ cod
 describe("polar-codegen test", () => {
   let server: Server;
   let baseUrl: string;
+  let fake: FakePolar;
   beforeAll(async () => {
-    const seed = JSON.parse(readFileSync("generated/polar/contract/fixtures.json", "utf8")) as FakeSeed;
-    server = createServer(toNodeListener(createPolarServer(createFakePolar({ seed }))));
+    fake = createFakePolar({ seed: SEED });
+    server = createServer(toNodeListener(createPolarServer(fake)));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   });
@@ -39,17 +47,40 @@ describe("polar-codegen test", () => {
     expect(readdirSync("generated/polar/contract")).not.toContain("node_modules");
   });
 
-  it("against a live URL without --allow-destructive, runs only what destroys nothing, and says so", async () => {
-    const run = await runCliAsync(["test", "--base-url", baseUrl], { POLAR_CONTRACT_ACCESS_TOKEN: "polar_oat_staging" });
-    expect(run.output).toContain("destructive cases NOT run");
+  it.each([
+    ["without --allow-destructive", [], "a live server without POLAR_CONTRACT_ALLOW_DESTRUCTIVE=1"],
+    ["with --allow-destructive but no --fixtures", ["--allow-destructive"], "a live server without POLAR_CONTRACT_FIXTURES naming records that exist on it"],
+  ])("against a live URL %s, runs only what destroys nothing, names what it did not run and why", async (_, flags, why) => {
+    const run = await runCliAsync(["test", "--base-url", baseUrl, ...flags], LIVE_CREDENTIALS);
+    expect(run.output).toContain(`contract tests: destructive cases NOT run (${why}): "customers:delete a customer: 204, no body", "customers:delete it again: 404 ResourceNotFound", "customers:delete_external by the customer's external id: 204"`);
     expect(run.output).toMatch(/Tests\s+\d+ passed/);
     expect(run.code).toBe(0);
+    // Nothing was deleted or cancelled on the server.
+    expect(fake.state().customers.filter((customer) => customer.deleted_at)).toStrictEqual([]);
+    expect(fake.state().subscriptions.filter((subscription) => subscription.cancel_at_period_end)).toStrictEqual([]);
   }, 60_000);
 
-  it("refuses destructive cases against the spec's production server, before any request", () => {
-    const run = runCli({ args: ["test", "--base-url", "https://api.polar.sh", "--allow-destructive"], env: { ...PLAIN, POLAR_CONTRACT_FIXTURES: "generated/polar/contract/fixtures.json" } });
-    expect(run.stdout + run.stderr).toContain("refusing destructive contract tests against https://api.polar.sh: it is the spec's production server");
-    expect(run.code).toBe(1);
+  it("with --allow-destructive and --fixtures, runs the destructive cases too", async () => {
+    const run = await runCliAsync(["test", "--base-url", baseUrl, "--allow-destructive", "--fixtures", "generated/polar/contract/fixtures.json"], LIVE_CREDENTIALS);
+    expect(run.output).not.toContain("NOT run");
+    expect(run.output).toMatch(/Tests\s+\d+ passed/);
+    expect(run.code).toBe(0);
+    expect(fake.state().customers.filter((customer) => customer.deleted_at).length).toBe(2);
+  }, 60_000);
+
+  it.each(["https://api.polar.sh", "https://api.polar.sh.", "https://api.polar.sh%2e", "https://API.POLAR.SH:443"])(
+    "refuses destructive cases against the spec's production server (%s), before any request",
+    (url) => {
+      const run = runCli({ args: ["test", "--base-url", url, "--allow-destructive"], env: { ...PLAIN, ...LOOPBACK_ONLY, POLAR_CONTRACT_FIXTURES: "generated/polar/contract/fixtures.json" } });
+      expect(run.stdout + run.stderr).toContain(`refusing destructive contract tests against ${url}: it is the spec's production server`);
+      expect(run.stdout + run.stderr).not.toContain("loopback-only: refused");
+      expect(run.code).toBe(1);
+    },
+  );
+
+  it("the loopback-only preload those runs use does keep fetch on the machine", () => {
+    const probe = spawnSync(process.execPath, ["-e", "fetch('https://api.polar.sh/').catch((error) => console.log(error.message))"], { encoding: "utf8", env: { ...process.env, ...LOOPBACK_ONLY } });
+    expect(probe.stdout.trim()).toBe("loopback-only: refused a request to api.polar.sh");
   });
 
   it("a usage mistake exits 2", () => {

@@ -3,6 +3,7 @@
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, runCli, scratchDir } from "../helpers/cli.js";
@@ -15,7 +16,12 @@ beforeAll(() => {
   writeFileSync(join(scratch, "seed.json"), JSON.stringify(seed()));
   env = { POLAR_CODEGEN_CACHE_DIR: join(scratch, "cache") };
 });
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+/** Every child started: a test that fails before stopping its server leaves none behind. */
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 interface Running {
   child: ChildProcess;
@@ -29,6 +35,7 @@ interface Running {
 function start(args: string[]): Promise<Running> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, "serve", ...args], { cwd: scratch, env: { ...process.env, ...env } });
+    children.push(child);
     let stdout = "";
     let stderr = "";
     const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
@@ -39,6 +46,17 @@ function start(args: string[]): Promise<Running> {
     });
     child.stderr.on("data", (chunk) => (stderr += chunk));
     void exited.then((code) => reject(new Error(`serve exited ${code} before listening:\n${stderr}`)));
+  });
+}
+
+/** Bytes no HTTP client would send, and what came back before the server closed. */
+function rawExchange(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(bytes));
+    let reply = "";
+    socket.on("data", (chunk) => (reply += chunk));
+    socket.on("close", () => resolve(reply));
+    socket.on("error", reject);
   });
 }
 
@@ -53,13 +71,28 @@ describe("serve", () => {
     expect(running.stderr()).toMatch(/generating the fake for polar-codegen\/spec\/polar\.openapi\.yaml/);
     const deleted = await fetch(`${running.url}/v1/customers/external/user-42`, { method: "DELETE", headers: { authorization: "Bearer t" } });
     const cancel = await fetch(`${running.url}/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, { method: "DELETE", headers: { authorization: "Bearer session-ada" } });
-    expect([deleted.status, cancel.status]).toStrictEqual([204, 403]); // revoked by the deletion
+    expect([deleted.status, cancel.status]).toStrictEqual([204, 401]); // a deleted customer's session
     expect(await stop(running, "SIGTERM")).toBe(0);
     const lines = running.stdout().trim().split("\n");
     expect(lines[0]).toBe(`listening on ${running.url}`);
     expect(lines.slice(1).map((line) => line.replace(/ [\d.]+ ms$/, " <ms>"))).toStrictEqual([
       "DELETE /v1/customers/external/user-42 204 <ms>",
-      `DELETE /v1/customer-portal/subscriptions/${SUBSCRIPTION} 403 <ms>`,
+      `DELETE /v1/customer-portal/subscriptions/${SUBSCRIPTION} 401 <ms>`,
+    ]);
+  });
+
+  it("requests node:http's parser rejects are answered as Node would, logged, and serving goes on", async () => {
+    const running = await start(["--port", "0"]);
+    const port = Number(new URL(running.url).port);
+    const huge = await rawExchange(port, `DELETE /v1/customers/${CUSTOMER} HTTP/1.1\r\nHost: x\r\nX-Huge: ${"h".repeat(20_000)}\r\n\r\n`);
+    const garbage = await rawExchange(port, "GARBAGE\x01\r\n\r\n");
+    const after = await fetch(`${running.url}/v1/customers/external/nobody`, { method: "DELETE", headers: { authorization: "Bearer t" } });
+    expect([huge.split("\r\n")[0], garbage.split("\r\n")[0], after.status]).toStrictEqual(["HTTP/1.1 431 Request Header Fields Too Large", "HTTP/1.1 400 Bad Request", 404]);
+    expect(await stop(running, "SIGTERM")).toBe(0);
+    expect(running.stdout().trim().split("\n").slice(1).map((line) => line.replace(/ [\d.]+ ms$/, " <ms>"))).toStrictEqual([
+      `DELETE /v1/customers/${CUSTOMER} 431 rejected by node:http (HPE_HEADER_OVERFLOW: Header overflow)`,
+      "- - 400 rejected by node:http (HPE_INVALID_METHOD: Invalid method encountered)",
+      "DELETE /v1/customers/external/nobody 404 <ms>",
     ]);
   });
 
@@ -70,6 +103,21 @@ describe("serve", () => {
     expect(response.status).toBe(204);
     expect(await stop(running, "SIGINT")).toBe(0);
     expect(running.stdout()).toBe(`listening on ${running.url}\n`);
+  });
+
+  it("a config file written after a start is honoured by the next, from the same folder with the same flags", async () => {
+    const cancel = async (url: string) => (await fetch(`${url}/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, { method: "DELETE" })).status;
+    const before = await start(["--port", "0", "--quiet"]);
+    expect(await cancel(before.url)).toBe(401); // selected: a credential is needed
+    expect(await stop(before, "SIGTERM")).toBe(0);
+    writeFileSync(join(scratch, "polar-codegen.config.json"), JSON.stringify({ operations: ["customers:delete"] }));
+    try {
+      const after = await start(["--port", "0", "--quiet"]);
+      expect(await cancel(after.url)).toBe(404); // no longer selected: no such path
+      expect(await stop(after, "SIGTERM")).toBe(0);
+    } finally {
+      rmSync(join(scratch, "polar-codegen.config.json"));
+    }
   });
 
   it("an edited spec gets a new cache folder", async () => {
@@ -98,6 +146,10 @@ describe("serve", () => {
   it("a malformed seed exits 2 naming the field, before listening", () => {
     writeFileSync(join(scratch, "bad-seed.json"), JSON.stringify({ customers: [{ email: "no-id@example.com" }] }));
     writeFileSync(join(scratch, "not-json.json"), "{ customers: [");
+    writeFileSync(join(scratch, "bogus-status.json"), JSON.stringify({ ...seed(), subscriptions: [{ id: SUBSCRIPTION, customer_id: CUSTOMER, status: "bogus-status" }] }));
+    const bogus = runCli({ args: ["serve", "--port", "0", "--seed", "bogus-status.json"], cwd: scratch, env });
+    expect([bogus.code, bogus.stdout]).toStrictEqual([2, ""]);
+    expect(bogus.stderr).toContain('--seed bogus-status.json: fake Polar seed: subscriptions[0].status: must be one of "incomplete"');
     const bad = runCli({ args: ["serve", "--port", "0", "--seed", "bad-seed.json"], cwd: scratch, env });
     expect([bad.code, bad.stdout]).toStrictEqual([2, ""]);
     expect(bad.stderr).toContain("--seed bad-seed.json: fake Polar seed: customers[0].id: must be a non-empty string");

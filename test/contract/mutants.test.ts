@@ -50,7 +50,30 @@ const MUTANTS: Record<string, { mutate: Mutation; caughtBy: RegExp }> = {
       const response = await forward(request);
       return response.status === 422 && new URL(request.url).pathname.endsWith("/not-a-uuid") ? json(404, { error: "ResourceNotFound", detail: "Not found" }) : response;
     },
-    caughtBy: /malformed id answers 422/,
+    caughtBy: /id not a UUID \(not-a-uuid\) answers 422/,
+  },
+  "a UUID of another version than 4 accepted": {
+    mutate: async ({ request, forward }) => {
+      const response = await forward(request);
+      const id = new URL(request.url).pathname.split("/").at(-1)!;
+      return response.status === 422 && /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i.test(id) ? json(404, { error: "ResourceNotFound", detail: "Not found" }) : response;
+    },
+    caughtBy: /id a UUID of version 1 .* answers 422/,
+  },
+  "a cancel that answers 200 but does not cancel": {
+    mutate: async ({ request, forward }) => {
+      const response = await forward(request);
+      return isCancel(request) && response.status === 200 ? withBody(response, (body) => Object.assign(body, { cancel_at_period_end: false, canceled_at: null })) : response;
+    },
+    caughtBy: /cancel a subscription: 200/,
+  },
+  "a JSON body sent as application/jsonp": {
+    mutate: async ({ request, forward }) => {
+      const response = await forward(request);
+      if (response.headers.get("content-type") !== "application/json") return response;
+      return new Response(await response.text(), { status: response.status, headers: { "content-type": "application/jsonp" } });
+    },
+    caughtBy: /unknown id answers 404/,
   },
   "a CustomerSubscription without a required field": {
     mutate: async ({ request, forward }) => {
@@ -107,8 +130,15 @@ async function serve(mutate?: Mutation): Promise<string> {
   return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 }
 
+interface SuiteRun {
+  failed: string[];
+  passed: number;
+  /** Every failed test's messages, joined. */
+  messages: string;
+}
+
 /** Runs the generated suite against a live URL, destructive cases allowed; the failed tests' names. */
-function runSuite(baseUrl: string): Promise<{ failed: string[]; passed: number }> {
+function runSuite(baseUrl: string): Promise<SuiteRun> {
   const env = {
     ...process.env,
     POLAR_CONTRACT_BASE_URL: baseUrl,
@@ -124,16 +154,18 @@ function runSuite(baseUrl: string): Promise<{ failed: string[]; passed: number }
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.on("error", reject);
     child.on("close", () => {
-      const report = JSON.parse(stdout.slice(stdout.indexOf("{"))) as { testResults: Array<{ assertionResults: Array<{ fullName: string; status: string }> }> };
+      const report = JSON.parse(stdout.slice(stdout.indexOf("{"))) as { testResults: Array<{ assertionResults: Array<{ fullName: string; status: string; failureMessages: string[] }> }> };
       const results = report.testResults.flatMap((file) => file.assertionResults);
-      resolve({ failed: results.filter((result) => result.status === "failed").map((result) => result.fullName), passed: results.filter((result) => result.status === "passed").length });
+      const failed = results.filter((result) => result.status === "failed");
+      resolve({ failed: failed.map((result) => result.fullName), passed: results.filter((result) => result.status === "passed").length, messages: failed.flatMap((result) => result.failureMessages).join("\n") });
     });
   });
 }
 
 describe("the generated contract suite catches a server that breaks the spec", () => {
   const names = Object.keys(MUTANTS);
-  const runs = Promise.all([serve().then(runSuite), ...names.map((name) => serve(MUTANTS[name]!.mutate).then(runSuite))]);
+  const urls = Promise.all([serve(), ...names.map((name) => serve(MUTANTS[name]!.mutate))]);
+  const runs = urls.then((all) => Promise.all(all.map(runSuite)));
 
   it("passes against the fake served on a live URL", async () => {
     const [control] = await runs;
@@ -145,5 +177,24 @@ describe("the generated contract suite catches a server that breaks the spec", (
     const result = (await runs)[index]!;
     expect(result.failed.length, `${name}: the suite passed`).toBeGreaterThan(0);
     expect(result.failed.some((test) => MUTANTS[name]!.caughtBy.test(test)), `${name}: failed only ${JSON.stringify(result.failed)}`).toBe(true);
+  }, 120_000);
+
+  it("a failure's curl runs as pasted, the token read from its variable, and reproduces the answer", async () => {
+    const index = names.indexOf("a second delete answers 204") + 1;
+    const run = (await runs)[index]!;
+    const line = /reproduce: (curl .*)/.exec(run.messages)?.[1];
+    expect(line).toBe(`curl -i -X DELETE '${(await urls)[index]}/v1/customers/${seed.customers![0]!.id}' -H "Authorization: Bearer $POLAR_CONTRACT_ACCESS_TOKEN"`);
+    expect(run.messages).not.toContain("polar_oat_contract_tests");
+    // Asynchronously: the server it reaches lives in this process.
+    const replay = (token: string) =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn("sh", ["-c", `${line} --silent --max-time 20`], { env: { ...process.env, POLAR_CONTRACT_ACCESS_TOKEN: token } });
+        let output = "";
+        child.stdout.on("data", (chunk) => (output += chunk));
+        child.on("error", reject);
+        child.on("close", () => resolve(output.split("\r\n")[0]!));
+      });
+    expect(await replay("polar_oat_contract_tests")).toBe("HTTP/1.1 204 No Content");
+    expect(await replay("")).toBe("HTTP/1.1 401 Unauthorized");
   }, 120_000);
 });

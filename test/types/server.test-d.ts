@@ -47,8 +47,10 @@ describe("server types: what a handler sees", () => {
     const check: PolarHandlers = {
       customersDelete: ({ params, credential, request }) => {
         expectTypeOf(params.id).toEqualTypeOf<string>();
-        expectTypeOf(params.anonymize).toEqualTypeOf<boolean | undefined>();
-        expectTypeOf(credential).toEqualTypeOf<ServerCredential>();
+        // Its default (false) is filled in: a handler always gets a boolean.
+        expectTypeOf(params.anonymize).toEqualTypeOf<boolean>();
+        expectTypeOf(credential).toEqualTypeOf<ServerCredential<"access_token">>();
+        expectTypeOf(credential.scheme).toEqualTypeOf<"access_token">();
         expectTypeOf(request).toEqualTypeOf<Request>();
         return { status: 204 };
       },
@@ -59,7 +61,9 @@ describe("server types: what a handler sees", () => {
         return { status: 204 };
       },
       customerPortalSubscriptionsCancel: ({ credential }) => {
-        expectTypeOf(credential.scheme).toEqualTypeOf<string>();
+        expectTypeOf(credential.scheme).toEqualTypeOf<"customer_session">();
+        // @ts-expect-error: not one of the operation's schemes
+        if (credential.scheme === "access_token") return notFound;
         return notFound;
       },
     };

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { createPolarClient } from "../client.js";
 import { createFakePolar, type FakeSeed } from "../fake.js";
 import { createPolarServer, toNodeListener } from "../server.js";
-import { validators } from "../validators.js";
+import { parameters, validators } from "../validators.js";
 import { defineContractSuite } from "./suite.js";
 import type { ContractFixtures, ContractOperation } from "./types.js";
 
@@ -31,6 +31,31 @@ const operations: ContractOperation[] = [
       "200": {
         contentType: "application/json",
         schema: "CustomerSubscription",
+        properties: [
+          "amount",
+          "cancel_at_period_end",
+          "canceled_at",
+          "checkout_id",
+          "created_at",
+          "currency",
+          "current_period_end",
+          "current_period_start",
+          "customer_cancellation_comment",
+          "customer_cancellation_reason",
+          "customer_id",
+          "discount_id",
+          "ended_at",
+          "ends_at",
+          "id",
+          "meters",
+          "modified_at",
+          "prices",
+          "product",
+          "product_id",
+          "recurring_interval",
+          "started_at",
+          "status",
+        ],
       },
       "403": {
         contentType: "application/json",
@@ -119,8 +144,20 @@ const operations: ContractOperation[] = [
 
 defineContractSuite({
   operations,
-  fingerprint: "b851cff7af93a876",
-  specFile: new URL("../openapi.json", import.meta.url),
+  generatedFrom: {
+    source: {
+      label: "polar-codegen/spec/polar.openapi.yaml",
+      embedded: true,
+      outFolder: new URL("../", import.meta.url),
+    },
+    operations: {
+      "customer_portal:subscriptions:cancel": "722e38e0d911dcea",
+      "customers:delete": "7a1c342e99d39cce",
+      "customers:delete_external": "c0a627ff649cd9e2",
+    },
+    subset: "b851cff7af93a876",
+    openapiJson: new URL("../openapi.json", import.meta.url),
+  },
   fixtures: JSON.parse(
     readFileSync(new URL("./fixtures.json", import.meta.url), "utf8"),
   ) as ContractFixtures,
@@ -130,5 +167,6 @@ defineContractSuite({
       toNodeListener(createPolarServer(createFakePolar({ seed: seed as FakeSeed }))) as never,
   },
   validators,
+  parameters,
   createClient: (clientOptions) => createPolarClient(clientOptions as never),
 });

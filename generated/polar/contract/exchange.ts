@@ -4,7 +4,8 @@
 // status the spec declares (or one on the printed allow-list), the declared content
 // type, no body on a 204, a body that validates against its schema. A failure names
 // the operation, status, JSON pointer, expected and actual, and prints a curl command
-// that reproduces the request (the token masked).
+// that reproduces the request as pasted: the token is read from the environment
+// variable it came from, never printed.
 
 import type { ContractOperation } from "./types.js";
 
@@ -22,11 +23,17 @@ export const UNDECLARED_ALLOWED: Record<string, string> = {
   "401": "no or malformed credentials (Polar answers 401; its spec does not declare it)",
 };
 
+/** A bearer token and the environment variable a user sets it in. */
+export interface Credential {
+  token: string;
+  variable: string;
+}
+
 export interface Exchange {
   operation: ContractOperation;
   method: string;
   url: string;
-  token: string | undefined;
+  credential: Credential | undefined;
   status: number;
   contentType: string;
   text: string;
@@ -38,12 +45,12 @@ export async function send(options: {
   baseUrl: string;
   /** The path and query, already encoded: sent as given. */
   target: string;
-  token: string | undefined;
+  credential: Credential | undefined;
 }): Promise<Exchange> {
-  const { operation, token } = options;
+  const { operation, credential } = options;
   const url = options.baseUrl + options.target;
   const headers: Record<string, string> =
-    token === undefined ? {} : { authorization: `Bearer ${token}` };
+    credential === undefined ? {} : { authorization: `Bearer ${credential.token}` };
   const response = await fetch(url, { method: operation.method, headers, redirect: "manual" });
   const text = await response.text();
   let body: unknown = undefined;
@@ -57,7 +64,7 @@ export async function send(options: {
     operation,
     method: operation.method,
     url,
-    token,
+    credential,
     status: response.status,
     contentType,
     text,
@@ -85,7 +92,8 @@ export function conformance(options: {
           `a ${exchange.status} must have no body; got ${JSON.stringify(exchange.text.slice(0, 200))}`,
         ];
   const problems: string[] = [];
-  if (!exchange.contentType.toLowerCase().startsWith(declared.contentType)) {
+  const expected = mediaType(declared.contentType) ?? declared.contentType;
+  if (mediaType(exchange.contentType) !== expected) {
     problems.push(
       `content type: expected ${declared.contentType}, actual ${JSON.stringify(exchange.contentType)}`,
     );
@@ -128,18 +136,24 @@ export function expectConforms(options: {
   if (problems.length) throw failure({ exchange, problems });
 }
 
-export function curl(exchange: Pick<Exchange, "method" | "url" | "token">): string {
-  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-  const auth =
-    exchange.token === undefined
-      ? ""
-      : ` -H ${quote(`Authorization: Bearer ${mask(exchange.token)}`)}`;
-  return `curl -i -X ${exchange.method} ${quote(exchange.url)}${auth}`;
+const TOKEN = "[!#$%&'*+.^`|~\\w-]+";
+/** RFC 9110's media type: `type/subtype *( OWS ";" OWS [ name=value ] )`. */
+const MEDIA_TYPE = /* @__PURE__ */ new RegExp(
+  `^[ \\t]*(${TOKEN}/${TOKEN})(?:[ \\t]*;[ \\t]*(?:${TOKEN}=(?:${TOKEN}|"(?:[^"\\\\]|\\\\.)*"))?)*[ \\t]*$`,
+);
+
+/** `type/subtype` in lower case, parameters (`; charset=utf-8`) dropped; `undefined` when malformed. */
+export function mediaType(header: string): string | undefined {
+  return MEDIA_TYPE.exec(header)?.[1]?.toLowerCase();
 }
 
-/** Enough of a token to tell which one was used, never the whole of it. */
-function mask(token: string): string {
-  return token.length <= 8 ? "***" : `${token.slice(0, 4)}…${token.slice(-2)}`;
+/** The request as a shell command that runs as pasted, the token read from its variable. */
+export function curl(exchange: Pick<Exchange, "method" | "url" | "credential">): string {
+  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+  const auth = exchange.credential
+    ? ` -H "Authorization: Bearer $${exchange.credential.variable}"`
+    : "";
+  return `curl -i -X ${exchange.method} ${quote(exchange.url)}${auth}`;
 }
 
 /** The path with each parameter as one encoded segment. */

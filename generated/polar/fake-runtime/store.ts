@@ -42,30 +42,24 @@ export interface Store {
   deleteCustomer(input: { by: "id" | "external_id"; value: string; anonymize: boolean }): boolean;
   /** Cancels at the end of the period, for the session's customer only. */
   cancelSubscription(input: { id: string; customerId: string | undefined }): CancelResult;
+  /** The live customer a session token acts for; `undefined` for any other token. */
   customerOfSession(token: string): string | undefined;
+  /** A session token of a deleted customer: Polar no longer accepts it at all. */
+  isRevokedSession(token: string): boolean;
   state(): StoreState;
 }
 
 /** Statuses in which a subscription still bills and grants: the ones a deletion revokes. */
 const ACTIVE = /* @__PURE__ */ new Set(["active", "trialing", "past_due"]);
 
-export function createStore(options: {
-  seed: StoreSeed;
-  now: () => Date;
-  /** A complete subscription for the seeded fields, at the given time. */
-  completeSubscription: (options: { seed: SubscriptionRecord; now: Date }) => SubscriptionRecord;
-}): Store {
+/** `seed`: checked, its subscriptions complete (fake-runtime/seed.ts). */
+export function createStore(options: { seed: StoreSeed; now: () => Date }): Store {
   const { seed, now } = options;
-  const seededAt = now();
   const customers = new Map<string, CustomerRecord>();
   for (const customer of seed.customers ?? []) customers.set(customer.id, copy(customer));
   const subscriptions = new Map<string, SubscriptionRecord>();
-  for (const subscription of seed.subscriptions ?? []) {
-    subscriptions.set(
-      subscription.id,
-      options.completeSubscription({ seed: copy(subscription), now: seededAt }),
-    );
-  }
+  for (const subscription of seed.subscriptions ?? [])
+    subscriptions.set(subscription.id, copy(subscription));
   const sessions = new Map(
     (seed.customer_sessions ?? []).map((session) => [session.token, session.customer_id]),
   );
@@ -110,7 +104,14 @@ export function createStore(options: {
       });
       return { kind: "canceled", subscription: copy(subscription) };
     },
-    customerOfSession: (token) => sessions.get(token),
+    customerOfSession: (token) => {
+      const id = sessions.get(token);
+      return id !== undefined && live(customers.get(id)) ? id : undefined;
+    },
+    isRevokedSession: (token) => {
+      const id = sessions.get(token);
+      return id !== undefined && !live(customers.get(id));
+    },
     state: () => ({
       customers: sorted(customers.values()),
       subscriptions: sorted(subscriptions.values()),

@@ -43,12 +43,15 @@ export function decodeParameters(options: {
   path: Record<string, string>;
   query: string;
   wire: { header(name: string): string | undefined };
-  checks: Record<string, Validator> | undefined;
+  /** The schema check of each parameter, in the route's order. */
+  checks: ReadonlyArray<Validator | undefined> | undefined;
 }): Decoded {
   const params: Record<string, unknown> = {};
   let errors: FieldError[] | undefined;
   let search: URLSearchParams | undefined;
-  for (const parameter of options.route.parameters) {
+  const { parameters } = options.route;
+  for (let index = 0; index < parameters.length; index++) {
+    const parameter = parameters[index]!;
     let texts: string | string[] | undefined;
     if (parameter.in === "path") texts = options.path[parameter.name];
     else if (parameter.in === "header") texts = options.wire.header(parameter.name.toLowerCase());
@@ -60,7 +63,7 @@ export function decodeParameters(options: {
     const decoded = decodeOne({
       parameter,
       texts,
-      check: options.checks?.[`${parameter.in}.${parameter.name}`],
+      check: options.checks?.[index],
     });
     if (decoded === ABSENT) continue;
     if ("error" in decoded) (errors ??= []).push(decoded.error);
@@ -78,59 +81,81 @@ function decodeOne(options: {
   check: Validator | undefined;
 }): { value: unknown } | { error: FieldError } | typeof ABSENT {
   const { parameter, texts } = options;
-  const loc = () => [parameter.in, parameter.name];
   if (texts === undefined) {
     if (parameter.required)
-      return { error: { type: "missing", loc: loc(), msg: "Field required", input: null } };
+      return {
+        error: { type: "missing", loc: locOf(parameter), msg: "Field required", input: null },
+      };
     return parameter.default === undefined ? ABSENT : { value: parameter.default };
   }
   if (typeof texts !== "string") {
     const [type, msg] = NOT_ONE[parameter.decode];
-    return { error: { type, loc: loc(), msg, input: texts } };
+    return { error: { type, loc: locOf(parameter), msg, input: texts } };
   }
-  const decoded = decodeValue({ parameter, text: texts, loc });
+  const decoded = decodeValue({ parameter, text: texts });
   if ("error" in decoded || !options.check) return decoded;
   const issues = options.check(decoded.value);
   return issues.length > 0
-    ? { error: issueError({ parameter, issue: issues[0]!, loc: loc(), input: texts }) }
+    ? { error: issueError({ parameter, issue: issues[0]!, loc: locOf(parameter), input: texts }) }
     : decoded;
+}
+
+/** Where a parameter's error is reported: `["path","id"]`. */
+function locOf(parameter: ParameterInfo): string[] {
+  return [parameter.in, parameter.name];
 }
 
 function decodeValue(options: {
   parameter: ParameterInfo;
   text: string;
-  loc: () => string[];
 }): { value: unknown } | { error: FieldError } {
   const { parameter, text: input } = options;
-  const fail = (type: string, msg: string) => ({ error: { type, loc: options.loc(), msg, input } });
   switch (parameter.decode) {
     case "boolean":
       if (input === "true" || input === "false") return { value: input === "true" };
-      return fail("bool_parsing", "Input should be a valid boolean, unable to interpret input");
+      return parseFailure({
+        parameter,
+        type: "bool_parsing",
+        msg: "Input should be a valid boolean, unable to interpret input",
+        input,
+      });
     case "integer":
       if (/^[+-]?\d+$/.test(input.trim()) && Number.isSafeInteger(Number(input)))
         return { value: Number(input) };
-      return fail(
-        "int_parsing",
-        "Input should be a valid integer, unable to parse string as an integer",
-      );
+      return parseFailure({
+        parameter,
+        type: "int_parsing",
+        msg: "Input should be a valid integer, unable to parse string as an integer",
+        input,
+      });
     case "number":
       if (input.trim() !== "" && Number.isFinite(Number(input))) return { value: Number(input) };
-      return fail(
-        "float_parsing",
-        "Input should be a valid number, unable to parse string as a number",
-      );
+      return parseFailure({
+        parameter,
+        type: "float_parsing",
+        msg: "Input should be a valid number, unable to parse string as a number",
+        input,
+      });
     case "uuid":
-      return decodeUuid({ parameter, input, loc: options.loc });
+      return decodeUuid({ parameter, input });
     default:
       return { value: input };
   }
 }
 
+function parseFailure(options: {
+  parameter: ParameterInfo;
+  type: string;
+  msg: string;
+  input: string;
+}): { error: FieldError } {
+  const { type, msg, input } = options;
+  return { error: { type, loc: locOf(options.parameter), msg, input } };
+}
+
 function decodeUuid(options: {
   parameter: ParameterInfo;
   input: string;
-  loc: () => string[];
 }): { value: unknown } | { error: FieldError } {
   const { parameter, input } = options;
   const error = uuidError(input);
@@ -138,7 +163,7 @@ function decodeUuid(options: {
     return {
       error: {
         type: "uuid_parsing",
-        loc: options.loc(),
+        loc: locOf(parameter),
         msg: `Input should be a valid UUID, ${error}`,
         input,
         ctx: { error },
@@ -147,7 +172,7 @@ function decodeUuid(options: {
   }
   const expected = parameter.uuidVersion;
   if (expected !== undefined && uuidVersion(input) !== expected) {
-    return { error: versionError({ expected, loc: options.loc(), input }) };
+    return { error: versionError({ expected, loc: locOf(parameter), input }) };
   }
   // pydantic hands the handler a UUID object; its text is lower case.
   return { value: input.toLowerCase() };

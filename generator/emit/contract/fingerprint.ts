@@ -1,7 +1,17 @@
-// The fingerprint the generated contract suite compares with openapi.json at run time
-// (templates/contract/fingerprint.ts computes the same; a unit test holds them equal).
+// Fingerprints the generated contract suite records and compares at run time.
+// `fingerprintOf` hashes a document (templates/contract/fingerprint.ts computes the same
+// over openapi.json; a unit test holds them equal). Per operation, the fingerprint is
+// that of the operation selected alone (what it reaches, its security, the servers), so
+// the suite can say which operations changed in the source spec; `fingerprintOperations`
+// is how the suite gets them, through polar-codegen's programmatic API.
 
 import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { loadSpec } from "../../load/index.js";
+import type { OpenApiDocument } from "../../openapi.js";
+import { hasErrors, ProblemError } from "../../problems.js";
+import { selectOperations } from "../../select.js";
+import { packageRoot } from "../../templates.js";
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
@@ -15,4 +25,34 @@ function canonical(value: unknown): string {
 
 export function fingerprintOf(document: unknown): string {
   return createHash("sha256").update(canonical(document)).digest("hex").slice(0, 16);
+}
+
+/** Each operation's fingerprint; `null` for one the document does not have (or cannot select). */
+export function operationFingerprints(options: { document: OpenApiDocument; operationIds: readonly string[] }): Record<string, string | null> {
+  const fingerprints: Record<string, string | null> = {};
+  for (const id of [...options.operationIds].sort()) {
+    const { selected } = selectOperations({ document: options.document, operationIds: [id] });
+    fingerprints[id] = selected ? fingerprintOf(selected.document) : null;
+  }
+  return fingerprints;
+}
+
+/**
+ * The fingerprints of `operations` in a spec as it is now (a file path, relative to
+ * `cwd`, or a URL; default: the spec embedded in polar-codegen). Throws `ProblemError`
+ * when the spec cannot be loaded.
+ */
+export async function fingerprintOperations(options: {
+  spec?: string | undefined;
+  operations: readonly string[];
+  cwd?: string | undefined;
+  allowRemoteRefs?: boolean | undefined;
+}): Promise<Record<string, string | null>> {
+  const loaded = await loadSpec({
+    source: options.spec ?? join(packageRoot, "spec", "polar.openapi.yaml"),
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    allowRemoteRefs: options.allowRemoteRefs ?? false,
+  });
+  if (!loaded.spec || hasErrors(loaded.problems)) throw new ProblemError(loaded.problems);
+  return operationFingerprints({ document: loaded.spec.document, operationIds: options.operations });
 }

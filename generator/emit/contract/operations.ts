@@ -1,6 +1,6 @@
 // The operations as the contract suite reads them: plain data from the model.
 
-import type { Model, OperationModel, ParameterModel, ResponseModel } from "../../model/types.js";
+import type { Model, OperationModel, ParameterModel, ResponseModel, TypeRef } from "../../model/types.js";
 
 export function contractOperations(model: Model): unknown[] {
   const credentialOf = new Map(model.securitySchemes.map((scheme) => [scheme.name, scheme.credential]));
@@ -12,7 +12,7 @@ export function contractOperations(model: Model): unknown[] {
     pathParams: operation.pathParams.map(parameter),
     query: operation.query.map(parameter),
     credentials: [...new Set(operation.security.flatMap((alternative) => alternative.schemes.map((each) => credentialOf.get(each.scheme) ?? each.scheme)))].sort(),
-    responses: Object.fromEntries([...operation.success, ...operation.errors].map((response) => [String(response.status), responseOf(response)])),
+    responses: Object.fromEntries([...operation.success, ...operation.errors].map((response) => [String(response.status), responseOf({ model, response })])),
   }));
 }
 
@@ -21,7 +21,19 @@ function parameter(model: ParameterModel) {
   return { name: model.name, codeName: model.codeName, ...(model.format ? { format: model.format } : {}), type, required: model.required };
 }
 
-function responseOf(response: ResponseModel) {
+function responseOf(options: { model: Model; response: ResponseModel }) {
+  const { model, response } = options;
   if (!response.contentType) return {};
-  return { contentType: response.contentType, ...(response.body?.kind === "model" ? { schema: response.body.name } : {}) };
+  if (response.body?.kind !== "model") return { contentType: response.contentType };
+  const schema = response.body.name;
+  // A success body's fields, for the checks of what it must say (a cancelled subscription's `canceled_at`).
+  const success = typeof response.status === "number" && response.status < 300;
+  const type = model.schemas.find((each) => each.name === schema)?.type;
+  return { contentType: response.contentType, schema, ...(success && type ? { properties: propertyNames(type) } : {}) };
+}
+
+function propertyNames(type: TypeRef): string[] {
+  if (type.kind === "object") return type.properties.map((property) => property.name).sort();
+  if (type.kind === "intersection") return [...new Set(type.parts.flatMap(propertyNames))].sort();
+  return [];
 }

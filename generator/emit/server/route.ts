@@ -47,10 +47,6 @@ function securityOf(options: { model: Model; operation: OperationModel }): Array
   return alternatives;
 }
 
-export function isSecured(options: { model: Model; operation: OperationModel }): boolean {
-  return securityOf(options).length > 0;
-}
-
 /** The `RouteInfo` literal of an operation. */
 export function routeInfo(options: { model: Model; operation: OperationModel }): string {
   const { operation } = options;
@@ -83,17 +79,26 @@ export function routeInfo(options: { model: Model; operation: OperationModel }):
 function parameterType(options: { operation: OperationModel; parameter: ParameterModel }): string {
   const { operation, parameter } = options;
   const location = `${operationRef(operation)}["parameters"][${JSON.stringify(parameter.in)}]`;
-  return parameter.required ? `${location}[${JSON.stringify(parameter.name)}]` : `NonNullable<${location}>[${JSON.stringify(parameter.name)}]`;
+  if (parameter.required) return `${location}[${JSON.stringify(parameter.name)}]`;
+  const optional = `NonNullable<${location}>[${JSON.stringify(parameter.name)}]`;
+  // The runtime fills the default in: the handler always gets a value.
+  return parameter.default === undefined ? optional : `Exclude<${optional}, undefined>`;
 }
 
 export function paramsType(operation: OperationModel): string {
   const members = [...operation.pathParams, ...operation.query].map((parameter) => {
     const docs = parameter.description ? `/** ${escapeDoc(parameter.description)} */\n` : "";
-    // Optional even with a default (the runtime fills it in), as the spec's types say.
-    const optional = parameter.required ? "" : "?";
+    const optional = parameter.required || parameter.default !== undefined ? "" : "?";
     return `${docs}${parameter.codeName}${optional}: ${parameterType({ operation, parameter })};`;
   });
   return `{\n${members.join("\n")}\n}`;
+}
+
+/** The credential a handler of a secured operation gets: \`scheme\` is one of the operation's. */
+export function credentialType(options: { model: Model; operation: OperationModel }): string {
+  const schemes = [...new Set(securityOf(options).map((alternative) => alternative.scheme))].sort();
+  if (schemes.length === 0) return "undefined";
+  return `ServerCredential<${schemes.map((scheme) => JSON.stringify(scheme)).join(" | ")}>`;
 }
 
 /** `{ status: 204 } | { status: 404; body: ... } | ...`: exactly the documented outcomes. */

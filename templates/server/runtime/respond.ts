@@ -13,6 +13,27 @@ const FRAMING = /* @__PURE__ */ new Set([
   "content-type",
 ]);
 
+const encoder = /* @__PURE__ */ new TextEncoder();
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** The headers as node:http's flat list, `content-length` included. */
+export function headerList(wire: WireResponse): Array<string | number> {
+  const headers: Array<string | number> = [];
+  for (const name in wire.headers) headers.push(name, wire.headers[name]!);
+  const { body } = wire;
+  if (body !== undefined)
+    headers.push(
+      "content-length",
+      ASCII.test(body) ? body.length : encoder.encode(body).byteLength,
+    );
+  return headers;
+}
+
+/** A response sent many times, never changed: its header list made once. */
+export function constant(response: WireResponse): WireResponse {
+  return { ...response, headerList: headerList(response) };
+}
+
 export function json(options: {
   status: number;
   body: unknown;
@@ -41,37 +62,49 @@ function polarError(options: {
 // Built once: a reply is never changed after it is made. Marked pure (like every
 // module-level call in these runtimes) so that a bundle importing only the client from
 // index.ts drops the server entirely.
-const NOT_FOUND = /* @__PURE__ */ polarError({
-  status: 404,
-  error: "ResourceNotFound",
-  detail: "Not found",
-});
-const BAD_PATH = /* @__PURE__ */ polarError({
-  status: 400,
-  error: "BadRequest",
-  detail: "The request path is not valid percent-encoded UTF-8.",
-});
-const BODY_NOT_ALLOWED = /* @__PURE__ */ polarError({
-  status: 400,
-  error: "BadRequest",
-  detail: "This operation takes no request body.",
-});
-const UNAUTHORIZED = /* @__PURE__ */ polarError({
-  status: 401,
-  error: "Unauthorized",
-  detail: "Send a bearer token: Authorization: Bearer <token>.",
-  headers: { "www-authenticate": "Bearer" },
-});
-const FORBIDDEN = /* @__PURE__ */ polarError({
-  status: 403,
-  error: "NotPermitted",
-  detail: "This credential may not call this operation.",
-});
-const INTERNAL = /* @__PURE__ */ polarError({
-  status: 500,
-  error: "InternalServerError",
-  detail: "Internal Server Error",
-});
+const NOT_FOUND = /* @__PURE__ */ constant(
+  /* @__PURE__ */ polarError({
+    status: 404,
+    error: "ResourceNotFound",
+    detail: "Not found",
+  }),
+);
+const BAD_PATH = /* @__PURE__ */ constant(
+  /* @__PURE__ */ polarError({
+    status: 400,
+    error: "BadRequest",
+    detail: "The request path is not valid percent-encoded UTF-8.",
+  }),
+);
+const BODY_NOT_ALLOWED = /* @__PURE__ */ constant(
+  /* @__PURE__ */ polarError({
+    status: 400,
+    error: "BadRequest",
+    detail: "This operation takes no request body.",
+  }),
+);
+const UNAUTHORIZED = /* @__PURE__ */ constant(
+  /* @__PURE__ */ polarError({
+    status: 401,
+    error: "Unauthorized",
+    detail: "Send a bearer token: Authorization: Bearer <token>.",
+    headers: { "www-authenticate": "Bearer" },
+  }),
+);
+const FORBIDDEN = /* @__PURE__ */ constant(
+  /* @__PURE__ */ polarError({
+    status: 403,
+    error: "NotPermitted",
+    detail: "This credential may not call this operation.",
+  }),
+);
+const INTERNAL = /* @__PURE__ */ constant(
+  /* @__PURE__ */ polarError({
+    status: 500,
+    error: "InternalServerError",
+    detail: "Internal Server Error",
+  }),
+);
 
 export const replies = {
   notFound: () => NOT_FOUND,

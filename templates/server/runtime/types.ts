@@ -56,12 +56,14 @@ export interface WireResponse {
   status: number;
   headers: Record<string, string>;
   body?: string | undefined;
+  /** `headers` as node:http's flat list with `content-length`: made once for a response sent many times. */
+  headerList?: Array<string | number> | undefined;
 }
 
 /** The bearer credential a request was accepted with. */
-export interface ServerCredential {
-  /** The security scheme it was accepted for (`oat`, `customer_session`). */
-  scheme: string;
+export interface ServerCredential<Scheme extends string = string> {
+  /** The security scheme it was accepted for: one of the operation's (`customer_session`). */
+  scheme: Scheme;
   token: string;
 }
 
@@ -72,8 +74,17 @@ export interface AuthenticateInput extends ServerCredential {
   request: Request;
 }
 
-/** Decides whether a token is valid for a scheme and its scopes; `false` answers 403. */
-export type Authenticate = (input: AuthenticateInput) => boolean | Promise<boolean>;
+/**
+ * `true`: accepted for this scheme. `false`: a valid credential that may not do this
+ * (403, unless another scheme accepts). `"invalid"`: not a valid credential at all,
+ * unknown, expired or revoked (401, when no scheme accepts and none answered `false`).
+ */
+export type AuthenticateVerdict = boolean | "invalid";
+
+/** Decides whether a token is valid for a scheme and its scopes. */
+export type Authenticate = (
+  input: AuthenticateInput,
+) => AuthenticateVerdict | Promise<AuthenticateVerdict>;
 
 export interface ValidationIssue {
   pointer: string;

@@ -3,14 +3,16 @@
 // before the parameters, as Polar's FastAPI dependencies are.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CUSTOMER, serve, SUBSCRIPTION, type Served } from "../../fixtures/server/polar.js";
+import { createFakePolar, createPolarServer, type AuthenticateVerdict } from "../../../generated/polar/index.js";
+import { rawRequest } from "../../fixtures/server/listen.js";
+import { CUSTOMER, seed, serve, SUBSCRIPTION, type Served } from "../../fixtures/server/polar.js";
 
 const UNAUTHORIZED = { error: "Unauthorized", detail: "Send a bearer token: Authorization: Bearer <token>." };
 
 describe("the embedded spec", () => {
   let served: Served;
   let asked: unknown[] = [];
-  let verdict: (input: { token: string }) => boolean | Promise<boolean> = () => true;
+  let verdict: (input: { token: string }) => AuthenticateVerdict | Promise<AuthenticateVerdict> = () => true;
   beforeAll(async () => {
     served = await serve({
       authenticate: (input) => {
@@ -28,6 +30,7 @@ describe("the embedded spec", () => {
     ["another scheme", "Basic dXNlcjpwYXNz"],
     ["two tokens", "Bearer one two"],
     ["a token outside visible ASCII", "Bearer t\u00f6k"],
+    ["a comma in the token (how two headers read once joined)", "Bearer org-token, Bearer other"],
   ])("%s is 401 with WWW-Authenticate, before authenticate or the handler", async (_, header) => {
     asked = [];
     const response = await served.call({ target: `/v1/customers/${CUSTOMER}`, token: null, headers: header === undefined ? {} : { authorization: header } });
@@ -61,8 +64,53 @@ describe("the embedded spec", () => {
     expect(accepted.status).toBe(404); // accepted; "good" is no session of the subscription's customer
   });
 
+  it('"invalid" from authenticate (sync or async) is 401: the token is no credential at all', async () => {
+    for (const answer of ["invalid", Promise.resolve("invalid" as const)] as const) {
+      verdict = () => answer;
+      const response = await served.call({ target: `/v1/customers/${CUSTOMER}`, token: "revoked" });
+      verdict = () => true;
+      expect([response.status, response.headers["www-authenticate"], response.json()]).toStrictEqual([401, "Bearer", UNAUTHORIZED]);
+    }
+    expect(served.fake.state().customers.find((customer) => customer.id === CUSTOMER)?.deleted_at).toBeUndefined();
+  });
+
   it("a scheme keyword in any case, and spaces around the token, are accepted", async () => {
     const response = await served.call({ target: `/v1/customers/external/nobody`, token: null, headers: { authorization: "bEaReR   tok " } });
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("more than one Authorization header: 401 through either entry point, nothing deleted", () => {
+  let served: Served;
+  beforeAll(async () => (served = await serve()));
+  afterAll(() => served.close());
+  const pairs = [
+    ["two valid tokens", "Bearer org-token", "Bearer other-token"],
+    ["the same token twice", "Bearer org-token", "Bearer org-token"],
+    ["a valid token and an empty header", "Bearer org-token", ""],
+    ["a valid token and garbage", "Bearer org-token", "Basic x"],
+  ] as const;
+
+  it.each(pairs)("toNodeListener, over a socket: %s", async (_, first, second) => {
+    const headers = { authorization: [first, second] } as unknown as Record<string, string>;
+    const response = await rawRequest({ port: served.port, target: `/v1/customers/${CUSTOMER}`, headers });
+    expect([response.status, response.json()]).toStrictEqual([401, UNAUTHORIZED]);
+    expect(served.fake.state().customers.find((customer) => customer.id === CUSTOMER)?.deleted_at).toBeUndefined();
+  });
+
+  it.each(pairs)("fetch: %s", async (_, first, second) => {
+    const fake = createFakePolar({ seed: seed() });
+    const headers = new Headers();
+    headers.append("authorization", first);
+    headers.append("authorization", second);
+    const response = await createPolarServer(fake).fetch(new Request(`http://fake.test/v1/customers/${CUSTOMER}`, { method: "DELETE", headers }));
+    expect([response.status, await response.json()]).toStrictEqual([401, UNAUTHORIZED]);
+    expect(fake.state().customers.find((customer) => customer.id === CUSTOMER)?.deleted_at).toBeUndefined();
+  });
+
+  it("one header is still accepted through both", async () => {
+    expect((await rawRequest({ port: served.port, target: "/v1/customers/external/nobody", headers: { authorization: "Bearer org-token" } })).status).toBe(404);
+    const response = await createPolarServer(createFakePolar({ seed: seed() })).fetch(new Request("http://fake.test/v1/customers/external/nobody", { method: "DELETE", headers: { authorization: "Bearer org-token" } }));
     expect(response.status).toBe(404);
   });
 });

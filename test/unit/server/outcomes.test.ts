@@ -149,3 +149,54 @@ describe("validateResponses", () => {
     expect((await served.call({ target: `/v1/customer-portal/subscriptions/${SUBSCRIPTION}` })).status).toBe(200);
   });
 });
+
+describe("a deeply frozen outcome is checked and serialised once, a mutable one on every request", () => {
+  /** A ResourceNotFound validator that counts its calls, in the shape validateResponses takes. */
+  function counting() {
+    const counter = { calls: 0 };
+    const validators = { ResourceNotFound: (value: unknown) => (counter.calls++, typeof (value as { detail?: unknown }).detail === "string" ? [] : [{ pointer: "/detail", keyword: "type", message: "must be string" }]) };
+    return { counter, validators };
+  }
+  async function serveWith(handler: () => unknown, validators: Record<string, (value: unknown) => unknown[]>) {
+    served = await serve();
+    const handlers = { ...served.fake.handlers, customersDelete: handler } as PolarHandlers;
+    await served.close();
+    served = await serve({ handlers, validateResponses: validators as never });
+    return () => served!.call({ target: `/v1/customers/${CUSTOMER}` });
+  }
+
+  it("frozen at every level: the same bytes each time, the schema checked once", async () => {
+    const { counter, validators } = counting();
+    const outcome = Object.freeze({ status: 404, body: Object.freeze({ error: "ResourceNotFound", detail: "gone" }) } as const);
+    const call = await serveWith(() => outcome, validators);
+    const answers = [await call(), await call(), await call()].map((response) => [response.status, response.text]);
+    expect(answers).toStrictEqual(Array(3).fill([404, '{"error":"ResourceNotFound","detail":"gone"}']));
+    expect(counter.calls).toBe(1);
+  });
+
+  it.each([
+    ["not frozen", () => ({ status: 404, body: { error: "ResourceNotFound", detail: "first" } })],
+    ["frozen outside, its body mutable", () => Object.freeze({ status: 404, body: { error: "ResourceNotFound", detail: "first" } })],
+  ])("%s: a change between requests is what the next one gets, checked again", async (_, make) => {
+    const { counter, validators } = counting();
+    const outcome = make() as { body: { detail: unknown } };
+    const call = await serveWith(() => outcome, validators);
+    expect((await call()).json().detail).toBe("first");
+    outcome.body.detail = "second";
+    expect((await call()).json().detail).toBe("second");
+    outcome.body.detail = 7;
+    expect((await call()).status).toBe(500);
+    expect(counter.calls).toBe(3);
+  });
+
+  it("one frozen outcome shared by two operations is held to each one's responses", async () => {
+    const shared = Object.freeze({ status: 204 } as const);
+    served = await serve();
+    const handlers = { ...served.fake.handlers, customersDelete: () => shared, customerPortalSubscriptionsCancel: () => shared } as unknown as PolarHandlers;
+    await served.close();
+    served = await serve({ handlers, onError: () => {} });
+    expect((await served.call({ target: `/v1/customers/${CUSTOMER}` })).status).toBe(204);
+    // The cancel documents no 204: the same object is an undeclared outcome there.
+    expect((await served.call({ target: `/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, token: "session-ada" })).status).toBe(500);
+  });
+});

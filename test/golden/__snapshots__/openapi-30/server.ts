@@ -18,6 +18,7 @@ export type { NodeListener, NodeRequestLike, NodeResponseLike } from "./server-r
 export type {
   Authenticate,
   AuthenticateInput,
+  AuthenticateVerdict,
   HandlerContext,
   FetchServer,
   ServerCredential,
@@ -40,7 +41,7 @@ export type WidgetsArchiveOutcome = {
 };
 
 export type WidgetsArchiveHandler = (
-  context: HandlerContext<WidgetsArchiveHandlerParams, ServerCredential>,
+  context: HandlerContext<WidgetsArchiveHandlerParams, ServerCredential<"bearerAuth">>,
 ) => WidgetsArchiveOutcome | Promise<WidgetsArchiveOutcome>;
 
 /** Parameters of `widgets:delete`, decoded and validated, camelCased; the wire uses the spec's names. */
@@ -59,7 +60,7 @@ export type WidgetsDeleteOutcome =
     };
 
 export type WidgetsDeleteHandler = (
-  context: HandlerContext<WidgetsDeleteHandlerParams, ServerCredential>,
+  context: HandlerContext<WidgetsDeleteHandlerParams, ServerCredential<"bearerAuth">>,
 ) => WidgetsDeleteOutcome | Promise<WidgetsDeleteOutcome>;
 
 /** One handler per operation; leaving one out does not compile. */

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { createPolarClient } from "../client.js";
 import { createFakePolar, type FakeSeed } from "../fake.js";
 import { createPolarServer, toNodeListener } from "../server.js";
-import { validators } from "../validators.js";
+import { parameters, validators } from "../validators.js";
 import { defineContractSuite } from "./suite.js";
 import type { ContractFixtures, ContractOperation } from "./types.js";
 
@@ -30,6 +30,7 @@ const operations: ContractOperation[] = [
       "200": {
         contentType: "application/json",
         schema: "Widget",
+        properties: ["archived_at", "id", "shape"],
       },
     },
   },
@@ -68,8 +69,19 @@ const operations: ContractOperation[] = [
 
 defineContractSuite({
   operations,
-  fingerprint: "102d9ebda56aff12",
-  specFile: new URL("../openapi.json", import.meta.url),
+  generatedFrom: {
+    source: {
+      label: "../../test/golden/fixtures/openapi-30.yaml",
+      embedded: false,
+      outFolder: new URL("../", import.meta.url),
+    },
+    operations: {
+      "widgets:archive": "7d2740307cbfc3ad",
+      "widgets:delete": "57dab2df77125e4a",
+    },
+    subset: "102d9ebda56aff12",
+    openapiJson: new URL("../openapi.json", import.meta.url),
+  },
   fixtures: JSON.parse(
     readFileSync(new URL("./fixtures.json", import.meta.url), "utf8"),
   ) as ContractFixtures,
@@ -79,5 +91,6 @@ defineContractSuite({
       toNodeListener(createPolarServer(createFakePolar({ seed: seed as FakeSeed }))) as never,
   },
   validators,
+  parameters,
   createClient: (clientOptions) => createPolarClient(clientOptions as never),
 });

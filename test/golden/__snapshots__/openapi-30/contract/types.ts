@@ -19,6 +19,8 @@ export interface ContractResponse {
   contentType?: string | undefined;
   /** The component schema its body must satisfy. */
   schema?: string | undefined;
+  /** A success body's top-level fields, by the spec. */
+  properties?: string[] | undefined;
 }
 
 export interface ContractOperation {

@@ -12,7 +12,8 @@
 import { authorize, type Authorization } from "./auth.js";
 import { serveFetch } from "./fetch.js";
 import { decodeParameters } from "./params.js";
-import { checkOutcome, replies } from "./respond.js";
+import { createResponder, type Respond } from "./outcome.js";
+import { replies } from "./respond.js";
 import { createRouter } from "./router.js";
 import type {
   AnyHandler,
@@ -47,9 +48,9 @@ export function createServerCore(
   };
 }
 
-/** Parameter checks and response validators, once known. */
+/** Parameter checks (per route, in the order of its parameters) and response validators, once known. */
 interface Checks {
-  parameters?: ParameterChecks;
+  parameters?: Map<RouteInfo, Array<Validator | undefined>>;
   responses?: Record<string, Validator>;
 }
 
@@ -57,6 +58,7 @@ interface Shared {
   options: ServerCoreOptions;
   checks: Checks;
   report: (event: ServerErrorEvent) => void;
+  respond: Respond;
 }
 
 interface RouteCall extends Shared {
@@ -69,7 +71,10 @@ interface RouteCall extends Shared {
 function createWireHandler(options: ServerCoreOptions): WireHandler {
   const route = createRouter(options.routes);
   const report = options.onError ?? logError;
-  const shared: Shared = { options, checks: {}, report: (event) => safely(() => report(event)) };
+  const checks: Checks = {};
+  const safeReport = (event: ServerErrorEvent) => safely(() => report(event));
+  const respond = createResponder({ validators: () => checks.responses, report: safeReport });
+  const shared: Shared = { options, checks, report: safeReport, respond };
   const failed = (error: unknown) => {
     shared.report({ kind: "handler-threw", operationId: "(runtime)", error });
     return replies.internal();
@@ -92,6 +97,7 @@ function createWireHandler(options: ServerCoreOptions): WireHandler {
         options,
         checks: shared.checks,
         report: shared.report,
+        respond,
         wire,
         route: match.route,
         path: match.values,
@@ -129,9 +135,25 @@ function loadChecks(options: {
     return undefined;
   }
   return loadValidators().then((module) => {
-    checks.parameters = module.parameters;
+    checks.parameters = byRoute({ routes: options.options.routes, parameters: module.parameters });
     if (validateResponses === true) checks.responses = module.validators;
   });
+}
+
+/** Each route's parameter checks in its parameters' order, looked up once rather than per request. */
+function byRoute(options: {
+  routes: readonly RouteInfo[];
+  parameters: ParameterChecks;
+}): Map<RouteInfo, Array<Validator | undefined>> {
+  const checks = new Map<RouteInfo, Array<Validator | undefined>>();
+  for (const route of options.routes) {
+    const own = options.parameters[route.id];
+    checks.set(
+      route,
+      route.parameters.map((parameter) => own?.[`${parameter.in}.${parameter.name}`]),
+    );
+  }
+  return checks;
 }
 
 function checkBody(call: RouteCall): WireResponse | Promise<WireResponse> {
@@ -158,7 +180,7 @@ function runHandler(options: {
 }): WireResponse | Promise<WireResponse> {
   const { call, auth } = options;
   const { route, wire } = call;
-  if (auth.kind === "missing") return replies.unauthorized();
+  if (auth.kind === "missing" || auth.kind === "invalid") return replies.unauthorized();
   if (auth.kind === "refused") return replies.forbidden();
   if (auth.kind === "failed") {
     call.report({ kind: "authenticate-threw", operationId: route.id, error: auth.error });
@@ -169,23 +191,31 @@ function runHandler(options: {
     path: call.path,
     query: call.query,
     wire,
-    checks: call.checks.parameters?.[route.id],
+    checks: call.checks.parameters?.get(route),
   });
   if ("errors" in decoded) return replies.invalid(decoded.errors);
   const handler = call.options.handlers[route.handler] as AnyHandler;
-  const threw = (error: unknown) => {
-    call.report({ kind: "handler-threw", operationId: route.id, error });
-    return replies.internal();
-  };
   let outcome: unknown;
   try {
     outcome = handler(new Context(decoded.params, auth.credential, wire));
   } catch (error) {
-    return threw(error);
+    return handlerThrew({ call, error });
   }
   if (outcome instanceof Promise)
-    return outcome.then((settled) => respond({ call, outcome: settled }), threw);
-  return respond({ call, outcome });
+    return outcome.then(
+      (settled) => call.respond(route, settled),
+      (error: unknown) => handlerThrew({ call, error }),
+    );
+  return call.respond(route, outcome);
+}
+
+function handlerThrew(options: { call: RouteCall; error: unknown }): WireResponse {
+  options.call.report({
+    kind: "handler-threw",
+    operationId: options.call.route.id,
+    error: options.error,
+  });
+  return replies.internal();
 }
 
 /** A class: an object literal with a getter costs a closure and an accessor per request. */
@@ -202,31 +232,6 @@ class Context implements HandlerContext<Record<string, unknown>, ServerCredentia
   get request(): Request {
     return this.#wire.request();
   }
-}
-
-function respond(options: { call: RouteCall; outcome: unknown }): WireResponse {
-  const { call } = options;
-  const checked = checkOutcome({
-    route: call.route,
-    outcome: options.outcome,
-    validators: call.checks.responses,
-  });
-  if (checked.kind === "ok") return checked.response;
-  if (checked.kind === "undeclared")
-    call.report({
-      kind: "undeclared-outcome",
-      operationId: call.route.id,
-      status: checked.status,
-      message: checked.message,
-    });
-  else
-    call.report({
-      kind: "invalid-response",
-      operationId: call.route.id,
-      status: checked.status,
-      issues: checked.issues,
-    });
-  return replies.internal();
 }
 
 /** The path of a request target; an absolute-form target (`http://host/path`) loses its origin. */

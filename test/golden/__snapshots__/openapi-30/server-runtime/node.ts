@@ -6,7 +6,7 @@
 // Typed structurally, so the generated folder needs no @types/node.
 
 import { WIRE_HANDLER, type WireHandler } from "./core.js";
-import { replies } from "./respond.js";
+import { headerList, replies } from "./respond.js";
 import type { FetchServer, WireRequest, WireResponse } from "./types.js";
 
 /** What the adapter uses of `http.IncomingMessage`. */
@@ -31,9 +31,6 @@ export interface NodeResponseLike {
 
 export type NodeListener = (request: NodeRequestLike, response: NodeResponseLike) => void;
 
-const encoder = /* @__PURE__ */ new TextEncoder();
-const ASCII = /^[\x00-\x7f]*$/;
-
 export function toNodeListener(server: FetchServer): NodeListener {
   const handle = (server as { [WIRE_HANDLER]?: WireHandler })[WIRE_HANDLER];
   return (request, response) => {
@@ -54,8 +51,12 @@ export function toNodeListener(server: FetchServer): NodeListener {
   };
 }
 
-/** Headers of which Node keeps only the first (node:http's `headers` drops the rest). */
-const SINGLE = /* @__PURE__ */ new Set(["authorization", "content-length", "content-type", "host"]);
+/**
+ * Headers of which node:http's `headers` keeps only the first. `authorization` is not
+ * among them: it is joined like any other, as the Fetch API does, so that a request with
+ * two is refused through either entry point.
+ */
+const SINGLE = /* @__PURE__ */ new Set(["content-length", "content-type", "host"]);
 
 /**
  * A class, not closures per request, reading `rawHeaders` rather than `headers`, which
@@ -67,16 +68,38 @@ class NodeWire implements WireRequest {
   readonly hasBody: boolean;
   readonly #request: NodeRequestLike;
 
+  /** Read with the framing headers, in the same pass: every request needs it. */
+  readonly #authorization: string | undefined;
+
   constructor(request: NodeRequestLike) {
     this.#request = request;
     this.method = request.method ?? "GET";
     this.target = request.url ?? "/";
-    const length = this.header("content-length");
-    this.hasBody =
-      this.header("transfer-encoding") !== undefined || (length !== undefined && length !== "0");
+    const raw = request.rawHeaders;
+    let length: string | undefined;
+    let chunked = false;
+    let authorization: string | undefined;
+    for (let index = 0; raw && index < raw.length; index += 2) {
+      const key = raw[index]!;
+      // Only the lengths of the three names are compared before any lower-casing.
+      if (key.length === 13 && key.toLowerCase() === "authorization")
+        authorization =
+          authorization === undefined ? raw[index + 1]! : `${authorization}, ${raw[index + 1]!}`;
+      else if (key.length === 14 && key.toLowerCase() === "content-length")
+        length ??= raw[index + 1]!;
+      else if (key.length === 17 && key.toLowerCase() === "transfer-encoding") chunked = true;
+    }
+    if (!raw) {
+      length = this.header("content-length");
+      chunked = this.header("transfer-encoding") !== undefined;
+      authorization = this.header("authorization");
+    }
+    this.#authorization = authorization;
+    this.hasBody = chunked || (length !== undefined && length !== "0");
   }
 
   header(name: string): string | undefined {
+    if (name === "authorization" && this.#request.rawHeaders) return this.#authorization;
     const raw = this.#request.rawHeaders;
     if (!raw) {
       const value = this.#request.headers[name];
@@ -164,16 +187,10 @@ function send(options: { response: NodeResponseLike; wire: WireResponse }): void
       response.end();
       return;
     }
-    // A flat header list, so the reply's (often shared) header object is never copied.
-    const headers: Array<string | number> = [];
-    for (const name in wire.headers) headers.push(name, wire.headers[name]!);
+    // A flat header list, so the reply's (often shared) header object is never copied;
+    // a response sent many times carries its list, made once.
+    response.writeHead(wire.status, wire.headerList ?? headerList(wire));
     const { body } = wire;
-    if (body !== undefined)
-      headers.push(
-        "content-length",
-        ASCII.test(body) ? body.length : encoder.encode(body).byteLength,
-      );
-    response.writeHead(wire.status, headers);
     // A string body goes out in the same write as the head; bytes would take a second one.
     response.end(body);
   } catch {
