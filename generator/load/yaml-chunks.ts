@@ -174,7 +174,8 @@ function splitHeader(input: { state: State; from: number; to: number; indent: nu
   if (!content.endsWith(":")) return undefined;
   const key = content.slice(0, -1);
   if (!SAFE_KEY.test(key) || NOT_STRINGS.test(key)) return undefined;
-  const child = state.lines.slice(from + 1, input.to).find((candidate) => candidate.indent !== -1);
+  let child: Line | undefined;
+  for (let index = from + 1; index < input.to && !child; index++) if (state.lines[index]!.indent !== -1) child = state.lines[index];
   if (!child || child.indent <= input.indent || state.text[child.start + child.indent] === "-") return undefined;
   return { key, childIndent: child.indent };
 }
