@@ -3,7 +3,6 @@
 export type { components, operations, paths } from "./types.js";
 export * from "./client.js";
 export * from "./server.js";
-export * from "./fake.js";
 
 /** The operations this folder was generated for. */
 export const operationIds = [

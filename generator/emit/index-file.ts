@@ -5,9 +5,11 @@ import type { EmitContext, GeneratedFile } from "../stages.js";
 /**
  * Modules re-exported from index.ts, when the emitters produced them. Not validators.ts:
  * the client loads it on demand (`validateResponses`), and a static re-export would put
- * it in every bundle. Import it from "./validators.js" directly.
+ * it in every bundle. Nor fake.ts, a test utility that checks its seed with the
+ * validators: a bundler that sees them imported both statically and on demand splits
+ * them into a chunk the entry loads eagerly. Import those from their own files.
  */
-const PUBLIC_MODULES = ["client", "server", "fake"];
+const PUBLIC_MODULES = ["client", "server"];
 
 export function emitIndex(context: EmitContext, produced: readonly GeneratedFile[] = []): GeneratedFile[] {
   const present = new Set(produced.map((file) => file.path));

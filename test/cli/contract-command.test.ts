@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createFakePolar, createPolarServer, toNodeListener, type FakePolar, type FakeSeed } from "../../generated/polar/index.js";
+import { createPolarServer, toNodeListener } from "../../generated/polar/index.js";
+import { createFakePolar, type FakePolar, type FakeSeed } from "../../generated/polar/fake.js";
 import { CLI, runCli } from "../helpers/cli.js";
 
 const PLAIN = { NO_COLOR: "1", FORCE_COLOR: "0" };

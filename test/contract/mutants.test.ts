@@ -6,7 +6,8 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { afterAll, describe, expect, it } from "vitest";
-import { createFakePolar, createPolarServer, toNodeListener, type FakeSeed } from "../../generated/polar/index.js";
+import { createPolarServer, toNodeListener } from "../../generated/polar/index.js";
+import { createFakePolar, type FakeSeed } from "../../generated/polar/fake.js";
 
 const FIXTURES = "generated/polar/contract/fixtures.json";
 const seed = JSON.parse(readFileSync(FIXTURES, "utf8")) as FakeSeed & { customer_sessions: Array<{ token: string }> };

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { createFakePolar, createPolarServer } from "../../generated/polar/index.js";
+import { createPolarServer } from "../../generated/polar/index.js";
+import { createFakePolar } from "../../generated/polar/fake.js";
 
 const docs = readFileSync("docs/server.md", "utf8");
 const blocks = (language: string) => [...docs.matchAll(new RegExp("```" + language + "\\n([\\s\\S]*?)```", "g"))].map((match) => match[1]!);
@@ -18,7 +19,7 @@ describe("docs/server.md", () => {
     try {
       const files = blocks("ts").map((code, index) => {
         const file = resolve(dir, `block-${index}.ts`);
-        writeFileSync(file, code.replaceAll("./generated/polar/index.js", resolve("generated/polar/index.js")));
+        writeFileSync(file, code.replace(/\.\/generated\/polar\/(\w+)\.js/g, (_path, name: string) => resolve(`generated/polar/${name}.js`)));
         return file;
       });
       expect(files.length).toBeGreaterThanOrEqual(4);

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createFakePolar } from "../../generated/polar/index.js";
+import { createFakePolar } from "../../generated/polar/fake.js";
 import { CUSTOMER, seed } from "../fixtures/server/polar.js";
 import * as expressExample from "./examples/express.js";
 import * as honoExample from "./examples/hono.js";

@@ -3,17 +3,8 @@
 // typed, camelCased parameters and the credential.
 
 import { describe, expectTypeOf, it } from "vitest";
-import {
-  createFakePolar,
-  createPolarServer,
-  toNodeListener,
-  type components,
-  type CustomersDeleteOutcome,
-  type FakeSeed,
-  type FetchServer,
-  type PolarHandlers,
-  type ServerCredential,
-} from "../../generated/polar/index.js";
+import { createPolarServer, toNodeListener, type components, type CustomersDeleteOutcome, type FetchServer, type PolarHandlers, type ServerCredential } from "../../generated/polar/index.js";
+import { createFakePolar, type FakeSeed } from "../../generated/polar/fake.js";
 
 const notFound = { status: 404, body: { error: "ResourceNotFound", detail: "Not found" } } as const;
 const handlers: PolarHandlers = {

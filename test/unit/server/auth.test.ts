@@ -3,7 +3,8 @@
 // before the parameters, as Polar's FastAPI dependencies are.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFakePolar, createPolarServer, type AuthenticateVerdict } from "../../../generated/polar/index.js";
+import { createPolarServer, type AuthenticateVerdict } from "../../../generated/polar/index.js";
+import { createFakePolar } from "../../../generated/polar/fake.js";
 import { rawRequest } from "../../fixtures/server/listen.js";
 import { CUSTOMER, seed, serve, SUBSCRIPTION, type Served } from "../../fixtures/server/polar.js";
 

@@ -4,7 +4,8 @@
 // session reaches only its own customer's subscriptions.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { createFakePolar, createPolarServer, toNodeListener } from "../../../generated/polar/index.js";
+import { createPolarServer, toNodeListener } from "../../../generated/polar/index.js";
+import { createFakePolar } from "../../../generated/polar/fake.js";
 import { listen } from "../../fixtures/server/listen.js";
 import { CUSTOMER, OTHER_CUSTOMER, OTHER_SUBSCRIPTION, serve, SUBSCRIPTION, UNKNOWN, type Served } from "../../fixtures/server/polar.js";
 

@@ -2,7 +2,8 @@
 // in process, with the same rules as over node:http.
 
 import { describe, expect, it } from "vitest";
-import { createFakePolar, createPolarServer, type PolarServerOptions } from "../../../generated/polar/index.js";
+import { createPolarServer, type PolarServerOptions } from "../../../generated/polar/index.js";
+import { createFakePolar } from "../../../generated/polar/fake.js";
 import { CUSTOMER, seed, SUBSCRIPTION } from "../../fixtures/server/polar.js";
 
 const BASE = "http://fake.test";

@@ -3,7 +3,7 @@
 // naming the record and the field; `serve --seed` exits 2 with the same words.
 
 import { describe, expect, it } from "vitest";
-import { createFakePolar } from "../../../generated/polar/index.js";
+import { createFakePolar } from "../../../generated/polar/fake.js";
 import { CUSTOMER, OTHER_CUSTOMER, seed, SUBSCRIPTION } from "../../fixtures/server/polar.js";
 
 const customer = { id: CUSTOMER, external_id: "user-42" };

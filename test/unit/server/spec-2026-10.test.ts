@@ -15,7 +15,7 @@ let validators: ReturnType<typeof validatorsFor>;
 beforeAll(async () => {
   const folder = await generateFolder(SPEC_2026_10);
   dispose = folder.dispose;
-  module = await import(join(folder.dir, "index.ts"));
+  module = { ...(await import(join(folder.dir, "index.ts"))), ...(await import(join(folder.dir, "fake.ts"))) };
   validators = validatorsFor(join(folder.dir, "openapi.json"));
 }, 60_000);
 afterAll(() => dispose());
