@@ -50,10 +50,12 @@ async function buildAndWrite(input: { target: ResolvedTarget; warm?: WarmCache; 
   const { target } = input;
   const { buildFromTarget } = await import("./pipeline.js");
   const { writeOutput } = await import("./write/write-output.js");
-  const { createStamp } = await import("./write/stamp.js");
+  const { createStamp, recordInputs } = await import("./write/stamp.js");
+  // Recorded while the build runs: the spec is read as the loader reads it, not after the write.
+  const started = recordInputs({ target });
   const build = await buildFromTarget(target, { ...(input.warm ? { warm: input.warm } : {}), ...(input.worker ? { worker: input.worker } : {}) });
-  const sources = [target.spec, ...build.spec.files.filter((file) => file !== target.spec).sort()];
-  const stamp = () => createStamp({ target, sources, files: build.files });
+  const refs = recordInputs({ target, refs: build.spec.files.filter((file) => file !== target.spec).sort() });
+  const stamp = async () => createStamp({ target, inputs: await Promise.all([started, refs]), files: build.files });
   const report = await writeOutput({ outDir: target.out, files: build.files, stamp });
   return { status: "generated", ...report, outDir: target.out, build };
 }

@@ -7,6 +7,7 @@
 // This module is the fast path: it loads nothing heavy, and node:crypto only to hash.
 
 import { readFileSync, statSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import type { ResolvedTarget } from "../config.js";
 import type { GeneratedFile } from "../stages.js";
@@ -40,26 +41,52 @@ function settingsOf(target: ResolvedTarget): string {
   return JSON.stringify([GENERATOR_VERSION, target.specLabel, [...new Set(target.operations)].sort(), target.allowRemoteRefs]);
 }
 
-/** The stamp for a run that read `sources` (the spec first) and wrote `files`, which are on disk by now. */
-export async function createStamp(input: { target: ResolvedTarget; sources: string[]; files: readonly GeneratedFile[] }): Promise<GeneratedFile | undefined> {
+/**
+ * Records a run's inputs: with no `refs`, as it starts (the spec, the config, the
+ * templates), then the files the spec's `$ref`s reached, once known. Each file is
+ * statted before it is read: a save while the run goes on moves its mtime past the one
+ * recorded, so the next run hashes it again and regenerates. Read off the main thread,
+ * while the run builds.
+ */
+export function recordInputs(input: { target: ResolvedTarget; refs?: string[] }): Promise<Entry[] | undefined> {
   const { target } = input;
-  if (isUrl(target.spec)) return undefined;
-  const [spec, ...refs] = input.sources;
-  const read = [spec!, ...(target.configFile ? [target.configFile] : []), ...refs, ...templateFiles()];
-  const { createHash } = await import("node:crypto");
-  const entryOf = (file: string, bytes: Buffer | string) => {
-    const stats = statSync(file);
-    return { path: toPosix(relative(target.out, file)), size: stats.size, mtimeMs: stats.mtimeMs, sha256: createHash("sha256").update(bytes).digest("hex") };
-  };
-  const inputs: Entry[] = [];
-  for (const file of read) {
-    const bytes = readOrUndefined(file);
-    if (bytes === undefined) return undefined;
-    inputs.push(entryOf(file, bytes));
+  if (isUrl(target.spec)) return Promise.resolve(undefined);
+  const files = input.refs ?? [target.spec, ...(target.configFile ? [target.configFile] : []), ...templateFiles()];
+  return Promise.all(files.map((file) => recordFile({ file, out: target.out }))).then((entries) =>
+    entries.every((entry) => entry !== undefined) ? entries : undefined,
+  );
+}
+
+async function recordFile(input: { file: string; out: string }): Promise<Entry | undefined> {
+  try {
+    const stats = await stat(input.file);
+    const bytes = await readFile(input.file);
+    return { path: toPosix(relative(input.out, input.file)), size: stats.size, mtimeMs: stats.mtimeMs, sha256: await sha256(bytes) };
+  } catch {
+    return undefined;
   }
-  const outputs = input.files.map((file) => entryOf(join(target.out, file.path), file.contents));
+}
+
+/**
+ * The stamp for a run that read `inputs` (see recordInputs: what it read at the start,
+ * then its `$ref`'d files) and wrote `files`, which are on disk by now.
+ */
+export async function createStamp(input: { target: ResolvedTarget; inputs: Array<Entry[] | undefined>; files: readonly GeneratedFile[] }): Promise<GeneratedFile | undefined> {
+  const { target } = input;
+  if (input.inputs.some((entries) => entries === undefined)) return undefined;
+  const inputs = input.inputs.flatMap((entries) => entries!);
+  const outputs: Entry[] = [];
+  for (const file of input.files) {
+    const stats = statSync(join(target.out, file.path));
+    outputs.push({ path: file.path, size: stats.size, mtimeMs: stats.mtimeMs, sha256: await sha256(file.contents) });
+  }
   const stamp: Stamp = { format: STAMP_FORMAT, settings: settingsOf(target), code: await codeFingerprint(), inputs, outputs };
   return { path: STAMP_FILE, contents: JSON.stringify(stamp, null, 2) + "\n" };
+}
+
+async function sha256(data: Buffer | string): Promise<string> {
+  const { createHash } = await import("node:crypto");
+  return createHash("sha256").update(data).digest("hex");
 }
 
 /** True when the stamp says the output is current and every output file is as written. */
@@ -91,14 +118,6 @@ function readStamp(file: string): Stamp | undefined {
   try {
     const stamp = JSON.parse(readFileSync(file, "utf8")) as Stamp;
     return stamp.format === STAMP_FORMAT && Array.isArray(stamp.inputs) && Array.isArray(stamp.outputs) ? stamp : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function readOrUndefined(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
   } catch {
     return undefined;
   }

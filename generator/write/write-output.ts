@@ -3,7 +3,8 @@
 // interrupted run leaves the old output or the new, never a torn file; a run that
 // cannot write (read-only folder, full disk) changes nothing at all.
 
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { GeneratedFile } from "../stages.js";
 import { explainFailure, NestedOutputError, OutputConflictError, PartialWriteError } from "./errors.js";
@@ -54,26 +55,44 @@ async function writeLocked(options: { outDir: string; files: readonly GeneratedF
   });
 }
 
+/**
+ * Synchronous on purpose: a run writes a few dozen small files, and each awaited fs call
+ * is a round trip through libuv's thread pool (mkdir, open, write, close, rename: about
+ * 55 ms for a fresh output here, against a few ms done in line).
+ */
 async function applyPlan(options: { outDir: string; plan: OutputPlan }): Promise<void> {
   const staged: Array<{ temp: string; target: string }> = [];
+  const folders = new Set<string>();
   try {
     for (const [index, file] of options.plan.write.entries()) {
       const target = join(options.outDir, file.path);
       const temp = join(dirname(target), `${STAGED_PREFIX}${process.pid}-${index}`);
-      await mkdir(dirname(target), { recursive: true });
+      if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+      folders.add(dirname(target));
       staged.push({ temp, target });
-      await writeFile(temp, file.contents, { flag: "wx" });
+      writeFileSync(temp, file.contents, { flag: "wx" });
     }
   } catch (error) {
-    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    removeStaged(staged);
     throw error;
   }
   try {
-    for (const { temp, target } of staged) await rename(temp, target);
-    for (const path of options.plan.remove) await rm(join(options.outDir, path), { force: true });
+    for (const { temp, target } of staged) renameSync(temp, target);
+    for (const path of options.plan.remove) rmSync(join(options.outDir, path), { force: true });
   } catch (error) {
-    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    removeStaged(staged);
     throw asPartial(error);
+  }
+}
+
+/** Best effort: the error that stopped the write is the one to report. */
+function removeStaged(staged: ReadonlyArray<{ temp: string }>): void {
+  for (const { temp } of staged) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Left as a staged file: the next run removes it under the lock.
+    }
   }
 }
 
