@@ -1,7 +1,8 @@
 // The build worker's thread (build-worker.ts). It loads the compiler libraries as soon
-// as it starts, openapi-typescript first, so the types can be emitted (and formatted on
-// the main thread) while ts-morph loads; between those loads it takes its share of a
-// YAML spec's chunks.
+// as it starts, ts-morph first: the client, server and fake it emits are the files the
+// main thread takes longest to format, so they go first, and the types (which need
+// prettier for a few members only) are emitted while the main thread formats them.
+// Once both are loaded it takes its share of a YAML spec's chunks.
 
 import { setImmediate } from "node:timers/promises";
 import { parentPort } from "node:worker_threads";
@@ -13,12 +14,12 @@ import { ProblemError } from "./problems.js";
 
 enableCodeCache();
 const port = parentPort!;
-const openapiTypescript = import("./emit/types-file.js").then((types) => types.preloadOpenapiTypescript());
+const tsMorph = import("./emit/ts-morph.js").then((morph) => void morph.loadTsMorph());
 // A turn of the event loop between the two loads, for a request that is already waiting.
-const tsMorph = openapiTypescript
+const openapiTypescript = tsMorph
   .then(() => setImmediate())
-  .then(() => import("./emit/ts-morph.js"))
-  .then((morph) => void morph.loadTsMorph());
+  .then(() => import("./emit/types-file.js"))
+  .then((types) => types.preloadOpenapiTypescript());
 // Handled where an emit awaits them; a failed load must not also crash the worker.
 openapiTypescript.catch(() => {});
 tsMorph.catch(() => {});
@@ -35,7 +36,7 @@ port.on("message", (request: WorkerRequest) => {
   }
   // Its share of the chunks once both libraries are loaded: the emits that follow the
   // parse then wait on nothing. (The yaml package itself loads with the first chunk.)
-  if (request.kind === "yaml") void tsMorph.finally(() => port.postMessage(parseShare(request)));
+  if (request.kind === "yaml") void openapiTypescript.finally(() => port.postMessage(parseShare(request)));
   else void emit(request).then((reply) => port.postMessage(reply));
 });
 

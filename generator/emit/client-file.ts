@@ -11,7 +11,7 @@ import { allCredentials, credentialNames } from "./client/security.js";
 import { descriptor, operationDocs, paramsType, pascalCase, resultType, specConstants } from "./client/operation.js";
 import { groupTree, printTreeType, printTreeValue } from "./client/tree.js";
 import { emitters } from "./registry.js";
-import { loadTsMorph } from "./ts-morph.js";
+import { createPrintingProject, loadTsMorph } from "./ts-morph.js";
 
 const RUNTIME_FILES = ["options.ts", "read.ts", "result.ts", "retry.ts", "send.ts", "url.ts"];
 /** Names a call's input object uses besides the operation's parameters. */
@@ -19,7 +19,7 @@ const RESERVED = new Set(["client", "signal"]);
 
 export async function emitClient(context: EmitContext): Promise<GeneratedFile[]> {
   // Imported here: ts-morph loads the TypeScript compiler, which a run that emits nothing never needs.
-  const { Project, StructureKind, VariableDeclarationKind } = loadTsMorph();
+  const { StructureKind, VariableDeclarationKind } = loadTsMorph();
   const { model } = context;
   checkNames(model);
   // One structure, printed once: adding statements one by one re-parses the file each time.
@@ -55,7 +55,7 @@ export async function emitClient(context: EmitContext): Promise<GeneratedFile[]>
     );
   }
   statements.push(clientFactory(model));
-  const project = new Project({ useInMemoryFileSystem: true });
+  const project = createPrintingProject();
   const file = project.createSourceFile("client.ts", { statements });
   const runtime = copyTemplates({ from: "client/runtime", to: "runtime", names: RUNTIME_FILES });
   return [{ path: "client.ts", contents: file.getFullText() }, ...runtime];

@@ -10,17 +10,16 @@ import { behaviourOf, cancelledBodySchema } from "./fake/behaviour.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
 import { emitters } from "./registry.js";
-import { loadTsMorph } from "./ts-morph.js";
+import { createPrintingProject } from "./ts-morph.js";
 
 export const FAKE_RUNTIME_FILES = ["anonymize.ts", "seed-records.ts", "seed.ts", "store.ts"];
 const CANCEL = "customer_portal:subscriptions:cancel";
 
 export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
-  const { Project } = loadTsMorph();
   const { model } = context;
   const cancel = model.operations.find((operation) => operation.id === CANCEL);
   const schemaName = cancel ? cancelledBodySchema(cancel) : undefined;
-  const project = new Project({ useInMemoryFileSystem: true });
+  const project = createPrintingProject();
   const file = project.createSourceFile("fake.ts");
   const hasValidators = emitters.some((entry) => entry.name === "validators");
   const checks = hasValidators ? seedCheckEntries({ model, schemaName }) : [];

@@ -8,14 +8,14 @@ import type { Model } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
 import { emitters } from "./registry.js";
-import { loadTsMorph } from "./ts-morph.js";
+import { createPrintingProject, loadTsMorph } from "./ts-morph.js";
 import { credentialType, handlerDocs, outcomeType, paramsType, routeInfo, typeName } from "./server/route.js";
 
 export const SERVER_RUNTIME_FILES = ["auth.ts", "core.ts", "fetch.ts", "node.ts", "outcome.ts", "params.ts", "respond.ts", "router.ts", "types.ts", "uuid.ts"];
 
 export async function emitServer(context: EmitContext): Promise<GeneratedFile[]> {
   // Loaded here (it brings the TypeScript compiler), shared with the client's emitter.
-  const { Project, StructureKind, VariableDeclarationKind } = loadTsMorph();
+  const { StructureKind, VariableDeclarationKind } = loadTsMorph();
   const { model } = context;
   const hasValidators = emitters.some((entry) => entry.name === "validators");
   // One structure, printed once: adding statements one by one re-parses the file each time.
@@ -43,7 +43,7 @@ export type ${typeName({ operation, suffix: "Handler" })} = (
     declarations: [{ name: "routes", type: "RouteInfo[]", initializer: `[${model.operations.map((operation) => routeInfo({ model, operation })).join(", ")}]` }],
   });
   statements.push(factory(hasValidators));
-  const file = new Project({ useInMemoryFileSystem: true }).createSourceFile("server.ts", { statements });
+  const file = createPrintingProject().createSourceFile("server.ts", { statements });
   const runtime = copyTemplates({ from: "server/runtime", to: "server-runtime", names: SERVER_RUNTIME_FILES });
   return [{ path: "server.ts", contents: file.getFullText() }, ...runtime];
 }

@@ -3,19 +3,39 @@
 // openapi-typescript loads the `typescript` package, the same 5.9. Two copies double the
 // start-up cost and the peak memory, so ts-morph's internal `require("./typescript")`
 // is pointed at the `typescript` package. The versions are pinned together in package.json.
+//
+// @ts-morph/common also holds TypeScript's lib .d.ts files as one 2.3 MB array literal
+// (2.4 of its 2.5 MB), which every load decodes and compiles. The emitters only print
+// and never type-check, so their projects skip the lib files, and the literal is cut out
+// of the source as it loads: `getLibFiles()` reads it from the file when first called.
+// If the file does not have the expected shape, it loads as published.
 
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { runInThisContext } from "node:vm";
+import type { Project, ProjectOptions } from "ts-morph";
 
 const require = createRequire(import.meta.url);
 
+interface LoadedModule {
+  _compile(content: string, filename: string): unknown;
+  [LOAD_LIB_FILES]?: () => unknown;
+}
 type ResolveFilename = (request: string, parent: { filename?: string | null } | undefined, ...rest: unknown[]) => string;
-type ModuleInternals = { _resolveFilename: ResolveFilename };
+type LoadExtension = (module: LoadedModule, filename: string) => void;
+type ModuleInternals = { _resolveFilename: ResolveFilename; _extensions: Record<string, LoadExtension> };
 
-let shared = false;
+/** Where the rewritten source finds the loader of the cut-out lib files. */
+const LOAD_LIB_FILES = Symbol.for("polar-codegen.loadLibFiles");
+const LIB_FILES_START = "\nconst libFiles = [";
+const LIB_FILES_END = "];\n\nfunction getLibFiles() {\n    return libFiles;\n}\n";
+const LAZY_LIB_FILES = `\nlet libFiles;\nfunction getLibFiles() {\n    return (libFiles ??= module[Symbol.for("polar-codegen.loadLibFiles")]());\n}\n`;
 
-function shareTypeScript(): void {
-  if (shared) return;
-  shared = true;
+let hooked = false;
+
+function hookModuleLoading(): void {
+  if (hooked) return;
+  hooked = true;
   const moduleInternals = require("node:module") as ModuleInternals;
   const typescriptPath = require.resolve("typescript");
   const resolveFilename = moduleInternals._resolveFilename;
@@ -23,10 +43,41 @@ function shareTypeScript(): void {
     if (request === "./typescript" && parent?.filename?.includes("@ts-morph")) return typescriptPath;
     return resolveFilename.call(this, request, parent, ...rest);
   };
+  const commonPath = createRequire(require.resolve("ts-morph")).resolve("@ts-morph/common");
+  const loadJs = moduleInternals._extensions[".js"]!;
+  moduleInternals._extensions[".js"] = function (module, filename) {
+    const source = filename === commonPath ? withLazyLibFiles({ module, filename }) : undefined;
+    if (source === undefined) return loadJs.call(this, module, filename);
+    module._compile(source, filename);
+  };
+}
+
+/**
+ * The module's source with its lib-files literal replaced by a lazy load, or undefined
+ * when the markers are not found exactly once. Found in the bytes, so only the 116 kB
+ * kept are decoded.
+ */
+function withLazyLibFiles(input: { module: LoadedModule; filename: string }): string | undefined {
+  const bytes = readFileSync(input.filename);
+  const start = bytes.indexOf(LIB_FILES_START);
+  const end = start < 0 ? -1 : bytes.indexOf(LIB_FILES_END, start);
+  if (end < 0 || bytes.indexOf(LIB_FILES_START, start + 1) >= 0) return undefined;
+  const literalStart = start + LIB_FILES_START.length - 1;
+  const literalEnd = end + 1;
+  input.module[LOAD_LIB_FILES] = () => {
+    const literal = readFileSync(input.filename).subarray(literalStart, literalEnd).toString("utf8");
+    return runInThisContext(`(${literal})`, { filename: input.filename });
+  };
+  return bytes.subarray(0, start).toString("utf8") + LAZY_LIB_FILES + bytes.subarray(end + LIB_FILES_END.length).toString("utf8");
 }
 
 /** `require`, not `import`: an ESM import of a CommonJS package makes Node scan its source for exports. */
 export function loadTsMorph(): typeof import("ts-morph") {
-  shareTypeScript();
+  hookModuleLoading();
   return require("ts-morph") as typeof import("ts-morph");
+}
+
+/** A project for printing code: in memory, without the lib files (nothing is type-checked). */
+export function createPrintingProject(options: Omit<ProjectOptions, "useInMemoryFileSystem" | "skipLoadingLibFiles"> = {}): Project {
+  return new (loadTsMorph().Project)({ ...options, useInMemoryFileSystem: true, skipLoadingLibFiles: true });
 }
