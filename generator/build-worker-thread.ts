@@ -14,7 +14,13 @@ import { ProblemError } from "./problems.js";
 
 enableCodeCache();
 const port = parentPort!;
-const tsMorph = import("./emit/ts-morph.js").then((morph) => void morph.loadTsMorph());
+// The emitters' own modules load (from disk, asynchronously) while the compiler does, so
+// each emit starts the moment its library is in.
+const emitterModules = Promise.all(emitters.filter((entry) => entry.compiler).map((entry) => entry.load()));
+const tsMorph = import("./emit/ts-morph.js")
+  .then((morph) => void morph.loadTsMorph())
+  .then(() => emitterModules)
+  .then(() => undefined);
 // A turn of the event loop between the two loads, for a request that is already waiting.
 const openapiTypescript = tsMorph
   .then(() => setImmediate())
@@ -23,6 +29,7 @@ const openapiTypescript = tsMorph
 // Handled where an emit awaits them; a failed load must not also crash the worker.
 openapiTypescript.catch(() => {});
 tsMorph.catch(() => {});
+emitterModules.catch(() => {});
 const libraries: Record<NonNullable<EmitterEntry["compiler"]>, Promise<void>> = {
   "openapi-typescript": openapiTypescript,
   "ts-morph": tsMorph,
