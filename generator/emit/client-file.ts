@@ -11,7 +11,7 @@ import { allCredentials, credentialNames } from "./client/security.js";
 import { descriptor, operationDocs, paramsType, pascalCase, resultType, specConstants } from "./client/operation.js";
 import { groupTree, printTreeType, printTreeValue } from "./client/tree.js";
 import { emitters } from "./registry.js";
-import { createPrintingProject, loadTsMorph } from "./ts-morph.js";
+import { loadTsMorph, printSourceFile } from "./ts-morph.js";
 
 const RUNTIME_FILES = ["options.ts", "read.ts", "result.ts", "retry.ts", "send.ts", "url.ts"];
 /** Names a call's input object uses besides the operation's parameters. */
@@ -55,10 +55,8 @@ export async function emitClient(context: EmitContext): Promise<GeneratedFile[]>
     );
   }
   statements.push(clientFactory(model));
-  const project = createPrintingProject();
-  const file = project.createSourceFile("client.ts", { statements });
   const runtime = copyTemplates({ from: "client/runtime", to: "runtime", names: RUNTIME_FILES });
-  return [{ path: "client.ts", contents: file.getFullText() }, ...runtime];
+  return [{ path: "client.ts", contents: printSourceFile({ statements }) }, ...runtime];
 }
 
 function checkNames(model: Model): void {

@@ -8,6 +8,7 @@ import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
 import { fingerprintOf, operationFingerprints } from "./contract/fingerprint.js";
 import { contractOperations } from "./contract/operations.js";
+import { printJsonLikePrettier } from "./json-style.js";
 
 const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "exchange.ts", "fingerprint.ts", "negative.ts", "outcomes.ts", "suite.ts", "target.ts", "types.ts"];
 /** How headers name the spec embedded in polar-codegen (config.ts): no path, found through polar-codegen itself. */
@@ -28,9 +29,17 @@ export function emitContract(context: EmitContext): GeneratedFile[] {
   const { model } = context;
   return [
     { path: "contract/contract.test.ts", contents: suiteFile({ model, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds: model.operations.map((operation) => operation.id) }) }) },
-    { path: "contract/fixtures.json", contents: JSON.stringify(FIXTURES, null, 2) + "\n" },
+    fixturesFile(),
     ...copyTemplates({ from: "contract", to: "contract", names: CONTRACT_FILES }),
   ];
+}
+
+/** In prettier's layout already where json-style can vouch for it (a cold prettier would start its JSON parser for 1 kB). */
+function fixturesFile(): GeneratedFile {
+  const styled = printJsonLikePrettier(FIXTURES);
+  return styled === undefined
+    ? { path: "contract/fixtures.json", contents: JSON.stringify(FIXTURES, null, 2) + "\n" }
+    : { path: "contract/fixtures.json", contents: styled, formatted: true };
 }
 
 function suiteFile(options: { model: Model; subset: string; operations: Record<string, string | null> }): string {

@@ -10,7 +10,7 @@ import { behaviourOf, cancelledBodySchema } from "./fake/behaviour.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
 import { emitters } from "./registry.js";
-import { createPrintingProject } from "./ts-morph.js";
+import { printSourceFile } from "./ts-morph.js";
 
 export const FAKE_RUNTIME_FILES = ["anonymize.ts", "seed-records.ts", "seed.ts", "store.ts"];
 const CANCEL = "customer_portal:subscriptions:cancel";
@@ -19,24 +19,21 @@ export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const { model } = context;
   const cancel = model.operations.find((operation) => operation.id === CANCEL);
   const schemaName = cancel ? cancelledBodySchema(cancel) : undefined;
-  const project = createPrintingProject();
-  const file = project.createSourceFile("fake.ts");
   const hasValidators = emitters.some((entry) => entry.name === "validators");
   const checks = hasValidators ? seedCheckEntries({ model, schemaName }) : [];
-  file.addStatements(imports(checks));
-  file.addStatements(seedTypes({ cancel, schemaName }));
+  // One structure, printed once: adding statements one by one re-parses the file each time.
+  const statements = [imports(checks), seedTypes({ cancel, schemaName })];
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
-  file.addStatements(`
+  statements.push(`
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
 const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${JSON.stringify(defaults, null, 2)};
 
 /** The fake's clock when none is given: fixed (2026-01-01, midnight UTC), so every run answers the same bytes. */
 const DEFAULT_NOW = /* @__PURE__ */ new Date(1_767_225_600_000);
 `);
-  file.addStatements(seedChecks(checks));
-  file.addStatements(factory(model));
+  statements.push(seedChecks(checks), factory(model));
   const runtime = copyTemplates({ from: "fake/runtime", to: "fake-runtime", names: FAKE_RUNTIME_FILES });
-  return [{ path: "fake.ts", contents: file.getFullText() }, ...runtime];
+  return [{ path: "fake.ts", contents: printSourceFile({ statements }) }, ...runtime];
 }
 
 /** The sample, active unless the seed says otherwise (Polar's usual case), when the schema's enum allows it. */

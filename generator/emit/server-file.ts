@@ -8,7 +8,7 @@ import type { Model } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
 import { emitters } from "./registry.js";
-import { createPrintingProject, loadTsMorph } from "./ts-morph.js";
+import { loadTsMorph, printSourceFile } from "./ts-morph.js";
 import { credentialType, handlerDocs, outcomeType, paramsType, routeInfo, typeName } from "./server/route.js";
 
 export const SERVER_RUNTIME_FILES = ["auth.ts", "core.ts", "fetch.ts", "node.ts", "outcome.ts", "params.ts", "respond.ts", "router.ts", "types.ts", "uuid.ts"];
@@ -43,9 +43,8 @@ export type ${typeName({ operation, suffix: "Handler" })} = (
     declarations: [{ name: "routes", type: "RouteInfo[]", initializer: `[${model.operations.map((operation) => routeInfo({ model, operation })).join(", ")}]` }],
   });
   statements.push(factory(hasValidators));
-  const file = createPrintingProject().createSourceFile("server.ts", { statements });
   const runtime = copyTemplates({ from: "server/runtime", to: "server-runtime", names: SERVER_RUNTIME_FILES });
-  return [{ path: "server.ts", contents: file.getFullText() }, ...runtime];
+  return [{ path: "server.ts", contents: printSourceFile({ statements }) }, ...runtime];
 }
 
 function imports(hasValidators: boolean): string {
