@@ -1,17 +1,10 @@
-import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { symlink } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../../generator/load/index.js";
+import { tempFolders } from "../helpers/temp-folders.js";
 
-async function folderWith(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), "polar-codegen-refs-"));
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, name)), { recursive: true });
-    await writeFile(join(root, name), text);
-  }
-  return root;
-}
+const { folderWith } = tempFolders("polar-codegen-refs-");
 
 /** A spec whose one operation answers 200 with `schema` (a YAML flow mapping). */
 function specWith(schema: string, extra = ""): string {

@@ -1,20 +1,10 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadSpec } from "../../generator/load/index.js";
+import { tempFolders } from "../helpers/temp-folders.js";
 
-/** Writes the files into a fresh temp folder and returns it. */
-async function folderWith(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), "polar-codegen-load-"));
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, name)), { recursive: true });
-    await writeFile(join(root, name), text);
-  }
-  return root;
-}
+const { folderWith } = tempFolders("polar-codegen-load-");
 
 async function problemsOf(files: Record<string, string>, source = Object.keys(files)[0]!) {
   const cwd = await folderWith(files);

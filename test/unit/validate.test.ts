@@ -1,13 +1,12 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../../generator/load/index.js";
 import { validateSpec } from "../../generator/validate.js";
+import { tempFolders } from "../helpers/temp-folders.js";
+
+const { folderWith } = tempFolders("polar-codegen-validate-");
 
 async function validate(text: string) {
-  const cwd = await mkdtemp(join(tmpdir(), "polar-codegen-validate-"));
-  await writeFile(join(cwd, "spec.yaml"), text);
+  const cwd = await folderWith({ "spec.yaml": text });
   const { spec, problems } = await loadSpec({ source: "spec.yaml", cwd });
   if (!spec) throw new Error(`did not load: ${JSON.stringify(problems)}`);
   return validateSpec(spec);
