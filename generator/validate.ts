@@ -113,8 +113,42 @@ function resolveInternal(options: { document: OpenApiDocument; value: unknown })
   return value;
 }
 
-/** One walk over the document; each distinct `$ref` is resolved once. */
+/**
+ * Every internal `$ref` that points at nothing, where it is. The walk that knows where it
+ * is (a path kept at every step) costs three times one that only gathers the references,
+ * and nearly every spec has none dangling: so that one runs first, and the full walk
+ * only when a reference does not resolve.
+ */
 function danglingRefs(document: OpenApiDocument): Problem[] {
+  for (const ref of internalRefs(document)) if (valueAt(document, parsePointer(ref)) === undefined) return locateDanglingRefs(document);
+  return [];
+}
+
+/** The distinct internal `$ref`s of the document, gathered without tracking where each is. */
+function internalRefs(document: OpenApiDocument): Set<string> {
+  const refs = new Set<string>();
+  // Shared nodes (YAML aliases) are visited once, and a cycle ends.
+  const seen = new WeakSet<object>();
+  const pending: object[] = [document];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const child of node) if (typeof child === "object" && child !== null) pending.push(child);
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    if (typeof record.$ref === "string" && record.$ref.startsWith("#")) refs.add(record.$ref);
+    for (const key in record) {
+      const child = record[key];
+      if (typeof child === "object" && child !== null) pending.push(child);
+    }
+  }
+  return refs;
+}
+
+/** One walk over the document, keeping its path; each distinct `$ref` is resolved once. */
+function locateDanglingRefs(document: OpenApiDocument): Problem[] {
   const found: Problem[] = [];
   const resolves = new Map<string, boolean>();
   const at: string[] = [];

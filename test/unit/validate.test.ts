@@ -46,6 +46,32 @@ describe("validateSpec", () => {
     ]);
   });
 
+  it("reports each place a dangling ref is used, deep in arrays, and nothing for the refs that resolve", async () => {
+    const text = [
+      `${HEAD}paths:`,
+      "  /a:",
+      "    get:",
+      "      responses:",
+      "        '200': { $ref: '#/components/responses/Ok' }",
+      "        '404': { $ref: '#/components/responses/Ok' }",
+      "components:",
+      "  responses:",
+      "    Ok:",
+      "      description: ok",
+      "      content:",
+      "        application/json:",
+      "          schema: { allOf: [{ $ref: '#/components/schemas/Thing' }, { $ref: '#/components/responses/Gone' }] }",
+      "  schemas:",
+      "    Thing: { type: object, properties: { tags: { type: array, items: { oneOf: [{ $ref: '#/components/responses/Gone' }] } } } }",
+      "",
+    ].join("\n");
+    const problems = await validate(text);
+    expect(problems.map((each) => [each.code, each.path])).toStrictEqual([
+      ["ref-dangling", "/components/responses/Ok/content/application~1json/schema/allOf/1/$ref"],
+      ["ref-dangling", "/components/schemas/Thing/properties/tags/items/oneOf/0/$ref"],
+    ]);
+  });
+
   it("reports an operation without responses", async () => {
     expect(await validate(`${HEAD}paths:\n  /a:\n    get: { operationId: a }\n`)).toStrictEqual([
       {
