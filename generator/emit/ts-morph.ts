@@ -92,6 +92,11 @@ interface StructurePrinting {
 
 let printingProject: Project | undefined;
 
+/** One project for all printing: printing leaves no files in it. */
+function sharedPrintingProject(): Project {
+  return (printingProject ??= createPrintingProject());
+}
+
 /**
  * The text of a source file built from `structure`, as `createSourceFile(...).getFullText()`
  * returns it. ts-morph prints the structure and then parses the text into a source file;
@@ -110,15 +115,14 @@ export function printSourceFile(structure: OptionalKind<SourceFileStructure>): s
 
 /** ts-morph's own structure printer, if it is where ts-morph 27 keeps it. */
 export function structurePrinting(): StructurePrinting | undefined {
-  const project = (printingProject ??= createPrintingProject());
-  const printing = (project as unknown as { _context?: Partial<StructurePrinting> })._context;
+  const printing = (sharedPrintingProject() as unknown as { _context?: Partial<StructurePrinting> })._context;
   const usable = typeof printing?.createWriter === "function" && typeof printing.structurePrinterFactory?.forSourceFile === "function";
   return usable ? (printing as StructurePrinting) : undefined;
 }
 
 /** The same text through a source file, the public way (parses what it printed). */
 export function printedBySourceFile(structure: OptionalKind<SourceFileStructure>): string {
-  const project = (printingProject ??= createPrintingProject());
+  const project = sharedPrintingProject();
   const file = project.createSourceFile("printed.ts", structure, { overwrite: true });
   const text = file.getFullText();
   project.removeSourceFile(file);
