@@ -10,7 +10,6 @@ import { emitters } from "./emit/registry.js";
 import { formatFiles } from "./format.js";
 import { withHeader } from "./header.js";
 import { loadSpec } from "./load/index.js";
-import { createYamlChunkCache } from "./load/yaml-chunks.js";
 import { buildModel } from "./model/build.js";
 import type { Model } from "./model/types.js";
 import { hasErrors, ProblemError, type Problem } from "./problems.js";
@@ -95,9 +94,7 @@ async function loadValidSpec(input: { target: ResolvedTarget; warm?: WarmCache; 
     cwd: target.cwd,
     allowRemoteRefs: target.allowRemoteRefs,
     ...(target.fetch ? { fetch: target.fetch } : {}),
-    // Chunked even once: composing the YAML piece by piece takes a quarter less time and
-    // memory than as one document, and anything the split cannot vouch for is composed whole.
-    chunks: input.warm?.chunks ?? createYamlChunkCache(),
+    ...(input.warm ? { chunks: input.warm.chunks } : {}),
     ...(input.worker ? { parseChunks: input.worker.parseYamlChunks } : {}),
   });
   if (!loaded.spec || hasErrors(loaded.problems)) throw new ProblemError(loaded.problems);

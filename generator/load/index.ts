@@ -18,7 +18,7 @@ export interface LoadOptions {
   allowRemoteRefs?: boolean;
   fetch?: typeof fetch;
   readFile?: (absPath: string) => Promise<string>;
-  /** Parsed YAML chunks kept between loads (watch mode), or for one load. */
+  /** Parsed YAML chunks kept between loads (watch mode). A load without them reads the whole text through the fast path first. */
   chunks?: YamlChunkCache;
   /** Parses a large YAML file's chunks on more than one thread (the build worker). */
   parseChunks?: ParseChunks;

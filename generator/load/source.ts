@@ -2,9 +2,9 @@
 
 import { relative, sep } from "node:path";
 import type { Problem } from "../problems.js";
-import { looksLikeJson, parseSource, type ParsedSource } from "./parse.js";
+import { looksLikeJson, parseSimpleYamlSource, parseSource, type ParsedSource } from "./parse.js";
 import { isRemote, readSource, type Readers } from "./read.js";
-import { prefillYamlChunks, type ParseChunks, type YamlChunkCache } from "./yaml-chunks.js";
+import { createYamlChunkCache, prefillYamlChunks, type ParseChunks, type YamlChunkCache } from "./yaml-chunks.js";
 
 export interface Source {
   /** Absolute path or URL. */
@@ -18,6 +18,7 @@ export interface SourceContext {
   readers: Readers;
   cwd: string;
   allowRemoteRefs: boolean;
+  /** Watch mode's parsed YAML chunks, kept between loads. */
   chunks?: YamlChunkCache;
   parseChunks?: ParseChunks;
 }
@@ -40,11 +41,17 @@ export async function loadSource(options: {
   const label = labelFor({ location, cwd: context.cwd });
   const read = await readSource({ location, label, readers: context.readers, role: options.role, ...options.where });
   if (read.text === undefined) return { problems: read.problem ? [read.problem] : [] };
-  const { chunks, parseChunks } = context;
-  if (chunks && parseChunks && read.text.length > SHARED_PARSE_BYTES && !looksLikeJson({ text: read.text, location })) {
-    await prefillYamlChunks({ text: read.text, location, cache: chunks, parseChunks });
+  const input = { text: read.text, label, location };
+  const yaml = !looksLikeJson(input);
+  // A one-off load reads the whole text through the fast path; watch mode keeps chunks, so that a save re-parses only what it changed.
+  const simple = yaml && !context.chunks ? parseSimpleYamlSource(input) : undefined;
+  if (simple) return { source: { location, label, parsed: simple }, text: read.text, problems: [] };
+  // Declined: in chunks, which compose faster than one document and can be shared with the worker.
+  const chunks = context.chunks ?? createYamlChunkCache();
+  if (yaml && context.parseChunks && read.text.length > SHARED_PARSE_BYTES) {
+    await prefillYamlChunks({ ...input, cache: chunks, parseChunks: context.parseChunks });
   }
-  const { parsed, problems } = parseSource({ text: read.text, label, location, ...(context.chunks ? { chunks: context.chunks } : {}) });
+  const { parsed, problems } = parseSource({ ...input, chunks });
   if (!parsed) return { problems };
   return { source: { location, label, parsed }, text: read.text, problems };
 }

@@ -3,9 +3,11 @@
 // alone, into chunks: runs of neighbouring entries of a block mapping, about 8 KB each,
 // with any large entry whose value is itself a block mapping (`paths`,
 // `components.schemas`, ...) split into its own entries the same way. Each chunk is
-// parsed on its own and remembered by its text; the next save re-parses only chunks
-// whose text changed. A cold load gains too: chunks compose faster than one document
-// (the yaml package slows down on very large ones) and can be parsed on two threads.
+// parsed on its own (by the line-by-line fast path of yaml-fast.ts where it can vouch
+// for the chunk, else by the yaml package) and remembered by its text; the next save
+// re-parses only chunks whose text changed. A cold load gains too: a chunk outside the
+// fast path composes faster than one document (yaml slows down on very large ones),
+// and such chunks can be parsed on two threads.
 //
 // Why a chunk parses alone as it does in place: a line at a mapping's key indentation
 // ends every block scalar, plain scalar and nested block above it, and a flow value or
@@ -14,6 +16,7 @@
 // not recognise, any error) returns undefined, and the caller parses the whole text,
 // which also gives errors their exact positions.
 
+import { parseSimpleYamlMapping } from "./yaml-fast.js";
 import { yamlLibrary } from "./yaml-library.js";
 
 /** Parsed chunks per file, keyed by the chunk's text. Owned by one watch session. */
@@ -51,7 +54,8 @@ export function parseYamlChunked(input: { text: string; location: string; cache:
   const next = new Map<string, ChunkValue>();
   const state: State = { text: input.text, lines, chunk: (text) => remembered({ text, previous, next }) };
   const value = parseBlock({ state, from: 0, to: lines.length, indent: 0, depth: 0 });
-  if (value === undefined) return undefined;
+  // No key at all (only comments, say): the whole-text parse tells an empty document apart.
+  if (value === undefined || Object.keys(value).length === 0) return undefined;
   input.cache.files.set(input.location, next);
   return { value };
 }
@@ -60,23 +64,37 @@ export function parseYamlChunked(input: { text: string; location: string; cache:
 export type ParseChunks = (texts: string[]) => Promise<Array<ChunkValue | undefined>>;
 
 /**
- * Parses the chunks of `text` the cache lacks through `parseChunks` and remembers them,
- * so that the `parseYamlChunked` that follows finds every chunk parsed. A cold load of a
- * large spec shares the work with the build worker this way.
+ * Parses the chunks of `text` the cache lacks and remembers them, so that the
+ * `parseYamlChunked` that follows finds every chunk parsed: on this thread those the
+ * fast path takes, the rest through `parseChunks`. A cold load of a large spec shares
+ * that rest with the build worker this way.
  */
 export async function prefillYamlChunks(input: { text: string; location: string; cache: YamlChunkCache; parseChunks: ParseChunks }): Promise<void> {
   const previous = input.cache.files.get(input.location) ?? new Map<string, ChunkValue>();
-  const texts: string[] = [];
-  // The same split parseYamlChunked makes, recording the chunks instead of parsing them.
-  const state: State = { text: input.text, lines: scanLines(input.text), chunk: (text) => (texts.push(text), { entries: [[`\0${texts.length}`, null]] }) };
-  if (parseBlock({ state, from: 0, to: state.lines.length, indent: 0, depth: 0 }) === undefined) return;
-  const missing = [...new Set(texts.filter((text) => !previous.has(text)))];
-  const parsed = await input.parseChunks(missing);
+  const texts = splitYamlChunks(input.text);
+  if (!texts) return;
+  const missing: string[] = [];
+  for (const text of new Set(texts)) {
+    if (previous.has(text)) continue;
+    // The fast path is quicker here than handing the chunk to another thread and back.
+    const simple = parseSimpleYamlMapping(text);
+    if (simple) previous.set(text, { entries: Object.entries(simple) });
+    else missing.push(text);
+  }
+  const parsed = missing.length > 0 ? await input.parseChunks(missing) : [];
   missing.forEach((text, index) => {
     const value = parsed[index];
     if (value) previous.set(text, value);
   });
   input.cache.files.set(input.location, previous);
+}
+
+/** The chunk texts parseYamlChunked would parse, in order; undefined when it would not split this text. */
+export function splitYamlChunks(text: string): string[] | undefined {
+  const texts: string[] = [];
+  // The same split parseYamlChunked makes, recording the chunks instead of parsing them.
+  const state: State = { text, lines: scanLines(text), chunk: (chunk) => (texts.push(chunk), { entries: [[`\0${texts.length}`, null]] }) };
+  return parseBlock({ state, from: 0, to: state.lines.length, indent: 0, depth: 0 }) === undefined ? undefined : texts;
 }
 
 interface State {
@@ -170,7 +188,7 @@ function splitHeader(input: { state: State; from: number; to: number; indent: nu
   const { state, from } = input;
   const line = state.lines[from]!;
   const lineEnd = state.text.indexOf("\n", line.start);
-  const content = state.text.slice(line.start + input.indent, lineEnd === -1 ? undefined : lineEnd).replace(/\s+(#.*)?$/, "");
+  const content = state.text.slice(line.start + input.indent, lineEnd === -1 ? undefined : lineEnd).replace(/[ \t]+(#.*)?$/, "");
   if (!content.endsWith(":")) return undefined;
   const key = content.slice(0, -1);
   if (!SAFE_KEY.test(key) || NOT_STRINGS.test(key)) return undefined;
@@ -191,6 +209,11 @@ function looksLikeKey(text: string, at: number): boolean {
  * (Polar's descriptions hold many `**bold**` words, which do not match).
  */
 export function parseYamlChunk(text: string): ChunkValue | undefined {
+  const simple = parseSimpleYamlMapping(text);
+  return simple ? { entries: Object.entries(simple) } : parseYamlChunkWithLibrary(text);
+}
+
+function parseYamlChunkWithLibrary(text: string): ChunkValue | undefined {
   const { isAlias, isMap, isScalar, parseDocument, visit } = yamlLibrary();
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   if (document.errors.length > 0 || !isMap(document.contents) || document.contents.items.length === 0) return undefined;
