@@ -1,7 +1,9 @@
 // contract/: a vitest suite proving a server and the generated client keep to the spec
 // for the selected operations. The checks never vary and are copied verbatim from
-// templates/contract/; what depends on the spec (the operations as data, fixtures in
-// the fake's seed format, the spec's fingerprint) is written here.
+// templates/contract/; what depends on the spec (the operations as data, the spec's
+// fingerprints, its production servers) is written here as JSON, with the fixtures in
+// the fake's seed format. JSON, because it is printed in prettier's layout without
+// prettier (json-style.ts), so no generated file here waits for the formatter.
 
 import type { Model } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
@@ -10,7 +12,7 @@ import { fingerprintOf, operationFingerprints } from "./contract/fingerprint.js"
 import { contractOperations } from "./contract/operations.js";
 import { printJsonLikePrettier } from "./json-style.js";
 
-const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "exchange.ts", "fingerprint.ts", "negative.ts", "outcomes.ts", "suite.ts", "target.ts", "types.ts"];
+const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "contract.test.ts", "exchange.ts", "fingerprint.ts", "negative.ts", "outcomes.ts", "suite.ts", "target.ts", "types.ts"];
 /** How headers name the spec embedded in polar-codegen (config.ts): no path, found through polar-codegen itself. */
 const EMBEDDED_LABEL = "polar-codegen/spec/polar.openapi.yaml";
 
@@ -27,51 +29,29 @@ const FIXTURES = {
 
 export function emitContract(context: EmitContext): GeneratedFile[] {
   const { model } = context;
+  const operationIds = model.operations.map((operation) => operation.id);
   return [
-    { path: "contract/contract.test.ts", contents: suiteFile({ model, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds: model.operations.map((operation) => operation.id) }) }) },
-    fixturesFile(),
+    jsonFile({ path: "contract/generated.json", value: generatedData({ model, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds }) }) }),
+    jsonFile({ path: "contract/fixtures.json", value: FIXTURES }),
     ...copyTemplates({ from: "contract", to: "contract", names: CONTRACT_FILES }),
   ];
 }
 
-/** In prettier's layout already where json-style can vouch for it (a cold prettier would start its JSON parser for 1 kB). */
-function fixturesFile(): GeneratedFile {
-  const styled = printJsonLikePrettier(FIXTURES);
+/** In prettier's layout already where json-style can vouch for it: a cold prettier would take far longer. */
+function jsonFile(options: { path: string; value: unknown }): GeneratedFile {
+  const styled = printJsonLikePrettier(options.value);
   return styled === undefined
-    ? { path: "contract/fixtures.json", contents: JSON.stringify(FIXTURES, null, 2) + "\n" }
-    : { path: "contract/fixtures.json", contents: styled, formatted: true };
+    ? { path: options.path, contents: JSON.stringify(options.value, null, 2) + "\n" }
+    : { path: options.path, contents: styled, formatted: true };
 }
 
-function suiteFile(options: { model: Model; subset: string; operations: Record<string, string | null> }): string {
+/** What contract.test.ts (a verbatim template) reads: all of the suite that depends on the spec. */
+function generatedData(options: { model: Model; subset: string; operations: Record<string, string | null> }): unknown {
   const { model } = options;
-  const source = { label: model.specFile, embedded: model.specFile === EMBEDDED_LABEL };
-  const production = model.servers.filter((server) => server.id === "production").map((server) => server.url);
-  return `// The contract suite for ${model.operations.map((operation) => operation.id).join(", ")}.
-// Runs against the generated fake in process, or a live server: see POLAR_CONTRACT_* in the README.
-import { readFileSync } from "node:fs";
-import { createPolarClient } from "../client.js";
-import { createFakePolar, type FakeSeed } from "../fake.js";
-import { createPolarServer, toNodeListener } from "../server.js";
-import { parameters, validators } from "../validators.js";
-import { defineContractSuite } from "./suite.js";
-import type { ContractFixtures, ContractOperation } from "./types.js";
-
-const operations: ContractOperation[] = ${JSON.stringify(contractOperations(model), null, 2)};
-
-defineContractSuite({
-  operations,
-  generatedFrom: {
-    source: { label: ${JSON.stringify(source.label)}, embedded: ${source.embedded}, outFolder: new URL("../", import.meta.url) },
-    operations: ${JSON.stringify(options.operations, null, 2)},
-    subset: ${JSON.stringify(options.subset)},
-    openapiJson: new URL("../openapi.json", import.meta.url),
-  },
-  fixtures: JSON.parse(readFileSync(new URL("./fixtures.json", import.meta.url), "utf8")) as ContractFixtures,
-  productionUrls: ${JSON.stringify(production)},
-  fake: { listener: (seed) => toNodeListener(createPolarServer(createFakePolar({ seed: seed as FakeSeed }))) as never },
-  validators,
-  parameters,
-  createClient: (clientOptions) => createPolarClient(clientOptions as never),
-});
-`;
+  return {
+    operations: contractOperations(model),
+    source: { label: model.specFile, embedded: model.specFile === EMBEDDED_LABEL },
+    fingerprints: { operations: options.operations, subset: options.subset },
+    productionUrls: model.servers.filter((server) => server.id === "production").map((server) => server.url),
+  };
 }

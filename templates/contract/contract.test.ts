@@ -1,0 +1,42 @@
+// The contract suite for the operations polar-codegen selected. What depends on the spec
+// (the operations, the fingerprints recorded at generation, the production servers) is
+// in ./generated.json; the fake's seed is ./fixtures.json.
+// Runs against the generated fake in process, or a live server: see POLAR_CONTRACT_* in the README.
+import { readFileSync } from "node:fs";
+import { createPolarClient } from "../client.js";
+import { createFakePolar, type FakeSeed } from "../fake.js";
+import { createPolarServer, toNodeListener } from "../server.js";
+import { parameters, validators } from "../validators.js";
+import type { SpecSource } from "./fingerprint.js";
+import { defineContractSuite } from "./suite.js";
+import type { ContractFixtures, ContractOperation } from "./types.js";
+
+interface Generated {
+  operations: ContractOperation[];
+  source: Omit<SpecSource, "outFolder">;
+  fingerprints: { operations: Record<string, string | null>; subset: string };
+  productionUrls: string[];
+}
+
+const readJson = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(name, import.meta.url), "utf8"));
+const generated = readJson("./generated.json") as Generated;
+
+defineContractSuite({
+  operations: generated.operations,
+  generatedFrom: {
+    source: { ...generated.source, outFolder: new URL("../", import.meta.url) },
+    operations: generated.fingerprints.operations,
+    subset: generated.fingerprints.subset,
+    openapiJson: new URL("../openapi.json", import.meta.url),
+  },
+  fixtures: readJson("./fixtures.json") as ContractFixtures,
+  productionUrls: generated.productionUrls,
+  fake: {
+    listener: (seed) =>
+      toNodeListener(createPolarServer(createFakePolar({ seed: seed as FakeSeed }))) as never,
+  },
+  validators,
+  parameters,
+  createClient: (clientOptions) => createPolarClient(clientOptions as never),
+});
