@@ -23,10 +23,175 @@ const PATTERN_0 =
 const PATTERN_1 =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/u;
 
-function run(
-  check: (value: unknown, at: string, issues: ValidationIssue[]) => void,
-  value: unknown,
-): ValidationIssue[] {
+const LIST_0 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "type",
+  "description",
+  "selectable",
+  "deletable",
+  "organization_id",
+];
+
+const LIST_1 = [
+  "custom",
+  "discord",
+  "github_repository",
+  "downloadables",
+  "license_keys",
+  "meter_credit",
+];
+
+const LIST_2 = [
+  "customer_service",
+  "low_quality",
+  "missing_features",
+  "switched_service",
+  "too_complex",
+  "too_expensive",
+  "unused",
+  "other",
+];
+
+const LIST_3 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "amount",
+  "currency",
+  "recurring_interval",
+  "status",
+  "current_period_start",
+  "current_period_end",
+  "cancel_at_period_end",
+  "canceled_at",
+  "started_at",
+  "ends_at",
+  "ended_at",
+  "customer_id",
+  "product_id",
+  "discount_id",
+  "checkout_id",
+  "customer_cancellation_reason",
+  "customer_cancellation_comment",
+  "product",
+  "prices",
+  "meters",
+];
+
+const LIST_4 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "consumed_units",
+  "credited_units",
+  "amount",
+  "meter_id",
+  "meter",
+];
+
+const LIST_5 = ["created_at", "modified_at", "id", "name"];
+
+const LIST_6 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "name",
+  "description",
+  "recurring_interval",
+  "is_recurring",
+  "is_archived",
+  "organization_id",
+  "prices",
+  "benefits",
+  "medias",
+  "organization",
+];
+
+const LIST_7 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "amount_type",
+  "is_archived",
+  "product_id",
+  "type",
+  "recurring_interval",
+  "price_currency",
+  "price_amount",
+  "legacy",
+];
+
+const LIST_8 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "name",
+  "slug",
+  "avatar_url",
+  "email",
+  "website",
+  "socials",
+  "status",
+  "details_submitted_at",
+  "feature_settings",
+  "subscription_settings",
+  "notification_settings",
+];
+
+const LIST_9 = ["allow_multiple_subscriptions", "allow_customer_updates", "proration_behavior"];
+
+const LIST_10 = ["x", "github", "facebook", "instagram", "youtube", "tiktok", "linkedin", "other"];
+
+const LIST_11 = ["created", "onboarding_started", "under_review", "denied", "active"];
+
+const LIST_12 = [
+  "id",
+  "organization_id",
+  "name",
+  "path",
+  "mime_type",
+  "size",
+  "storage_version",
+  "checksum_etag",
+  "checksum_sha256_base64",
+  "checksum_sha256_hex",
+  "last_modified_at",
+  "version",
+  "service",
+  "is_uploaded",
+  "created_at",
+  "size_readable",
+  "public_url",
+];
+
+const LIST_13 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "amount_type",
+  "is_archived",
+  "product_id",
+  "type",
+  "recurring_interval",
+  "price_currency",
+  "price_amount",
+];
+
+const LIST_14 = [
+  "incomplete",
+  "incomplete_expired",
+  "trialing",
+  "active",
+  "past_due",
+  "canceled",
+  "unpaid",
+];
+
+type Check = (value: unknown, at: string, issues: ValidationIssue[]) => void;
+
+function run(check: Check, value: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   check(value, "", issues);
   return issues;
@@ -39,15 +204,9 @@ function requireAll(
   names: readonly string[],
 ): void {
   for (const name of names) {
-    if (!(name in value))
-      fail(
-        issues,
-        at + "/" + escapeToken(name),
-        "required",
-        name,
-        undefined,
-        `must have property "${name}"`,
-      );
+    if (name in value) continue;
+    const message = `must have property "${name}"`;
+    fail(issues, at + "/" + escapeToken(name), "required", name, undefined, message);
   }
 }
 
@@ -65,8 +224,10 @@ function fail(
 function derivedMessage(keyword: string, expected: unknown): string {
   if (keyword === "type") return `must be ${String(expected).split(" | ").join(" or ")}`;
   if (keyword === "format") return `must be a valid ${String(expected)}`;
-  if (keyword === "enum")
-    return `must be one of ${(expected as unknown[]).map((item) => JSON.stringify(item)).join(", ")}`;
+  if (keyword === "enum") {
+    const names = (expected as unknown[]).map((item) => JSON.stringify(item));
+    return `must be one of ${names.join(", ")}`;
+  }
   if (keyword === "const") return `must be ${JSON.stringify(expected)}`;
   return `must match ${String(expected)}`;
 }
@@ -82,27 +243,15 @@ function includesJson(allowed: readonly unknown[], value: unknown): boolean {
 }
 
 function escapeToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+  return token.split("~").join("~0").split("/").join("~1");
 }
 
 function realDate(text: string): boolean {
   const year = Number(text.slice(0, 4));
   const month = Number(text.slice(5, 7));
   const day = Number(text.slice(8, 10));
-  const days = [
-    31,
-    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
-    31,
-    30,
-    31,
-    30,
-    31,
-    31,
-    30,
-    31,
-    30,
-    31,
-  ];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   return day <= days[month - 1]!;
 }
 
@@ -129,16 +278,7 @@ function check0(value: unknown, at: string, issues: ValidationIssue[]): void {
 function check1(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, [
-      "id",
-      "created_at",
-      "modified_at",
-      "type",
-      "description",
-      "selectable",
-      "deletable",
-      "organization_id",
-    ]);
+    requireAll(issues, at, value, LIST_0);
     const v0 = value["id"];
     if (v0 !== undefined) {
       const p0 = at + "/id";
@@ -185,86 +325,20 @@ function check1(value: unknown, at: string, issues: ValidationIssue[]): void {
 /** BenefitType */
 function check2(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (
-    !includesJson(
-      ["custom", "discord", "github_repository", "downloadables", "license_keys", "meter_credit"],
-      value,
-    )
-  )
-    fail(
-      issues,
-      at,
-      "enum",
-      ["custom", "discord", "github_repository", "downloadables", "license_keys", "meter_credit"],
-      value,
-    );
+  if (!includesJson(LIST_1, value)) fail(issues, at, "enum", LIST_1, value);
 }
 
 /** CustomerCancellationReason */
 function check3(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (
-    !includesJson(
-      [
-        "customer_service",
-        "low_quality",
-        "missing_features",
-        "switched_service",
-        "too_complex",
-        "too_expensive",
-        "unused",
-        "other",
-      ],
-      value,
-    )
-  )
-    fail(
-      issues,
-      at,
-      "enum",
-      [
-        "customer_service",
-        "low_quality",
-        "missing_features",
-        "switched_service",
-        "too_complex",
-        "too_expensive",
-        "unused",
-        "other",
-      ],
-      value,
-    );
+  if (!includesJson(LIST_2, value)) fail(issues, at, "enum", LIST_2, value);
 }
 
 /** CustomerSubscription */
 function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, [
-      "created_at",
-      "modified_at",
-      "id",
-      "amount",
-      "currency",
-      "recurring_interval",
-      "status",
-      "current_period_start",
-      "current_period_end",
-      "cancel_at_period_end",
-      "canceled_at",
-      "started_at",
-      "ends_at",
-      "ended_at",
-      "customer_id",
-      "product_id",
-      "discount_id",
-      "checkout_id",
-      "customer_cancellation_reason",
-      "customer_cancellation_comment",
-      "product",
-      "prices",
-      "meters",
-    ]);
+    requireAll(issues, at, value, LIST_3);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       check21(v0, at + "/created_at", issues);
@@ -410,16 +484,7 @@ function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
 function check5(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, [
-      "created_at",
-      "modified_at",
-      "id",
-      "consumed_units",
-      "credited_units",
-      "amount",
-      "meter_id",
-      "meter",
-    ]);
+    requireAll(issues, at, value, LIST_4);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       check21(v0, at + "/created_at", issues);
@@ -468,7 +533,7 @@ function check5(value: unknown, at: string, issues: ValidationIssue[]): void {
 function check6(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, ["created_at", "modified_at", "id", "name"]);
+    requireAll(issues, at, value, LIST_5);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       check21(v0, at + "/created_at", issues);
@@ -496,21 +561,7 @@ function check6(value: unknown, at: string, issues: ValidationIssue[]): void {
 function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, [
-      "created_at",
-      "modified_at",
-      "id",
-      "name",
-      "description",
-      "recurring_interval",
-      "is_recurring",
-      "is_archived",
-      "organization_id",
-      "prices",
-      "benefits",
-      "medias",
-      "organization",
-    ]);
+    requireAll(issues, at, value, LIST_6);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       check21(v0, at + "/created_at", issues);
@@ -635,19 +686,7 @@ function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
 function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, [
-      "created_at",
-      "modified_at",
-      "id",
-      "amount_type",
-      "is_archived",
-      "product_id",
-      "type",
-      "recurring_interval",
-      "price_currency",
-      "price_amount",
-      "legacy",
-    ]);
+    requireAll(issues, at, value, LIST_7);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       check21(v0, at + "/created_at", issues);
@@ -730,22 +769,7 @@ function check11(value: unknown, at: string, issues: ValidationIssue[]): void {
 function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, [
-      "created_at",
-      "modified_at",
-      "id",
-      "name",
-      "slug",
-      "avatar_url",
-      "email",
-      "website",
-      "socials",
-      "status",
-      "details_submitted_at",
-      "feature_settings",
-      "subscription_settings",
-      "notification_settings",
-    ]);
+    requireAll(issues, at, value, LIST_8);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       check21(v0, at + "/created_at", issues);
@@ -829,11 +853,7 @@ function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
       const p50 = at + "/subscription_settings";
       if (!isRecord(v50)) fail(issues, p50, "type", "object", v50);
       if (isRecord(v50)) {
-        requireAll(issues, p50, v50, [
-          "allow_multiple_subscriptions",
-          "allow_customer_updates",
-          "proration_behavior",
-        ]);
+        requireAll(issues, p50, v50, LIST_9);
         const v51 = v50["allow_multiple_subscriptions"];
         if (v51 !== undefined) {
           if (!(typeof v51 === "boolean"))
@@ -892,57 +912,20 @@ function check13(value: unknown, at: string, issues: ValidationIssue[]): void {
 /** OrganizationSocialPlatform */
 function check14(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (
-    !includesJson(
-      ["x", "github", "facebook", "instagram", "youtube", "tiktok", "linkedin", "other"],
-      value,
-    )
-  )
-    fail(
-      issues,
-      at,
-      "enum",
-      ["x", "github", "facebook", "instagram", "youtube", "tiktok", "linkedin", "other"],
-      value,
-    );
+  if (!includesJson(LIST_10, value)) fail(issues, at, "enum", LIST_10, value);
 }
 
 /** OrganizationStatus */
 function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (!includesJson(["created", "onboarding_started", "under_review", "denied", "active"], value))
-    fail(
-      issues,
-      at,
-      "enum",
-      ["created", "onboarding_started", "under_review", "denied", "active"],
-      value,
-    );
+  if (!includesJson(LIST_11, value)) fail(issues, at, "enum", LIST_11, value);
 }
 
 /** ProductMediaFileRead */
 function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, [
-      "id",
-      "organization_id",
-      "name",
-      "path",
-      "mime_type",
-      "size",
-      "storage_version",
-      "checksum_etag",
-      "checksum_sha256_base64",
-      "checksum_sha256_hex",
-      "last_modified_at",
-      "version",
-      "service",
-      "is_uploaded",
-      "created_at",
-      "size_readable",
-      "public_url",
-    ]);
+    requireAll(issues, at, value, LIST_12);
     const v0 = value["id"];
     if (v0 !== undefined) {
       const p0 = at + "/id";
@@ -1041,18 +1024,7 @@ function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
 function check17(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, [
-      "created_at",
-      "modified_at",
-      "id",
-      "amount_type",
-      "is_archived",
-      "product_id",
-      "type",
-      "recurring_interval",
-      "price_currency",
-      "price_amount",
-    ]);
+    requireAll(issues, at, value, LIST_13);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       check21(v0, at + "/created_at", issues);
@@ -1135,19 +1107,7 @@ function check19(value: unknown, at: string, issues: ValidationIssue[]): void {
 /** SubscriptionStatus */
 function check20(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (
-    !includesJson(
-      ["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid"],
-      value,
-    )
-  )
-    fail(
-      issues,
-      at,
-      "enum",
-      ["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid"],
-      value,
-    );
+  if (!includesJson(LIST_14, value)) fail(issues, at, "enum", LIST_14, value);
 }
 
 /** Timestamp */

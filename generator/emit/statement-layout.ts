@@ -26,28 +26,135 @@ export async function layoutStatements(input: { text: string; format: FormatText
   const lines: string[] = [];
   const long: LongLine[] = [];
   let depth = 0;
+  // A line that ends in ` =` puts the next one a level deeper (`const PATTERN_0 =` then its regex).
+  let continued = false;
   for (const raw of input.text.split("\n")) {
     const text = raw.trim();
-    if (text.startsWith("}")) depth--;
+    // `}`, `)` and `]` that open a line close what the lines before opened: `): void {`, `});`.
+    depth -= leadingClosers(text);
     if (depth < 0) return undefined;
-    const line = text === "" ? "" : "  ".repeat(depth) + text;
-    const head = text.endsWith("{") && !text.startsWith("//");
+    const at = depth + (continued ? 1 : 0);
+    const line = text === "" ? "" : "  ".repeat(at) + text;
+    const comment = text.startsWith("//") || (text.startsWith("/**") && text.endsWith("*/"));
+    const opens = !comment && /[{([]$/.test(text);
+    continued = !comment && text.endsWith(" =");
     // Over the width, or holding what prettier may print otherwise: quotes it may swap,
-    // escapes it may drop, characters whose printed width is not their length.
-    if (line.length > PRETTIER_OPTIONS.printWidth || /[^\x20-\x7e]|['\\]/.test(text)) {
-      // A long `} else …` would need a wrapper of another kind.
-      if (text.startsWith("}")) return undefined;
-      long.push({ index: lines.length, depth, kind: head ? "head" : text.endsWith(",") ? "member" : "statement" });
+    // escapes it may drop, characters whose printed width is not their length. Prettier
+    // prints comments and regular expressions as they are.
+    if (!comment && (line.length > PRETTIER_OPTIONS.printWidth || (/[^\x20-\x7e]|['\\]/.test(text) && !isRegexLine(text)))) {
+      const broken = line.length > PRETTIER_OPTIONS.printWidth ? breakLikePrettier({ text, depth: at }) : undefined;
+      if (broken) {
+        lines.push(...broken);
+        if (opens) depth++;
+        continue;
+      }
+      // A long line that opens or closes a bracket, `} else …` or a continuation would need a wrapper of another kind.
+      if (/^[}\])]/.test(text) || /[([]$/.test(text) || continued || at !== depth) return undefined;
+      long.push({ index: lines.length, depth, kind: text.endsWith("{") ? "head" : text.endsWith(",") ? "member" : "statement" });
     }
     lines.push(line);
-    if (head) depth++;
+    if (opens) depth++;
   }
-  if (depth !== 0) return undefined;
+  if (depth !== 0 || continued) return undefined;
   if (long.length === 0) return lines.join("\n");
   const formatted = await formatLong({ lines, long, format: input.format });
   if (!formatted) return undefined;
   for (let index = long.length - 1; index >= 0; index--) lines.splice(long[index]!.index, 1, ...formatted[index]!);
   return lines.join("\n");
+}
+
+function leadingClosers(text: string): number {
+  let count = 0;
+  while (count < text.length && "})]".includes(text[count]!)) count++;
+  return count;
+}
+
+/** `const NAME = /…/flags;` or a continued `/…/flags;`: a regular expression literal, which prettier prints as written. */
+function isRegexLine(text: string): boolean {
+  return /^(?:const [A-Za-z_$][\w$]* = )?\/[^\n]+\/[dgimsuvy]*;$/.test(text) && !/^\/[*/]/.test(text.replace(/^const [A-Za-z_$][\w$]* = /, ""));
+}
+
+/**
+ * Two shapes of long line laid out here as prettier lays them out, so that they need no
+ * prettier at all: a call of a plain function with plain arguments, which prettier
+ * breaks one argument per line (no argument it would hug: no object, array, function or
+ * template), and `if (test) call;` whose `if (test)` fits, which prettier breaks before
+ * the call. Also `const NAME = /…/;`, broken after the `=`. Anything else: undefined.
+ */
+function breakLikePrettier(input: { text: string; depth: number }): string[] | undefined {
+  const { text, depth } = input;
+  const indent = (level: number) => "  ".repeat(level);
+  const width = PRETTIER_OPTIONS.printWidth;
+  const regex = /^(const [A-Za-z_$][\w$]* =) (\/.+\/[dgimsuvy]*;)$/.exec(text);
+  if (regex && isRegexLine(text)) return [indent(depth) + regex[1], indent(depth + 1) + regex[2]];
+  const test = ifTest(text);
+  if (test !== undefined) {
+    const head = `if (${test})`;
+    const consequent = text.slice(head.length).trim();
+    if (indent(depth).length + head.length > width || !consequent.endsWith(";") || consequent.startsWith("{")) return undefined;
+    const fits = indent(depth + 1).length + consequent.length <= width;
+    const body = fits ? [indent(depth + 1) + consequent] : breakCall({ text: consequent, depth: depth + 1 });
+    return body && [indent(depth) + head, ...body];
+  }
+  return breakCall({ text, depth });
+}
+
+/** The `test` of a line that starts `if (test) …`, or undefined. */
+function ifTest(text: string): string | undefined {
+  if (!text.startsWith("if (")) return undefined;
+  const close = matching({ text, open: 3 });
+  return close === undefined ? undefined : text.slice(4, close);
+}
+
+function breakCall(input: { text: string; depth: number }): string[] | undefined {
+  const { text, depth } = input;
+  const call = /^([A-Za-z_$][\w$]*)\((.*)\);$/.exec(text);
+  if (!call || matching({ text, open: call[1]!.length }) !== text.length - 2) return undefined;
+  const args = splitArguments(call[2]!);
+  if (!args || args.length === 0) return undefined;
+  const indent = "  ".repeat(depth + 1);
+  for (const arg of args) {
+    // Plain: no literal prettier would hug or break inside, and short enough to stay on its line.
+    if (/[[{`]|=>|^function\b/.test(arg) || /[^\x20-\x7e]|['\\]/.test(arg)) return undefined;
+    if (indent.length + arg.length + 1 > PRETTIER_OPTIONS.printWidth) return undefined;
+  }
+  return [`${"  ".repeat(depth)}${call[1]}(`, ...args.map((arg) => `${indent}${arg},`), `${"  ".repeat(depth)});`];
+}
+
+/** The index of the bracket that closes the one at `open`, skipping string literals; undefined if none. */
+function matching(input: { text: string; open: number }): number | undefined {
+  const { text } = input;
+  let depth = 0;
+  for (let at = input.open; at < text.length; at++) {
+    const character = text[at]!;
+    if (character === '"') {
+      at = text.indexOf('"', at + 1);
+      if (at === -1) return undefined;
+    } else if ("([{".includes(character)) depth++;
+    else if (")]}".includes(character) && --depth === 0) return at;
+  }
+  return undefined;
+}
+
+/** Top-level, comma-separated arguments (double-quoted strings without escapes only); undefined otherwise. */
+function splitArguments(text: string): string[] | undefined {
+  const args: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let at = 0; at < text.length; at++) {
+    const character = text[at]!;
+    if (character === '"') {
+      at = text.indexOf('"', at + 1);
+      if (at === -1) return undefined;
+    } else if ("([{".includes(character)) depth++;
+    else if (")]}".includes(character)) depth--;
+    else if (character === "," && depth === 0) {
+      args.push(text.slice(start, at).trim());
+      start = at + 1;
+    }
+  }
+  args.push(text.slice(start).trim());
+  return args.every((arg) => arg !== "") ? args : undefined;
 }
 
 /** Every long line through one prettier call, each wrapped to its depth. */

@@ -3,6 +3,7 @@
 // server ever parses the spec or ships a validator library. One function per
 // component schema the selected operations reach; one per operation parameter.
 
+import { PRETTIER_OPTIONS } from "../format.js";
 import { HTTP_METHODS, isObject, type OpenApiDocument } from "../openapi.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { compileSite, type CompileState } from "./validators/compile.js";
@@ -18,6 +19,7 @@ export function emitValidators(context: EmitContext): GeneratedFile[] {
     // Numbered, the schema named in a comment: a name in the identifier would make lines long.
     functions: new Map(names.map((name, index) => [name, `check${index}`])),
     patterns: new Map(),
+    lists: new Map(),
     usedFormats: new Set(),
     uncheckedFormats: new Set(),
     counter: 0,
@@ -35,6 +37,7 @@ export function emitValidators(context: EmitContext): GeneratedFile[] {
     header(state),
     ISSUE_TYPES,
     ...[...state.patterns].map(([source, name]) => `const ${name} = ${regexLiteral(source)};`),
+    ...[...state.lists.entries()].map(([literal, list]) => listConstant({ literal, ...list })),
     ...(names.length ? [RUN] : []),
     ...helpers,
     ...functions,
@@ -44,6 +47,13 @@ export function emitValidators(context: EmitContext): GeneratedFile[] {
     `export const parameters = ${objectLiteral(parameters)} satisfies Record<string, Record<string, Validator>>;`,
   ];
   return [{ path: "validators.ts", contents: text.join("\n\n") + "\n", layout: "statement-lines" }];
+}
+
+/** `const LIST_0 = [...]`: on one line where it fits, else one item per line, as prettier prints a list of strings. */
+function listConstant(options: { name: string; literal: string; items: string[] }): string {
+  const line = `const ${options.name} = ${options.literal};`;
+  if (line.length <= PRETTIER_OPTIONS.printWidth) return line;
+  return [`const ${options.name} = [`, ...options.items.map((item) => `${JSON.stringify(item)},`), "];"].join("\n");
 }
 
 /** Members one per line, as an emitter writes them; `{}` when there are none, as prettier prints it. */
@@ -152,25 +162,45 @@ export interface ValidationIssue {
 /** Returns every issue found; an empty array means valid. */
 export type Validator = (value: unknown) => ValidationIssue[];`;
 
-const RUN = `function run(check: (value: unknown, at: string, issues: ValidationIssue[]) => void, value: unknown): ValidationIssue[] {
+const RUN = `type Check = (value: unknown, at: string, issues: ValidationIssue[]) => void;
+
+function run(check: Check, value: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   check(value, "", issues);
   return issues;
 }`;
 
+// Written as prettier prints them, no line over its width: validators.ts needs no prettier (statement-layout.ts).
 const HELPERS = [
-  `function requireAll(issues: ValidationIssue[], at: string, value: Record<string, unknown>, names: readonly string[]): void {
+  `function requireAll(
+  issues: ValidationIssue[],
+  at: string,
+  value: Record<string, unknown>,
+  names: readonly string[],
+): void {
   for (const name of names) {
-    if (!(name in value)) fail(issues, at + "/" + escapeToken(name), "required", name, undefined, \`must have property "\${name}"\`);
+    if (name in value) continue;
+    const message = \`must have property "\${name}"\`;
+    fail(issues, at + "/" + escapeToken(name), "required", name, undefined, message);
   }
 }`,
-  `function fail(issues: ValidationIssue[], pointer: string, keyword: string, expected: unknown, actual: unknown, message = derivedMessage(keyword, expected)): void {
+  `function fail(
+  issues: ValidationIssue[],
+  pointer: string,
+  keyword: string,
+  expected: unknown,
+  actual: unknown,
+  message = derivedMessage(keyword, expected),
+): void {
   issues.push({ pointer, keyword, message, expected, actual });
 }`,
   `function derivedMessage(keyword: string, expected: unknown): string {
   if (keyword === "type") return \`must be \${String(expected).split(" | ").join(" or ")}\`;
   if (keyword === "format") return \`must be a valid \${String(expected)}\`;
-  if (keyword === "enum") return \`must be one of \${(expected as unknown[]).map((item) => JSON.stringify(item)).join(", ")}\`;
+  if (keyword === "enum") {
+    const names = (expected as unknown[]).map((item) => JSON.stringify(item));
+    return \`must be one of \${names.join(", ")}\`;
+  }
   if (keyword === "const") return \`must be \${JSON.stringify(expected)}\`;
   return \`must match \${String(expected)}\`;
 }`,
@@ -189,6 +219,6 @@ function codePoints(text: string): number {
   return allowed.some((item) => JSON.stringify(item) === text);
 }`,
   `function escapeToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\\//g, "~1");
+  return token.split("~").join("~0").split("/").join("~1");
 }`,
 ];

@@ -18,22 +18,30 @@ describe("layoutStatements", () => {
     "a long statement at the top level": `const PATTERN_0 = /^${"[a-z]".repeat(25)}$/u;\n`,
     "quotes and escapes, which prettier may print otherwise": `function f(): void {\nfail(issues, at, "const", "it's", value);\nreturn token.replace(/~/g, "~0").replace(/\\//g, "~1");\n}\n`,
     "blank lines between top-level items": "const a = 1;\n\nconst b = 2;\n",
+    "a signature and a list already broken as prettier breaks them": `function fail(\nissues: ValidationIssue[],\npointer: string,\nkeyword: string,\nexpected: unknown,\nactual: unknown,\n): void {\nissues.push({ pointer });\n}\nconst LIST_0 = [\n"${long}",\n"${long}",\n];\n`,
+    "a long call, broken one argument per line": `function f(): void {\nif (a) {\nfail(issues, p1 + "/" + i2, "oneOf", "2 alternatives", v3, "must match one of its 2 schemas and ${long}");\n}\n}\n`,
+    "a long if with a call, broken before the call and then in it": `function f(): void {\nif (!(name in value)) fail(issues, at + "/" + escapeToken(name), "required", name, undefined, "${long}");\nif (!(name in value)) fail(issues, at + "/" + escapeToken(name), "required", name);\n}\n`,
+    "a long regular expression, broken after the =": `const PATTERN_1 = /^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])[Tt ](?:[01]\\d|2[0-3]):[0-5]\\d:(?:[0-5]\\d)$/u;\nconst PATTERN_2 = /^\\d+$/u;\n`,
+    "a comment over the width, with quotes": `// It's a comment of ${long}${long}.\nconst a = 1;\n`,
   };
   it.each(Object.entries(cases))("%s: prettier's bytes", async (_name, text) => {
     expect(await layoutStatements({ text, format: prettier })).toBe(await prettier(text));
   });
 
-  it("calls prettier once, with only the long lines, each at its depth", async () => {
+  it("calls prettier once, with only the long lines it does not break itself, each at its depth", async () => {
     const format = vi.fn(prettier);
-    const statement = `fail(issues, at + "/${long}", "type", "string", value);`;
+    // An array argument: prettier may hug it, so this line is prettier's to break.
+    const statement = `fail(issues, at + "/${long}", "enum", ["a", "b"], value);`;
     await layoutStatements({ text: `function f(): void {\nif (a) {\n${statement}\n}\nvoid a;\n}\n`, format });
     expect(format).toHaveBeenCalledTimes(1);
     expect(format.mock.calls[0]![0]).toBe(`{\n  {\n${statement}\n  }\n}\n`);
   });
 
-  it("does not call prettier when every line fits", async () => {
+  it("does not call prettier when every line fits, or is a call, an if or a regular expression it breaks itself", async () => {
     const format = vi.fn(prettier);
     await layoutStatements({ text: "const a = 1;\n", format });
+    await layoutStatements({ text: `function f(): void {\nif (!(name in value)) fail(issues, at + "/" + escapeToken(name), "required", name, undefined, "${long}");\n}\n`, format });
+    await layoutStatements({ text: `const PATTERN_0 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/u;\n`, format });
     expect(format).not.toHaveBeenCalled();
   });
 

@@ -21,6 +21,8 @@ export interface CompileState {
   functions: Map<string, string>;
   /** Regular expressions, source → constant name; emitted once at module level. */
   patterns: Map<string, string>;
+  /** Long lists of strings, one-line literal → constant name and items; emitted once at module level (listLiteral). */
+  lists: Map<string, { name: string; items: string[] }>;
   usedFormats: Set<string>;
   uncheckedFormats: Set<string>;
   counter: number;
@@ -97,7 +99,7 @@ function enumCheck(site: Site): string {
   const schema = site.schema as Record<string, unknown>;
   const checks: string[] = [];
   if (Array.isArray(schema.enum)) {
-    const literal = jsLiteral(schema.enum);
+    const literal = listLiteral({ state: site.state, items: schema.enum });
     checks.push(`if (!includesJson(${literal}, ${site.value})) ${fail({ site, keyword: "enum", message: JSON.stringify(`must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(", ")}`), expected: literal })}`);
   }
   if ("const" in schema) {
@@ -158,7 +160,7 @@ function objectChecks(site: Site): string {
   const checks: string[] = [];
   const properties = (isRecord(schema.properties) ? schema.properties : {}) as Record<string, Schema>;
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
-  if (required.length) checks.push(`requireAll(${site.sink}, ${site.at}, ${value}, ${jsLiteral(required)});`);
+  if (required.length) checks.push(`requireAll(${site.sink}, ${site.at}, ${value}, ${listLiteral({ state, items: required })});`);
   for (const [name, child] of Object.entries(properties)) {
     const variable = `v${state.counter++}`;
     // The property's pointer, named once: `fail(issues, at + "/a_long_name", …)` in every check makes long lines.
@@ -198,7 +200,7 @@ function extraProperties(options: { site: Site; known: string[] }): string {
   }
   const additional = schema.additionalProperties;
   if (additional !== undefined && additional !== true) {
-    const isKnown = [...(known.length ? [`${jsLiteral(known)}.includes(${key})`] : []), ...matched].join(" || ") || "false";
+    const isKnown = [...(known.length ? [`${listLiteral({ state, items: known })}.includes(${key})`] : []), ...matched].join(" || ") || "false";
     const inner = compileSite({ schema: additional as Schema, value: item, at, sink: site.sink, state });
     if (inner) parts.push(`if (${not(isKnown)}) {\n${inner}\n}`);
   }
@@ -285,6 +287,26 @@ function tagsOf(options: { branch: Schema; mapping: Record<string, string> | und
 
 /** Keywords whose message the emitted `fail` derives from `expected`: the commonest checks stay short. */
 const DERIVED_MESSAGES = new Set(["type", "format", "enum", "const", "pattern"]);
+
+/** Longer than this, a list of plain strings is named at module level rather than written inline. */
+const INLINE_LIST_LENGTH = 40;
+
+/**
+ * A list as a literal, or, when it is a long one of plain strings, the name of a module
+ * constant holding it: inline, it would make its check's line longer than prettier's
+ * width, and only prettier could break that line.
+ */
+function listLiteral(options: { state: CompileState; items: unknown[] }): string {
+  const literal = jsLiteral(options.items);
+  const plain = options.items.every((item): item is string => typeof item === "string" && /^[\x20-\x7e]*$/.test(item) && !/["'\\]/.test(item));
+  if (!plain || literal.length <= INLINE_LIST_LENGTH) return literal;
+  let list = options.state.lists.get(literal);
+  if (!list) {
+    list = { name: `LIST_${options.state.lists.size}`, items: options.items as string[] };
+    options.state.lists.set(literal, list);
+  }
+  return list.name;
+}
 
 function fail(options: { site: Site; keyword: string; message: string; expected?: string; actual?: string; at?: string }): string {
   const { site } = options;

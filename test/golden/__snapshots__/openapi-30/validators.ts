@@ -22,10 +22,9 @@ const PATTERN_0 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-
 const PATTERN_1 =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/u;
 
-function run(
-  check: (value: unknown, at: string, issues: ValidationIssue[]) => void,
-  value: unknown,
-): ValidationIssue[] {
+type Check = (value: unknown, at: string, issues: ValidationIssue[]) => void;
+
+function run(check: Check, value: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   check(value, "", issues);
   return issues;
@@ -38,15 +37,9 @@ function requireAll(
   names: readonly string[],
 ): void {
   for (const name of names) {
-    if (!(name in value))
-      fail(
-        issues,
-        at + "/" + escapeToken(name),
-        "required",
-        name,
-        undefined,
-        `must have property "${name}"`,
-      );
+    if (name in value) continue;
+    const message = `must have property "${name}"`;
+    fail(issues, at + "/" + escapeToken(name), "required", name, undefined, message);
   }
 }
 
@@ -64,8 +57,10 @@ function fail(
 function derivedMessage(keyword: string, expected: unknown): string {
   if (keyword === "type") return `must be ${String(expected).split(" | ").join(" or ")}`;
   if (keyword === "format") return `must be a valid ${String(expected)}`;
-  if (keyword === "enum")
-    return `must be one of ${(expected as unknown[]).map((item) => JSON.stringify(item)).join(", ")}`;
+  if (keyword === "enum") {
+    const names = (expected as unknown[]).map((item) => JSON.stringify(item));
+    return `must be one of ${names.join(", ")}`;
+  }
   if (keyword === "const") return `must be ${JSON.stringify(expected)}`;
   return `must match ${String(expected)}`;
 }
@@ -81,27 +76,15 @@ function includesJson(allowed: readonly unknown[], value: unknown): boolean {
 }
 
 function escapeToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+  return token.split("~").join("~0").split("/").join("~1");
 }
 
 function realDate(text: string): boolean {
   const year = Number(text.slice(0, 4));
   const month = Number(text.slice(5, 7));
   const day = Number(text.slice(8, 10));
-  const days = [
-    31,
-    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
-    31,
-    30,
-    31,
-    30,
-    31,
-    31,
-    30,
-    31,
-    30,
-    31,
-  ];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   return day <= days[month - 1]!;
 }
 
