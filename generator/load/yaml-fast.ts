@@ -3,11 +3,13 @@
 // literal block scalars; the `yaml` package composes that through a lexer, a CST and a
 // document model, which is ~1 s for the 2 MB Polar spec. This reads that subset line by
 // line, ten to twenty times faster, and nothing else: the moment it meets anything it
-// cannot vouch for (comments, anchors, tags, flow collections, multi-line flow or plain
-// scalars, folded scalars, tabs, odd indentation, duplicate keys, ...) it gives up and
+// cannot vouch for (comments, anchors, tags, flow collections, multi-line plain or
+// single-quoted scalars, folded scalars, tabs, odd indentation, duplicate keys, ...) it gives up and
 // the caller parses the text with `yaml`. So it never accepts text `yaml` would reject
 // and, where it accepts, gives exactly the value `yaml`'s `toJS` gives with the core
-// schema (test/unit/yaml-fast.test.ts checks both, on every real spec and on fuzzed text).
+// schema (test/unit/yaml-fast.test.ts checks both on fuzzed text, test/corpus on every real spec).
+
+import { Buffer } from "node:buffer";
 
 /** Thrown, and caught at the top, to give the text back to the `yaml` package. */
 const GIVE_UP = Symbol("give up");
@@ -33,30 +35,68 @@ const MAX_IMPLICIT_KEY = 1024;
 
 const SPACE = 32;
 const DASH = 45;
+const QUOTE = 34;
+const COLON = 58;
 
-interface Reader {
-  lines: string[];
+/**
+ * The text's lines, each sliced from it when asked for: an array of all 66,000 lines of
+ * the Polar spec would outlive the parse's young garbage and grow V8's young generation.
+ */
+class Reader {
+  /** How many lines (the text ends with a line break). */
+  readonly count: number;
   /** Leading spaces of each line; -1 for a line of spaces only (or empty). */
-  indents: Int32Array;
+  readonly indents: Int32Array;
+  readonly lengths: Int32Array;
+  /** The value being read, as JSON text. */
+  readonly out: JsonText;
+  private readonly starts: Int32Array;
+
+  constructor(private readonly text: string) {
+    let count = 0;
+    for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) count++;
+    this.count = count;
+    this.starts = new Int32Array(count);
+    this.lengths = new Int32Array(count);
+    this.indents = new Int32Array(count);
+    for (let index = 0, start = 0; index < count; index++) {
+      const end = text.indexOf("\n", start);
+      let indent = 0;
+      while (text.charCodeAt(start + indent) === SPACE) indent++;
+      this.starts[index] = start;
+      this.lengths[index] = end - start;
+      this.indents[index] = start + indent === end ? -1 : indent;
+      start = end + 1;
+    }
+    this.out = new JsonText(Math.ceil(text.length * 1.4) + 1024);
+  }
+
+  line(index: number): string {
+    const start = this.starts[index]!;
+    return this.text.slice(start, start + this.lengths[index]!);
+  }
 }
 
 /**
  * The mapping `text` holds, as `yaml`'s `toJS` would give it, or undefined when the text
  * is outside the subset (or not a non-empty mapping).
+ *
+ * The value is written as JSON text and handed to `JSON.parse`, not built object by
+ * object: V8 puts a large JSON.parse result straight into its old generation, compactly,
+ * while objects built here would all survive the young generation and grow it (to 32 MB
+ * for the 2 MB Polar spec, about 20 MB more peak memory than the JSON spec's run).
  */
 export function parseSimpleYamlMapping(text: string): Record<string, unknown> | undefined {
   if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
   // A last line without its newline: chomping would differ; such a text is rare enough to leave.
   if (!text.endsWith("\n")) return undefined;
-  const lines = text.split("\n");
-  lines.pop();
-  const reader: Reader = { lines, indents: measureIndents(lines) };
+  const reader = new Reader(text);
   try {
-    const first = nextContent(reader, 0);
-    if (first === lines.length) return undefined;
-    const { value, next } = parseBlockNode({ reader, line: first, parentIndent: -1 });
-    if (nextContent(reader, next) !== lines.length || !isPlainObject(value) || Object.keys(value).length === 0) return undefined;
-    return value;
+    const first = nextContent({ reader, line: 0 });
+    if (first === reader.count || isSequenceEntry({ line: reader.line(first), column: reader.indents[first]! })) return undefined;
+    const next = parseBlockNode({ reader, line: first, parentIndent: -1 });
+    if (nextContent({ reader, line: next }) !== reader.count) return undefined;
+    return JSON.parse(reader.out.text()) as Record<string, unknown>;
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
@@ -67,40 +107,87 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
-function measureIndents(lines: string[]): Int32Array {
-  const indents = new Int32Array(lines.length);
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    let indent = 0;
-    while (line.charCodeAt(indent) === SPACE) indent++;
-    indents[index] = indent === line.length ? -1 : indent;
+/**
+ * JSON text written byte by byte into one growing buffer, so that no string or object per
+ * token outlives the parse. Only ASCII is written: other characters as `\u` escapes.
+ */
+class JsonText {
+  private bytes: Uint8Array;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(capacity);
   }
-  return indents;
+
+  /** Punctuation and numbers: ASCII without anything to escape. */
+  raw(text: string): void {
+    this.reserve(text.length);
+    for (let at = 0; at < text.length; at++) this.bytes[this.length++] = text.charCodeAt(at);
+  }
+
+  string(text: string): void {
+    this.reserve(text.length * 6 + 2);
+    const bytes = this.bytes;
+    bytes[this.length++] = QUOTE;
+    for (let at = 0; at < text.length; at++) {
+      const code = text.charCodeAt(at);
+      if (code >= 0x20 && code < 0x7f && code !== QUOTE && code !== 92) {
+        bytes[this.length++] = code;
+      } else if (code === QUOTE || code === 92) {
+        bytes[this.length++] = 92;
+        bytes[this.length++] = code;
+      } else {
+        const hex = code.toString(16).padStart(4, "0");
+        bytes[this.length++] = 92;
+        bytes[this.length++] = 117; // u
+        for (let digit = 0; digit < 4; digit++) bytes[this.length++] = hex.charCodeAt(digit);
+      }
+    }
+    bytes[this.length++] = QUOTE;
+  }
+
+  /** A scalar as parseInlineScalar reads it. JSON has no NaN or infinities: such a text is left to yaml. */
+  scalar(value: unknown): void {
+    if (typeof value === "string") return this.string(value);
+    if (typeof value === "number") {
+      if (!Number.isFinite(value)) giveUp();
+      return this.raw(Object.is(value, -0) ? "-0" : String(value));
+    }
+    this.raw(Array.isArray(value) ? "[]" : value !== null && typeof value === "object" ? "{}" : String(value));
+  }
+
+  text(): string {
+    return Buffer.from(this.bytes.buffer, 0, this.length).toString("latin1");
+  }
+
+  private reserve(more: number): void {
+    if (this.length + more <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + more));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
 }
 
 /** The first line at or after `line` that is not blank. */
-function nextContent(reader: Reader, line: number): number {
-  while (line < reader.lines.length && reader.indents[line] === -1) line++;
+function nextContent(input: { reader: Reader; line: number }): number {
+  const { reader } = input;
+  let line = input.line;
+  while (line < reader.count && reader.indents[line] === -1) line++;
   return line;
 }
 
-interface Parsed {
-  value: unknown;
-  /** The line after the node. */
-  next: number;
-}
-
-/** The block mapping or sequence whose first line is `line`, indented more than its parent. */
-function parseBlockNode(input: { reader: Reader; line: number; parentIndent: number }): Parsed {
+/** The block mapping or sequence whose first line is `line`, indented more than its parent; written out. Returns the line after it. */
+function parseBlockNode(input: { reader: Reader; line: number; parentIndent: number }): number {
   const { reader, line } = input;
   const indent = reader.indents[line]!;
   if (indent <= input.parentIndent) giveUp();
-  return isSequenceEntry(reader.lines[line]!, indent)
+  return isSequenceEntry({ line: reader.line(line), column: indent })
     ? parseSequence({ reader, line, indent })
     : parseMapping({ reader, line, column: indent, indent });
 }
 
-function isSequenceEntry(line: string, column: number): boolean {
+function isSequenceEntry(input: { line: string; column: number }): boolean {
+  const { line, column } = input;
   return line.charCodeAt(column) === DASH && (column + 1 === line.length || line.charCodeAt(column + 1) === SPACE);
 }
 
@@ -108,82 +195,94 @@ function isSequenceEntry(line: string, column: number): boolean {
  * A block mapping whose keys sit at `indent`; its first key starts at `column` of `line`,
  * which is `indent` too except for a mapping that opens on a sequence entry's line (`- a: 1`).
  */
-function parseMapping(input: { reader: Reader; line: number; column: number; indent: number }): Parsed {
+function parseMapping(input: { reader: Reader; line: number; column: number; indent: number }): number {
   const { reader, indent } = input;
-  const result: Record<string, unknown> = {};
+  // Its keys, to refuse a duplicate as yaml does (JSON.parse would keep the last).
+  const keys = new Set<string>();
   let line = input.line;
   let column = input.column;
+  reader.out.raw("{");
   for (;;) {
-    const text = reader.lines[line]!;
+    const text = reader.line(line);
     if (text.charCodeAt(column) === SPACE) giveUp();
-    const { key, valueStart } = readKey(text, column);
-    if (key === "__proto__" || Object.hasOwn(result, key)) giveUp();
-    const entry = parseValue({ reader, line, valueStart, indent });
-    result[key] = entry.value;
-    const next = nextContent(reader, entry.next);
-    if (next === reader.lines.length || reader.indents[next]! < indent) return { value: result, next };
+    const { key, valueStart } = readKey({ text, column });
+    if (key === "__proto__" || keys.has(key)) giveUp();
+    if (keys.size > 0) reader.out.raw(",");
+    keys.add(key);
+    reader.out.string(key);
+    reader.out.raw(":");
+    const next = nextContent({ reader, line: parseValue({ reader, line, valueStart, indent }) });
+    if (next === reader.count || reader.indents[next]! < indent) {
+      reader.out.raw("}");
+      return next;
+    }
     // More indented: a continuation or a misplaced line; at the indent, a `-` is not a key.
-    if (reader.indents[next]! > indent || isSequenceEntry(reader.lines[next]!, indent)) giveUp();
+    if (reader.indents[next]! > indent || isSequenceEntry({ line: reader.line(next), column: indent })) giveUp();
     line = next;
     column = indent;
   }
 }
 
-function parseSequence(input: { reader: Reader; line: number; indent: number }): Parsed {
+function parseSequence(input: { reader: Reader; line: number; indent: number }): number {
   const { reader, indent } = input;
-  const result: unknown[] = [];
   let line = input.line;
-  for (;;) {
-    const text = reader.lines[line]!;
-    if (!isSequenceEntry(text, indent)) giveUp();
-    let entry: Parsed;
+  reader.out.raw("[");
+  for (let count = 0; ; count++) {
+    const text = reader.line(line);
+    if (!isSequenceEntry({ line: text, column: indent })) giveUp();
+    if (count > 0) reader.out.raw(",");
+    let after: number;
     if (text.length === indent + 1) {
-      entry = parseNested({ reader, line, indent });
+      after = parseNested({ reader, line, indent });
     } else {
       const column = indent + 2;
-      const first = text.charCodeAt(column);
       // `-  x` (a wider entry indent) is left to yaml.
-      if (first === SPACE) giveUp();
-      if (isSequenceEntry(text, column)) entry = parseSequence({ reader, line, indent: column });
-      else if (startsMapping(text, column)) entry = parseMapping({ reader, line, column, indent: column });
-      else entry = parseValue({ reader, line, valueStart: column, indent });
+      if (text.charCodeAt(column) === SPACE) giveUp();
+      if (isSequenceEntry({ line: text, column })) after = parseSequence({ reader, line, indent: column });
+      else if (startsMapping({ text, column })) after = parseMapping({ reader, line, column, indent: column });
+      else after = parseValue({ reader, line, valueStart: column, indent });
     }
-    result.push(entry.value);
-    const next = nextContent(reader, entry.next);
-    if (next === reader.lines.length || reader.indents[next]! < indent) return { value: result, next };
+    const next = nextContent({ reader, line: after });
+    if (next === reader.count || reader.indents[next]! < indent) {
+      reader.out.raw("]");
+      return next;
+    }
     if (reader.indents[next]! > indent) giveUp();
     line = next;
   }
 }
 
 /** Whether the text at `column` is a mapping's first key (`a: 1`, `a:`, `"a": 1`), not a scalar. */
-function startsMapping(text: string, column: number): boolean {
-  if (text.charCodeAt(column) === 34 /* " */) {
-    const end = closingDoubleQuote(text, column);
-    return end !== -1 && text.charCodeAt(end + 1) === 58 /* : */;
+function startsMapping(input: { text: string; column: number }): boolean {
+  const { text, column } = input;
+  if (text.charCodeAt(column) === QUOTE) {
+    const end = closingDoubleQuote({ text, open: column });
+    return end !== -1 && text.charCodeAt(end + 1) === COLON;
   }
-  return keyEnd(text, column) !== -1;
+  return keyEnd({ text, column }) !== -1;
 }
 
 /** Where a plain key's `:` is (followed by a space or the line's end), or -1. */
-function keyEnd(text: string, column: number): number {
-  for (let at = text.indexOf(":", column); at !== -1; at = text.indexOf(":", at + 1)) {
+function keyEnd(input: { text: string; column: number }): number {
+  const { text } = input;
+  for (let at = text.indexOf(":", input.column); at !== -1; at = text.indexOf(":", at + 1)) {
     if (at + 1 === text.length || text.charCodeAt(at + 1) === SPACE) return at;
   }
   return -1;
 }
 
-function readKey(text: string, column: number): { key: string; valueStart: number } {
+function readKey(input: { text: string; column: number }): { key: string; valueStart: number } {
+  const { text, column } = input;
   let key: string;
   let colon: number;
-  if (text.charCodeAt(column) === 34 /* " */) {
-    const end = closingDoubleQuote(text, column);
+  if (text.charCodeAt(column) === QUOTE) {
+    const end = closingDoubleQuote({ text, open: column });
     if (end === -1) giveUp();
     key = unescapeDoubleQuoted(text.slice(column + 1, end));
     colon = end + 1;
-    if (text.charCodeAt(colon) !== 58) giveUp();
+    if (text.charCodeAt(colon) !== COLON) giveUp();
   } else {
-    colon = keyEnd(text, column);
+    colon = keyEnd({ text, column });
     if (colon === -1) giveUp();
     const raw = text.slice(column, colon);
     // A key that would resolve to anything but itself as a string (`200`, `true`, `~`) is left to yaml.
@@ -199,30 +298,35 @@ function readKey(text: string, column: number): { key: string; valueStart: numbe
 /**
  * The value that starts at `valueStart` of `line` (after `key:` or `- `): a scalar on the
  * line, a literal block scalar, `[]`, `{}`, or, when the line ends there, the block node
- * on the lines below (or null).
+ * on the lines below (or null). Written out; returns the line after it.
  */
-function parseValue(input: { reader: Reader; line: number; valueStart: number; indent: number }): Parsed {
+function parseValue(input: { reader: Reader; line: number; valueStart: number; indent: number }): number {
   const { reader, line, indent } = input;
-  const text = reader.lines[line]!;
+  const text = reader.line(line);
   let start = input.valueStart;
   while (text.charCodeAt(start) === SPACE) start++;
   if (start === text.length) return parseNested({ reader, line, indent });
   const rest = text.slice(start);
   if (rest === "|" || rest === "|-") return parseLiteral({ reader, line, parentIndent: indent, strip: rest === "|-" });
-  if (rest.charCodeAt(0) === 34 /* " */ && closingDoubleQuote(rest, 0) === -1) return parseMultiLineDoubleQuoted({ reader, line, start, indent });
+  if (rest.charCodeAt(0) === QUOTE && closingDoubleQuote({ text: rest, open: 0 }) === -1) return parseMultiLineDoubleQuoted({ reader, line, start, indent });
   // Inside a sequence entry a `key: value` was read as a mapping already; here it would be an error.
-  return { value: parseInlineScalar(rest), next: line + 1 };
+  reader.out.scalar(parseInlineScalar(rest));
+  return line + 1;
 }
 
 /** The block node below `line` (more indented than `indent`), or null when there is none. */
-function parseNested(input: { reader: Reader; line: number; indent: number }): Parsed {
+function parseNested(input: { reader: Reader; line: number; indent: number }): number {
   const { reader, line, indent } = input;
-  const next = nextContent(reader, line + 1);
-  if (next === reader.lines.length || reader.indents[next]! < indent) return { value: null, next: line + 1 };
+  const next = nextContent({ reader, line: line + 1 });
+  if (next === reader.count || reader.indents[next]! < indent) {
+    reader.out.raw("null");
+    return line + 1;
+  }
   // `key:` with a sequence at the key's own indent is valid YAML, but left to yaml.
   if (reader.indents[next] === indent) {
-    if (isSequenceEntry(reader.lines[next]!, indent)) giveUp();
-    return { value: null, next: line + 1 };
+    if (isSequenceEntry({ line: reader.line(next), column: indent })) giveUp();
+    reader.out.raw("null");
+    return line + 1;
   }
   return parseBlockNode({ reader, line: next, parentIndent: indent });
 }
@@ -231,52 +335,54 @@ function parseNested(input: { reader: Reader; line: number; indent: number }): P
  * A literal block scalar (`|` keeps one final newline, `|-` none) whose content is
  * indented more than `parentIndent`, at the indent of its first non-blank line.
  */
-function parseLiteral(input: { reader: Reader; line: number; parentIndent: number; strip: boolean }): Parsed {
+function parseLiteral(input: { reader: Reader; line: number; parentIndent: number; strip: boolean }): number {
   const { reader, parentIndent } = input;
-  const first = nextContent(reader, input.line + 1);
-  if (first === reader.lines.length || reader.indents[first]! <= parentIndent) giveUp();
+  const first = nextContent({ reader, line: input.line + 1 });
+  if (first === reader.count || reader.indents[first]! <= parentIndent) giveUp();
   const contentIndent = reader.indents[first]!;
   // Blank lines before the first content line: each one a newline, unless it is wider than the content's indent.
   const parts: string[] = [];
   for (let line = input.line + 1; line < first; line++) {
-    if (reader.lines[line]!.length > contentIndent) giveUp();
+    if (reader.lengths[line]! > contentIndent) giveUp();
     parts.push("");
   }
   let lastContent = first;
   let line = first;
-  for (; line < reader.lines.length; line++) {
+  for (; line < reader.count; line++) {
     const indent = reader.indents[line]!;
     // A line of spaces is an empty line, unless it is wider than the indent: then its extra spaces are content.
-    if (indent === -1 && reader.lines[line]!.length <= contentIndent) continue;
+    if (indent === -1 && reader.lengths[line]! <= contentIndent) continue;
     if (indent !== -1 && indent < contentIndent) break;
     for (let blank = lastContent + 1; blank < line; blank++) parts.push("");
-    parts.push(reader.lines[line]!.slice(contentIndent));
+    parts.push(reader.line(line).slice(contentIndent));
     lastContent = line;
   }
-  if (line < reader.lines.length && reader.indents[line]! > parentIndent) giveUp();
+  if (line < reader.count && reader.indents[line]! > parentIndent) giveUp();
   const body = parts.join("\n");
-  return { value: input.strip ? body : `${body}\n`, next: lastContent + 1 };
+  reader.out.string(input.strip ? body : `${body}\n`);
+  return lastContent + 1;
 }
 
 /**
  * A double-quoted scalar that goes on over more lines (dumpers write long descriptions
  * so), each indented more than `indent`; folded as yaml folds it (foldDoubleQuoted).
  */
-function parseMultiLineDoubleQuoted(input: { reader: Reader; line: number; start: number; indent: number }): Parsed {
+function parseMultiLineDoubleQuoted(input: { reader: Reader; line: number; start: number; indent: number }): number {
   const { reader, indent } = input;
-  const parts = [reader.lines[input.line]!.slice(input.start)];
-  for (let line = input.line + 1; line < reader.lines.length; line++) {
-    const text = reader.lines[line]!;
+  const parts = [reader.line(input.line).slice(input.start)];
+  for (let line = input.line + 1; line < reader.count; line++) {
+    const text = reader.line(line);
     if (reader.indents[line] !== -1 && reader.indents[line]! <= indent) giveUp();
     // A `\` that ends the line before escaped the line break; each line's scan starts afresh.
-    const end = closingDoubleQuote(text, -1);
+    const end = closingDoubleQuote({ text, open: -1 });
     if (end === -1) {
       parts.push(text);
       continue;
     }
-    if (!onlySpaces(text, end + 1)) giveUp();
+    if (!onlySpaces({ text, from: end + 1 })) giveUp();
     parts.push(text.slice(0, end + 1));
-    return { value: foldDoubleQuoted(parts.join("\n")), next: line + 1 };
+    reader.out.string(foldDoubleQuoted(parts.join("\n")));
+    return line + 1;
   }
   return giveUp();
 }
@@ -285,13 +391,13 @@ function parseMultiLineDoubleQuoted(input: { reader: Reader; line: number; start
 function parseInlineScalar(rest: string): unknown {
   const first = rest.charCodeAt(0);
   if (first === 34 /* " */) {
-    const end = closingDoubleQuote(rest, 0);
-    if (end === -1 || !onlySpaces(rest, end + 1)) giveUp();
+    const end = closingDoubleQuote({ text: rest, open: 0 });
+    if (end === -1 || !onlySpaces({ text: rest, from: end + 1 })) giveUp();
     return unescapeDoubleQuoted(rest.slice(1, end));
   }
   if (first === 39 /* ' */) {
     const end = closingSingleQuote(rest);
-    if (end === -1 || !onlySpaces(rest, end + 1)) giveUp();
+    if (end === -1 || !onlySpaces({ text: rest, from: end + 1 })) giveUp();
     return rest.slice(1, end).replaceAll("''", "'");
   }
   if (rest === "[]") return [];
@@ -311,8 +417,9 @@ function trimSpaces(text: string): string {
   return text.slice(0, end);
 }
 
-function onlySpaces(text: string, from: number): boolean {
-  for (let at = from; at < text.length; at++) if (text.charCodeAt(at) !== SPACE) return false;
+function onlySpaces(input: { text: string; from: number }): boolean {
+  const { text } = input;
+  for (let at = input.from; at < text.length; at++) if (text.charCodeAt(at) !== SPACE) return false;
   return true;
 }
 
@@ -342,11 +449,13 @@ function isPlainStringScalar(raw: string): boolean {
   return resolvePlain(raw) === raw;
 }
 
-function closingDoubleQuote(text: string, open: number): number {
-  for (let at = open + 1; at < text.length; at++) {
+/** The closing `"` of the scalar whose opening one is at `open` (-1: a continuation line), or -1. */
+function closingDoubleQuote(input: { text: string; open: number }): number {
+  const { text } = input;
+  for (let at = input.open + 1; at < text.length; at++) {
     const code = text.charCodeAt(at);
     if (code === 92 /* \ */) at++;
-    else if (code === 34) return at;
+    else if (code === QUOTE) return at;
   }
   return -1;
 }
@@ -424,8 +533,4 @@ function foldDoubleQuoted(source: string): string {
     }
   }
   return result;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
