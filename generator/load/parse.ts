@@ -45,11 +45,7 @@ function parseChunked(input: ParseInput & { chunks: YamlChunkCache }): { parsed:
   if (!chunked) return undefined;
   // Bundling writes folded `$ref`s into the document; cached chunks must stay as parsed.
   const value = mayReferToOtherFiles(input.text) ? cloneJson(chunked.value) : chunked.value;
-  let composed: { document: Document; lineCounter: LineCounter } | undefined;
-  const locate = (pointer: string): SourcePosition | undefined => {
-    composed ??= compose(input.text);
-    return locateInDocument({ ...composed, pointer, file: input.label });
-  };
+  const locate = locatorComposedOnDemand(input);
   return { parsed: { value, locate }, problems: [] };
 }
 
@@ -61,12 +57,17 @@ function parseChunked(input: ParseInput & { chunks: YamlChunkCache }): { parsed:
 export function parseSimpleYamlSource(input: Pick<ParseInput, "text" | "label">): ParsedSource | undefined {
   const value = parseSimpleYamlMapping(input.text);
   if (!value) return undefined;
+  const locate = locatorComposedOnDemand(input);
+  return { value, locate };
+}
+
+/** Positions from the text composed with yaml at most once, on the first `locate`: only a problem needs one. */
+function locatorComposedOnDemand(input: Pick<ParseInput, "text" | "label">): ParsedSource["locate"] {
   let composed: { document: Document; lineCounter: LineCounter } | undefined;
-  const locate = (pointer: string): SourcePosition | undefined => {
+  return (pointer) => {
     composed ??= compose(input.text);
     return locateInDocument({ ...composed, pointer, file: input.label });
   };
-  return { value, locate };
 }
 
 function emptyProblem(label: string): Problem {
@@ -84,12 +85,7 @@ function parseJson(input: ParseInput): { parsed?: ParsedSource; problems: Proble
   } catch (error) {
     return { problems: [jsonSyntaxProblem({ input, error })] };
   }
-  // Composed at most once, on the first `locate`, and only for this loaded source.
-  let composed: { document: Document; lineCounter: LineCounter } | undefined;
-  const locate = (pointer: string): SourcePosition | undefined => {
-    composed ??= compose(input.text);
-    return locateInDocument({ ...composed, pointer, file: input.label });
-  };
+  const locate = locatorComposedOnDemand(input);
   return { parsed: { value, locate }, problems: [] };
 }
 
