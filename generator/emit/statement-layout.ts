@@ -1,9 +1,10 @@
 // Code an emitter writes one statement per line, in prettier's layout without running
 // prettier over the whole file. The emitter writes each statement, block head (`… {`)
 // and block end (`}`) on a line of its own, in the spacing prettier prints; here lines
-// are indented by their block depth, and only lines prettier would break (over the
-// print width) go to prettier, each inside blocks that put it at its own depth, all in
-// one call. Lines this does not model (a long line that is not a statement or a block
+// are indented by the brackets (`{ ( [`) open at their ends and a trailing `=`, a few
+// shapes of long line are broken as prettier breaks them (breakLikePrettier), and only
+// the other lines prettier would break (over the print width) go to prettier, each
+// inside blocks that put it at its own depth, all in one call. Lines this does not model (a long line that is not a statement or a block
 // head, an unbalanced block) answer undefined: the whole file then goes to prettier.
 // test/corpus/validators-layout.test.ts holds validators.ts to prettier's bytes.
 
@@ -69,9 +70,15 @@ function leadingClosers(text: string): number {
   return count;
 }
 
-/** `const NAME = /…/flags;` or a continued `/…/flags;`: a regular expression literal, which prettier prints as written. */
+/** `const NAME = /…/flags;`, or a continued `/…/flags;`: a regular expression literal, which prettier prints as written. */
+const REGEX_LINE = /^(?:(const [A-Za-z_$][\w$]* =) )?(\/(?![*/]).+\/[dgimsuvy]*;)$/;
+
 function isRegexLine(text: string): boolean {
-  return /^(?:const [A-Za-z_$][\w$]* = )?\/[^\n]+\/[dgimsuvy]*;$/.test(text) && !/^\/[*/]/.test(text.replace(/^const [A-Za-z_$][\w$]* = /, ""));
+  return REGEX_LINE.test(text);
+}
+
+function indentOf(level: number): string {
+  return "  ".repeat(level);
 }
 
 /**
@@ -83,18 +90,17 @@ function isRegexLine(text: string): boolean {
  */
 function breakLikePrettier(input: { text: string; depth: number }): string[] | undefined {
   const { text, depth } = input;
-  const indent = (level: number) => "  ".repeat(level);
   const width = PRETTIER_OPTIONS.printWidth;
-  const regex = /^(const [A-Za-z_$][\w$]* =) (\/.+\/[dgimsuvy]*;)$/.exec(text);
-  if (regex && isRegexLine(text)) return [indent(depth) + regex[1], indent(depth + 1) + regex[2]];
+  const regex = REGEX_LINE.exec(text);
+  if (regex?.[1]) return [indentOf(depth) + regex[1], indentOf(depth + 1) + regex[2]];
   const test = ifTest(text);
   if (test !== undefined) {
     const head = `if (${test})`;
     const consequent = text.slice(head.length).trim();
-    if (indent(depth).length + head.length > width || !consequent.endsWith(";") || consequent.startsWith("{")) return undefined;
-    const fits = indent(depth + 1).length + consequent.length <= width;
-    const body = fits ? [indent(depth + 1) + consequent] : breakCall({ text: consequent, depth: depth + 1 });
-    return body && [indent(depth) + head, ...body];
+    if (indentOf(depth).length + head.length > width || !consequent.endsWith(";") || consequent.startsWith("{")) return undefined;
+    const fits = indentOf(depth + 1).length + consequent.length <= width;
+    const body = fits ? [indentOf(depth + 1) + consequent] : breakCall({ text: consequent, depth: depth + 1 });
+    return body && [indentOf(depth) + head, ...body];
   }
   return breakCall({ text, depth });
 }
@@ -102,59 +108,46 @@ function breakLikePrettier(input: { text: string; depth: number }): string[] | u
 /** The `test` of a line that starts `if (test) …`, or undefined. */
 function ifTest(text: string): string | undefined {
   if (!text.startsWith("if (")) return undefined;
-  const close = matching({ text, open: 3 });
+  const close = scanBrackets({ text, from: 3 }).close;
   return close === undefined ? undefined : text.slice(4, close);
 }
 
 function breakCall(input: { text: string; depth: number }): string[] | undefined {
   const { text, depth } = input;
   const call = /^([A-Za-z_$][\w$]*)\((.*)\);$/.exec(text);
-  if (!call || matching({ text, open: call[1]!.length }) !== text.length - 2) return undefined;
-  const args = splitArguments(call[2]!);
-  if (!args || args.length === 0) return undefined;
-  const indent = "  ".repeat(depth + 1);
+  if (!call) return undefined;
+  const scanned = scanBrackets({ text, from: call[1]!.length });
+  if (scanned.close !== text.length - 2) return undefined;
+  const bounds = [call[1]!.length, ...scanned.commas, scanned.close];
+  const args = bounds.slice(1).map((end, index) => text.slice(bounds[index]! + 1, end).trim());
+  const indent = indentOf(depth + 1);
   for (const arg of args) {
     // Plain: no literal prettier would hug or break inside, and short enough to stay on its line.
-    if (/[[{`]|=>|^function\b/.test(arg) || /[^\x20-\x7e]|['\\]/.test(arg)) return undefined;
+    if (arg === "" || /[[{`]|=>|^function\b/.test(arg) || /[^\x20-\x7e]|['\\]/.test(arg)) return undefined;
     if (indent.length + arg.length + 1 > PRETTIER_OPTIONS.printWidth) return undefined;
   }
-  return [`${"  ".repeat(depth)}${call[1]}(`, ...args.map((arg) => `${indent}${arg},`), `${"  ".repeat(depth)});`];
+  return [`${indentOf(depth)}${call[1]}(`, ...args.map((arg) => `${indent}${arg},`), `${indentOf(depth)});`];
 }
 
-/** The index of the bracket that closes the one at `open`, skipping string literals; undefined if none. */
-function matching(input: { text: string; open: number }): number | undefined {
+/**
+ * From the bracket at `from`: the index of the one that closes it and of the commas
+ * directly inside it, skipping double-quoted strings (a line holding escapes never gets
+ * here); `close` undefined when it does not close on the line.
+ */
+function scanBrackets(input: { text: string; from: number }): { close?: number; commas: number[] } {
   const { text } = input;
+  const commas: number[] = [];
   let depth = 0;
-  for (let at = input.open; at < text.length; at++) {
+  for (let at = input.from; at < text.length; at++) {
     const character = text[at]!;
     if (character === '"') {
       at = text.indexOf('"', at + 1);
-      if (at === -1) return undefined;
+      if (at === -1) return { commas };
     } else if ("([{".includes(character)) depth++;
-    else if (")]}".includes(character) && --depth === 0) return at;
+    else if (")]}".includes(character) && --depth === 0) return { close: at, commas };
+    else if (character === "," && depth === 1) commas.push(at);
   }
-  return undefined;
-}
-
-/** Top-level, comma-separated arguments (double-quoted strings without escapes only); undefined otherwise. */
-function splitArguments(text: string): string[] | undefined {
-  const args: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let at = 0; at < text.length; at++) {
-    const character = text[at]!;
-    if (character === '"') {
-      at = text.indexOf('"', at + 1);
-      if (at === -1) return undefined;
-    } else if ("([{".includes(character)) depth++;
-    else if (")]}".includes(character)) depth--;
-    else if (character === "," && depth === 0) {
-      args.push(text.slice(start, at).trim());
-      start = at + 1;
-    }
-  }
-  args.push(text.slice(start).trim());
-  return args.every((arg) => arg !== "") ? args : undefined;
+  return { commas };
 }
 
 /** Every long line through one prettier call, each wrapped to its depth. */

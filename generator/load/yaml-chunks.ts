@@ -77,8 +77,8 @@ export async function prefillYamlChunks(input: { text: string; location: string;
   for (const text of new Set(texts)) {
     if (previous.has(text)) continue;
     // The fast path is quicker here than handing the chunk to another thread and back.
-    const simple = parseSimpleYamlMapping(text);
-    if (simple) previous.set(text, { entries: Object.entries(simple) });
+    const simple = simpleChunk(text);
+    if (simple) previous.set(text, simple);
     else missing.push(text);
   }
   const parsed = missing.length > 0 ? await input.parseChunks(missing) : [];
@@ -209,8 +209,13 @@ function looksLikeKey(text: string, at: number): boolean {
  * (Polar's descriptions hold many `**bold**` words, which do not match).
  */
 export function parseYamlChunk(text: string): ChunkValue | undefined {
+  return simpleChunk(text) ?? parseYamlChunkWithLibrary(text);
+}
+
+/** A chunk through the line-by-line fast path (yaml-fast.ts); undefined where it declines. */
+function simpleChunk(text: string): ChunkValue | undefined {
   const simple = parseSimpleYamlMapping(text);
-  return simple ? { entries: Object.entries(simple) } : parseYamlChunkWithLibrary(text);
+  return simple && { entries: Object.entries(simple) };
 }
 
 function parseYamlChunkWithLibrary(text: string): ChunkValue | undefined {
