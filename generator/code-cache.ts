@@ -59,9 +59,10 @@ export function enableCodeCache(): void {
     if (format === "module" || content.length < MIN_SOURCE_LENGTH) return original.call(this, content, filename, format);
     const key = `${process.version}\0${process.arch}\0${filename}\0${content.length}`;
     const file = join(folder, createHash("sha256").update(key).digest("hex").slice(0, 32));
-    const cachedData = readOrUndefined(file);
+    let cachedData = readOrUndefined(file);
     const script = new Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
     if (!cachedData || script.cachedDataRejected) toWrite.push({ script, file });
+    cachedData = undefined;
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, requireFor({ module: this, Module }), this, filename, dirname(filename));
   };
@@ -79,9 +80,11 @@ function readAsciiAsLatin1(options: { Module: ModuleStatics; files: string[] }):
   const original = Module._extensions[".js"]!;
   Module._extensions[".js"] = function (module, filename) {
     if (!files.has(filename)) return original.call(this, module, filename);
-    const bytes = readFileSync(filename);
+    let bytes: Buffer | undefined = readFileSync(filename);
     if (!isAscii(bytes)) return original.call(this, module, filename);
-    module._compile(bytes.toString("latin1"), filename, "commonjs");
+    const source = bytes.toString("latin1");
+    bytes = undefined;
+    module._compile(source, filename, "commonjs");
   };
 }
 

@@ -149,9 +149,9 @@ async function emitWithWorker(input: { context: EmitContext; worker: BuildWorker
   const local: GeneratedFile[] = [];
   for (const entry of emitters.filter((candidate) => !candidate.compiler)) local.push(...(await (await entry.load())(context)));
   const early = await formatFiles(headed(local));
+  // Its part is done once the last file is in: its memory (the compiler) goes while this thread formats.
+  void Promise.all(remote).then(() => worker.close(), () => {});
   const late = await Promise.all(remote.map(async (files) => ({ files: await files, formatted: await formatFiles(headed(await files)) })));
-  // Its part is done: its memory (the compiler) goes while this thread finishes.
-  void worker.close();
   const index = emitIndex(context, [...local, ...late.flatMap((each) => each.files)]);
   return [...early, ...late.flatMap((each) => each.formatted), ...(await formatFiles(headed(index)))];
 }
