@@ -11,6 +11,7 @@ import { allCredentials, credentialNames } from "./client/security.js";
 import { descriptor, operationDocs, paramsType, pascalCase, resultType, specConstants } from "./client/operation.js";
 import { groupTree, printTreeType, printTreeValue } from "./client/tree.js";
 import { emitters } from "./registry.js";
+import { jsLiteral } from "./js-literal.js";
 import { loadTsMorph, printSourceFile } from "./ts-morph.js";
 
 const RUNTIME_FILES = ["options.ts", "read.ts", "result.ts", "retry.ts", "send.ts", "url.ts"];
@@ -56,7 +57,8 @@ export async function emitClient(context: EmitContext): Promise<GeneratedFile[]>
   }
   statements.push(clientFactory(model));
   const runtime = copyTemplates({ from: "client/runtime", to: "runtime", names: RUNTIME_FILES });
-  return [{ path: "client.ts", contents: printSourceFile({ statements }) }, ...runtime];
+  // In statement-lines layout: only the lines prettier would break go to prettier.
+  return [{ path: "client.ts", contents: printSourceFile({ statements }), layout: "statement-lines" }, ...runtime];
 }
 
 function checkNames(model: Model): void {
@@ -84,15 +86,15 @@ function imports(): string {
 }
 
 function specInfo(model: Model): string {
-  const servers = model.servers.map((server) => `${JSON.stringify(server.id)}: ${JSON.stringify(server.url)}`);
+  const servers = Object.fromEntries(model.servers.map((server) => [server.id, server.url]));
   // The validators are loaded on first use only, so the client's bundle stays small.
   const hasValidators = emitters.some((entry) => entry.name === "validators");
-  const constants = specConstants(model).map(([name, values]) => `${name}: ${JSON.stringify(values)}`);
+  const constants = specConstants(model);
   const members = [
-    `servers: { ${servers.join(", ")} }`,
+    `servers: ${jsLiteral(servers)}`,
     ...(model.apiVersion ? [`apiVersion: ${JSON.stringify(model.apiVersion)}`] : []),
     `userAgent: ${JSON.stringify(`polar-codegen/${GENERATOR_VERSION}`)}`,
-    ...(constants.length ? [`constants: { ${constants.join(", ")} }`] : []),
+    ...(constants.length ? [`constants: ${jsLiteral(Object.fromEntries(constants))}`] : []),
     ...(hasValidators ? [`loadValidators: () => import("./validators.js")`] : []),
   ];
   return `{\n${members.join(",\n")},\n}`;
@@ -113,9 +115,7 @@ ${credentials.join("\n")}
 }
 
 /** Client options: where to send (\`server\` or \`baseUrl\`), credentials, and transport settings. */
-export type PolarClientOptions = BaseOptions &
-  PolarCredentials &
-  ({ server?: PolarServer; baseUrl?: undefined } | { baseUrl: string; server?: undefined });
+export type PolarClientOptions = BaseOptions & PolarCredentials & ({ server?: PolarServer; baseUrl?: undefined } | { baseUrl: string; server?: undefined });
 
 /** What the standalone operation functions need: the client's options. */
 export interface PolarCore<O extends PolarClientOptions = PolarClientOptions> {
@@ -129,11 +129,7 @@ type AnyOf<Names extends string> = Names extends string ? { [Name in Names]: Cre
  * operation accepts (every member of a union of options). Either way it may give one,
  * but only one the operation accepts.
  */
-export type CallCredentials<O, Names extends string> = [Names] extends [never]
-  ? {}
-  : [O] extends [AnyOf<Names>]
-    ? { [Name in Names]?: Credential }
-    : AnyOf<Names>;
+export type CallCredentials<O, Names extends string> = [Names] extends [never] ? {} : [O] extends [AnyOf<Names>] ? { [Name in Names]?: Credential } : AnyOf<Names>;
 
 /**
  * The options, refusing keys \`PolarClientOptions\` lacks (\`timeout\` for \`timeoutMs\`): as a
@@ -175,7 +171,8 @@ export function createPolarCore<O extends PolarClientOptions>(options: KnownOpti
 export function createPolarClient<O extends PolarClientOptions>(options: KnownOptions<O>): PolarClient<O> {
   const client = { options };
   const bind = (operation: OperationInfo) => (input: CallOptions) => send({ spec, input, client, operation }) as Promise<never>;
-  return { options, ${printTreeValue(tree).slice(1, -1)} };
+  return {
+options,${printTreeValue(tree).slice(1, -1)}};
 }
 `;
 }

@@ -20,24 +20,49 @@ interface LongLine {
    * A statement goes in bare blocks; a block head likewise, with an empty body that comes
    * back as a trailing `{}`; an object member (`key: value,`) in object literals.
    */
-  kind: "statement" | "head" | "member";
+  kind: "statement" | "head" | "member" | "type-member";
 }
+
+/** What a bracket opened: a type (`type X = {`, an interface, anything inside one) or code and values. */
+type Context = "type" | "value";
 
 export async function layoutStatements(input: { text: string; format: FormatText }): Promise<string | undefined> {
   const lines: string[] = [];
   const long: LongLine[] = [];
-  let depth = 0;
+  // The brackets open at the start of the line; its depth is their number.
+  const open: Context[] = [];
   // A line that ends in ` =` puts the next one a level deeper (`const PATTERN_0 =` then its regex).
   let continued = false;
+  // Inside a `/** … */` over several lines: prettier re-indents each ` * …` line to the comment.
+  let inComment = false;
   for (const raw of input.text.split("\n")) {
     const text = raw.trim();
+    if (inComment) {
+      // Prettier drops the space after a bare ` * `, but keeps some trailing whitespace after text: not modelled.
+      if (!text.startsWith("*") || (raw !== raw.trimEnd() && text !== "*")) return undefined;
+      lines.push(`${"  ".repeat(open.length)} ${text}`);
+      inComment = !text.endsWith("*/");
+      continue;
+    }
+    // Prettier keeps one blank line of several, and none at the start or end of a block.
+    if (text === "" && (lines.length === 0 || lines.at(-1) === "" || /[{([]$/.test(lines.at(-1)!))) continue;
+    if (/^[}\])]/.test(text) && lines.at(-1) === "") lines.pop();
     // `}`, `)` and `]` that open a line close what the lines before opened: `): void {`, `});`.
-    depth -= leadingClosers(text);
-    if (depth < 0) return undefined;
+    const closers = leadingClosers(text);
+    if (closers > open.length) return undefined;
+    open.length -= closers;
+    const depth = open.length;
     const at = depth + (continued ? 1 : 0);
     const line = text === "" ? "" : "  ".repeat(at) + text;
-    const comment = text.startsWith("//") || (text.startsWith("/**") && text.endsWith("*/"));
+    const comment = text.startsWith("//") || (text.startsWith("/*") && text.endsWith("*/"));
+    if (text.startsWith("/*") && !comment) {
+      if (continued || raw !== raw.trimEnd()) return undefined;
+      lines.push(line);
+      inComment = true;
+      continue;
+    }
     const opens = !comment && /[{([]$/.test(text);
+    const context: Context = open.at(-1) === "type" || /^(?:export )?(?:declare )?(?:interface|type) /.test(text) ? "type" : "value";
     continued = !comment && text.endsWith(" =");
     // Over the width, or holding what prettier may print otherwise: quotes it may swap,
     // escapes it may drop, characters whose printed width is not their length. Prettier
@@ -46,22 +71,38 @@ export async function layoutStatements(input: { text: string; format: FormatText
       const broken = line.length > PRETTIER_OPTIONS.printWidth ? breakLikePrettier({ text, depth: at }) : undefined;
       if (broken) {
         lines.push(...broken);
-        if (opens) depth++;
+        if (opens) open.push(context);
         continue;
       }
       // A long line that opens or closes a bracket, `} else …` or a continuation would need a wrapper of another kind.
       if (/^[}\])]/.test(text) || /[([]$/.test(text) || continued || at !== depth) return undefined;
-      long.push({ index: lines.length, depth, kind: text.endsWith("{") ? "head" : text.endsWith(",") ? "member" : "statement" });
+      const kind = longKind({ text, open });
+      if (!kind) return undefined;
+      long.push({ index: lines.length, depth, kind });
     }
     lines.push(line);
-    if (opens) depth++;
+    if (opens) open.push(context);
   }
-  if (depth !== 0 || continued) return undefined;
+  if (open.length !== 0 || continued || inComment) return undefined;
+  while (lines.at(-1) === "") lines.pop();
+  lines.push("");
   if (long.length === 0) return lines.join("\n");
   const formatted = await formatLong({ lines, long, format: input.format });
   if (!formatted) return undefined;
   for (let index = long.length - 1; index >= 0; index--) lines.splice(long[index]!.index, 1, ...formatted[index]!);
   return lines.join("\n");
+}
+
+/**
+ * How a long line is wrapped for prettier, or undefined where no wrapper reproduces its
+ * surroundings: a member of a type needs types all the way up; a block head, a value's
+ * member or a statement needs no type around it.
+ */
+function longKind(input: { text: string; open: Context[] }): LongLine["kind"] | undefined {
+  const { text, open } = input;
+  if (open.at(-1) === "type") return text.endsWith(";") && open.every((context) => context === "type") ? "type-member" : undefined;
+  if (open.includes("type")) return undefined;
+  return text.endsWith("{") ? "head" : text.endsWith(",") ? "member" : "statement";
 }
 
 function leadingClosers(text: string): number {
@@ -180,6 +221,12 @@ async function formatLong(input: { lines: string[]; long: LongLine[]; format: Fo
 function wrapper(input: { depth: number; kind: LongLine["kind"] }): { opening: string[]; closing: string[] } {
   const { depth } = input;
   const indent = (level: number) => "  ".repeat(level);
+  if (input.kind === "type-member") {
+    return {
+      opening: Array.from({ length: depth }, (_, level) => (level === 0 ? "type __T = {" : `${indent(level)}__t: {`)),
+      closing: Array.from({ length: depth }, (_, level) => `${indent(depth - 1 - level)}};`),
+    };
+  }
   if (input.kind !== "member") {
     return {
       opening: Array.from({ length: depth }, (_, level) => `${indent(level)}{`),

@@ -8,7 +8,7 @@ import { HTTP_METHODS, isObject, type OpenApiDocument } from "../openapi.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { compileSite, type CompileState } from "./validators/compile.js";
 import { DATE_CHECK } from "./validators/formats.js";
-import { jsKey } from "./validators/literal.js";
+import { jsKey } from "./js-literal.js";
 
 export function emitValidators(context: EmitContext): GeneratedFile[] {
   const document = context.subset as OpenApiDocument & Record<string, unknown>;

@@ -68,7 +68,7 @@ describe("emitClient", () => {
         : schema,
     );
     const [changed] = await emitClient({ ...dated, model: { ...dated.model, schemas } });
-    expect(changed!.contents).toContain('ResourceNotFound: {"error":"NotFound"}');
+    expect(changed!.contents).toContain('ResourceNotFound: { error: "NotFound" }');
   });
 
   it("checks uuid4 path parameters, and query values by their schema's type", async () => {

@@ -1,4 +1,4 @@
-// validators.ts is written one statement per line; lines are indented by block depth,
+// validators.ts and client.ts are written one statement per line; lines are indented by block depth,
 // and only those prettier would print otherwise go to prettier: the result must be
 // prettier's output for the whole file, byte for byte.
 import { describe, expect, it, vi } from "vitest";
@@ -23,6 +23,10 @@ describe("layoutStatements", () => {
     "a long if with a call, broken before the call and then in it": `function f(): void {\nif (!(name in value)) fail(issues, at + "/" + escapeToken(name), "required", name, undefined, "${long}");\nif (!(name in value)) fail(issues, at + "/" + escapeToken(name), "required", name);\n}\n`,
     "a long regular expression, broken after the =": `const PATTERN_1 = /^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])[Tt ](?:[01]\\d|2[0-3]):[0-5]\\d:(?:[0-5]\\d)$/u;\nconst PATTERN_2 = /^\\d+$/u;\n`,
     "a comment over the width, with quotes": `// It's a comment of ${long}${long}.\nconst a = 1;\n`,
+    "a JSDoc over several lines, re-indented to its block": `export interface A {\n/**\n* Deletes a customer.\n * \n   *   Irreversible.\n*/\nid: string;\n}\n`,
+    "blank lines: one of several, none at a block's start or end, one final newline": "\n\nfunction f(): void {\n\nconst a = 1;\n\n\nconst b = 2;\n\n}\n\n\n",
+    "a long member of a type nested in types": `export interface Client {\ncustomers: {\nremove(input: ${long}Input<O>): Promise<${long}Result>;\n};\n}\n`,
+    "a long type alias": `export type Options = BaseOptions & Credentials & ({ server?: Server; baseUrl?: undefined } | { baseUrl: string; server?: undefined });\n`,
   };
   it.each(Object.entries(cases))("%s: prettier's bytes", async (_name, text) => {
     expect(await layoutStatements({ text, format: prettier })).toBe(await prettier(text));
@@ -48,6 +52,9 @@ describe("layoutStatements", () => {
   it.each([
     ["an unbalanced block", "function f() {\nvoid 0;\n"],
     ["a closing brace with nothing open", "}\n"],
+    ["a long type member inside a value, which no wrapper reproduces", `const a = {\nb: {} as {\nremove(input: ${long}Input<O>): Promise<${long}Result>;\n},\n};\n`],
+    ["a comment line with trailing whitespace, which prettier may keep", "/**\n * a  \n */\nconst a = 1;\n"],
+    ["an unclosed comment", "/**\n * a\nconst a = 1;\n"],
     ["a long `} else …`", `if (a) {\nvoid a;\n} else if (b) fail(issues, at + "/${long}", "type", "string", value);\n`],
   ])("answers undefined for %s", async (_name, text) => {
     expect(await layoutStatements({ text, format: prettier })).toBeUndefined();

@@ -3,6 +3,7 @@
 // the runtime sends from, and the JSDoc.
 
 import type { Model, OperationModel, ParameterModel, ResponseModel, TypeRef } from "../../model/types.js";
+import { jsLiteral } from "../js-literal.js";
 import { credentialNames } from "./security.js";
 
 /** Methods whose repetition has no further effect (RFC 9110, section 9.2.2): safe to retry after a network error. */
@@ -126,11 +127,11 @@ export function descriptor(options: { model: Model; operation: OperationModel })
   const lines = [
     `id: ${JSON.stringify(operation.id)}`,
     `method: ${JSON.stringify(operation.method.toUpperCase())}`,
-    `path: ${JSON.stringify(pathParts(operation))}`,
-    ...(uuids.length ? [`uuids: ${JSON.stringify(Object.fromEntries(uuids))}`] : []),
-    ...(operation.query.length ? [`query: ${JSON.stringify(Object.fromEntries(queryEntries))}`] : []),
-    `auth: ${JSON.stringify(credentialNames(options))}`,
-    `responses: { ${responses.join(", ")} }`,
+    `path: ${jsLiteral(pathParts(operation))}`,
+    ...(uuids.length ? [`uuids: ${jsLiteral(Object.fromEntries(uuids))}`] : []),
+    ...(operation.query.length ? [`query: ${jsLiteral(Object.fromEntries(queryEntries))}`] : []),
+    `auth: ${jsLiteral(credentialNames(options))}`,
+    `responses: ${responses.length ? `{ ${responses.join(", ")} }` : "{}"}`,
     ...(done === undefined ? [] : [`done: ${done}`]),
     ...(IDEMPOTENT.has(operation.method) ? [] : ["once: true"]),
   ];

@@ -11,7 +11,7 @@
 // - Formats are enforced (formats.ts); one the table lacks is reported by the emitter.
 
 import { FORMAT_PATTERNS } from "./formats.js";
-import { jsLiteral, jsNumber } from "./literal.js";
+import { jsLiteral, jsNumber } from "../js-literal.js";
 
 type Schema = Record<string, unknown> | boolean;
 
