@@ -6,7 +6,10 @@
 // the other lines prettier would break (over the print width) go to prettier, each
 // inside blocks that put it at its own depth, all in one call. Lines this does not model (a long line that is not a statement or a block
 // head, an unbalanced block) answer undefined: the whole file then goes to prettier.
-// test/corpus/validators-layout.test.ts holds validators.ts to prettier's bytes.
+// Blank lines and multi-line JSDoc are normalised as prettier prints them; a long member
+// of a type goes to prettier inside types (`type __T = {`), so it breaks as a type member.
+// test/corpus/validators-layout.test.ts and client-layout.test.ts hold validators.ts and
+// client.ts to prettier's bytes on every real spec.
 
 import { PRETTIER_OPTIONS } from "../format.js";
 import { formatOrUndefined } from "./ts-printer-style.js";
