@@ -29,6 +29,9 @@ interface LongLine {
 /** What a bracket opened: a type (`type X = {`, an interface, anything inside one) or code and values. */
 type Context = "type" | "value";
 
+/** A line that opens a bracket at its end: the lines after it are a level deeper. */
+const OPENS_AT_END = /[{([]$/;
+
 export async function layoutStatements(input: { text: string; format: FormatText }): Promise<string | undefined> {
   const lines: string[] = [];
   const long: LongLine[] = [];
@@ -48,10 +51,10 @@ export async function layoutStatements(input: { text: string; format: FormatText
       continue;
     }
     // Prettier keeps one blank line of several, and none at the start or end of a block.
-    if (text === "" && (lines.length === 0 || lines.at(-1) === "" || /[{([]$/.test(lines.at(-1)!))) continue;
-    if (/^[}\])]/.test(text) && lines.at(-1) === "") lines.pop();
+    if (text === "" && (lines.length === 0 || lines.at(-1) === "" || OPENS_AT_END.test(lines.at(-1)!))) continue;
     // `}`, `)` and `]` that open a line close what the lines before opened: `): void {`, `});`.
     const closers = leadingClosers(text);
+    if (closers > 0 && lines.at(-1) === "") lines.pop();
     if (closers > open.length) return undefined;
     open.length -= closers;
     const depth = open.length;
@@ -64,7 +67,7 @@ export async function layoutStatements(input: { text: string; format: FormatText
       inComment = true;
       continue;
     }
-    const opens = !comment && /[{([]$/.test(text);
+    const opens = !comment && OPENS_AT_END.test(text);
     const context: Context = open.at(-1) === "type" || /^(?:export )?(?:declare )?(?:interface|type) /.test(text) ? "type" : "value";
     continued = !comment && text.endsWith(" =");
     // Over the width, or holding what prettier may print otherwise: quotes it may swap,
@@ -78,7 +81,7 @@ export async function layoutStatements(input: { text: string; format: FormatText
         continue;
       }
       // A long line that opens or closes a bracket, `} else …` or a continuation would need a wrapper of another kind.
-      if (/^[}\])]/.test(text) || /[([]$/.test(text) || continued || at !== depth) return undefined;
+      if (closers > 0 || /[([]$/.test(text) || continued || at !== depth) return undefined;
       const kind = longKind({ text, open });
       if (!kind) return undefined;
       long.push({ index: lines.length, depth, kind });
