@@ -7,7 +7,7 @@
 import { cloneJson } from "../json.js";
 import { isObject, parsePointer, toPointer } from "../openapi.js";
 import { problem, type Problem } from "../problems.js";
-import { checkRefTarget, resolveRefLocation, type Refusal } from "./ref-policy.js";
+import { checkRefTarget, redirectRefusal, resolveRefLocation, type Refusal } from "./ref-policy.js";
 import { componentFor, findRefSites, mayReferToOtherFiles, uniqueName, type RefSite } from "./ref-sites.js";
 import { loadSource, type Source, type SourceContext } from "./source.js";
 
@@ -105,7 +105,9 @@ async function sourceAt(options: {
   const { state, location } = options;
   const cached = state.sources.get(location);
   if (cached) return cached;
-  const loaded = await loadSource({ location, context: state.context, role: "ref", where: options.where });
+  const mayRedirect = (to: string) =>
+    redirectRefusal({ to, role: "ref", root: state.root.location, allowRemoteRefs: state.context.allowRemoteRefs });
+  const loaded = await loadSource({ location, context: state.context, role: "ref", mayRedirect, where: options.where });
   state.problems.push(...loaded.problems);
   if (loaded.source) state.sources.set(location, loaded.source);
   return loaded.source;

@@ -7,6 +7,7 @@ import { problem, type SourcePosition } from "../problems.js";
 import type { LoadedSpec, LoadResult } from "../stages.js";
 import { bundleRefs, type Origin } from "./bundle.js";
 import { defaultReaders, isRemote } from "./read.js";
+import { redirectRefusal } from "./ref-policy.js";
 import { loadSource, type Source } from "./source.js";
 import { checkDocumentKind } from "./version.js";
 import type { ParseChunks, YamlChunkCache } from "./yaml-chunks.js";
@@ -44,7 +45,8 @@ async function load(options: LoadOptions): Promise<LoadResult> {
     ...(options.chunks ? { chunks: options.chunks } : {}),
     ...(options.parseChunks ? { parseChunks: options.parseChunks } : {}),
   };
-  const loaded = await loadSource({ location, context, role: "spec" });
+  const mayRedirect = (to: string) => redirectRefusal({ to, role: "spec", root: location, allowRemoteRefs: context.allowRemoteRefs });
+  const loaded = await loadSource({ location, context, role: "spec", mayRedirect });
   if (!loaded.source || loaded.text === undefined) return { problems: loaded.problems };
   const root = loaded.source;
   const kind = checkDocumentKind(root);

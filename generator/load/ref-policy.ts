@@ -1,6 +1,7 @@
 // Where a `$ref` may lead. Local refs stay inside the root spec's folder (checked on
 // the real path too, so a symlink cannot lead out); remote refs need explicit consent,
 // except relative refs of a spec that was itself fetched, which stay under its URL.
+// A redirect is held to the same rule as the URL it answers for (`redirectRefusal`).
 
 import { realpath } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
@@ -34,8 +35,7 @@ export async function checkRefTarget(options: {
 }): Promise<Refusal | undefined> {
   const { location, ref, root } = options;
   if (isRemote(location)) {
-    const underRoot = isRemote(root) && location.startsWith(new URL(".", root).href);
-    if (options.allowRemoteRefs || underRoot) return undefined;
+    if (options.allowRemoteRefs || isUnderRemoteRoot({ location, root })) return undefined;
     return {
       code: "ref-remote-refused",
       message: `remote $ref "${ref}" refused; allow remote refs (--allow-remote-refs) to fetch it`,
@@ -49,6 +49,32 @@ export async function checkRefTarget(options: {
     code: "ref-escapes-folder",
     message: `$ref "${ref}" leads outside the spec's folder; only files in or below it may be referenced`,
   };
+}
+
+/**
+ * Why a redirect to `to` may not be followed, or undefined when it may: anywhere with
+ * consent; else the spec the user named only within its own origin, and a `$ref`'d
+ * file only under the spec's folder, as the `$ref` itself had to be.
+ */
+export function redirectRefusal(options: {
+  to: string;
+  role: "spec" | "ref";
+  /** The spec the user named, or for a `$ref`, where the spec was found. */
+  root: string;
+  allowRemoteRefs: boolean;
+}): string | undefined {
+  const { to, root } = options;
+  if (options.allowRemoteRefs) return undefined;
+  if (options.role === "spec") {
+    if (new URL(to).origin === new URL(root).origin) return undefined;
+    return "another origin than the spec's URL; give that URL as --spec, or allow it with --allow-remote-refs";
+  }
+  if (isUnderRemoteRoot({ location: to, root })) return undefined;
+  return "outside the spec's folder; allow remote refs (--allow-remote-refs) to follow it";
+}
+
+function isUnderRemoteRoot(options: { location: string; root: string }): boolean {
+  return isRemote(options.root) && options.location.startsWith(new URL(".", options.root).href);
 }
 
 function isOutside(options: { folder: string; location: string }): boolean {

@@ -7,7 +7,7 @@ import { isRemote, readSource, type Readers } from "./read.js";
 import { createYamlChunkCache, prefillYamlChunks, type ParseChunks, type YamlChunkCache } from "./yaml-chunks.js";
 
 export interface Source {
-  /** Absolute path or URL. */
+  /** Absolute path or URL; for a URL, where it was found after redirects. */
   location: string;
   /** As shown to the user: relative to the cwd with POSIX separators, or the URL. */
   label: string;
@@ -35,12 +35,15 @@ export async function loadSource(options: {
   location: string;
   context: SourceContext;
   role: "spec" | "ref";
+  /** Why a redirect to this URL may not be followed (see ref-policy.ts), or undefined when it may. */
+  mayRedirect: (url: string) => string | undefined;
   where?: Pick<Problem, "path" | "position">;
 }): Promise<{ source?: Source; text?: string; problems: Problem[] }> {
-  const { location, context } = options;
-  const label = labelFor({ location, cwd: context.cwd });
-  const read = await readSource({ location, label, readers: context.readers, role: options.role, ...options.where });
+  const { context } = options;
+  const label = labelFor({ location: options.location, cwd: context.cwd });
+  const read = await readSource({ ...options, label, readers: context.readers, ...options.where });
   if (read.text === undefined) return { problems: read.problem ? [read.problem] : [] };
+  const location = read.location ?? options.location;
   const input = { text: read.text, label, location };
   const yaml = !looksLikeJson(input);
   // A one-off load reads the whole text through the fast path; watch mode keeps chunks, so that a save re-parses only what it changed.
