@@ -1,6 +1,9 @@
-// check: build in memory and compare with the output folder. Writes nothing.
+// check: build in memory and compare with the output folder. Writes nothing, except
+// that it first completes a commit a killed run left unfinished (see write/journal.ts).
 // Used as the CI drift check: in sync (exit 0) or out of date (exit 1, with a diff).
 
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { resolveTarget, type CodegenOptions, type ResolvedTarget } from "./config.js";
 import { buildFromTarget, type BuildResult } from "./pipeline.js";
@@ -11,6 +14,9 @@ import { selectionOf } from "./diff/diff-specs.js";
 import { explainDrift } from "./diff/explain.js";
 import type { OpenApiDocument } from "./openapi.js";
 import { planIsClean, planOutput, type OutputPlan } from "./write/plan.js";
+import { completeJournal, type JournalRecovery } from "./write/journal.js";
+import { JOURNAL_FILE } from "./write/internal-names.js";
+import { withOutputLock } from "./write/lock.js";
 
 export interface FileDrift {
   path: string;
@@ -26,6 +32,8 @@ export interface CheckResult {
   /** Which operations changed and how, from the committed openapi.json to the new selection. */
   changes: Change[];
   build: BuildResult;
+  /** A commit a killed run left unfinished, completed before comparing: the one write `--check` makes. */
+  recovered?: JournalRecovery;
 }
 
 export async function check(options: CodegenOptions = {}): Promise<CheckResult> {
@@ -45,6 +53,7 @@ export async function checkTarget(target: ResolvedTarget, options: { parallel?: 
     await worker?.abandon();
     throw error;
   }
+  const recovered = await recoverInterruptedCommit(build.target.out);
   const plan = await planOutput({ outDir: build.target.out, files: build.files });
   const files: FileDrift[] = [
     ...plan.write.map((file) => ({ path: file.path, status: plan.previous.has(file.path) ? ("changed" as const) : ("added" as const) })),
@@ -59,7 +68,13 @@ export async function checkTarget(target: ResolvedTarget, options: { parallel?: 
     )
     .join("");
   const changes = operationChanges({ plan, build });
-  return { inSync: planIsClean(plan), outDir: build.target.out, files, diff, changes, build };
+  return { inSync: planIsClean(plan), outDir: build.target.out, files, diff, changes, build, ...(recovered ? { recovered } : {}) };
+}
+
+/** Comparing a folder that mixes two runs' files would report a state no run meant. */
+async function recoverInterruptedCommit(outDir: string): Promise<JournalRecovery | undefined> {
+  if (!existsSync(join(outDir, JOURNAL_FILE))) return undefined;
+  return withOutputLock(outDir, async () => completeJournal(outDir));
 }
 
 /**

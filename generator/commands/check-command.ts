@@ -31,6 +31,7 @@ async function checkOne(input: { target: TargetSelection["targets"][number]; sel
   try {
     const result = await checkTarget(target, { parallel: true });
     const outcome = { name: target.name, out: selection.multi ? targetLabel({ target, multi: false }) : out, result };
+    if (result.recovered) process.stderr.write(`polar-codegen: ${out}: ${(await import("../write/journal.js")).describeRecovery(result.recovered)}\n`);
     if (input.format === "text") process.stdout.write(checkReportText({ result, out }));
     // On stderr, so stdout stays the report (`--format json` parses); the runner reads both.
     if (process.env.GITHUB_ACTIONS === "true") process.stderr.write(githubAnnotations({ result, out }));

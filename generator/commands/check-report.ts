@@ -38,7 +38,7 @@ export type CheckOutcome = { name: string; out: string } & ({ result: CheckResul
 function jsonReport(report: CheckOutcome) {
   if ("error" in report) return { inSync: false, out: report.out, problems: problemsOf(report.error) };
   const { result } = report;
-  return { inSync: result.inSync, out: report.out, files: result.files, changes: result.changes };
+  return { inSync: result.inSync, out: report.out, files: result.files, changes: result.changes, ...(result.recovered ? { recovered: result.recovered } : {}) };
 }
 
 function problemsOf(error: unknown): Problem[] {

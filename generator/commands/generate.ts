@@ -61,6 +61,7 @@ async function runGenerate(input: { target: ResolvedTarget; selection: TargetSel
   const { generateTarget } = await import("../generate.js");
   const result = await generateTarget({ target: input.target, force: true, parallel: true });
   if (result.status === "up-to-date") return EXIT_OK;
+  if (result.recovered) process.stderr.write(`polar-codegen: ${out}: ${(await import("../write/journal.js")).describeRecovery(result.recovered)}\n`);
   for (const warning of result.build.problems) process.stderr.write(`warning: ${warning.message}\n`);
   if (!input.quiet) {
     const parts = [`${result.written.length} written`, `${result.unchanged.length} unchanged`];

@@ -8,6 +8,7 @@ import type { Change } from "../diff/change.js";
 import { compareSelections, type Selection } from "../diff/compare.js";
 import { explainDrift } from "../diff/explain.js";
 import { generateTarget } from "../generate.js";
+import { describeRecovery } from "../write/journal.js";
 import { primeEmitters, type BuildResult } from "../pipeline.js";
 import { formatProblem, ProblemError, type Problem } from "../problems.js";
 import { createWarmCache, type WarmCache } from "../warm.js";
@@ -116,6 +117,7 @@ async function regenerate(input: {
     state.selection = now;
     state.files = result.build.spec.files;
     for (const warning of result.build.problems) reporter.error(formatProblem(warning));
+    if (result.recovered) reporter.error(`polar-codegen: ${out}: ${describeRecovery(result.recovered)}`);
     const trigger = input.changed ? `${input.changed.map(show).join(", ")} changed → ` : "";
     const recovered = state.failed ? "recovered, " : "";
     state.failed = false;

@@ -6,6 +6,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isGeneratedText } from "../header.js";
+import { INTERNAL_PREFIX, STAGED_PREFIX } from "./internal-names.js";
 import { STAMP_FILE } from "./stamp.js";
 
 /**
@@ -14,10 +15,7 @@ import { STAMP_FILE } from "./stamp.js";
  */
 export const OUTPUT_SUBFOLDERS: readonly string[] = ["contract", "fake-runtime", "runtime", "server-runtime"];
 
-/** Files the writer uses for itself, not output: the lock, the stamp, staged files. */
-export const INTERNAL_PREFIX = ".polar-codegen";
-/** A file staged by a run under this name is renamed into place or removed, unless the run was killed. */
-export const STAGED_PREFIX = `${INTERNAL_PREFIX}-tmp-`;
+export { INTERNAL_PREFIX, STAGED_PREFIX } from "./internal-names.js";
 
 export interface OutputListing {
   /** Files the generator could have written (relative, POSIX separators, sorted). */

@@ -6,13 +6,14 @@
 // moved is hashed and compared, so a touched but unchanged file still counts as current.
 // This module is the fast path: it loads nothing heavy, and node:crypto only to hash.
 
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import type { ResolvedTarget } from "../config.js";
 import type { GeneratedFile } from "../stages.js";
 import { GENERATOR_VERSION } from "../version.js";
 import { codeFingerprint, templateFiles } from "./generator-fingerprint.js";
+import { JOURNAL_FILE } from "./internal-names.js";
 
 export const STAMP_FILE = ".polar-codegen.stamp.json";
 const STAMP_FORMAT = 2;
@@ -92,6 +93,8 @@ async function sha256(data: Buffer | string): Promise<string> {
 /** True when the stamp says the output is current and every output file is as written. */
 export async function isStampCurrent(target: ResolvedTarget): Promise<boolean> {
   if (isUrl(target.spec)) return false;
+  // A commit cut short: the stamp vouches for the output before it, and the journal waits to be completed.
+  if (existsSync(join(target.out, JOURNAL_FILE))) return false;
   const stampFile = join(target.out, STAMP_FILE);
   const stamp = readStamp(stampFile);
   if (!stamp || stamp.settings !== settingsOf(target) || resolve(target.out, stamp.inputs[0]?.path ?? "") !== target.spec) return false;

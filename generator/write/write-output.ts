@@ -1,13 +1,16 @@
 // Write: the only stage that changes the disk. Each file is staged under a temporary
 // name first and renamed into place only once every file is staged, so a failed or
 // interrupted run leaves the old output or the new, never a torn file; a run that
-// cannot write (read-only folder, full disk) changes nothing at all.
+// cannot write (read-only folder, full disk) changes nothing at all. The renames are
+// recorded in a journal first (see journal.ts), so a run killed among them is completed
+// by the next.
 
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import type { GeneratedFile } from "../stages.js";
 import { explainFailure, NestedOutputError, OutputConflictError, PartialWriteError } from "./errors.js";
+import { clearJournal, completeJournal, writeJournal, type JournalRecovery } from "./journal.js";
 import { STAGED_PREFIX } from "./layout.js";
 import { withOutputLock } from "./lock.js";
 import { planOutput, type OutputPlan } from "./plan.js";
@@ -18,6 +21,8 @@ export interface WriteReport {
   removed: string[];
   /** Files in the output folder the tool did not write; left alone. */
   foreign: string[];
+  /** A commit a killed run left unfinished, completed before this run planned its own. */
+  recovered?: JournalRecovery;
 }
 
 export async function writeOutput(options: {
@@ -35,6 +40,7 @@ export async function writeOutput(options: {
 async function writeLocked(options: { outDir: string; files: readonly GeneratedFile[]; stamp?: () => Promise<GeneratedFile | undefined> }): Promise<WriteReport> {
   await mkdir(options.outDir, { recursive: true });
   return withOutputLock(options.outDir, async () => {
+    const recovered = completeJournal(options.outDir);
     const plan = await planOutput(options);
     // Decided before anything is staged: a file someone else wrote is never overwritten,
     // nor another output folder nested in this one.
@@ -51,6 +57,7 @@ async function writeLocked(options: { outDir: string; files: readonly GeneratedF
       unchanged: plan.unchanged,
       removed: plan.remove,
       foreign: plan.foreign,
+      ...(recovered ? { recovered } : {}),
     };
   });
 }
@@ -76,13 +83,33 @@ async function applyPlan(options: { outDir: string; plan: OutputPlan }): Promise
     removeStaged(staged);
     throw error;
   }
+  // One rename is atomic by itself; more need the journal to be completed after a kill.
+  const journaled = staged.length + options.plan.remove.length > 1;
+  try {
+    if (journaled) writeJournal({ outDir: options.outDir, journal: journalOf({ outDir: options.outDir, staged, remove: options.plan.remove }) });
+  } catch (error) {
+    removeStaged(staged);
+    throw error;
+  }
   try {
     for (const { temp, target } of staged) renameSync(temp, target);
     for (const path of options.plan.remove) rmSync(join(options.outDir, path), { force: true });
   } catch (error) {
+    // Not killed: this run reports the failure itself, and the next regenerates everything anyway.
     removeStaged(staged);
+    try {
+      clearJournal(options.outDir);
+    } catch {
+      // The error that stopped the commit is the one to report.
+    }
     throw asPartial(error);
   }
+  if (journaled) clearJournal(options.outDir);
+}
+
+function journalOf(input: { outDir: string; staged: ReadonlyArray<{ temp: string; target: string }>; remove: string[] }) {
+  const local = (path: string) => relative(input.outDir, path).split(sep).join("/");
+  return { renames: input.staged.map(({ temp, target }) => ({ from: local(temp), to: local(target) })), remove: input.remove };
 }
 
 /** Best effort: the error that stopped the write is the one to report. */
