@@ -24,7 +24,7 @@ Options:
   --operations IDS        comma-separated operationIds; default: the three Polar operations
   --config FILE           config file; default: ./polar-codegen.config.json when present
   --target NAMES          comma-separated targets of a config with "targets"; default: all
-  --allow-remote-refs     allow $ref to http(s) URLs
+  --allow-remote-refs     allow $ref to http(s) URLs, and redirects to other origins
   --check                 exit 0 when in sync, 1 (with a diff) when out of date
   -w, --watch             keep running; regenerate on every change (Ctrl-C stops)
   --force                 regenerate even when the build stamp says nothing changed
