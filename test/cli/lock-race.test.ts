@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scratchDir } from "../helpers/cli.js";
 
 const RACERS = 4;
-const LOCK_ROUNDS = 30;
-const WRITE_ROUNDS = 15;
+const LOCK_ROUNDS = 25;
+const WRITE_ROUNDS = 12;
 const RACER = resolve("test/fixtures/write/lock-racer.mjs");
 
 interface Outcome {

@@ -4,6 +4,7 @@
 // two origins, as two hosts would be.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { loadSpec } from "../../generator/load/index.js";
 import { tempFolders } from "../helpers/temp-folders.js";
@@ -64,10 +65,12 @@ const schemaOf = (spec: Awaited<ReturnType<typeof loadSpec>>["spec"]) =>
   (spec?.document.paths?.["/c"]?.get as any)?.responses["200"].content["application/json"].schema;
 const codesOf = (result: Awaited<ReturnType<typeof loadSpec>>) => result.problems.map((found) => [found.code, found.message]);
 
-const savedLimit = process.env.POLAR_CODEGEN_MAX_SPEC_BYTES;
+const saved = { limit: process.env.POLAR_CODEGEN_MAX_SPEC_BYTES, timeout: process.env.POLAR_CODEGEN_FETCH_TIMEOUT_MS };
 afterEach(() => {
-  if (savedLimit === undefined) delete process.env.POLAR_CODEGEN_MAX_SPEC_BYTES;
-  else process.env.POLAR_CODEGEN_MAX_SPEC_BYTES = savedLimit;
+  if (saved.limit === undefined) delete process.env.POLAR_CODEGEN_MAX_SPEC_BYTES;
+  else process.env.POLAR_CODEGEN_MAX_SPEC_BYTES = saved.limit;
+  if (saved.timeout === undefined) delete process.env.POLAR_CODEGEN_FETCH_TIMEOUT_MS;
+  else process.env.POLAR_CODEGEN_FETCH_TIMEOUT_MS = saved.timeout;
 });
 
 describe("a spec given as a URL that redirects", () => {
@@ -177,6 +180,24 @@ describe("what a local spec may fetch", () => {
   });
 });
 
+describe("the deadline", () => {
+  it("covers the body: an answer that trickles forever is cut off", async () => {
+    process.env.POLAR_CODEGEN_FETCH_TIMEOUT_MS = "300";
+    const api = await site({
+      "/spec.yaml": (response) => {
+        response.writeHead(200);
+        const timer = setInterval(() => response.write("#\n"), 50);
+        response.on("close", () => clearInterval(timer));
+      },
+    });
+    const started = Date.now();
+    expect(codesOf(await loadSpec({ source: `${api.url}/spec.yaml` }))).toStrictEqual([
+      ["spec-fetch-failed", `could not fetch ${api.url}/spec.yaml: no complete answer within 0.3 s (set POLAR_CODEGEN_FETCH_TIMEOUT_MS to wait longer)`],
+    ]);
+    expect(Date.now() - started < 2_000).toBe(true);
+  });
+});
+
 describe("the size cap", () => {
   it("refuses an answer whose Content-Length passes it, before reading the body", async () => {
     process.env.POLAR_CODEGEN_MAX_SPEC_BYTES = "1000";
@@ -224,6 +245,14 @@ describe("the size cap", () => {
     await new Promise((done) => setTimeout(done, 50));
     // Socket buffers hold some beyond the cap; nowhere near the 64 MiB the server would send.
     expect([closedEarly, written < 8 * 1024 * 1024]).toStrictEqual([true, true]);
+  });
+
+  it("counts the bytes after decompression: a small gzip answer that unpacks past the cap is refused", async () => {
+    process.env.POLAR_CODEGEN_MAX_SPEC_BYTES = String(1024 * 1024);
+    const packed = gzipSync(Buffer.alloc(16 * 1024 * 1024, " "));
+    const api = await site({ "/spec.yaml": (response) => response.writeHead(200, { "content-encoding": "gzip", "content-length": String(packed.length) }).end(packed) });
+    expect(packed.length < 1024 * 1024).toBe(true);
+    expect((await loadSpec({ source: `${api.url}/spec.yaml` })).problems.map((found) => found.code)).toStrictEqual(["spec-too-large"]);
   });
 
   it("holds for the spec and its $refs together", async () => {
