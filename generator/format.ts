@@ -22,28 +22,28 @@ export function parserFor(path: string): "json" | "babel-ts" {
   return path.endsWith(".json") ? "json" : "babel-ts";
 }
 
+/** Watch mode's formatted texts by `path\0contents`: read from the last build's, written for this one's. */
+export interface FormatMemo {
+  last: Map<string, string>;
+  next: Map<string, string>;
+}
+
 /**
- * `memo` (watch mode) maps `path\0contents` to prettier's output; it is left holding
- * this run's files only, so a file that did not change is not formatted again.
- * Verbatim templates (`formatted`) are already in style and pass through.
+ * A file whose text is in `memo.last` is not formatted again. Verbatim templates
+ * (`formatted`) are already in style and pass through.
  */
-export async function formatFiles(files: readonly GeneratedFile[], memo?: Map<string, string>): Promise<GeneratedFile[]> {
-  const pending = files.filter((file) => !file.formatted && !memo?.has(`${file.path}\0${file.contents}`));
+export async function formatFiles(files: readonly GeneratedFile[], memo?: FormatMemo): Promise<GeneratedFile[]> {
+  const pending = files.filter((file) => !file.formatted && !memo?.last.has(`${file.path}\0${file.contents}`));
   const prettier = pending.length ? await loadPrettier() : undefined;
-  const used = new Map<string, string>();
-  const formatted = await Promise.all(
+  return Promise.all(
     files.map(async (file) => {
+      if (file.formatted) return { path: file.path, contents: file.contents };
       const key = `${file.path}\0${file.contents}`;
-      const contents = file.formatted ? file.contents : (memo?.get(key) ?? (await formatOne({ file, prettier: prettier! })));
-      if (!file.formatted) used.set(key, contents);
+      const contents = memo?.last.get(key) ?? (await formatOne({ file, prettier: prettier! }));
+      memo?.next.set(key, contents);
       return { path: file.path, contents };
     }),
   );
-  if (memo) {
-    memo.clear();
-    for (const [key, contents] of used) memo.set(key, contents);
-  }
-  return formatted;
 }
 
 async function formatOne(input: { file: GeneratedFile; prettier: Prettier }): Promise<string> {
@@ -67,7 +67,6 @@ const LAYOUTS = { "ts-printer": restyleTsPrinterOutput, "statement-lines": layou
 type Prettier = (text: string, path: string) => Promise<string>;
 
 async function loadPrettier(): Promise<Prettier> {
-  // Their CommonJS builds, `require`d: the code cache (code-cache.ts) covers CommonJS.
   const prettier = require("prettier/standalone") as typeof import("prettier/standalone");
   const babel = require("prettier/plugins/babel") as typeof import("prettier/plugins/babel");
   const estree = require("prettier/plugins/estree") as typeof import("prettier/plugins/estree");

@@ -5,9 +5,8 @@
 // `components.schemas`, ...) split into its own entries the same way. Each chunk is
 // parsed on its own (by the line-by-line fast path of yaml-fast.ts where it can vouch
 // for the chunk, else by the yaml package) and remembered by its text; the next save
-// re-parses only chunks whose text changed. A cold load gains too: a chunk outside the
-// fast path composes faster than one document (yaml slows down on very large ones),
-// and such chunks can be parsed on two threads.
+// re-parses only chunks whose text changed. Only watch mode keeps chunks: a one-off
+// load reads the whole text (parse.ts).
 //
 // Why a chunk parses alone as it does in place: a line at a mapping's key indentation
 // ends every block scalar, plain scalar and nested block above it, and a flow value or
@@ -58,35 +57,6 @@ export function parseYamlChunked(input: { text: string; location: string; cache:
   if (value === undefined || Object.keys(value).length === 0) return undefined;
   input.cache.files.set(input.location, next);
   return { value };
-}
-
-/** Parses many chunk texts, on as many threads as it has; undefined for a chunk it cannot vouch for. */
-export type ParseChunks = (texts: string[]) => Promise<Array<ChunkValue | undefined>>;
-
-/**
- * Parses the chunks of `text` the cache lacks and remembers them, so that the
- * `parseYamlChunked` that follows finds every chunk parsed: on this thread those the
- * fast path takes, the rest through `parseChunks`. A cold load of a large spec shares
- * that rest with the build worker this way.
- */
-export async function prefillYamlChunks(input: { text: string; location: string; cache: YamlChunkCache; parseChunks: ParseChunks }): Promise<void> {
-  const previous = input.cache.files.get(input.location) ?? new Map<string, ChunkValue>();
-  const texts = splitYamlChunks(input.text);
-  if (!texts) return;
-  const missing: string[] = [];
-  for (const text of new Set(texts)) {
-    if (previous.has(text)) continue;
-    // The fast path is quicker here than handing the chunk to another thread and back.
-    const simple = simpleChunk(text);
-    if (simple) previous.set(text, simple);
-    else missing.push(text);
-  }
-  const parsed = missing.length > 0 ? await input.parseChunks(missing) : [];
-  missing.forEach((text, index) => {
-    const value = parsed[index];
-    if (value) previous.set(text, value);
-  });
-  input.cache.files.set(input.location, previous);
 }
 
 /** The chunk texts parseYamlChunked would parse, in order; undefined when it would not split this text. */
