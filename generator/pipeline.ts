@@ -7,7 +7,7 @@ import { resolveTarget, type CodegenOptions, type ResolvedTarget } from "./confi
 import { thisThread, type EmitterHost } from "./emit/host.js";
 import { emitIndex } from "./emit/index-file.js";
 import { emitters } from "./emit/registry.js";
-import { formatFiles, type FormatMemo } from "./format.js";
+import { formatFiles, type FormatMemo } from "./format/format.js";
 import { withHeader } from "./header.js";
 import { loadSpec } from "./load/index.js";
 import { buildModel } from "./model/build.js";

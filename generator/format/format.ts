@@ -10,13 +10,12 @@
 // 2026-10 JSON spec, two cores) and took 15 MB more.
 
 import { createRequire } from "node:module";
-import { layoutStatements } from "./emit/statement-layout.js";
-import { restyleTsPrinterOutput } from "./emit/ts-printer-style.js";
-import type { GeneratedFile } from "./stages.js";
+import type { GeneratedFile } from "../stages.js";
+import { PRETTIER_OPTIONS } from "./prettier-options.js";
+import { layoutStatements } from "./statement-layout.js";
+import { restyleTsPrinterOutput } from "./ts-printer-style.js";
 
 const require = createRequire(import.meta.url);
-
-export const PRETTIER_OPTIONS = { printWidth: 100, trailingComma: "all", endOfLine: "lf" } as const;
 
 export function parserFor(path: string): "json" | "babel-ts" {
   return path.endsWith(".json") ? "json" : "babel-ts";

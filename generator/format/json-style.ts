@@ -7,7 +7,7 @@
 // length, nested arrays) it answers undefined and the file goes to prettier.
 // test/unit/json-style.test.ts and the corpus hold it to prettier's output.
 
-import { PRETTIER_OPTIONS } from "../format.js";
+import { PRETTIER_OPTIONS } from "./prettier-options.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -5,7 +5,7 @@
 import { Project, StructureKind, VariableDeclarationKind, type OptionalKind, type SourceFileStructure } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { constStatement, exportedFunction, printStatements } from "../../generator/emit/ts-text.js";
-import { formatText } from "../../generator/format.js";
+import { formatText } from "../../generator/format/format.js";
 
 const IMPORTS = `import type { A } from "./a.js";`;
 const TEMPLATE = `/** Text with a template literal that holds a blank line. */\nexport const text = \`line one\n\n    indented\`;`;
