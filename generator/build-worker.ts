@@ -2,7 +2,7 @@
 // openapi-typescript on it) is most of a cold run, and only the types' emitter needs
 // it; so the worker starts loading it at once, while this thread reads, validates and
 // selects the spec, and then emits types.ts there. The work done there is the same pure
-// function as here, so the bytes are the same (test/cli/generate.test.ts compares them).
+// function as here, so the bytes are the same (test/cli/worker.test.ts compares them).
 //
 // Only the compiled package starts a worker: tests run the sources in process.
 

@@ -3,11 +3,8 @@
 //
 // prettier's standalone build with only the Babel parser (`babel-ts` reads TypeScript)
 // and the estree printer: the default entry would load its TypeScript parser plugin, a
-// second 3 MB copy of the TypeScript compiler, to print the same output.
-//
-// Tried and measured: formatting on a worker thread that loads and warms prettier
-// while the main thread loads the spec was slower (0.72 s against 0.65 s on the
-// 2026-10 JSON spec, two cores) and took 15 MB more.
+// second copy of the TypeScript compiler, to print the same output. The layouts
+// (statement-layout, ts-printer-style) send prettier only what they cannot print.
 
 import { createRequire } from "node:module";
 import type { GeneratedFile } from "../stages.js";

@@ -1,7 +1,6 @@
-// Incremental YAML. Composing the 2 MB Polar spec as one document takes ~1 s, and a
-// watch-mode save usually touches one schema. So the text is split, by indentation
-// alone, into chunks: runs of neighbouring entries of a block mapping, about 8 KB each,
-// with any large entry whose value is itself a block mapping (`paths`,
+// Incremental YAML for watch mode. A save usually touches one schema of a large spec,
+// so the text is split, by indentation alone, into chunks: runs of neighbouring entries
+// of a block mapping, about 8 KB each, with any large entry whose value is itself a block mapping (`paths`,
 // `components.schemas`, ...) split into its own entries the same way. Each chunk is
 // parsed on its own (by the line-by-line fast path of yaml-fast.ts where it can vouch
 // for the chunk, else by the yaml package) and remembered by its text; the next save
@@ -40,7 +39,7 @@ export function createYamlChunkCache(): YamlChunkCache {
 
 /** A section bigger than this is split into its entries. */
 const SPLIT_BYTES = 2 * 1024;
-/** Neighbouring entries are parsed together up to about this size: each document costs ~0.1 ms to set up. */
+/** Neighbouring entries are parsed together up to about this size: each document has a cost to set up. */
 const GROUP_BYTES = 8 * 1024;
 const MAX_DEPTH = 3;
 /** Keys a header may have to be split: plain words YAML reads as the same string. */
