@@ -129,7 +129,17 @@ async function emitFiles(input: { context: EmitContext; target: ResolvedTarget; 
   const emitted = emitters.map((entry) => host.emit({ entry, context }));
   for (const files of emitted) files.catch(() => {});
   void Promise.all(emitted).then(() => host.finished?.(), () => {});
-  const formatted = await Promise.all(emitted.map(async (files) => format(await files)));
+  // One emitter's files at a time, in the order they come in: formatting several at once
+  // keeps all their syntax trees alive together.
+  let queue: Promise<unknown> = Promise.resolve();
+  const formatted = await Promise.all(
+    emitted.map(async (files) => {
+      const ready = await files;
+      const turn = queue.then(() => format(ready));
+      queue = turn;
+      return turn;
+    }),
+  );
   const index = emitIndex(context, (await Promise.all(emitted)).flat());
   return sortByPath([...formatted.flat(), ...(await format(index))]);
 }

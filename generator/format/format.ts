@@ -31,15 +31,19 @@ export interface FormatMemo {
 export async function formatFiles(files: readonly GeneratedFile[], memo?: FormatMemo): Promise<GeneratedFile[]> {
   const pending = files.filter((file) => !file.formatted && !memo?.last.has(`${file.path}\0${file.contents}`));
   const prettier = pending.length ? await loadPrettier() : undefined;
-  return Promise.all(
-    files.map(async (file) => {
-      if (file.formatted) return { path: file.path, contents: file.contents };
-      const key = `${file.path}\0${file.contents}`;
-      const contents = memo?.last.get(key) ?? (await formatOne({ file, prettier: prettier! }));
-      memo?.next.set(key, contents);
-      return { path: file.path, contents };
-    }),
-  );
+  // One file at a time: formatting several at once keeps all their syntax trees alive together.
+  const formatted: GeneratedFile[] = [];
+  for (const file of files) {
+    if (file.formatted) {
+      formatted.push({ path: file.path, contents: file.contents });
+      continue;
+    }
+    const key = `${file.path}\0${file.contents}`;
+    const contents = memo?.last.get(key) ?? (await formatOne({ file, prettier: prettier! }));
+    memo?.next.set(key, contents);
+    formatted.push({ path: file.path, contents });
+  }
+  return formatted;
 }
 
 async function formatOne(input: { file: GeneratedFile; prettier: Prettier }): Promise<string> {
