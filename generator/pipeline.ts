@@ -73,7 +73,7 @@ async function emitWarm(input: { context: EmitContext; target: ResolvedTarget; w
 /**
  * Emit and format again, discarding the result: a watch session runs this while idle
  * after its first build, so that its first regenerations run optimised code (the first
- * few emits of a process take two to three times as long as later ones).
+ * few emits of a process run unoptimised code, and take far longer than later ones).
  */
 export async function primeEmitters(input: { build: BuildResult }): Promise<void> {
   await emitFiles({ context: input.build.context, target: input.build.target, host: thisThread });
