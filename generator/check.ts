@@ -47,7 +47,7 @@ export async function checkTarget(target: ResolvedTarget, options: { parallel?: 
   const worker = options.parallel ? await (await import("./build-worker.js")).startBuildWorker() : undefined;
   let build: BuildResult;
   try {
-    build = await buildFromTarget(target, worker ? { worker } : {});
+    build = await buildFromTarget(target, { host: worker });
     await worker?.close();
   } catch (error) {
     await worker?.abandon();

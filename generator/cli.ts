@@ -3,14 +3,10 @@
 // 0 success (or in sync), 1 out of date (--check), 2 bad input or any other error.
 
 import { reportFailure } from "./commands/report.js";
+import { enableCompileCache } from "./compile-cache.js";
 
-// Before any heavy module is loaded (see code-cache.ts). `serve` and `generate` enable it
-// themselves, and only when they have to generate: a warm start or a build step whose
-// stamp is current loads nothing the cache covers, and node:crypto and node:vm alone
-// would cost a few of its milliseconds.
-const SELF_CACHING = new Set(["serve", "generate"]);
-const subcommand = process.argv[2];
-if (subcommand !== undefined && !subcommand.startsWith("-") && !SELF_CACHING.has(subcommand)) (await import("./code-cache.js")).enableCodeCache();
+// Before any heavy module is loaded.
+enableCompileCache();
 
 // `polar-codegen inspect | head`: the reader is gone, so stop quietly instead of a stack trace.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

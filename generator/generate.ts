@@ -37,7 +37,7 @@ export async function generateTarget(input: { target: ResolvedTarget; force: boo
   if (!input.force && (await isStampCurrent(target))) return { status: "up-to-date", outDir: target.out };
   const worker = input.parallel && !input.warm ? await (await import("./build-worker.js")).startBuildWorker() : undefined;
   try {
-    const result = await buildAndWrite({ target, ...(input.warm ? { warm: input.warm } : {}), ...(worker ? { worker } : {}) });
+    const result = await buildAndWrite({ target, warm: input.warm, worker });
     await worker?.close();
     return result;
   } catch (error) {
@@ -46,14 +46,14 @@ export async function generateTarget(input: { target: ResolvedTarget; force: boo
   }
 }
 
-async function buildAndWrite(input: { target: ResolvedTarget; warm?: WarmCache; worker?: BuildWorker }): Promise<GenerateResult> {
+async function buildAndWrite(input: { target: ResolvedTarget; warm: WarmCache | undefined; worker: BuildWorker | undefined }): Promise<GenerateResult> {
   const { target } = input;
   const { buildFromTarget } = await import("./pipeline.js");
   const { writeOutput } = await import("./write/write-output.js");
   const { createStamp, recordInputs } = await import("./write/stamp.js");
   // Recorded while the build runs: the spec is read as the loader reads it, not after the write.
   const started = recordInputs({ target });
-  const build = await buildFromTarget(target, { ...(input.warm ? { warm: input.warm } : {}), ...(input.worker ? { worker: input.worker } : {}) });
+  const build = await buildFromTarget(target, { warm: input.warm, host: input.worker });
   const refs = recordInputs({ target, refs: build.spec.files.filter((file) => file !== target.spec).sort() });
   const stamp = async () => createStamp({ target, inputs: await Promise.all([started, refs]), files: build.files });
   const report = await writeOutput({ outDir: target.out, files: build.files, stamp });

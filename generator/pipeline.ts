@@ -4,10 +4,10 @@
 // twice in one test to prove determinism, and `check` shares everything with `generate`.
 
 import { resolveTarget, type CodegenOptions, type ResolvedTarget } from "./config.js";
-import type { BuildWorker } from "./build-worker.js";
+import { thisThread, type EmitterHost } from "./emit/host.js";
 import { emitIndex } from "./emit/index-file.js";
 import { emitters } from "./emit/registry.js";
-import { formatFiles } from "./format.js";
+import { formatFiles, type FormatMemo } from "./format/format.js";
 import { withHeader } from "./header.js";
 import { loadSpec } from "./load/index.js";
 import { buildModel } from "./model/build.js";
@@ -17,7 +17,7 @@ import { selectOperations } from "./select.js";
 import type { EmitContext, GeneratedFile, LoadedSpec } from "./stages.js";
 import { validateSpec } from "./validate.js";
 import { GENERATOR_VERSION } from "./version.js";
-import { contextKeys, emitRemembered, hashJson, type WarmCache } from "./warm.js";
+import { contextKeys, hashJson, rememberingHost, type WarmCache } from "./warm.js";
 
 export interface BuildResult {
   target: ResolvedTarget;
@@ -43,29 +43,29 @@ export interface BuildOptions {
    * builds; when the selected subset is unchanged, nothing is emitted again.
    */
   warm?: WarmCache;
-  /** A one-shot run's second thread: the compiler's emitters run there, and it shares YAML parsing. */
-  worker?: BuildWorker;
+  /** Where the emitters run when not warm: this thread by default, or the build worker. */
+  host?: EmitterHost;
 }
 
 /** The same, for options already resolved against the config and the cwd. */
 export async function buildFromTarget(target: ResolvedTarget, options: BuildOptions = {}): Promise<BuildResult> {
-  const { warm, worker } = options;
-  const spec = await loadValidSpec({ target, ...(warm ? { warm } : {}), ...(worker ? { worker } : {}) });
+  const spec = await loadValidSpec({ target, warm: options.warm });
   const warnings: Problem[] = [];
   const context = await modelSpec({ target, spec, warnings });
-  const files = warm
-    ? await emitWarm({ context, target, warm })
-    : await emitFiles({ context, specLabel: target.specLabel, ...(worker ? { worker } : {}) });
+  const files = options.warm ? await emitWarm({ context, target, warm: options.warm }) : await emitFiles({ context, target, host: options.host ?? thisThread });
   return { target, spec, model: context.model, context, files, problems: warnings };
 }
 
+/** Watch mode: nothing is emitted when nothing emitting reads has changed; else each emitter as `rememberingHost` says. */
 async function emitWarm(input: { context: EmitContext; target: ResolvedTarget; warm: WarmCache }): Promise<GeneratedFile[]> {
   const { context, target, warm } = input;
   const keys = contextKeys(context);
   // The model is built from the subset and the label; emitters read nothing else.
   const key = hashJson([keys, target.operations, target.specLabel]);
   if (warm.emitted?.key === key) return warm.emitted.files;
-  const files = await emitFiles({ context, specLabel: target.specLabel, warm: { cache: warm, keys } });
+  const memo = { last: warm.formatted, next: new Map<string, string>() };
+  const files = await emitFiles({ context, target, host: rememberingHost({ warm, keys }), memo });
+  warm.formatted = memo.next;
   warm.emitted = { key, files };
   return files;
 }
@@ -73,10 +73,10 @@ async function emitWarm(input: { context: EmitContext; target: ResolvedTarget; w
 /**
  * Emit and format again, discarding the result: a watch session runs this while idle
  * after its first build, so that its first regenerations run optimised code (the first
- * few emits of a process take two to three times as long as later ones).
+ * few emits of a process run unoptimised code, and take far longer than later ones).
  */
 export async function primeEmitters(input: { build: BuildResult }): Promise<void> {
-  await emitFiles({ context: input.build.context, specLabel: input.build.target.specLabel });
+  await emitFiles({ context: input.build.context, target: input.build.target, host: thisThread });
 }
 
 /** Load, validate, select and model only: what `polar-codegen inspect` prints. */
@@ -87,15 +87,14 @@ export async function buildModelOnly(options: CodegenOptions): Promise<Model> {
   return (await modelSpec({ target, spec, warnings: [] })).model;
 }
 
-async function loadValidSpec(input: { target: ResolvedTarget; warm?: WarmCache; worker?: BuildWorker }): Promise<LoadedSpec> {
+async function loadValidSpec(input: { target: ResolvedTarget; warm?: WarmCache | undefined }): Promise<LoadedSpec> {
   const { target } = input;
   const loaded = await loadSpec({
     source: target.spec,
     cwd: target.cwd,
     allowRemoteRefs: target.allowRemoteRefs,
-    ...(target.fetch ? { fetch: target.fetch } : {}),
-    ...(input.warm ? { chunks: input.warm.chunks } : {}),
-    ...(input.worker ? { parseChunks: input.worker.parseYamlChunks } : {}),
+    fetch: target.fetch,
+    chunks: input.warm?.chunks,
   });
   if (!loaded.spec || hasErrors(loaded.problems)) throw new ProblemError(loaded.problems);
   const problems = validateSpec(loaded.spec);
@@ -119,41 +118,30 @@ function locateProblem(options: { problem: Problem; spec: LoadedSpec }): Problem
   return position ? { ...options.problem, position } : options.problem;
 }
 
-async function emitFiles(options: {
-  context: EmitContext;
-  specLabel: string;
-  warm?: { cache: WarmCache; keys: Record<string, string> };
-  worker?: BuildWorker;
-}): Promise<GeneratedFile[]> {
-  const { context, warm, worker } = options;
-  const info = { generatorVersion: GENERATOR_VERSION, specFile: options.specLabel };
-  const headed = (files: GeneratedFile[]) => files.map((file) => withHeader({ file, info }));
-  if (worker) return sortByPath(await emitWithWorker({ context, worker, headed }));
-  const produced: GeneratedFile[] = [];
-  for (const entry of emitters) {
-    const emit = await entry.load();
-    produced.push(...(warm ? await emitRemembered({ name: entry.name, emit, context, keys: warm.keys, warm: warm.cache }) : await emit(context)));
-  }
-  produced.push(...emitIndex(context, produced));
-  return sortByPath(await formatFiles(headed(produced), warm?.cache.formatted));
-}
-
 /**
- * The compiler's emitters go to the worker first; this thread emits and formats the
- * rest meanwhile, then formats each worker file as it arrives (types.ts first).
+ * Every emitter, then index.ts over their files; each emitter's files are formatted as
+ * they come in (a worker's while this thread formats the others'), with headers.
  */
-async function emitWithWorker(input: { context: EmitContext; worker: BuildWorker; headed: (files: GeneratedFile[]) => GeneratedFile[] }): Promise<GeneratedFile[]> {
-  const { context, worker, headed } = input;
-  const remote = emitters.filter((entry) => entry.compiler).map((entry) => worker.emit({ name: entry.name, context }));
-  for (const files of remote) files.catch(() => {});
-  const local: GeneratedFile[] = [];
-  for (const entry of emitters.filter((candidate) => !candidate.compiler)) local.push(...(await (await entry.load())(context)));
-  const early = await formatFiles(headed(local));
-  // Its part is done once the last file is in: its memory (the compiler) goes while this thread formats.
-  void Promise.all(remote).then(() => worker.close(), () => {});
-  const late = await Promise.all(remote.map(async (files) => ({ files: await files, formatted: await formatFiles(headed(await files)) })));
-  const index = emitIndex(context, [...local, ...late.flatMap((each) => each.files)]);
-  return [...early, ...late.flatMap((each) => each.formatted), ...(await formatFiles(headed(index)))];
+async function emitFiles(input: { context: EmitContext; target: ResolvedTarget; host: EmitterHost; memo?: FormatMemo }): Promise<GeneratedFile[]> {
+  const { context, host, memo } = input;
+  const info = { generatorVersion: GENERATOR_VERSION, specFile: input.target.specLabel };
+  const format = (files: GeneratedFile[]) => formatFiles(files.map((file) => withHeader({ file, info })), memo);
+  const emitted = emitters.map((entry) => host.emit({ entry, context }));
+  for (const files of emitted) files.catch(() => {});
+  void Promise.all(emitted).then(() => host.finished?.(), () => {});
+  // One emitter's files at a time, in the order they come in: formatting several at once
+  // keeps all their syntax trees alive together.
+  let queue: Promise<unknown> = Promise.resolve();
+  const formatted = await Promise.all(
+    emitted.map(async (files) => {
+      const ready = await files;
+      const turn = queue.then(() => format(ready));
+      queue = turn;
+      return turn;
+    }),
+  );
+  const index = emitIndex(context, (await Promise.all(emitted)).flat());
+  return sortByPath([...formatted.flat(), ...(await format(index))]);
 }
 
 function sortByPath(files: GeneratedFile[]): GeneratedFile[] {

@@ -3,7 +3,7 @@
 // is owned by the session and passed in, never held at module level.
 
 import { createHash } from "node:crypto";
-import type { Emitter } from "./emit/registry.js";
+import { thisThread, type EmitterHost } from "./emit/host.js";
 import { createYamlChunkCache, type YamlChunkCache } from "./load/yaml-chunks.js";
 import type { EmitContext, GeneratedFile } from "./stages.js";
 
@@ -32,27 +32,31 @@ export function contextKeys(context: EmitContext): Record<string, string> {
 }
 
 /**
- * Run an emitter, or reuse its last output when every part of the context it read last
- * time is unchanged. What it reads is recorded, not declared: the client, say, reads
- * only the model, so a description edited in the spec does not rebuild it.
+ * This thread, reusing an emitter's last output when every part of the context it read
+ * last time is unchanged. What it reads is recorded, not declared: the client, say,
+ * reads only the model, so a description edited in the spec does not rebuild it.
  */
-export async function emitRemembered(input: { name: string; emit: Emitter; context: EmitContext; keys: Record<string, string>; warm: WarmCache }): Promise<GeneratedFile[]> {
-  const { name, context, keys, warm } = input;
-  const last = warm.emitters.get(name);
-  if (last && last.reads.every((part) => last.keys[part] === keys[part])) return last.files;
-  const reads = new Set<string>();
-  const tracked = new Proxy(context, {
-    get(target, property, receiver) {
-      reads.add(String(property));
-      return Reflect.get(target, property, receiver);
+export function rememberingHost(input: { warm: WarmCache; keys: Record<string, string> }): EmitterHost {
+  const { warm, keys } = input;
+  return {
+    emit: async ({ entry, context }) => {
+      const last = warm.emitters.get(entry.name);
+      if (last && last.reads.every((part) => last.keys[part] === keys[part])) return last.files;
+      const reads = new Set<string>();
+      const tracked = new Proxy(context, {
+        get(target, property, receiver) {
+          reads.add(String(property));
+          return Reflect.get(target, property, receiver);
+        },
+        ownKeys(target) {
+          // Spreading or listing the context may read any of it.
+          for (const part of Object.keys(target)) reads.add(part);
+          return Reflect.ownKeys(target);
+        },
+      });
+      const files = await thisThread.emit({ entry, context: tracked });
+      warm.emitters.set(entry.name, { reads: [...reads].filter((part) => part in keys), keys, files });
+      return files;
     },
-    ownKeys(target) {
-      // Spreading or listing the context may read any of it.
-      for (const part of Object.keys(target)) reads.add(part);
-      return Reflect.ownKeys(target);
-    },
-  });
-  const files = await input.emit(tracked);
-  warm.emitters.set(name, { reads: [...reads].filter((part) => part in keys), keys, files });
-  return files;
+  };
 }

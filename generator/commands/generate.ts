@@ -26,22 +26,11 @@ export async function run(argv: string[]): Promise<number> {
   const options = targetOptions(values);
   if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format must be text or json, not "${values.format}"`);
   if (values.watch && values.check) throw new UsageError("--watch and --check do not go together");
-  const codeCache = onceCodeCache();
-  if (values.watch) return codeCache().then(async () => (await import("../watch/run.js")).runWatch({ options, quiet: values.quiet === true }));
-  if (values.check) return codeCache().then(async () => (await import("./check-command.js")).runCheck({ options, format: values.format }));
+  if (values.watch) return (await import("../watch/run.js")).runWatch({ options, quiet: values.quiet === true });
+  if (values.check) return (await import("./check-command.js")).runCheck({ options, format: values.format });
   const selection = await selectTargets(options);
   const flags = { force: values.force === true, quiet: values.quiet === true };
-  return eachTarget({ selection, report: reportFailure, work: (target) => runGenerate({ target, selection, ...flags, codeCache }) });
-}
-
-/** Enables the code cache (see cli.ts) the first time a build is needed. */
-function onceCodeCache(): () => Promise<void> {
-  let enabled = false;
-  return async () => {
-    if (enabled) return;
-    enabled = true;
-    (await import("../code-cache.js")).enableCodeCache();
-  };
+  return eachTarget({ selection, report: reportFailure, work: (target) => runGenerate({ target, selection, ...flags }) });
 }
 
 function print(text: string): number {
@@ -49,18 +38,14 @@ function print(text: string): number {
   return EXIT_OK;
 }
 
-async function runGenerate(input: { target: ResolvedTarget; selection: TargetSelection; force: boolean; quiet: boolean; codeCache: () => Promise<void> }): Promise<number> {
+async function runGenerate(input: { target: ResolvedTarget; selection: TargetSelection; force: boolean; quiet: boolean }): Promise<number> {
   const out = targetLabel({ target: input.target, multi: input.selection.multi });
-  // Checked here, not by generateTarget: the fast path then loads neither generate.js nor the code cache.
-  const { isStampCurrent } = await import("../write/stamp.js");
-  if (!input.force && (await isStampCurrent(input.target))) {
+  const { generateTarget } = await import("../generate.js");
+  const result = await generateTarget({ target: input.target, force: input.force, parallel: true });
+  if (result.status === "up-to-date") {
     if (!input.quiet) process.stdout.write(`polar-codegen: ${out}: up to date (spec, config and generator unchanged)\n`);
     return EXIT_OK;
   }
-  await input.codeCache();
-  const { generateTarget } = await import("../generate.js");
-  const result = await generateTarget({ target: input.target, force: true, parallel: true });
-  if (result.status === "up-to-date") return EXIT_OK;
   if (result.recovered) process.stderr.write(`polar-codegen: ${out}: ${(await import("../write/journal.js")).describeRecovery(result.recovered)}\n`);
   for (const warning of result.build.problems) process.stderr.write(`warning: ${warning.message}\n`);
   if (!input.quiet) {

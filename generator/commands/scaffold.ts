@@ -22,7 +22,7 @@ export async function run(argv: string[]): Promise<number> {
   const { buildModelOnly } = await import("../pipeline.js");
   const model = await buildModelOnly(targetOptions(values));
   const { scaffoldHandlers } = await import("../scaffold.js");
-  const { formatFiles } = await import("../format.js");
+  const { formatFiles } = await import("../format/format.js");
   const importPath = importPathOf({ file, out: target.out });
   const [formatted] = await formatFiles([{ path: file, contents: scaffoldHandlers({ model, importPath }) }]);
   mkdirSync(dirname(file), { recursive: true });

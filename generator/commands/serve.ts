@@ -89,8 +89,6 @@ async function build(options: { target: ResolvedTarget; dir: string; embeddedSpe
   const named = /^https?:\/\//i.test(target.spec) || target.spec === options.embeddedSpec;
   const spec = named ? target.specLabel : relative(process.cwd(), target.spec);
   process.stderr.write(`polar-codegen: generating the fake for ${spec} (cached for the next start)\n`);
-  // Compiling the generator's dependencies dominates a cold start (see code-cache.ts).
-  (await import("../code-cache.js")).enableCodeCache();
   const { buildCache } = await import("../serve/build.js");
   await buildCache(options);
   return options.dir;

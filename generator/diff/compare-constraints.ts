@@ -45,10 +45,10 @@ function walk(context: Walk, pair: { before: unknown; after: unknown; at: string
     context.seen.add(key);
   }
   const schema = after.name ?? pair.schema;
-  const step = { at: pair.at, ...(schema !== undefined ? { schema } : {}) };
+  const step = { at: pair.at, schema };
   const found = keywordDifferences({ before: before.schema, after: after.schema, direction: context.direction, ...step });
   for (const child of children(before.schema, after.schema)) {
-    found.push(...walk(context, { before: child.before, after: child.after, at: `${pair.at}${child.at}`, ...(schema !== undefined ? { schema } : {}) }));
+    found.push(...walk(context, { before: child.before, after: child.after, at: `${pair.at}${child.at}`, schema }));
   }
   return found;
 }
@@ -103,7 +103,7 @@ function deref(document: OpenApiDocument, value: unknown): { schema: unknown; na
     name = segments.at(-1);
     schema = segments.reduce<unknown>((node, segment) => (isObject(node) ? node[segment] : undefined), document);
   }
-  return { schema, ...(name !== undefined ? { name } : {}) };
+  return { schema, name };
 }
 
 function show(value: unknown): string {

@@ -1,8 +1,7 @@
 // client.ts: a typed, dependency-free fetch client for the selected operations. The
-// parts that depend on the model are built with ts-morph; the runtime that never
-// varies is copied verbatim from templates/client/runtime/.
+// parts that depend on the model are built as statements (ts-text.ts); the runtime that
+// never varies is copied verbatim from templates/client/runtime/.
 
-import type { SourceFileStructure } from "ts-morph";
 import type { Model, OperationModel } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
@@ -10,55 +9,37 @@ import { GENERATOR_VERSION } from "../version.js";
 import { allCredentials, credentialNames } from "./client/security.js";
 import { descriptor, operationDocs, paramsType, pascalCase, resultType, specConstants } from "./client/operation.js";
 import { groupTree, printTreeType, printTreeValue } from "./client/tree.js";
-import { emitters } from "./registry.js";
 import { jsLiteral } from "./js-literal.js";
-import { loadTsMorph, printSourceFile } from "./ts-morph.js";
+import { constStatement, exportedFunction, printStatements } from "./ts-text.js";
 
 const RUNTIME_FILES = ["options.ts", "read.ts", "result.ts", "retry.ts", "send.ts", "url.ts"];
 /** Names a call's input object uses besides the operation's parameters. */
 const RESERVED = new Set(["client", "signal"]);
 
 export async function emitClient(context: EmitContext): Promise<GeneratedFile[]> {
-  // Imported here: ts-morph loads the TypeScript compiler, which a run that emits nothing never needs.
-  const { StructureKind, VariableDeclarationKind } = loadTsMorph();
   const { model } = context;
   checkNames(model);
-  // One structure, printed once: adding statements one by one re-parses the file each time.
-  // (A text statement ends with an empty line, as a structure does.)
-  const statements: SourceFileStructure["statements"] & unknown[] = [
-    imports() + "\n\n",
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: "spec", type: "SpecInfo", initializer: specInfo(model) }],
-    },
-    sharedTypes(model),
-  ];
+  const statements = [imports(), constStatement({ name: "spec", type: "SpecInfo", initializer: specInfo(model) }), sharedTypes(model)];
   for (const operation of model.operations) {
+    const type = pascalCase(operation.functionName);
     statements.push(
-      operationTypes({ model, operation }) + "\n",
-      {
-        kind: StructureKind.VariableStatement,
-        declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ name: `${operation.functionName}Operation`, type: "OperationInfo", initializer: descriptor({ model, operation }) }],
-      },
-      {
-        kind: StructureKind.Function,
-        isExported: true,
+      operationTypes({ model, operation }),
+      constStatement({ name: `${operation.functionName}Operation`, type: "OperationInfo", initializer: descriptor({ model, operation }) }),
+      exportedFunction({
         name: operation.functionName,
-        docs: [operationDocs({ model, operation })],
-        typeParameters: [{ name: "O", constraint: "PolarClientOptions" }],
-        parameters: [{ name: "input", type: `${pascalCase(operation.functionName)}Input<O> & { client: PolarCore<O> }` }],
-        returnType: `Promise<${pascalCase(operation.functionName)}Result>`,
+        docs: operationDocs({ model, operation }),
+        typeParameters: ["O extends PolarClientOptions"],
+        parameters: [`input: ${type}Input<O> & { client: PolarCore<O> }`],
+        returnType: `Promise<${type}Result>`,
         // The client travels in `input`: read there by `send`, so no call can throw before it.
-        statements: `return send({ spec, input, operation: ${operation.functionName}Operation }) as Promise<${pascalCase(operation.functionName)}Result>;`,
-      },
+        body: `return send({ spec, input, operation: ${operation.functionName}Operation }) as Promise<${type}Result>;`,
+      }),
     );
   }
   statements.push(clientFactory(model));
   const runtime = copyTemplates({ from: "client/runtime", to: "runtime", names: RUNTIME_FILES });
   // In statement-lines layout: only the lines prettier would break go to prettier.
-  return [{ path: "client.ts", contents: printSourceFile({ statements }), layout: "statement-lines" }, ...runtime];
+  return [{ path: "client.ts", contents: printStatements(statements), layout: "statement-lines" }, ...runtime];
 }
 
 function checkNames(model: Model): void {
@@ -87,15 +68,14 @@ function imports(): string {
 
 function specInfo(model: Model): string {
   const servers = Object.fromEntries(model.servers.map((server) => [server.id, server.url]));
-  // The validators are loaded on first use only, so the client's bundle stays small.
-  const hasValidators = emitters.some((entry) => entry.name === "validators");
   const constants = specConstants(model);
   const members = [
     `servers: ${jsLiteral(servers)}`,
     ...(model.apiVersion ? [`apiVersion: ${JSON.stringify(model.apiVersion)}`] : []),
     `userAgent: ${JSON.stringify(`polar-codegen/${GENERATOR_VERSION}`)}`,
     ...(constants.length ? [`constants: ${jsLiteral(Object.fromEntries(constants))}`] : []),
-    ...(hasValidators ? [`loadValidators: () => import("./validators.js")`] : []),
+    // Loaded on first use only, so the client's bundle stays small.
+    `loadValidators: () => import("./validators.js")`,
   ];
   return `{\n${members.join(",\n")},\n}`;
 }

@@ -10,7 +10,7 @@ import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
 import { fingerprintOf, operationFingerprints } from "./contract/fingerprint.js";
 import { contractOperations } from "./contract/operations.js";
-import { printJsonLikePrettier } from "./json-style.js";
+import { printJsonLikePrettier } from "../format/json-style.js";
 
 const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "contract.test.ts", "exchange.ts", "fingerprint.ts", "negative.ts", "outcomes.ts", "suite.ts", "target.ts", "types.ts"];
 /** How headers name the spec embedded in polar-codegen (config.ts): no path, found through polar-codegen itself. */

@@ -9,8 +9,7 @@ import { copyTemplates } from "../templates.js";
 import { behaviourOf, cancelledBodySchema } from "./fake/behaviour.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
-import { emitters } from "./registry.js";
-import { printSourceFile } from "./ts-morph.js";
+import { printStatements } from "./ts-text.js";
 
 export const FAKE_RUNTIME_FILES = ["anonymize.ts", "seed-records.ts", "seed.ts", "store.ts"];
 const CANCEL = "customer_portal:subscriptions:cancel";
@@ -19,9 +18,7 @@ export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const { model } = context;
   const cancel = model.operations.find((operation) => operation.id === CANCEL);
   const schemaName = cancel ? cancelledBodySchema(cancel) : undefined;
-  const hasValidators = emitters.some((entry) => entry.name === "validators");
-  const checks = hasValidators ? seedCheckEntries({ model, schemaName }) : [];
-  // One structure, printed once: adding statements one by one re-parses the file each time.
+  const checks = seedCheckEntries({ model, schemaName });
   const statements = [imports(checks), seedTypes({ cancel, schemaName })];
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
   statements.push(`
@@ -33,7 +30,7 @@ const DEFAULT_NOW = /* @__PURE__ */ new Date(1_767_225_600_000);
 `);
   statements.push(seedChecks(checks), factory(model));
   const runtime = copyTemplates({ from: "fake/runtime", to: "fake-runtime", names: FAKE_RUNTIME_FILES });
-  return [{ path: "fake.ts", contents: printSourceFile({ statements }) }, ...runtime];
+  return [{ path: "fake.ts", contents: printStatements(statements) }, ...runtime];
 }
 
 /** The sample, active unless the seed says otherwise (Polar's usual case), when the schema's enum allows it. */

@@ -3,7 +3,7 @@
 // compares it with the new selection to say which operations changed and why.
 
 import type { EmitContext, GeneratedFile } from "../stages.js";
-import { printJsonLikePrettier } from "./json-style.js";
+import { printJsonLikePrettier } from "../format/json-style.js";
 
 export function emitOpenApi(context: EmitContext): GeneratedFile[] {
   const styled = printJsonLikePrettier(context.subset);

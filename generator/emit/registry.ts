@@ -8,17 +8,21 @@ export type Emitter = (context: EmitContext) => GeneratedFile[] | Promise<Genera
 export interface EmitterEntry {
   name: string;
   load: () => Promise<Emitter>;
-  /** The library on the TypeScript compiler it needs, if any: it runs where that is loaded (build-worker.ts). */
-  compiler?: "openapi-typescript" | "ts-morph";
+  /** It needs the TypeScript compiler: loaded ahead by `preload`, it runs where that is (build-worker.ts). */
+  compiler?: { preload: () => Promise<void> };
 }
 
 export const emitters: readonly EmitterEntry[] = [
   // Loaded on demand so a run imports only what it emits (openapi-typescript pulls in the TS compiler).
-  { name: "types", load: async () => (await import("./types-file.js")).emitTypes, compiler: "openapi-typescript" },
+  {
+    name: "types",
+    load: async () => (await import("./types-file.js")).emitTypes,
+    compiler: { preload: async () => (await import("./types-file.js")).preloadOpenapiTypescript() },
+  },
   { name: "openapi", load: async () => (await import("./openapi-file.js")).emitOpenApi },
-  { name: "client", load: async () => (await import("./client-file.js")).emitClient, compiler: "ts-morph" },
+  { name: "client", load: async () => (await import("./client-file.js")).emitClient },
   { name: "validators", load: async () => (await import("./validators-file.js")).emitValidators },
-  { name: "server", load: async () => (await import("./server-file.js")).emitServer, compiler: "ts-morph" },
-  { name: "fake", load: async () => (await import("./fake-file.js")).emitFake, compiler: "ts-morph" },
+  { name: "server", load: async () => (await import("./server-file.js")).emitServer },
+  { name: "fake", load: async () => (await import("./fake-file.js")).emitFake },
   { name: "contract", load: async () => (await import("./contract-file.js")).emitContract },
 ];

@@ -1,25 +1,19 @@
 // server.ts: typed handler stubs for the selected operations. The parts that depend on
-// the model (routes, parameter and outcome types, the handler map) are built with
-// ts-morph; the runtime that never varies is copied verbatim from
+// the model (routes, parameter and outcome types, the handler map) are built as
+// statements (ts-text.ts); the runtime that never varies is copied verbatim from
 // templates/server/runtime/ into server-runtime/.
 
-import type { SourceFileStructure } from "ts-morph";
 import type { Model } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
-import { emitters } from "./registry.js";
-import { loadTsMorph, printSourceFile } from "./ts-morph.js";
+import { constStatement, printStatements } from "./ts-text.js";
 import { credentialType, handlerDocs, outcomeType, paramsType, routeInfo, typeName } from "./server/route.js";
 
 export const SERVER_RUNTIME_FILES = ["auth.ts", "core.ts", "fetch.ts", "node.ts", "outcome.ts", "params.ts", "respond.ts", "router.ts", "types.ts", "uuid.ts"];
 
 export async function emitServer(context: EmitContext): Promise<GeneratedFile[]> {
-  // Loaded here (it brings the TypeScript compiler), shared with the client's emitter.
-  const { StructureKind, VariableDeclarationKind } = loadTsMorph();
   const { model } = context;
-  const hasValidators = emitters.some((entry) => entry.name === "validators");
-  // One structure, printed once: adding statements one by one re-parses the file each time.
-  const statements: SourceFileStructure["statements"] & unknown[] = [imports(hasValidators)];
+  const statements = [imports()];
   for (const operation of model.operations) {
     const params = typeName({ operation, suffix: "HandlerParams" });
     const outcome = typeName({ operation, suffix: "Outcome" });
@@ -37,17 +31,13 @@ export type ${typeName({ operation, suffix: "Handler" })} = (
 ) => ${outcome} | Promise<${outcome}>;
 `);
   }
-  statements.push(handlersInterface(model), optionsInterface(hasValidators), {
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: "routes", type: "RouteInfo[]", initializer: `[${model.operations.map((operation) => routeInfo({ model, operation })).join(", ")}]` }],
-  });
-  statements.push(factory(hasValidators));
+  const routes = `[${model.operations.map((operation) => routeInfo({ model, operation })).join(", ")}]`;
+  statements.push(handlersInterface(model), optionsInterface(), constStatement({ name: "routes", type: "RouteInfo[]", initializer: routes }), factory());
   const runtime = copyTemplates({ from: "server/runtime", to: "server-runtime", names: SERVER_RUNTIME_FILES });
-  return [{ path: "server.ts", contents: printSourceFile({ statements }) }, ...runtime];
+  return [{ path: "server.ts", contents: printStatements(statements) }, ...runtime];
 }
 
-function imports(hasValidators: boolean): string {
+function imports(): string {
   return [
     `import { createServerCore } from "./server-runtime/core.js";`,
     `import type { AnyHandler, Authenticate, HandlerContext, FetchServer, RouteInfo, ServerCredential, ServerErrorEvent, Validators as ResponseValidators } from "./server-runtime/types.js";`,
@@ -74,26 +64,21 @@ ${members.join("\n")}
 }`;
 }
 
-function optionsInterface(hasValidators: boolean): string {
-  const validate = hasValidators
-    ? `/** Check every response body against its schema (\`true\`: the generated validators); a mismatch answers 500. */\nvalidateResponses?: boolean | ResponseValidators | undefined;`
-    : `/** Check every response body against its schema with these validators; a mismatch answers 500. */\nvalidateResponses?: false | ResponseValidators | undefined;`;
+function optionsInterface(): string {
   return `
 export interface PolarServerOptions {
   handlers: PolarHandlers;
   /** Which bearer tokens are valid for which scheme and scopes; \`false\` answers 403. Default: any well-formed token. */
   authenticate?: Authenticate | undefined;
-  ${validate}
+  /** Check every response body against its schema (\`true\`: the generated validators); a mismatch answers 500. */
+  validateResponses?: boolean | ResponseValidators | undefined;
   /** Hears about every 500: a handler or \`authenticate\` that threw, an undeclared outcome, an invalid body. Default: console.error. */
   onError?: ((event: ServerErrorEvent) => void) | undefined;
 }`;
 }
 
-function factory(hasValidators: boolean): string {
-  // Imported when a server is made, so a bundle of the client alone never holds the validators.
-  const validate = hasValidators
-    ? `validateResponses: options.validateResponses,\nloadValidators: () => import("./validators.js"),`
-    : `validateResponses: options.validateResponses || undefined,`;
+function factory(): string {
+  // The validators are imported when a server is made, so a bundle of the client alone never holds them.
   return `
 /**
  * A server for the selected operations: \`fetch(request)\` for Node 20, Bun, Deno,
@@ -104,7 +89,8 @@ export function createPolarServer(options: PolarServerOptions): FetchServer {
     routes,
     handlers: options.handlers as unknown as Record<string, AnyHandler>,
     authenticate: options.authenticate,
-    ${validate}
+    validateResponses: options.validateResponses,
+    loadValidators: () => import("./validators.js"),
     onError: options.onError,
   });
 }`;

@@ -3,7 +3,7 @@
 // server ever parses the spec or ships a validator library. One function per
 // component schema the selected operations reach; one per operation parameter.
 
-import { PRETTIER_OPTIONS } from "../format.js";
+import { PRETTIER_OPTIONS } from "../format/prettier-options.js";
 import { HTTP_METHODS, isObject, type OpenApiDocument } from "../openapi.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { compileSite, type CompileState } from "./validators/compile.js";

@@ -10,7 +10,7 @@ import { defaultReaders, isRemote } from "./read.js";
 import { redirectRefusal } from "./ref-policy.js";
 import { loadSource, type Source } from "./source.js";
 import { checkDocumentKind } from "./version.js";
-import type { ParseChunks, YamlChunkCache } from "./yaml-chunks.js";
+import type { YamlChunkCache } from "./yaml-chunks.js";
 
 export interface LoadOptions {
   /** A file path (relative to `cwd`) or an http(s) URL. */
@@ -19,10 +19,8 @@ export interface LoadOptions {
   allowRemoteRefs?: boolean;
   fetch?: typeof fetch;
   readFile?: (absPath: string) => Promise<string>;
-  /** Parsed YAML chunks kept between loads (watch mode). A load without them reads the whole text through the fast path first. */
+  /** Parsed YAML chunks kept between loads (watch mode). */
   chunks?: YamlChunkCache;
-  /** Parses a large YAML file's chunks on more than one thread (the build worker). */
-  parseChunks?: ParseChunks;
 }
 
 export async function loadSpec(options: LoadOptions): Promise<LoadResult> {
@@ -42,8 +40,7 @@ async function load(options: LoadOptions): Promise<LoadResult> {
     readers: defaultReaders(options),
     cwd,
     allowRemoteRefs: options.allowRemoteRefs ?? false,
-    ...(options.chunks ? { chunks: options.chunks } : {}),
-    ...(options.parseChunks ? { parseChunks: options.parseChunks } : {}),
+    chunks: options.chunks,
   };
   const mayRedirect = (to: string) => redirectRefusal({ to, role: "spec", root: location, allowRemoteRefs: context.allowRemoteRefs });
   const loaded = await loadSource({ location, context, role: "spec", mayRedirect });

@@ -1,8 +1,8 @@
 // Parse one source text into a plain value plus a way back to positions in it.
-// JSON takes the `JSON.parse` fast path (about 14 times faster than composing YAML)
-// and composes with `yaml` only when asked for a position; so does YAML that the
-// line-by-line fast path reads (parseSimpleYamlSource). Other YAML is composed once,
-// because the composer, not the CST parser, is where nearly every YAML error is found.
+// JSON takes `JSON.parse` and composes with `yaml` only when asked for a position; so
+// does YAML that the line-by-line fast path reads (parseSimpleYamlSource). Other YAML is
+// composed once, whole, because the composer, not the CST parser, is where nearly every
+// YAML error is found. Watch mode reads YAML in chunks it keeps between saves instead.
 
 import { cloneJson } from "../json.js";
 import type { Document, LineCounter } from "yaml";
@@ -36,7 +36,9 @@ export function parseSource(input: ParseInput): { parsed?: ParsedSource; problem
     return { problems: [emptyProblem(input.label)] };
   }
   if (looksLikeJson(input)) return parseJson(input);
-  return (input.chunks && parseChunked({ ...input, chunks: input.chunks })) || parseYaml(input);
+  if (input.chunks) return parseChunked({ ...input, chunks: input.chunks }) ?? parseYaml(input);
+  const simple = parseSimpleYamlSource(input);
+  return simple ? { parsed: simple, problems: [] } : parseYaml(input);
 }
 
 /** From the chunk cache; positions are composed only if a problem needs one. */
@@ -54,7 +56,7 @@ function parseChunked(input: ParseInput & { chunks: YamlChunkCache }): { parsed:
  * dumpers write, every real Polar spec among it, ten to twenty times faster than yaml;
  * undefined for a text it declines. Positions are composed only if a problem needs one.
  */
-export function parseSimpleYamlSource(input: Pick<ParseInput, "text" | "label">): ParsedSource | undefined {
+function parseSimpleYamlSource(input: Pick<ParseInput, "text" | "label">): ParsedSource | undefined {
   const value = parseSimpleYamlMapping(input.text);
   if (!value) return undefined;
   const locate = locatorComposedOnDemand(input);

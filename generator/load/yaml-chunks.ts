@@ -1,13 +1,11 @@
-// Incremental YAML. Composing the 2 MB Polar spec as one document takes ~1 s, and a
-// watch-mode save usually touches one schema. So the text is split, by indentation
-// alone, into chunks: runs of neighbouring entries of a block mapping, about 8 KB each,
-// with any large entry whose value is itself a block mapping (`paths`,
+// Incremental YAML for watch mode. A save usually touches one schema of a large spec,
+// so the text is split, by indentation alone, into chunks: runs of neighbouring entries
+// of a block mapping, about 8 KB each, with any large entry whose value is itself a block mapping (`paths`,
 // `components.schemas`, ...) split into its own entries the same way. Each chunk is
 // parsed on its own (by the line-by-line fast path of yaml-fast.ts where it can vouch
 // for the chunk, else by the yaml package) and remembered by its text; the next save
-// re-parses only chunks whose text changed. A cold load gains too: a chunk outside the
-// fast path composes faster than one document (yaml slows down on very large ones),
-// and such chunks can be parsed on two threads.
+// re-parses only chunks whose text changed. Only watch mode keeps chunks: a one-off
+// load reads the whole text (parse.ts).
 //
 // Why a chunk parses alone as it does in place: a line at a mapping's key indentation
 // ends every block scalar, plain scalar and nested block above it, and a flow value or
@@ -41,7 +39,7 @@ export function createYamlChunkCache(): YamlChunkCache {
 
 /** A section bigger than this is split into its entries. */
 const SPLIT_BYTES = 2 * 1024;
-/** Neighbouring entries are parsed together up to about this size: each document costs ~0.1 ms to set up. */
+/** Neighbouring entries are parsed together up to about this size: each document has a cost to set up. */
 const GROUP_BYTES = 8 * 1024;
 const MAX_DEPTH = 3;
 /** Keys a header may have to be split: plain words YAML reads as the same string. */
@@ -58,35 +56,6 @@ export function parseYamlChunked(input: { text: string; location: string; cache:
   if (value === undefined || Object.keys(value).length === 0) return undefined;
   input.cache.files.set(input.location, next);
   return { value };
-}
-
-/** Parses many chunk texts, on as many threads as it has; undefined for a chunk it cannot vouch for. */
-export type ParseChunks = (texts: string[]) => Promise<Array<ChunkValue | undefined>>;
-
-/**
- * Parses the chunks of `text` the cache lacks and remembers them, so that the
- * `parseYamlChunked` that follows finds every chunk parsed: on this thread those the
- * fast path takes, the rest through `parseChunks`. A cold load of a large spec shares
- * that rest with the build worker this way.
- */
-export async function prefillYamlChunks(input: { text: string; location: string; cache: YamlChunkCache; parseChunks: ParseChunks }): Promise<void> {
-  const previous = input.cache.files.get(input.location) ?? new Map<string, ChunkValue>();
-  const texts = splitYamlChunks(input.text);
-  if (!texts) return;
-  const missing: string[] = [];
-  for (const text of new Set(texts)) {
-    if (previous.has(text)) continue;
-    // The fast path is quicker here than handing the chunk to another thread and back.
-    const simple = simpleChunk(text);
-    if (simple) previous.set(text, simple);
-    else missing.push(text);
-  }
-  const parsed = missing.length > 0 ? await input.parseChunks(missing) : [];
-  missing.forEach((text, index) => {
-    const value = parsed[index];
-    if (value) previous.set(text, value);
-  });
-  input.cache.files.set(input.location, previous);
 }
 
 /** The chunk texts parseYamlChunked would parse, in order; undefined when it would not split this text. */

@@ -1,8 +1,8 @@
 // A fast path for the YAML that OpenAPI specs are written in. Dumpers (PyYAML, yaml's
 // own stringify, Polar's) write block mappings and sequences of one-line scalars and
 // literal block scalars; the `yaml` package composes that through a lexer, a CST and a
-// document model, which is ~1 s for the 2 MB Polar spec. This reads that subset line by
-// line, ten to twenty times faster, and nothing else: the moment it meets anything it
+// document model, which is slow for a spec of Polar's size. This reads that subset line
+// by line, many times faster (BENCHMARKS.md), and nothing else: the moment it meets anything it
 // cannot vouch for (comments, anchors, tags, flow collections, multi-line plain or
 // single-quoted scalars, folded scalars, tabs, odd indentation, duplicate keys, ...) it gives up and
 // the caller parses the text with `yaml`. So it never accepts text `yaml` would reject
@@ -83,8 +83,8 @@ class Reader {
  *
  * The value is written as JSON text and handed to `JSON.parse`, not built object by
  * object: V8 puts a large JSON.parse result straight into its old generation, compactly,
- * while objects built here would all survive the young generation and grow it (to 32 MB
- * for the 2 MB Polar spec, about 20 MB more peak memory than the JSON spec's run).
+ * while objects built here would all survive the young generation and grow it, raising
+ * the run's peak memory.
  */
 export function parseSimpleYamlMapping(text: string): Record<string, unknown> | undefined {
   if (UNSUPPORTED_CHARACTER.test(text)) return undefined;

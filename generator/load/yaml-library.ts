@@ -1,5 +1,5 @@
 // The `yaml` package, loaded the first time a YAML text (or a position in one) is
-// needed: a JSON spec's run never pays the ~70 ms it takes to load.
+// needed: a JSON spec's run never pays for loading it.
 
 import { createRequire } from "node:module";
 

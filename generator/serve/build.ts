@@ -13,8 +13,8 @@ import { MANIFEST, sha256, type Manifest } from "./cache.js";
 
 export async function buildCache(options: { target: ResolvedTarget; dir: string }): Promise<void> {
   const { buildFromTarget } = await import("../pipeline.js");
-  // `require`, as everywhere the compiler is loaded: an ESM import of its 9 MB makes Node
-  // scan the source for named exports (~0.5 s), and the code cache covers only `require`.
+  // `require`, as everywhere the compiler is loaded: an ESM import of it makes Node scan
+  // its whole source for named exports.
   const ts = createRequire(import.meta.url)("typescript") as typeof import("typescript");
   const build = await buildFromTarget(options.target);
   const staging = `${options.dir}.tmp-${process.pid}-${Date.now()}`;

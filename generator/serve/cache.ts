@@ -23,7 +23,7 @@ export interface Manifest {
 type SpecIndex = Record<string, { size: number; mtimeMs: number; sha256: string }>;
 
 export async function sha256(bytes: string | Buffer): Promise<string> {
-  // Loaded only when something must be hashed: node:crypto alone costs a warm start 3-5 ms.
+  // Loaded only when something must be hashed: node:crypto alone is a share of a warm start.
   const { createHash } = await import("node:crypto");
   return createHash("sha256").update(bytes).digest("hex");
 }

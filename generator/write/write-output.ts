@@ -64,8 +64,8 @@ async function writeLocked(options: { outDir: string; files: readonly GeneratedF
 
 /**
  * Synchronous on purpose: a run writes a few dozen small files, and each awaited fs call
- * is a round trip through libuv's thread pool (mkdir, open, write, close, rename: about
- * 55 ms for a fresh output here, against a few ms done in line).
+ * is a round trip through libuv's thread pool (mkdir, open, write, close, rename), which
+ * together cost far more than doing them in line.
  */
 async function applyPlan(options: { outDir: string; plan: OutputPlan }): Promise<void> {
   const staged: Array<{ temp: string; target: string }> = [];

@@ -4,8 +4,8 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { emitClient } from "../../generator/emit/client-file.js";
-import { layoutStatements } from "../../generator/emit/statement-layout.js";
-import { formatText } from "../../generator/format.js";
+import { layoutStatements } from "../../generator/format/statement-layout.js";
+import { formatText } from "../../generator/format/format.js";
 import { contextFor } from "../fixtures/client/generate.js";
 
 const FOLDER = "../shared/specs/polar";

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { printJsonLikePrettier } from "../../generator/emit/json-style.js";
-import { formatText } from "../../generator/format.js";
+import { printJsonLikePrettier } from "../../generator/format/json-style.js";
+import { formatText } from "../../generator/format/format.js";
 import type { OpenApiDocument } from "../../generator/openapi.js";
 import { selectOperations } from "../../generator/select.js";
 

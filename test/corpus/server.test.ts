@@ -13,7 +13,7 @@ import { emitOpenApi } from "../../generator/emit/openapi-file.js";
 import { emitServer } from "../../generator/emit/server-file.js";
 import { emitTypes } from "../../generator/emit/types-file.js";
 import { emitValidators } from "../../generator/emit/validators-file.js";
-import { formatFiles } from "../../generator/format.js";
+import { formatFiles } from "../../generator/format/format.js";
 import { validatorsFor } from "../fixtures/server/ajv.js";
 import { contextFor } from "../fixtures/client/generate.js";
 

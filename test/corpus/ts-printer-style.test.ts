@@ -4,9 +4,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { restyleTsPrinterOutput } from "../../generator/emit/ts-printer-style.js";
+import { restyleTsPrinterOutput } from "../../generator/format/ts-printer-style.js";
 import { emitTypes } from "../../generator/emit/types-file.js";
-import { formatText } from "../../generator/format.js";
+import { formatText } from "../../generator/format/format.js";
 import type { OpenApiDocument } from "../../generator/openapi.js";
 import { selectOperations } from "../../generator/select.js";
 

@@ -4,9 +4,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { layoutStatements } from "../../generator/emit/statement-layout.js";
+import { layoutStatements } from "../../generator/format/statement-layout.js";
 import { emitValidators } from "../../generator/emit/validators-file.js";
-import { formatText } from "../../generator/format.js";
+import { formatText } from "../../generator/format/format.js";
 import type { OpenApiDocument } from "../../generator/openapi.js";
 import { selectOperations } from "../../generator/select.js";
 

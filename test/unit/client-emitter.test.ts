@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emitClient } from "../../generator/emit/client-file.js";
-import { formatFiles } from "../../generator/format.js";
+import { formatFiles } from "../../generator/format/format.js";
 import { credentialNames } from "../../generator/emit/client/security.js";
 import { doneStatus } from "../../generator/emit/client/operation.js";
 import { readTemplate } from "../../generator/templates.js";

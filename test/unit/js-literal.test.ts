@@ -3,7 +3,7 @@
 // must be prettier's bytes as they are, and evaluate to the value they print.
 import { describe, expect, it } from "vitest";
 import { jsLiteral } from "../../generator/emit/js-literal.js";
-import { formatText } from "../../generator/format.js";
+import { formatText } from "../../generator/format/format.js";
 
 const values: unknown[] = [
   { id: "uuid4" },

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { printJsonLikePrettier } from "../../generator/emit/json-style.js";
-import { formatText } from "../../generator/format.js";
+import { printJsonLikePrettier } from "../../generator/format/json-style.js";
+import { formatText } from "../../generator/format/format.js";
 
 const prettierJson = (value: unknown) => formatText({ text: JSON.stringify(value, null, 2), path: "x.json" });
 

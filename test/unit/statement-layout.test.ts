@@ -2,8 +2,8 @@
 // and only those prettier would print otherwise go to prettier: the result must be
 // prettier's output for the whole file, byte for byte.
 import { describe, expect, it, vi } from "vitest";
-import { layoutStatements } from "../../generator/emit/statement-layout.js";
-import { formatText } from "../../generator/format.js";
+import { layoutStatements } from "../../generator/format/statement-layout.js";
+import { formatText } from "../../generator/format/format.js";
 
 const prettier = (text: string) => formatText({ text, path: "validators.ts" });
 const long = "x".repeat(60);

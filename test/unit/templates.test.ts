@@ -4,7 +4,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatText } from "../../generator/format.js";
+import { formatText } from "../../generator/format/format.js";
 import { packageRoot, readTemplate } from "../../generator/templates.js";
 
 const root = join(packageRoot, "templates");

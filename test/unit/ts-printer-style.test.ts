@@ -1,8 +1,8 @@
 // types.ts is re-indented, and only the members prettier would lay out differently go
 // to prettier: the result must be prettier's output for the whole file, byte for byte.
 import { describe, expect, it, vi } from "vitest";
-import { restyleTsPrinterOutput } from "../../generator/emit/ts-printer-style.js";
-import { formatText } from "../../generator/format.js";
+import { restyleTsPrinterOutput } from "../../generator/format/ts-printer-style.js";
+import { formatText } from "../../generator/format/format.js";
 
 const prettier = (text: string) => formatText({ text, path: "types.ts" });
 

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { createYamlChunkCache, parseYamlChunk, parseYamlChunked, prefillYamlChunks } from "../../generator/load/yaml-chunks.js";
+import { createYamlChunkCache, parseYamlChunked } from "../../generator/load/yaml-chunks.js";
 
 const full = (text: string) => parseDocument(text, { uniqueKeys: true }).toJS({ maxAliasCount: 100 }) as unknown;
 const chunked = (text: string, cache = createYamlChunkCache()) => parseYamlChunked({ text, location: "/spec.yaml", cache });
@@ -17,32 +17,6 @@ function bigSpec(schemas: number, description = "A thing."): string {
   }
   return lines.join("\n") + "\n";
 }
-
-describe("prefillYamlChunks", () => {
-  it("hands every chunk to the parser it is given, and the parse that follows reuses them all", async () => {
-    const text = bigSpec(200);
-    const cache = createYamlChunkCache();
-    const handed: string[] = [];
-    await prefillYamlChunks({ text, location: "/spec.yaml", cache, parseChunks: async (texts) => (handed.push(...texts), texts.map(parseYamlChunk)) });
-    // Neighbouring schemas go in runs of about 8 KB: several chunks, none handed twice.
-    expect(handed.length).toBeGreaterThan(3);
-    expect(new Set(handed).size).toBe(handed.length);
-    const remembered = new Map(cache.files.get("/spec.yaml"));
-    const value = chunked(text, cache)?.value as { components: { schemas: Record<string, unknown> } };
-    expect(value).toStrictEqual(full(text));
-    // The same objects the prefill parsed: nothing was parsed twice.
-    const prefilled = [...remembered.values()].flatMap((chunk) => chunk.entries).find(([key]) => key === "Schema7")!;
-    expect(value.components.schemas.Schema7).toBe(prefilled[1]);
-  });
-
-  it("leaves out a chunk its parser declines, which the parse then composes itself", async () => {
-    const text = bigSpec(50);
-    const cache = createYamlChunkCache();
-    await prefillYamlChunks({ text, location: "/spec.yaml", cache, parseChunks: async (texts) => texts.map(() => undefined) });
-    expect(cache.files.get("/spec.yaml")?.size).toBe(0);
-    expect(chunked(text, cache)?.value).toStrictEqual(full(text));
-  });
-});
 
 describe("parseYamlChunked", () => {
   it("gives what a full parse gives", () => {

@@ -50,7 +50,7 @@ export async function fingerprintOperations(options: {
 }): Promise<Record<string, string | null>> {
   const loaded = await loadSpec({
     source: options.spec ?? join(packageRoot, "spec", "polar.openapi.yaml"),
-    ...(options.cwd ? { cwd: options.cwd } : {}),
+    cwd: options.cwd,
     allowRemoteRefs: options.allowRemoteRefs ?? false,
   });
   if (!loaded.spec || hasErrors(loaded.problems)) throw new ProblemError(loaded.problems);

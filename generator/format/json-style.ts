@@ -1,13 +1,13 @@
 // JSON in exactly the layout prettier gives a JSON.stringify(value, null, 2) text:
 // every non-empty object one key per line (prettier keeps an object broken when its
 // source is), an array on one line when it holds only scalars and fits in the print
-// width, else one element per line. Prettier takes ~0.2 s on a cold start to format
-// the 2026-10 selection; this takes ~1 ms. Where prettier's rules get subtle (numeric
+// width, else one element per line. A cold prettier is slow to start for this; the
+// printer is instant. Where prettier's rules get subtle (numeric
 // arrays it packs with `fill`, non-ASCII text whose display width differs from its
 // length, nested arrays) it answers undefined and the file goes to prettier.
 // test/unit/json-style.test.ts and the corpus hold it to prettier's output.
 
-import { PRETTIER_OPTIONS } from "../format.js";
+import { PRETTIER_OPTIONS } from "./prettier-options.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -8,7 +8,7 @@
 // call. Anything this does not recognise answers undefined and the whole file goes to
 // prettier. The corpus holds it to prettier's bytes (test/corpus/ts-printer-style.test.ts).
 
-import { PRETTIER_OPTIONS } from "../format.js";
+import { PRETTIER_OPTIONS } from "./prettier-options.js";
 
 type FormatText = (text: string) => Promise<string>;
 

@@ -11,7 +11,7 @@
 // test/corpus/validators-layout.test.ts and client-layout.test.ts hold validators.ts and
 // client.ts to prettier's bytes on every real spec.
 
-import { PRETTIER_OPTIONS } from "../format.js";
+import { PRETTIER_OPTIONS } from "./prettier-options.js";
 import { formatOrUndefined } from "./ts-printer-style.js";
 
 type FormatText = (text: string) => Promise<string>;

@@ -3,45 +3,45 @@
 //
 // prettier's standalone build with only the Babel parser (`babel-ts` reads TypeScript)
 // and the estree printer: the default entry would load its TypeScript parser plugin, a
-// second 3 MB copy of the TypeScript compiler, to print the same output.
-//
-// Tried and measured: formatting on a worker thread that loads and warms prettier
-// while the main thread loads the spec was slower (0.72 s against 0.65 s on the
-// 2026-10 JSON spec, two cores) and took 15 MB more.
+// second copy of the TypeScript compiler, to print the same output. The layouts
+// (statement-layout, ts-printer-style) send prettier only what they cannot print.
 
 import { createRequire } from "node:module";
-import { layoutStatements } from "./emit/statement-layout.js";
-import { restyleTsPrinterOutput } from "./emit/ts-printer-style.js";
-import type { GeneratedFile } from "./stages.js";
+import type { GeneratedFile } from "../stages.js";
+import { PRETTIER_OPTIONS } from "./prettier-options.js";
+import { layoutStatements } from "./statement-layout.js";
+import { restyleTsPrinterOutput } from "./ts-printer-style.js";
 
 const require = createRequire(import.meta.url);
-
-export const PRETTIER_OPTIONS = { printWidth: 100, trailingComma: "all", endOfLine: "lf" } as const;
 
 export function parserFor(path: string): "json" | "babel-ts" {
   return path.endsWith(".json") ? "json" : "babel-ts";
 }
 
+/** Watch mode's formatted texts by `path\0contents`: read from the last build's, written for this one's. */
+export interface FormatMemo {
+  last: Map<string, string>;
+  next: Map<string, string>;
+}
+
 /**
- * `memo` (watch mode) maps `path\0contents` to prettier's output; it is left holding
- * this run's files only, so a file that did not change is not formatted again.
- * Verbatim templates (`formatted`) are already in style and pass through.
+ * A file whose text is in `memo.last` is not formatted again. Verbatim templates
+ * (`formatted`) are already in style and pass through.
  */
-export async function formatFiles(files: readonly GeneratedFile[], memo?: Map<string, string>): Promise<GeneratedFile[]> {
-  const pending = files.filter((file) => !file.formatted && !memo?.has(`${file.path}\0${file.contents}`));
+export async function formatFiles(files: readonly GeneratedFile[], memo?: FormatMemo): Promise<GeneratedFile[]> {
+  const pending = files.filter((file) => !file.formatted && !memo?.last.has(`${file.path}\0${file.contents}`));
   const prettier = pending.length ? await loadPrettier() : undefined;
-  const used = new Map<string, string>();
-  const formatted = await Promise.all(
-    files.map(async (file) => {
-      const key = `${file.path}\0${file.contents}`;
-      const contents = file.formatted ? file.contents : (memo?.get(key) ?? (await formatOne({ file, prettier: prettier! })));
-      if (!file.formatted) used.set(key, contents);
-      return { path: file.path, contents };
-    }),
-  );
-  if (memo) {
-    memo.clear();
-    for (const [key, contents] of used) memo.set(key, contents);
+  // One file at a time: formatting several at once keeps all their syntax trees alive together.
+  const formatted: GeneratedFile[] = [];
+  for (const file of files) {
+    if (file.formatted) {
+      formatted.push({ path: file.path, contents: file.contents });
+      continue;
+    }
+    const key = `${file.path}\0${file.contents}`;
+    const contents = memo?.last.get(key) ?? (await formatOne({ file, prettier: prettier! }));
+    memo?.next.set(key, contents);
+    formatted.push({ path: file.path, contents });
   }
   return formatted;
 }
@@ -67,7 +67,6 @@ const LAYOUTS = { "ts-printer": restyleTsPrinterOutput, "statement-lines": layou
 type Prettier = (text: string, path: string) => Promise<string>;
 
 async function loadPrettier(): Promise<Prettier> {
-  // Their CommonJS builds, `require`d: the code cache (code-cache.ts) covers CommonJS.
   const prettier = require("prettier/standalone") as typeof import("prettier/standalone");
   const babel = require("prettier/plugins/babel") as typeof import("prettier/plugins/babel");
   const estree = require("prettier/plugins/estree") as typeof import("prettier/plugins/estree");
