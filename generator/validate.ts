@@ -69,6 +69,10 @@ function parametersOf(options: { document: OpenApiDocument; list: unknown; at: s
     const parameter = resolveInternal({ document: options.document, value: entry });
     if (!isObject(parameter)) return;
     const path = toPointer([...options.at, String(index)]);
+    if (typeof parameter.$ref === "string" && parameter.$ref.startsWith("#")) {
+      const message = `parameter ${index} is a $ref chain that never reaches a parameter (it loops through "${parameter.$ref}")`;
+      return void options.found.push(problem({ code: "recursive-ref", message, path }));
+    }
     if (typeof parameter.name !== "string" || typeof parameter.in !== "string") {
       const message = `parameter ${index} has no ${typeof parameter.name !== "string" ? '"name"' : '"in"'}`;
       options.found.push(problem({ code: "parameter-invalid", message, path }));

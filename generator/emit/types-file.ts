@@ -18,6 +18,8 @@ import { createRequire } from "node:module";
 import { cloneJson } from "../json.js";
 import type { OpenApiDocument } from "../openapi.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
+import type * as TS from "typescript";
+import { aliasRecursiveSchemas, recursiveSchemas } from "./types/recursive-aliases.js";
 
 const require = createRequire(import.meta.url);
 
@@ -108,6 +110,8 @@ export async function emitTypes(context: EmitContext): Promise<GeneratedFile[]> 
   const lib = loadOpenapiTypescript();
   // openapi-typescript writes into the document it is given (it adds `components`): hand it a copy.
   const schema = cloneJson(context.subset);
-  const nodes = lib.transformSchema(schema, transformContext({ schema, lib }));
-  return [{ path: "types.ts", contents: lib.astToString(nodes), layout: "ts-printer" }];
+  const nodes = lib.transformSchema(schema, transformContext({ schema, lib })) as TS.Node[];
+  const recursive = recursiveSchemas(context.subset);
+  const statements = recursive.length ? aliasRecursiveSchemas({ ts: require("typescript") as typeof TS, statements: nodes, names: recursive }) : nodes;
+  return [{ path: "types.ts", contents: lib.astToString(statements), layout: "ts-printer" }];
 }

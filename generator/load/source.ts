@@ -1,7 +1,8 @@
 // One source (the spec, or a file a `$ref` names): read, then parsed with positions.
 
 import { relative, sep } from "node:path";
-import type { Problem } from "../problems.js";
+import { problem, type Problem, type SourcePosition } from "../problems.js";
+import { MAX_DOCUMENT_DEPTH, tooDeepAt } from "./depth.js";
 import { looksLikeJson, parseSimpleYamlSource, parseSource, type ParsedSource } from "./parse.js";
 import { isRemote, readSource, type Readers } from "./read.js";
 import { createYamlChunkCache, prefillYamlChunks, type ParseChunks, type YamlChunkCache } from "./yaml-chunks.js";
@@ -45,7 +46,10 @@ export async function loadSource(options: {
   const yaml = !looksLikeJson(input);
   // A one-off load reads the whole text through the fast path; watch mode keeps chunks, so that a save re-parses only what it changed.
   const simple = yaml && !context.chunks ? parseSimpleYamlSource(input) : undefined;
-  if (simple) return { source: { location, label, parsed: simple }, text: read.text, problems: [] };
+  if (simple) {
+    const deep = depthProblem({ parsed: simple, label });
+    return deep ? { problems: [deep] } : { source: { location, label, parsed: simple }, text: read.text, problems: [] };
+  }
   // Declined: in chunks, which compose faster than one document and can be shared with the worker.
   const chunks = context.chunks ?? createYamlChunkCache();
   if (yaml && context.parseChunks && read.text.length > SHARED_PARSE_BYTES) {
@@ -53,5 +57,24 @@ export async function loadSource(options: {
   }
   const { parsed, problems } = parseSource({ ...input, chunks });
   if (!parsed) return { problems };
+  const deep = depthProblem({ parsed, label });
+  if (deep) return { problems: [deep] };
   return { source: { location, label, parsed }, text: read.text, problems };
+}
+
+/** A document nested past the limit, or inside itself (a YAML alias of its own node), pointed at. */
+function depthProblem(options: { parsed: ParsedSource; label: string }): Problem | undefined {
+  const deep = tooDeepAt(options.parsed.value);
+  if (!deep) return undefined;
+  const message = deep.cycle
+    ? `${options.label} contains itself (a YAML alias inside its own node)`
+    : `${options.label} nests objects and arrays deeper than ${MAX_DOCUMENT_DEPTH} levels`;
+  let position: SourcePosition | undefined;
+  try {
+    position = options.parsed.locate(deep.pointer);
+  } catch {
+    // Composing the text for a position can itself run out of stack; the pointer still says where.
+    position = undefined;
+  }
+  return problem({ code: deep.cycle ? "document-cycle" : "document-too-deep", message, path: deep.pointer, ...(position ? { position } : {}) });
 }

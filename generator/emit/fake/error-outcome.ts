@@ -11,7 +11,7 @@ import { resolve } from "../../model/operations.js";
 import type { OperationModel } from "../../model/types.js";
 import { matchesSchema } from "./matches.js";
 import { sampleOf } from "./sample.js";
-import { jsonValueCode } from "./json-value.js";
+import { jsonValueCode, literalFits } from "./json-value.js";
 
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\b/i;
 
@@ -33,10 +33,11 @@ export function errorOutcome(options: {
   if (!JSON_TYPE.test(response.contentType)) {
     // The runtime sends a non-JSON body only as a string.
     if (typeof sampled !== "string") return undefined;
-    return { kind: "code", code: `{ status: ${status}, body: ${JSON.stringify(options.body.detail)} }` };
+    const text = matchesSchema({ document, schema, value: options.body.detail }) ? options.body.detail : sampled;
+    return { kind: "code", code: `{ status: ${status}, body: ${JSON.stringify(text)} }` };
   }
   const body = withPolarFields({ document, schema, sampled, fields: options.body });
-  if (JSON.stringify(body) === JSON.stringify(options.body)) return { kind: "standard" };
+  if (JSON.stringify(body) === JSON.stringify(options.body) && literalFits({ document, value: body })) return { kind: "standard" };
   return { kind: "code", code: `{ status: ${status}, body: ${jsonValueCode({ document, value: body })} }` };
 }
 

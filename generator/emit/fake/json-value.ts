@@ -7,9 +7,13 @@
 import { isObject, type OpenApiDocument } from "../../openapi.js";
 
 export function jsonValueCode(options: { document: OpenApiDocument; value: unknown }): string {
-  const literal = !hasInheritedName(options.value) && !hasInheritedName(propertyNames(options.document));
   const text = JSON.stringify(options.value, null, 2);
-  return literal ? text : `JSON.parse(${JSON.stringify(JSON.stringify(options.value))})`;
+  return literalFits(options) ? text : `JSON.parse(${JSON.stringify(JSON.stringify(options.value))})`;
+}
+
+/** Whether `value` may be written as an object literal typed by the document's schemas. */
+export function literalFits(options: { document: OpenApiDocument; value: unknown }): boolean {
+  return !hasInheritedName(options.value) && !hasInheritedName(propertyNames(options.document));
 }
 
 /** True when some key below `value` is one every object inherits. */

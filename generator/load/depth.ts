@@ -1,0 +1,43 @@
+// How deep a parsed document nests, checked before any stage walks it: every later
+// stage (bundling, selection, openapi-typescript, prettier) recurses per level, and a
+// few thousand levels overflow their stacks. A YAML alias inside its own node makes a
+// document without end; that is refused here too.
+
+import { toPointer } from "../openapi.js";
+
+/** Objects and arrays inside one another, from the document's root (README: "Limits"). */
+export const MAX_DOCUMENT_DEPTH = 256;
+
+/** The pointer of the first value nested past the limit, or inside itself; undefined when none is. */
+export function tooDeepAt(value: unknown): { pointer: string; cycle: boolean } | undefined {
+  const path: Array<string | number> = [];
+  const onPath = new Set<object>();
+  // Explicit stack of [node, its children still to visit]: iterative, so the check itself cannot overflow.
+  const stack: Array<{ node: object; children: Array<[string | number, unknown]> }> = [];
+  const enter = (node: unknown): { pointer: string; cycle: boolean } | undefined => {
+    if (typeof node !== "object" || node === null) return undefined;
+    if (onPath.has(node)) return { pointer: toPointer(path), cycle: true };
+    if (stack.length >= MAX_DOCUMENT_DEPTH) return { pointer: toPointer(path), cycle: false };
+    onPath.add(node);
+    const children: Array<[string | number, unknown]> = Array.isArray(node) ? node.map((child, index) => [index, child]) : Object.entries(node);
+    stack.push({ node, children: children.reverse() });
+    return undefined;
+  };
+  const first = enter(value);
+  if (first) return first;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const next = top.children.pop();
+    if (!next) {
+      onPath.delete(top.node);
+      stack.pop();
+      path.pop();
+      continue;
+    }
+    path.push(next[0]);
+    const found = enter(next[1]);
+    if (found) return found;
+    if (typeof next[1] !== "object" || next[1] === null) path.pop();
+  }
+  return undefined;
+}
