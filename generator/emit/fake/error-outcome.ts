@@ -10,7 +10,7 @@ import { isObject, type OpenApiDocument } from "../../openapi.js";
 import { resolve } from "../../model/operations.js";
 import type { OperationModel } from "../../model/types.js";
 import { matchesSchema } from "./matches.js";
-import { sampleOf } from "./sample.js";
+import { SEEDING_DATE, SEEDING_TIME, sampleOf } from "./sample.js";
 import { jsonValueCode, literalFits } from "./json-value.js";
 
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\b/i;
@@ -29,7 +29,7 @@ export function errorOutcome(options: {
   if (!response) return undefined;
   if (!response.contentType) return { kind: "code", code: `{ status: ${status} }` };
   const schema = responseSchema({ document, operation, status, contentType: response.contentType });
-  const sampled = sampleOf({ document, schema, path: [operation.id, String(status)] });
+  const sampled = atFakeEpoch(sampleOf({ document, schema, path: [operation.id, String(status)] }));
   if (!JSON_TYPE.test(response.contentType)) {
     // The runtime sends a non-JSON body only as a string.
     if (typeof sampled !== "string") return undefined;
@@ -39,6 +39,11 @@ export function errorOutcome(options: {
   const body = withPolarFields({ document, schema, sampled, fields: options.body });
   if (JSON.stringify(body) === JSON.stringify(options.body) && literalFits({ document, value: body })) return { kind: "standard" };
   return { kind: "code", code: `{ status: ${status}, body: ${jsonValueCode({ document, value: body })} }` };
+}
+
+/** An error body is answered as it is, never seeded: its times are the fake's default clock (fake.ts DEFAULT_NOW). */
+function atFakeEpoch(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value) ?? "null", (_key, item: unknown) => (item === SEEDING_TIME ? "2026-01-01T00:00:00Z" : item === SEEDING_DATE ? "2026-01-01" : item));
 }
 
 function responseSchema(options: { document: OpenApiDocument; operation: OperationModel; status: number; contentType: string }): unknown {
