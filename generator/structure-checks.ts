@@ -35,7 +35,8 @@ function tooDeep(input: { schema: unknown; at: Array<string | number>; problems:
       input.problems.push(problem({ code: "schema-too-deep", message, path: toPointer(next.at) }));
       return;
     }
-    for (const child of subschemas(next.schema)) pending.push({ schema: child.schema, at: [...next.at, ...child.key], depth: next.depth + 1 });
+    // Reversed: the stack then yields them in document order, and the first too deep is reported.
+    for (const child of subschemas(next.schema).reverse()) pending.push({ schema: child.schema, at: [...next.at, ...child.key], depth: next.depth + 1 });
   }
 }
 

@@ -41,3 +41,21 @@ export function tooDeepAt(value: unknown): { pointer: string; cycle: boolean } |
   }
   return undefined;
 }
+
+/**
+ * The offset of the bracket that opens level `MAX_DOCUMENT_DEPTH + 1` of a JSON text: a
+ * position found without composing the text (the composer walks every level, and a text
+ * nested a hundred thousand deep takes it seconds).
+ */
+export function jsonOffsetPastLimit(text: string): number | undefined {
+  let depth = 0;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at];
+    if (char === '"') {
+      for (at++; at < text.length && text[at] !== '"'; at++) if (text[at] === "\\") at++;
+    } else if (char === "{" || char === "[") {
+      if (++depth > MAX_DOCUMENT_DEPTH) return at;
+    } else if (char === "}" || char === "]") depth--;
+  }
+  return undefined;
+}

@@ -2,7 +2,8 @@
 
 import { relative, sep } from "node:path";
 import { problem, type Problem, type SourcePosition } from "../problems.js";
-import { MAX_DOCUMENT_DEPTH, tooDeepAt } from "./depth.js";
+import { jsonOffsetPastLimit, MAX_DOCUMENT_DEPTH, tooDeepAt } from "./depth.js";
+import { positionOfOffset } from "./position.js";
 import { looksLikeJson, parseSimpleYamlSource, parseSource, type ParsedSource } from "./parse.js";
 import { isRemote, readSource, type Readers } from "./read.js";
 import { createYamlChunkCache, prefillYamlChunks, type ParseChunks, type YamlChunkCache } from "./yaml-chunks.js";
@@ -57,21 +58,22 @@ export async function loadSource(options: {
   }
   const { parsed, problems } = parseSource({ ...input, chunks });
   if (!parsed) return { problems };
-  const deep = depthProblem({ parsed, label });
+  const deep = depthProblem({ parsed, label, text: looksLikeJson(input) ? read.text : undefined });
   if (deep) return { problems: [deep] };
   return { source: { location, label, parsed }, text: read.text, problems };
 }
 
 /** A document nested past the limit, or inside itself (a YAML alias of its own node), pointed at. */
-function depthProblem(options: { parsed: ParsedSource; label: string }): Problem | undefined {
+function depthProblem(options: { parsed: ParsedSource; label: string; text?: string | undefined }): Problem | undefined {
   const deep = tooDeepAt(options.parsed.value);
   if (!deep) return undefined;
   const message = deep.cycle
     ? `${options.label} contains itself (a YAML alias inside its own node)`
     : `${options.label} nests objects and arrays deeper than ${MAX_DOCUMENT_DEPTH} levels`;
+  const offset = options.text === undefined || deep.cycle ? undefined : jsonOffsetPastLimit(options.text);
   let position: SourcePosition | undefined;
   try {
-    position = options.parsed.locate(deep.pointer);
+    position = offset === undefined ? options.parsed.locate(deep.pointer) : positionOfOffset({ text: options.text!, offset, file: options.label });
   } catch {
     // Composing the text for a position can itself run out of stack; the pointer still says where.
     position = undefined;
