@@ -4,6 +4,7 @@ import { relative, sep } from "node:path";
 import { problem, type Problem, type SourcePosition } from "../problems.js";
 import { jsonOffsetPastLimit, MAX_DOCUMENT_DEPTH, tooDeepAt } from "./depth.js";
 import { positionOfOffset } from "./position.js";
+import { mayReferToOtherFiles } from "./ref-sites.js";
 import { looksLikeJson, parseSimpleYamlSource, parseSource, type ParsedSource } from "./parse.js";
 import { isRemote, readSource, type Readers } from "./read.js";
 import { createYamlChunkCache, prefillYamlChunks, type ParseChunks, type YamlChunkCache } from "./yaml-chunks.js";
@@ -47,8 +48,10 @@ export async function loadSource(options: {
   const yaml = !looksLikeJson(input);
   // A one-off load reads the whole text through the fast path; watch mode keeps chunks, so that a save re-parses only what it changed.
   const simple = yaml && !context.chunks ? parseSimpleYamlSource(input) : undefined;
+  // The walk that bundling makes recurses per level: a document it will walk is measured first.
+  const bundled = options.role === "ref" || mayReferToOtherFiles(read.text);
   if (simple) {
-    const deep = depthProblem({ parsed: simple, label });
+    const deep = bundled ? depthProblem({ parsed: simple, label }) : undefined;
     return deep ? { problems: [deep] } : { source: { location, label, parsed: simple }, text: read.text, problems: [] };
   }
   // Declined: in chunks, which compose faster than one document and can be shared with the worker.
@@ -58,13 +61,14 @@ export async function loadSource(options: {
   }
   const { parsed, problems } = parseSource({ ...input, chunks });
   if (!parsed) return { problems };
-  const deep = depthProblem({ parsed, label, text: looksLikeJson(input) ? read.text : undefined });
+  // YAML composed by the yaml package may hold aliases, and so itself; JSON never does, and its depth is measured with the validation's walk (validate.ts).
+  const deep = bundled || yaml ? depthProblem({ parsed, label, text: yaml ? undefined : read.text }) : undefined;
   if (deep) return { problems: [deep] };
   return { source: { location, label, parsed }, text: read.text, problems };
 }
 
 /** A document nested past the limit, or inside itself (a YAML alias of its own node), pointed at. */
-function depthProblem(options: { parsed: ParsedSource; label: string; text?: string | undefined }): Problem | undefined {
+export function depthProblem(options: { parsed: ParsedSource; label: string; text?: string | undefined }): Problem | undefined {
   const deep = tooDeepAt(options.parsed.value);
   if (!deep) return undefined;
   const message = deep.cycle
