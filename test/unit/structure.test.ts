@@ -61,6 +61,32 @@ describe("keys every object inherits are data", () => {
     expect(model.operations[0]!.security).toStrictEqual([{ schemes: [{ scheme: "__proto__", scopes: [] }] }]);
   });
 
+  it("bundling folds a component named __proto__ or constructor from another file in as that name", async () => {
+    const root = `openapi: 3.1.0
+info: { title: T, version: "1" }
+paths:
+  /x:
+    get:
+      operationId: x
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                anyOf:
+                  - $ref: "./other.json#/components/schemas/__proto__"
+                  - $ref: "./other.json#/components/schemas/constructor"
+`;
+    const other = JSON.stringify({ components: { schemas: JSON.parse(`{"__proto__": {"type": "string"}, "constructor": {"type": "integer"}}`) } });
+    const cwd = await folders.folderWith({ "spec.yaml": root, "other.json": other });
+    const { spec, problems } = await loadSpec({ source: "spec.yaml", cwd });
+    expect(problems).toStrictEqual([]);
+    const schemas = spec!.document.components!.schemas!;
+    expect([Object.keys(schemas).sort(), Object.getPrototypeOf(schemas) === Object.prototype]).toStrictEqual([["__proto__", "constructor"], true]);
+    expect([schemas["__proto__"], schemas["constructor"]]).toStrictEqual([{ type: "string" }, { type: "integer" }]);
+  });
+
   it("names in generated code never shadow an inherited member", () => {
     expect([credentialFor("constructor"), credentialFor("toString"), credentialFor("customer_session")]).toStrictEqual(["constructor_", "toString_", "customerSession"]);
   });
