@@ -1,5 +1,5 @@
-// How deep a parsed document nests, checked before any stage walks it: every later
-// stage (bundling, selection, openapi-typescript, prettier) recurses per level, and a
+// How deep a parsed document nests, checked before a stage walks it (here, or in
+// validation's walk): bundling, selection, openapi-typescript and prettier recurse per level, and a
 // few thousand levels overflow their stacks. A YAML alias inside its own node makes a
 // document without end; that is refused here too.
 
