@@ -8,6 +8,7 @@
 import { HTTP_METHODS, isObject, toPointer, type OpenApiDocument } from "./openapi.js";
 import { problem, type Problem } from "./problems.js";
 import { closestMatches } from "./text/closest.js";
+import { checkStructure } from "./structure-checks.js";
 
 const SCHEMA_TYPES = ["array", "boolean", "integer", "null", "number", "object", "string"];
 const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
@@ -17,6 +18,9 @@ const SCHEMA_KEYS = ["items", "additionalProperties", "not", "contains", "if", "
 const HOLDER_SECTIONS = ["headers", "parameters", "requestBodies", "responses"];
 
 export function checkSelection(input: { document: OpenApiDocument; subset: OpenApiDocument }): Problem[] {
+  // The structure first: the type walk below recurses per level.
+  const structure = checkStructure(input.subset);
+  if (structure.length > 0) return structure;
   return [...undefinedSchemes(input), ...invalidTypes(input.subset)];
 }
 

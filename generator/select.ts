@@ -7,7 +7,7 @@ import { HTTP_METHODS, isObject, parsePointer, toPointer, type OpenApiDocument }
 import { closestMatches, nearestMatches } from "./text/closest.js";
 import { problem, type Problem } from "./problems.js";
 import type { SelectedSpec } from "./stages.js";
-import { cloneJson, collectRefs, sortKeys } from "./json.js";
+import { cloneJson, collectRefs, ownValue, setOwn, sortKeys } from "./json.js";
 import { checkSelection } from "./select-checks.js";
 
 export { DEFAULT_OPERATIONS } from "./defaults.js";
@@ -50,8 +50,8 @@ export function selectOperations(options: {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const id of wanted) {
     const found = byId.get(id)!;
-    const item = (paths[found.path] ??= pathItemShell(document, found.path));
-    item[found.method] = pruneOperation(found.operation);
+    if (!Object.hasOwn(paths, found.path)) setOwn(paths, found.path, pathItemShell(document, found.path));
+    paths[found.path]![found.method] = pruneOperation(found.operation);
   }
   const security = securityOf({ document, operations: wanted.map((id) => byId.get(id)!.operation) });
   const subset: OpenApiDocument = {
@@ -97,14 +97,14 @@ export function unknownOperationProblems(options: { requested: readonly string[]
 
 /** Path-level parameters apply to every operation under the path, so they travel along. */
 function pathItemShell(document: OpenApiDocument, path: string): Record<string, unknown> {
-  const item = document.paths?.[path];
+  const item = ownValue(document.paths, path);
   return isObject(item) && Array.isArray(item.parameters) ? { parameters: cloneJson(item.parameters) } : {};
 }
 
 function pruneOperation(operation: Record<string, unknown>): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(operation).sort()) {
-    if (!DROPPED_OPERATION_KEYS.includes(key)) copy[key] = cloneJson(operation[key]);
+    if (!DROPPED_OPERATION_KEYS.includes(key)) setOwn(copy, key, cloneJson(operation[key]));
   }
   return copy;
 }
@@ -140,7 +140,8 @@ function reachComponents(options: { document: OpenApiDocument; roots: unknown[] 
       problems.push(problem({ code: "ref-dangling", message: `$ref "${ref}" points at nothing`, path: toPointer(segments) }));
       continue;
     }
-    (components[section] ??= {})[name] = cloneJson(target);
+    if (!Object.hasOwn(components, section)) setOwn(components, section, {});
+    setOwn(components[section]!, name, cloneJson(target));
     pending.push(...collectRefs(target));
   }
   return { components, problems };
@@ -161,17 +162,18 @@ function withSecuritySchemes(options: {
   components: Record<string, Record<string, unknown>>;
   security: unknown[];
 }): Record<string, Record<string, unknown>> {
-  const available = options.document.components?.securitySchemes ?? {};
+  const available = ownValue(options.document.components, "securitySchemes");
   const schemes: Record<string, unknown> = {};
   for (const requirement of options.security) {
     if (!isObject(requirement)) continue;
     for (const name of Object.keys(requirement)) {
-      if (available[name] !== undefined) schemes[name] = cloneJson(available[name]);
+      const scheme = ownValue(available, name);
+      if (scheme !== undefined) setOwn(schemes, name, cloneJson(scheme));
     }
   }
   const components = { ...options.components };
   if (Object.keys(schemes).length > 0) components.securitySchemes = schemes;
   const sorted: Record<string, Record<string, unknown>> = {};
-  for (const section of Object.keys(components).sort()) sorted[section] = sortKeys(components[section]!);
+  for (const section of Object.keys(components).sort()) setOwn(sorted, section, sortKeys(components[section]!));
   return sorted;
 }

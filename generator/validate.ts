@@ -7,13 +7,18 @@ import { valueAt } from "./load/bundle.js";
 import { HTTP_METHODS, isObject, parsePointer, toPointer, type OpenApiDocument } from "./openapi.js";
 import { problem, type Problem } from "./problems.js";
 import type { LoadedSpec } from "./stages.js";
+import { MAX_DOCUMENT_DEPTH } from "./load/depth.js";
+import { depthProblem } from "./load/source.js";
 
 export function validateSpec(spec: LoadedSpec): Problem[] {
   const { document } = spec;
+  const walked = internalRefs(document);
+  // First: every later stage recurses per level of the document.
+  if (walked.tooDeep) return [tooDeepProblem(spec)];
   const found: Problem[] = isObject(document.paths)
     ? checkPaths(document)
     : [problem({ code: "no-paths", message: `the spec has no "paths" object; there are no operations to generate`, path: "/paths" })];
-  found.push(...danglingRefs(document));
+  found.push(...danglingRefs({ document, refs: walked.refs }));
   return found.map((each) => {
     const position = spec.locate(each.path);
     return position ? { ...each, position } : each;
@@ -69,6 +74,10 @@ function parametersOf(options: { document: OpenApiDocument; list: unknown; at: s
     const parameter = resolveInternal({ document: options.document, value: entry });
     if (!isObject(parameter)) return;
     const path = toPointer([...options.at, String(index)]);
+    if (typeof parameter.$ref === "string" && parameter.$ref.startsWith("#")) {
+      const message = `parameter ${index} is a $ref chain that never reaches a parameter (it loops through "${parameter.$ref}")`;
+      return void options.found.push(problem({ code: "recursive-ref", message, path }));
+    }
     if (typeof parameter.name !== "string" || typeof parameter.in !== "string") {
       const message = `parameter ${index} has no ${typeof parameter.name !== "string" ? '"name"' : '"in"'}`;
       options.found.push(problem({ code: "parameter-invalid", message, path }));
@@ -119,32 +128,44 @@ function resolveInternal(options: { document: OpenApiDocument; value: unknown })
  * and nearly every spec has none dangling: so that one runs first, and the full walk
  * only when a reference does not resolve.
  */
-function danglingRefs(document: OpenApiDocument): Problem[] {
-  for (const ref of internalRefs(document)) if (valueAt(document, parsePointer(ref)) === undefined) return locateDanglingRefs(document);
+function danglingRefs(options: { document: OpenApiDocument; refs: Set<string> }): Problem[] {
+  const { document } = options;
+  for (const ref of options.refs) if (valueAt(document, parsePointer(ref)) === undefined) return locateDanglingRefs(document);
   return [];
 }
 
-/** The distinct internal `$ref`s of the document, gathered without tracking where each is. */
-function internalRefs(document: OpenApiDocument): Set<string> {
+/** The loader's depth problem, found by this walk for the documents the loader does not measure (load/source.ts). */
+function tooDeepProblem(spec: LoadedSpec): Problem {
+  return depthProblem({ parsed: { value: spec.document, locate: spec.locate }, label: spec.source })!;
+}
+
+/**
+ * The distinct internal `$ref`s of the document, gathered without tracking where each is,
+ * and whether it nests past the loader's limit (measured here, the walk is nearly free).
+ */
+function internalRefs(document: OpenApiDocument): { refs: Set<string>; tooDeep: boolean } {
   const refs = new Set<string>();
   // Shared nodes (YAML aliases) are visited once, and a cycle ends.
   const seen = new WeakSet<object>();
   const pending: object[] = [document];
+  const depths: number[] = [1];
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    const depth = depths.pop()!;
+    if (depth > MAX_DOCUMENT_DEPTH) return { refs, tooDeep: true };
     if (seen.has(node)) continue;
     seen.add(node);
     if (Array.isArray(node)) {
-      for (const child of node) if (typeof child === "object" && child !== null) pending.push(child);
+      for (const child of node) if (typeof child === "object" && child !== null) pending.push(child), depths.push(depth + 1);
       continue;
     }
     const record = node as Record<string, unknown>;
     if (typeof record.$ref === "string" && record.$ref.startsWith("#")) refs.add(record.$ref);
     for (const key in record) {
       const child = record[key];
-      if (typeof child === "object" && child !== null) pending.push(child);
+      if (typeof child === "object" && child !== null) pending.push(child), depths.push(depth + 1);
     }
   }
-  return refs;
+  return { refs, tooDeep: false };
 }
 
 /** One walk over the document, keeping its path; each distinct `$ref` is resolved once. */

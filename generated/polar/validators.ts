@@ -204,7 +204,7 @@ function requireAll(
   names: readonly string[],
 ): void {
   for (const name of names) {
-    if (name in value) continue;
+    if (Object.hasOwn(value, name)) continue;
     const message = `must have property "${name}"`;
     fail(issues, at + "/" + escapeToken(name), "required", name, undefined, message);
   }

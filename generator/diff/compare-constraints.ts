@@ -56,7 +56,7 @@ function walk(context: Walk, pair: { before: unknown; after: unknown; at: string
 function children(before: Record<string, unknown>, after: Record<string, unknown>): Array<{ before: unknown; after: unknown; at: string }> {
   const pairs: Array<{ before: unknown; after: unknown; at: string }> = [];
   if (isObject(before.properties) && isObject(after.properties)) {
-    for (const name of Object.keys(before.properties).filter((key) => isObject(after.properties) && key in after.properties)) {
+    for (const name of Object.keys(before.properties).filter((key) => isObject(after.properties) && Object.hasOwn(after.properties, key))) {
       pairs.push({ before: before.properties[name], after: after.properties[name], at: `/${name}` });
     }
   }

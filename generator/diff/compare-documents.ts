@@ -7,6 +7,7 @@ import { isObject, parsePointer, type OpenApiDocument } from "../openapi.js";
 import { findOperations } from "../select.js";
 import type { Change } from "./change.js";
 import { compareConstraints } from "./compare-constraints.js";
+import { ownValue } from "../json.js";
 
 interface Side {
   document: OpenApiDocument;
@@ -61,7 +62,7 @@ function compareBodies(input: { id: string; before: Side; after: Side }): Change
     changes.push({ operation: input.id, kind: found.kind, breaking: found.breaking, location: "request body", message: `request body ${found.at || "/"}: ${schemaNamed(found.schema)}${found.message}` });
   }
   const responses = { before: objectAt(input.before.operation.responses), after: objectAt(input.after.operation.responses) };
-  for (const status of Object.keys(responses.before).filter((code) => code in responses.after).sort()) {
+  for (const status of Object.keys(responses.before).filter((code) => Object.hasOwn(responses.after, code)).sort()) {
     const pair = { before: mediaSchema(input.before.document, responses.before[status]), after: mediaSchema(input.after.document, responses.after[status]) };
     for (const found of compareConstraints({ ...pair, documents, direction: "response" })) {
       const location = `response ${status} body ${found.at || "/"}`;
@@ -77,8 +78,8 @@ function compareSchemes(input: { id: string; documents: Documents; before: Side;
   const afterUsed = used(input.after);
   const changes: Change[] = [];
   for (const name of [...used(input.before)].filter((scheme) => afterUsed.has(scheme)).sort()) {
-    const old = describeScheme(input.documents.before.components?.securitySchemes?.[name]);
-    const now = describeScheme(input.documents.after.components?.securitySchemes?.[name]);
+    const old = describeScheme(ownValue(input.documents.before.components?.securitySchemes, name));
+    const now = describeScheme(ownValue(input.documents.after.components?.securitySchemes, name));
     if (old === now) continue;
     changes.push({ operation: input.id, kind: "security-scheme-redefined", breaking: true, location: "security", message: `security scheme ${name} redefined: ${old} → ${now}` });
   }

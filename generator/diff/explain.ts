@@ -8,6 +8,7 @@ import type { OperationModel } from "../model/types.js";
 import { isObject } from "../openapi.js";
 import type { Change } from "./change.js";
 import type { Selection } from "./compare.js";
+import { ownValue } from "../json.js";
 
 const MAX_POINTERS = 3;
 const OPERATION_DOCS = ["summary", "description"];
@@ -57,7 +58,7 @@ function schemaChanges(input: { before: Selection; after: Selection; changes: re
   const after = schemasOf(input.after);
   const named = input.changes.map((found) => found.message).join("\n");
   const changes: Change[] = [];
-  for (const name of Object.keys(before).filter((key) => key in after).sort()) {
+  for (const name of Object.keys(before).filter((key) => Object.hasOwn(after, key)).sort()) {
     if (named.includes(`schema ${name} changed`)) continue;
     const pointers = differingPointers({ before: before[name], after: after[name], at: "" });
     if (pointers.length === 0) continue;
@@ -90,7 +91,7 @@ function differingPointers(input: { before: unknown; after: unknown; at: string 
   const found: string[] = [];
   for (const key of [...new Set([...Object.keys(left), ...Object.keys(right)])]) {
     if (found.length >= MAX_POINTERS) break;
-    found.push(...differingPointers({ before: left[key], after: right[key], at: `${at}/${key}` }));
+    found.push(...differingPointers({ before: ownValue(left, key), after: ownValue(right, key), at: `${at}/${key}` }));
   }
   return found.slice(0, MAX_POINTERS);
 }

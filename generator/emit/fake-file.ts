@@ -10,6 +10,7 @@ import { behaviourOf, cancelledBodySchema } from "./fake/behaviour.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
 import { printStatements } from "./ts-text.js";
+import { jsonValueCode } from "./fake/json-value.js";
 
 export const FAKE_RUNTIME_FILES = ["anonymize.ts", "seed-records.ts", "seed.ts", "store.ts"];
 const CANCEL = "customer_portal:subscriptions:cancel";
@@ -23,12 +24,12 @@ export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
   statements.push(`
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
-const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${JSON.stringify(defaults, null, 2)};
+const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${jsonValueCode({ document: context.subset, value: defaults })};
 
 /** The fake's clock when none is given: fixed (2026-01-01, midnight UTC), so every run answers the same bytes. */
 const DEFAULT_NOW = /* @__PURE__ */ new Date(1_767_225_600_000);
 `);
-  statements.push(seedChecks(checks), factory(model));
+  statements.push(seedChecks(checks), factory({ model, document: context.subset }));
   const runtime = copyTemplates({ from: "fake/runtime", to: "fake-runtime", names: FAKE_RUNTIME_FILES });
   return [{ path: "fake.ts", contents: printStatements(statements) }, ...runtime];
 }
@@ -121,8 +122,9 @@ export interface FakePolar {
 }`;
 }
 
-function factory(model: Model): string {
-  const handlers = model.operations.map((operation) => `${operation.functionName}: ${behaviourOf(operation)},`);
+function factory(options: { model: Model; document: EmitContext["subset"] }): string {
+  const { model, document } = options;
+  const handlers = model.operations.map((operation) => `${operation.functionName}: ${behaviourOf({ operation, document })},`);
   return `
 /** A fake Polar with Polar's documented semantics, in memory, deterministic. */
 export function createFakePolar(options: FakePolarOptions = {}): FakePolar {

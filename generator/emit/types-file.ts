@@ -13,6 +13,8 @@ import { createRequire } from "node:module";
 import { cloneJson } from "../json.js";
 import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
 import type { EmitContext, GeneratedFile } from "../stages.js";
+import type * as TS from "typescript";
+import { aliasRecursiveSchemas, recursiveSchemas } from "./types/recursive-aliases.js";
 
 const require = createRequire(import.meta.url);
 
@@ -72,5 +74,7 @@ export async function emitTypes(context: EmitContext): Promise<GeneratedFile[]> 
   // openapi-typescript writes into the document it is given (it adds `components`): hand it a copy.
   const schema = cloneJson(context.subset) as OpenAPI3;
   const nodes = lib.transformSchema(schema, transformContext({ schema, lib }));
-  return [{ path: "types.ts", contents: lib.astToString(nodes), layout: "ts-printer" }];
+  const recursive = recursiveSchemas(context.subset);
+  const statements = recursive.length ? aliasRecursiveSchemas({ ts: require("typescript") as typeof TS, statements: nodes, names: recursive }) : nodes;
+  return [{ path: "types.ts", contents: lib.astToString(statements), layout: "ts-printer" }];
 }

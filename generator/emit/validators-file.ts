@@ -9,6 +9,7 @@ import type { EmitContext, GeneratedFile } from "../stages.js";
 import { compileSite, type CompileState } from "./validators/compile.js";
 import { DATE_CHECK } from "./validators/formats.js";
 import { jsKey } from "./js-literal.js";
+import { ownValue } from "../json.js";
 
 export function emitValidators(context: EmitContext): GeneratedFile[] {
   const document = context.subset as OpenApiDocument & Record<string, unknown>;
@@ -104,7 +105,7 @@ function resolve(options: { document: Record<string, unknown>; value: unknown })
   let value = options.value;
   for (let hops = 0; hops < 8 && isObject(value) && typeof value.$ref === "string"; hops++) {
     const path = value.$ref.replace(/^#\//, "").split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
-    value = path.reduce<unknown>((node, token) => (isObject(node) ? node[token] : undefined), options.document);
+    value = path.reduce<unknown>((node, token) => ownValue(node, token), options.document);
   }
   return value;
 }
@@ -179,7 +180,7 @@ const HELPERS = [
   names: readonly string[],
 ): void {
   for (const name of names) {
-    if (name in value) continue;
+    if (Object.hasOwn(value, name)) continue;
     const message = \`must have property "\${name}"\`;
     fail(issues, at + "/" + escapeToken(name), "required", name, undefined, message);
   }

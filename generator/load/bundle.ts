@@ -4,7 +4,7 @@
 // inside it (including `#/...` into itself) are folded too. A target is folded once,
 // keyed by file and pointer, and registered before it is walked: cycles end there.
 
-import { cloneJson } from "../json.js";
+import { cloneJson, ownValue, setOwn } from "../json.js";
 import { isObject, parsePointer, toPointer } from "../openapi.js";
 import { problem, type Problem } from "../problems.js";
 import { checkRefTarget, redirectRefusal, resolveRefLocation, type Refusal } from "./ref-policy.js";
@@ -127,7 +127,7 @@ function addComponent(options: {
   const pointer = `#${toPointer(at)}`;
   state.folded.set(`${target.location}#${fragment}`, pointer);
   const copy = cloneJson(options.value);
-  sectionOf({ document: state.document, section: wanted.section })[name] = copy;
+  setOwn(sectionOf({ document: state.document, section: wanted.section }), name, copy);
   const sourceAt = parsePointer(fragment);
   state.origins.push({ prefix: toPointer(at), source: target, sourcePointer: toPointer(sourceAt) });
   state.pending.push({ value: copy, source: target, at, sourceAt });
@@ -146,9 +146,9 @@ function takenIn(options: { state: BundleState; section: string }): Set<string> 
 
 function sectionOf(options: { document: Record<string, unknown>; section: string }): Record<string, unknown> {
   const { document, section } = options;
-  if (!isObject(document.components)) document.components = {};
+  if (!isObject(ownValue(document, "components"))) document.components = {};
   const components = document.components as Record<string, unknown>;
-  if (!isObject(components[section])) components[section] = {};
+  if (!isObject(ownValue(components, section))) setOwn(components, section, {});
   return components[section] as Record<string, unknown>;
 }
 

@@ -31,14 +31,17 @@ export interface ParseInput {
 /** Aliases a document may expand before we call it a "billion laughs" attack. */
 const MAX_ALIAS_COUNT = 100;
 
-export function parseSource(input: ParseInput): { parsed?: ParsedSource; problems: Problem[] } {
+/** How a text was read: only the yaml package (whole, or in watch mode's chunks) expands aliases. */
+export type ParseRoute = "json" | "fast-path" | "yaml";
+
+export function parseSource(input: ParseInput): { parsed?: ParsedSource; problems: Problem[]; route?: ParseRoute } {
   if (input.text.trim() === "") {
     return { problems: [emptyProblem(input.label)] };
   }
-  if (looksLikeJson(input)) return parseJson(input);
-  if (input.chunks) return parseChunked({ ...input, chunks: input.chunks }) ?? parseYaml(input);
+  if (looksLikeJson(input)) return { ...parseJson(input), route: "json" };
+  if (input.chunks) return { ...(parseChunked({ ...input, chunks: input.chunks }) ?? parseYaml(input)), route: "yaml" };
   const simple = parseSimpleYamlSource(input);
-  return simple ? { parsed: simple, problems: [] } : parseYaml(input);
+  return simple ? { parsed: simple, problems: [], route: "fast-path" } : { ...parseYaml(input), route: "yaml" };
 }
 
 /** From the chunk cache; positions are composed only if a problem needs one. */

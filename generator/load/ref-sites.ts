@@ -72,7 +72,7 @@ function sectionOf(site: string[]): string {
   const last = site.at(-1);
   const parent = site.at(-2);
   if (last === "requestBody") return "requestBodies";
-  const section = parent === undefined ? undefined : SECTION_BY_PARENT[parent];
+  const section = parent !== undefined && Object.hasOwn(SECTION_BY_PARENT, parent) ? SECTION_BY_PARENT[parent] : undefined;
   // `properties/responses` is a schema property named "responses", not a response.
   return section && site.at(-3) !== "properties" ? section : "schemas";
 }

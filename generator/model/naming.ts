@@ -20,5 +20,14 @@ export function operationFunctionName(operationId: string): string {
 /** Which client credential carries a bearer security scheme. */
 export function credentialFor(scheme: string): string {
   if (["oidc", "pat", "oat", "access_token", "oauth2", "bearer"].includes(scheme)) return "accessToken";
-  return camelCase(scheme);
+  return notInherited(camelCase(scheme));
+}
+
+/**
+ * A member name no object inherits (`constructor` → `constructor_`): TypeScript rejects
+ * an object literal without an optional `constructor?: string`, whose inherited one is
+ * Object's, and JavaScript would read Object's where the caller gave none.
+ */
+export function notInherited(name: string): string {
+  return name in Object.prototype ? `${name}_` : name;
 }

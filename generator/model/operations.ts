@@ -2,7 +2,8 @@
 // and camelCased, security as alternatives with scopes, responses split by outcome.
 
 import { HTTP_METHODS, isObject, parsePointer, type OpenApiDocument } from "../openapi.js";
-import { camelCase, operationFunctionName, operationGroup } from "./naming.js";
+import { ownValue } from "../json.js";
+import { notInherited, camelCase, operationFunctionName, operationGroup } from "./naming.js";
 import { toTypeRef } from "./type-ref.js";
 import type { OperationModel, ParameterModel, ResponseModel, SecurityRequirementModel } from "./types.js";
 
@@ -55,7 +56,7 @@ export function resolve(document: OpenApiDocument, value: unknown): unknown {
   let current = value;
   for (let depth = 0; depth < 32 && isObject(current) && typeof current.$ref === "string"; depth++) {
     let node: unknown = document;
-    for (const segment of parsePointer(current.$ref)) node = isObject(node) ? node[segment] : undefined;
+    for (const segment of parsePointer(current.$ref)) node = ownValue(node, segment);
     current = node;
   }
   return current;
@@ -81,7 +82,7 @@ function toParameter(options: { document: OpenApiDocument; parameter: Json }): P
   const format = isObject(schema) && typeof schema.format === "string" ? schema.format : undefined;
   return {
     name: String(parameter.name),
-    codeName: camelCase(String(parameter.name)),
+    codeName: notInherited(camelCase(String(parameter.name))),
     in: parameter.in,
     required: parameter.in === "path" || parameter.required === true,
     type: toTypeRef(parameter.schema),

@@ -65,7 +65,11 @@ export function decodeParameters(options: {
       texts,
       check: options.checks?.[index],
     });
-    if (decoded === ABSENT) continue;
+    if (decoded === ABSENT) {
+      // Shadowed: a handler must not read the `constructor` every object inherits as a value.
+      if (parameter.codeName in Object.prototype) params[parameter.codeName] = undefined;
+      continue;
+    }
     if ("error" in decoded) (errors ??= []).push(decoded.error);
     else params[parameter.codeName] = decoded.value;
   }

@@ -3,7 +3,7 @@
 // the runtime sends from, and the JSDoc.
 
 import type { Model, OperationModel, ParameterModel, ResponseModel, TypeRef } from "../../model/types.js";
-import { jsLiteral } from "../js-literal.js";
+import { jsKey, jsLiteral } from "../js-literal.js";
 import { credentialNames } from "./security.js";
 
 /** Methods whose repetition has no further effect (RFC 9110, section 9.2.2): safe to retry after a network error. */
@@ -117,19 +117,29 @@ function queryTypes(type: TypeRef): string {
   return "boolean|number|string";
 }
 
+/**
+ * One member of the `query` record. A member named like one every object inherits
+ * (`constructor`) takes its contextual type from that member, not from the record's
+ * index signature, so its tuple is spelled out.
+ */
+function queryEntry(options: { name: string; value: [string, string] }): string {
+  const value = jsLiteral(options.value);
+  return `${jsKey(options.name)}: ${options.name in Object.prototype ? `${value} satisfies [string, string]` : value}`;
+}
+
 /** The `OperationInfo` literal: what the runtime needs that never varies per call. */
 export function descriptor(options: { model: Model; operation: OperationModel }): string {
   const { operation } = options;
   const uuids = operation.pathParams.flatMap((parameter) => (/^uuid4?$/.test(parameter.format ?? "") ? [[parameter.codeName, parameter.format]] : []));
   const responses = numbered(operation).map((response) => `${response.status}: ${responseCode(response)}`);
   const done = doneStatus(options);
-  const queryEntries = operation.query.map((parameter) => [encodeURIComponent(parameter.name), [parameter.codeName, queryTypes(parameter.type)]]);
+  const queryEntries = operation.query.map((parameter) => queryEntry({ name: encodeURIComponent(parameter.name), value: [parameter.codeName, queryTypes(parameter.type)] }));
   const lines = [
     `id: ${JSON.stringify(operation.id)}`,
     `method: ${JSON.stringify(operation.method.toUpperCase())}`,
     `path: ${jsLiteral(pathParts(operation))}`,
     ...(uuids.length ? [`uuids: ${jsLiteral(Object.fromEntries(uuids))}`] : []),
-    ...(operation.query.length ? [`query: ${jsLiteral(Object.fromEntries(queryEntries))}`] : []),
+    ...(operation.query.length ? [`query: { ${queryEntries.join(", ")} }`] : []),
     `auth: ${jsLiteral(credentialNames(options))}`,
     `responses: ${responses.length ? `{ ${responses.join(", ")} }` : "{}"}`,
     ...(done === undefined ? [] : [`done: ${done}`]),

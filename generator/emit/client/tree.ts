@@ -14,11 +14,12 @@ function isOperation(node: Branch | OperationModel): node is OperationModel {
 }
 
 export function groupTree(operations: readonly OperationModel[]): Branch {
-  const root: Branch = {};
+  // Without a prototype: a group named `constructor` is a group, not Object's constructor.
+  const root: Branch = Object.create(null) as Branch;
   for (const operation of operations) {
     let branch = root;
     for (const name of operation.group.slice(0, -1)) {
-      const next = (branch[name] ??= {});
+      const next = (branch[name] ??= Object.create(null) as Branch);
       if (isOperation(next)) throw new Error(`client: ${operation.id} groups under the operation ${next.id}`);
       branch = next;
     }

@@ -12,6 +12,7 @@ import type { OpenApiDocument } from "../../openapi.js";
 import { hasErrors, ProblemError } from "../../problems.js";
 import { selectOperations } from "../../select.js";
 import { packageRoot } from "../../templates.js";
+import { setOwn } from "../../json.js";
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
@@ -32,7 +33,7 @@ export function operationFingerprints(options: { document: OpenApiDocument; oper
   const fingerprints: Record<string, string | null> = {};
   for (const id of [...options.operationIds].sort()) {
     const { selected } = selectOperations({ document: options.document, operationIds: [id] });
-    fingerprints[id] = selected ? fingerprintOf(selected.document) : null;
+    setOwn(fingerprints, id, selected ? fingerprintOf(selected.document) : null);
   }
   return fingerprints;
 }

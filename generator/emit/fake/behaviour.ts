@@ -4,18 +4,28 @@
 // other operation gets a handler that throws (a 500 that names it).
 
 import type { OperationModel } from "../../model/types.js";
+import type { OpenApiDocument } from "../../openapi.js";
 import { numberedResponses } from "../server/route.js";
+import { errorOutcome } from "./error-outcome.js";
 
 interface Behaviour {
   statuses: number[];
-  code: (operation: OperationModel) => string | undefined;
+  code: (input: BehaviourInput) => string | undefined;
+}
+
+interface BehaviourInput {
+  operation: OperationModel;
+  document: OpenApiDocument;
 }
 
 const BEHAVIOURS: Record<string, Behaviour> = {
-  "customers:delete": { statuses: [204, 404], code: (operation) => deleteCode({ operation, by: "id" }) },
-  "customers:delete_external": { statuses: [204, 404], code: (operation) => deleteCode({ operation, by: "external_id" }) },
+  "customers:delete": { statuses: [204, 404], code: (input) => deleteCode({ ...input, by: "id" }) },
+  "customers:delete_external": { statuses: [204, 404], code: (input) => deleteCode({ ...input, by: "external_id" }) },
   "customer_portal:subscriptions:cancel": { statuses: [200, 403, 404], code: cancelCode },
 };
+
+const NOT_FOUND = { error: "ResourceNotFound", detail: "Not found" };
+const ALREADY_CANCELED = { error: "AlreadyCanceledSubscription", detail: "This subscription is already canceled or will be at the end of the period." };
 
 /** The schema a cancelled subscription is returned as, when the spec names one. */
 export function cancelledBodySchema(operation: OperationModel): string | undefined {
@@ -23,30 +33,41 @@ export function cancelledBodySchema(operation: OperationModel): string | undefin
   return ok?.body?.kind === "model" ? ok.body.name : undefined;
 }
 
-export function behaviourOf(operation: OperationModel): string {
-  const behaviour = BEHAVIOURS[operation.id];
+export function behaviourOf(input: BehaviourInput): string {
+  const { operation } = input;
+  const behaviour = Object.hasOwn(BEHAVIOURS, operation.id) ? BEHAVIOURS[operation.id] : undefined;
   const documented = new Set(numberedResponses(operation).map((response) => response.status));
-  const code = behaviour && behaviour.statuses.every((status) => documented.has(status)) ? behaviour.code(operation) : undefined;
+  const code = behaviour && behaviour.statuses.every((status) => documented.has(status)) ? behaviour.code(input) : undefined;
   return code ?? `() => {\n throw new Error(${JSON.stringify(`the fake Polar has no behaviour for ${operation.id}`)});\n}`;
 }
 
-function deleteCode(options: { operation: OperationModel; by: "id" | "external_id" }): string | undefined {
+/** The shared constant when Polar's own body fits the spec, else this operation's own outcome. */
+function errorCode(options: BehaviourInput & { status: number; body: { error: string; detail: string }; constant: string }): string | undefined {
+  const outcome = errorOutcome(options);
+  return outcome?.kind === "standard" ? options.constant : outcome?.code;
+}
+
+function deleteCode(options: BehaviourInput & { by: "id" | "external_id" }): string | undefined {
   const { operation } = options;
   const key = operation.pathParams.length === 1 ? operation.pathParams[0]! : undefined;
-  if (!key) return undefined;
+  const notFound = errorCode({ ...options, status: 404, body: NOT_FOUND, constant: "notFound" });
+  if (!key || !notFound) return undefined;
   const anonymize = operation.query.find((parameter) => parameter.name === "anonymize");
   const wanted = anonymize ? `params.${anonymize.codeName} === true` : "false";
   return `({ params }) =>
-    store.deleteCustomer({ by: ${JSON.stringify(options.by)}, value: params.${key.codeName}, anonymize: ${wanted} }) ? { status: 204 } : notFound`;
+    store.deleteCustomer({ by: ${JSON.stringify(options.by)}, value: params.${key.codeName}, anonymize: ${wanted} }) ? { status: 204 } : ${notFound}`;
 }
 
-function cancelCode(operation: OperationModel): string | undefined {
+function cancelCode(input: BehaviourInput): string | undefined {
+  const { operation } = input;
   const key = operation.pathParams.length === 1 ? operation.pathParams[0]! : undefined;
-  if (!key || !cancelledBodySchema(operation) || operation.security.length === 0) return undefined;
+  const notFound = errorCode({ ...input, status: 404, body: NOT_FOUND, constant: "notFound" });
+  const alreadyCanceled = errorCode({ ...input, status: 403, body: ALREADY_CANCELED, constant: "alreadyCanceled" });
+  if (!key || !notFound || !alreadyCanceled || !cancelledBodySchema(operation) || operation.security.length === 0) return undefined;
   return `({ params, credential }) => {
     const result = store.cancelSubscription({ id: params.${key.codeName}, customerId: store.customerOfSession(credential.token) });
-    if (result.kind === "not-found") return notFound;
-    if (result.kind === "already-canceled") return alreadyCanceled;
+    if (result.kind === "not-found") return ${notFound};
+    if (result.kind === "already-canceled") return ${alreadyCanceled};
     return { status: 200, body: result.subscription as FakeSubscription };
   }`;
 }

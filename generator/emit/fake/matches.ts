@@ -4,6 +4,7 @@
 // fixed price (nothing forbids its extra fields), so the obvious first choice is a
 // value no strict validator accepts. Keywords it does not know count as satisfied.
 
+import { ownValue } from "../../json.js";
 import { isObject, parsePointer, type OpenApiDocument } from "../../openapi.js";
 
 export function matchesSchema(options: { document: OpenApiDocument; schema: unknown; value: unknown }): boolean {
@@ -23,9 +24,9 @@ function matches(options: { document: OpenApiDocument; schema: unknown; value: u
   if (Array.isArray(schema.anyOf) && !schema.anyOf.some((part) => nested(part, value))) return false;
   if (Array.isArray(schema.oneOf) && schema.oneOf.filter((part) => nested(part, value)).length !== 1) return false;
   if (isObject(value)) {
-    if (Array.isArray(schema.required) && !schema.required.every((name) => typeof name !== "string" || name in value)) return false;
+    if (Array.isArray(schema.required) && !schema.required.every((name) => typeof name !== "string" || Object.hasOwn(value, name))) return false;
     const properties = isObject(schema.properties) ? schema.properties : {};
-    for (const [name, child] of Object.entries(properties)) if (name in value && !nested(child, value[name])) return false;
+    for (const [name, child] of Object.entries(properties)) if (Object.hasOwn(value, name) && !nested(child, value[name])) return false;
   }
   if (Array.isArray(value) && schema.items !== undefined && !value.every((item) => nested(schema.items, item))) return false;
   return true;
@@ -54,7 +55,7 @@ function typeMatches(options: { type: unknown; value: unknown }): boolean {
 
 export function resolveRef(options: { document: OpenApiDocument; ref: string }): Record<string, unknown> {
   let node: unknown = options.document;
-  for (const token of parsePointer(options.ref)) node = isObject(node) ? node[token] : undefined;
+  for (const token of parsePointer(options.ref)) node = ownValue(node, token);
   if (!isObject(node)) throw new Error(`fake: cannot resolve ${options.ref}`);
   return node;
 }

@@ -5,6 +5,7 @@
 // sibling object `x` (`product_id` = `product.id`) so the record reads as one whole.
 
 import { createHash } from "node:crypto";
+import { ownValue, setOwn } from "../../json.js";
 import { isObject, type OpenApiDocument } from "../../openapi.js";
 import { matchesSchema, resolveRef } from "./matches.js";
 
@@ -28,6 +29,11 @@ export function sampleSchema(options: { document: OpenApiDocument; schemaName: s
   return sample({ walk, schema: { $ref: `#/components/schemas/${options.schemaName}` }, path: [options.schemaName] });
 }
 
+/** A sample of any schema of the document (a response body's, say). */
+export function sampleOf(options: { document: OpenApiDocument; schema: unknown; path: string[] }): unknown {
+  return sample({ walk: { document: options.document, expanding: [] }, schema: options.schema, path: options.path });
+}
+
 /** The enum of one property of a named schema, following \`$ref\`s. */
 export function propertyEnum(options: { document: OpenApiDocument; schemaName: string; property: string }): unknown[] | undefined {
   const walk: Walk = { document: options.document, expanding: [] };
@@ -36,7 +42,7 @@ export function propertyEnum(options: { document: OpenApiDocument; schemaName: s
     return typeof schema.$ref === "string" ? follow(resolve({ walk, ref: schema.$ref })) : schema;
   };
   const owner = follow({ $ref: `#/components/schemas/${options.schemaName}` });
-  const property = follow(isObject(owner?.properties) ? owner.properties[options.property] : undefined);
+  const property = follow(ownValue(owner?.properties, options.property));
   return Array.isArray(property?.enum) ? property.enum : undefined;
 }
 
@@ -67,7 +73,9 @@ function sample(options: { walk: Walk; schema: unknown; path: string[] }): unkno
     return Array.isArray(schema.oneOf) ? sampleOneOf({ walk, variants, path }) : sample({ walk, schema: variants[0], path });
   }
   if (Array.isArray(schema.allOf)) {
-    return Object.assign({}, ...schema.allOf.map((part) => sample({ walk, schema: part, path })).filter(isObject));
+    const merged: Record<string, unknown> = {};
+    for (const part of schema.allOf.map((each) => sample({ walk, schema: each, path })).filter(isObject)) for (const [key, item] of Object.entries(part)) setOwn(merged, key, item);
+    return merged;
   }
   const type = Array.isArray(schema.type) ? (schema.type.includes("null") ? "null" : schema.type[0]) : schema.type;
   return sampleOfType({ walk, schema, path, type });
@@ -113,10 +121,10 @@ function sampleObject(options: { walk: Walk; schema: Schema; path: string[] }): 
   const properties = isObject(schema.properties) ? schema.properties : {};
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
   const value: Record<string, unknown> = {};
-  for (const name of required) value[name] = sample({ walk, schema: properties[name] ?? {}, path: [...path, name] });
+  for (const name of required) setOwn(value, name, sample({ walk, schema: ownValue(properties, name) ?? {}, path: [...path, name] }));
   for (const name of required) {
     const sibling = /^(.+)_id$/.exec(name)?.[1];
-    const target = sibling === undefined ? undefined : value[sibling];
+    const target = sibling === undefined ? undefined : ownValue(value, sibling);
     if (isObject(target) && typeof target.id === "string" && typeof value[name] === "string") value[name] = target.id;
   }
   return value;

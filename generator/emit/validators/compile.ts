@@ -90,7 +90,7 @@ function typeCheck(site: Site): string {
   const schema = site.schema as Record<string, unknown>;
   const types = typeof schema.type === "string" ? [schema.type] : Array.isArray(schema.type) ? (schema.type as string[]) : [];
   if (types.length === 0) return "";
-  const tests = types.map((type) => TYPE_TESTS[type]?.(site.value) ?? "false");
+  const tests = types.map((type) => (Object.hasOwn(TYPE_TESTS, type) ? TYPE_TESTS[type]!(site.value) : "false"));
   if (schema.nullable === true) tests.push(TYPE_TESTS.null!(site.value));
   return `if (${not(tests.join(" || "))}) ${fail({ site, keyword: "type", message: JSON.stringify(`must be ${types.join(" or ")}`), expected: JSON.stringify(types.join(" | ")) })}`;
 }
@@ -124,7 +124,7 @@ function stringChecks(site: Site): string {
 
 function formatCheck(options: { site: Site; format: string }): string {
   const { site, format } = options;
-  const source = FORMAT_PATTERNS[format];
+  const source = Object.hasOwn(FORMAT_PATTERNS, format) ? FORMAT_PATTERNS[format] : undefined;
   if (source === undefined) {
     site.state.uncheckedFormats.add(format);
     return "";
@@ -170,13 +170,23 @@ function objectChecks(site: Site): string {
     const uses = inner.match(new RegExp(`\\b${pointer}\\b`, "g"))?.length ?? 0;
     const body = uses > 1 ? `const ${pointer} = ${at};\n${inner}` : inner.replace(new RegExp(`\\b${pointer}\\b`), at);
     // Variable names are unique within a function, so no block is needed around them.
-    if (inner) checks.push(`const ${variable} = ${value}[${JSON.stringify(name)}];\nif (${variable} !== undefined) {\n${body}\n}`);
+    if (inner) checks.push(`const ${variable} = ${ownProperty({ value, name })};\nif (${variable} !== undefined) {\n${body}\n}`);
   }
   checks.push(extraProperties({ site, known: Object.keys(properties) }));
   for (const [keyword, op] of [["minProperties", "<"], ["maxProperties", ">"]] as const) {
     if (typeof schema[keyword] === "number") checks.push(`if (Object.keys(${value}).length ${op} ${schema[keyword]}) ${fail({ site, keyword, message: JSON.stringify(`must not have ${op} ${schema[keyword]} properties`), expected: String(schema[keyword]) })}`);
   }
   return checks.filter(Boolean).join("\n");
+}
+
+/**
+ * A property of a JSON value, read as its own: a body without `constructor` must not
+ * be checked against the `constructor` every object inherits. Only names an object
+ * inherits need the test, so other checks keep their short form.
+ */
+function ownProperty(options: { value: string; name: string }): string {
+  const key = JSON.stringify(options.name);
+  return options.name in Object.prototype ? `Object.hasOwn(${options.value}, ${key}) ? ${options.value}[${key}] : undefined` : `${options.value}[${key}]`;
 }
 
 /** additionalProperties, patternProperties and propertyNames: one loop over the keys. */

@@ -12,7 +12,7 @@ import type {
 } from "./options.js";
 import { read } from "./read.js";
 import type { AnyResult } from "./result.js";
-import { baseOf, pathAndQuery, refuse } from "./url.js";
+import { baseOf, ownValue, pathAndQuery, refuse } from "./url.js";
 
 /** The client a call runs on: its options (what `createPolarCore` returns). */
 export interface ClientLike {
@@ -66,9 +66,8 @@ export async function send(options: SendOptions): Promise<AnyResult> {
       ((call.client ?? input.client ?? refuse("client: missing")) as ClientLike).options ?? {});
     stopDeadline = startDeadline(call);
     // The call's own credential before the client's, the first the operation accepts.
-    for (const name of call.operation.auth) call.token ||= input[name];
-    for (const name of call.operation.auth)
-      call.token ||= (config as Record<string, unknown>)[name];
+    for (const name of call.operation.auth) call.token ||= ownValue(input, name);
+    for (const name of call.operation.auth) call.token ||= ownValue(config, name);
     // Awaited only when there is something to wait for: each await costs the call a turn.
     if (typeof call.token === "function") call.token = await call.within(call.token());
     const wanted = config.validateResponses;

@@ -49,9 +49,9 @@ export function pathAndQuery(call: Call): string {
   let url = path[0]!;
   for (let index = 1; index < path.length; index += 2) {
     const part = path[index]!;
-    const value = input[part];
+    const value = ownValue(input, part);
     if (typeof value !== "string") refuse(`${part}: not one path segment`);
-    const format = operation.uuids?.[part];
+    const format = ownValue(operation.uuids, part) as "uuid" | "uuid4" | undefined;
     if (format) {
       // Hex digits and dashes: one safe segment, nothing more to check.
       if (!(UUID.test(value) && (format === "uuid" || VERSION_4.test(value))))
@@ -73,7 +73,7 @@ export function pathAndQuery(call: Call): string {
   let separator = "?";
   for (const name in operation.query) {
     const [field, types] = operation.query[name]!;
-    const value = input[field];
+    const value = ownValue(input, field);
     if (value === undefined) continue;
     // What the types ask for, checked for JavaScript callers: `anonymize: "yes"` is not sent.
     if (!types.includes(typeof value)) refuse(`${field}: not a ${types}`);
@@ -81,4 +81,14 @@ export function pathAndQuery(call: Call): string {
     separator = "&";
   }
   return url;
+}
+
+/**
+ * A field the caller gave, never one every object inherits: a parameter named
+ * `constructor` that was not passed is absent, not `Object`.
+ */
+export function ownValue(record: object | undefined, name: string): unknown {
+  return record !== undefined && Object.hasOwn(record, name)
+    ? (record as Record<string, unknown>)[name]
+    : undefined;
 }

@@ -18,8 +18,8 @@ export function anonymize(customer: CustomerRecord): Partial<CustomerRecord> {
   const business = Array.isArray(customer.tax_id) ? customer.tax_id.length > 0 : !!customer.tax_id;
   if (typeof customer.name === "string" && !business) changes.name = hash(customer.name);
   if (typeof customer.billing_name === "string") changes.billing_name = hash(customer.billing_name);
-  if ("billing_address" in customer) changes.billing_address = null;
-  if ("oauth_accounts" in customer) changes.oauth_accounts = {};
+  if (Object.hasOwn(customer, "billing_address")) changes.billing_address = null;
+  if (Object.hasOwn(customer, "oauth_accounts")) changes.oauth_accounts = {};
   return changes;
 }
 

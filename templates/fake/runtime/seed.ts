@@ -85,7 +85,8 @@ export function completeSubscription(options: {
     current_period_start: at,
     current_period_end: timestamp(new Date(now.getTime() + 30 * DAY_MS)),
   };
-  for (const [field, value] of Object.entries(times)) if (field in record) record[field] = value;
+  for (const [field, value] of Object.entries(times))
+    if (Object.hasOwn(record, field)) record[field] = value;
   return { ...record, ...seed };
 }
 

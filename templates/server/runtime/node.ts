@@ -100,7 +100,8 @@ class NodeWire implements WireRequest {
     if (name === "authorization" && this.#request.rawHeaders) return this.#authorization;
     const raw = this.#request.rawHeaders;
     if (!raw) {
-      const value = this.#request.headers[name];
+      const { headers } = this.#request;
+      const value = Object.hasOwn(headers, name) ? headers[name] : undefined;
       return Array.isArray(value) ? value.join(", ") : value;
     }
     let found: string | undefined;

@@ -137,7 +137,8 @@ function revoke(options: { subscription: SubscriptionRecord; at: string }): void
 
 /** Sets only the fields the schema has (present in the completed record) or the seed gave. */
 function update(record: SubscriptionRecord, changes: Record<string, unknown>): void {
-  for (const [field, value] of Object.entries(changes)) if (field in record) record[field] = value;
+  for (const [field, value] of Object.entries(changes))
+    if (Object.hasOwn(record, field)) record[field] = value;
 }
 
 /** As Polar writes times: UTC, `Z`, no fraction when there is none. */

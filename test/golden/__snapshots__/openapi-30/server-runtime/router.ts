@@ -93,7 +93,10 @@ function matchSegments(
       const value = decodeSegment(path.slice(start, end));
       if (value === MALFORMED) return MALFORMED;
       if (value === undefined) return undefined;
-      values[segment.param] = value;
+      // Defined, not assigned: a parameter named `__proto__` would set the prototype instead.
+      if (segment.param === "__proto__")
+        Object.defineProperty(values, segment.param, { value, enumerable: true, writable: true });
+      else values[segment.param] = value;
     }
     start = end + 1;
   }

@@ -1,0 +1,44 @@
+// A JSON value as TypeScript the fake can hold. Usually an object literal, which the
+// compiler checks against the spec's types. Not when a key is one every object has
+// (`__proto__` in a literal sets the prototype; a type with an optional `constructor`
+// rejects any literal without one, as the literal's inherited `constructor` is Object's):
+// then `JSON.parse` of its text, which the validators check at run time instead.
+
+import { isObject, type OpenApiDocument } from "../../openapi.js";
+
+export function jsonValueCode(options: { document: OpenApiDocument; value: unknown }): string {
+  const text = JSON.stringify(options.value, null, 2);
+  return literalFits(options) ? text : `JSON.parse(${JSON.stringify(JSON.stringify(options.value))})`;
+}
+
+/** Whether `value` may be written as an object literal typed by the document's schemas. */
+export function literalFits(options: { document: OpenApiDocument; value: unknown }): boolean {
+  return !hasInheritedName(options.value) && !hasInheritedName(propertyNames(options.document));
+}
+
+/** True when some key below `value` is one every object inherits. */
+function hasInheritedName(value: unknown): boolean {
+  const pending = [value];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (Array.isArray(node)) pending.push(...(node as unknown[]));
+    else if (isObject(node)) {
+      for (const key of Object.keys(node)) if (key in Object.prototype) return true;
+      pending.push(...Object.values(node));
+    }
+  }
+  return false;
+}
+
+/** The names of every `properties` map in the document, as one object's keys. */
+function propertyNames(document: OpenApiDocument): Record<string, true> {
+  const names: Record<string, true> = Object.create(null) as Record<string, true>;
+  const pending: unknown[] = [document];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (Array.isArray(node)) pending.push(...(node as unknown[]));
+    else if (isObject(node)) {
+      if (isObject(node.properties)) for (const key of Object.keys(node.properties)) names[key] = true;
+      pending.push(...Object.values(node));
+    }
+  }
+  return names;
+}
