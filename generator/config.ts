@@ -4,13 +4,14 @@
 
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { locateConfigProblems, readConfig, type ConfigFile, type ReadConfig, type TargetEntry } from "./config-file.js";
+import { locateConfigProblems, readConfig, type ConfigFile, type ImportExtension, type OutputFormat, type ReadConfig, type TargetEntry } from "./config-file.js";
 import { problem, type Problem } from "./problems.js";
 import { DEFAULT_OPERATIONS } from "./defaults.js";
 import { closestMatches } from "./text/closest.js";
 import { packageRoot } from "./templates.js";
 
 export { CONFIG_FILE } from "./config-file.js";
+export type { ImportExtension, OutputFormat } from "./config-file.js";
 
 export interface CodegenOptions {
   /** Spec file path or http(s) URL. Default: the embedded spec. */
@@ -20,6 +21,8 @@ export interface CodegenOptions {
   /** operationIds to generate. Default: the three Polar operations. */
   operations?: string[];
   allowRemoteRefs?: boolean;
+  /** The extension of relative imports in generated files: `.js` (default) or `.ts`. */
+  importExtension?: ImportExtension;
   /** Config file; `polar-codegen.config.json` in `cwd` is read when present. `false` reads none. */
   config?: string | false;
   /** Which of the config's `targets` to use; needed when it has several. */
@@ -42,6 +45,9 @@ export interface ResolvedTarget {
   out: string;
   operations: string[];
   allowRemoteRefs: boolean;
+  importExtension: ImportExtension;
+  /** Set when the output follows the user's prettier config. */
+  format?: OutputFormat;
   cwd: string;
   fetch?: typeof fetch;
   /** The config file read, if any (absolute). */
@@ -135,6 +141,8 @@ function resolveEntry(input: { options: CodegenOptions; cwd: string; read: ReadC
     out,
     operations: options.operations ?? entry.operations ?? config.operations ?? [...DEFAULT_OPERATIONS],
     allowRemoteRefs: options.allowRemoteRefs ?? entry.allowRemoteRefs ?? config.allowRemoteRefs ?? false,
+    importExtension: options.importExtension ?? entry.importExtension ?? config.importExtension ?? ".js",
+    ...((entry.format ?? config.format) ? { format: entry.format ?? config.format } : {}),
     cwd,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(read.file ? { configFile: read.file } : {}),

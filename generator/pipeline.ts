@@ -5,6 +5,7 @@
 
 import { resolveTarget, type CodegenOptions, type ResolvedTarget } from "./config.js";
 import type { BuildWorker } from "./build-worker.js";
+import { withImportExtension } from "./emit/import-extension.js";
 import { emitIndex } from "./emit/index-file.js";
 import { emitters } from "./emit/registry.js";
 import { formatFiles } from "./format.js";
@@ -53,10 +54,19 @@ export async function buildFromTarget(target: ResolvedTarget, options: BuildOpti
   const spec = await loadValidSpec({ target, ...(warm ? { warm } : {}), ...(worker ? { worker } : {}) });
   const warnings: Problem[] = [];
   const context = await modelSpec({ target, spec, warnings });
-  const files = warm
+  const emitted = warm
     ? await emitWarm({ context, target, warm })
     : await emitFiles({ context, specLabel: target.specLabel, ...(worker ? { worker } : {}) });
+  const files = await finishFiles({ files: emitted, target });
   return { target, spec, model: context.model, context, files, problems: warnings };
+}
+
+/** The target's own settings for the files as emitted: the import extension, the user's prettier. */
+async function finishFiles(input: { files: GeneratedFile[]; target: ResolvedTarget }): Promise<GeneratedFile[]> {
+  const files = withImportExtension({ files: input.files, extension: input.target.importExtension });
+  if (input.target.format !== "prettier") return files;
+  const { formatWithUserPrettier } = await import("./format-user.js");
+  return formatWithUserPrettier({ files, outDir: input.target.out });
 }
 
 async function emitWarm(input: { context: EmitContext; target: ResolvedTarget; warm: WarmCache }): Promise<GeneratedFile[]> {

@@ -25,6 +25,9 @@ Options:
   --config FILE           config file; default: ./polar-codegen.config.json when present
   --target NAMES          comma-separated targets of a config with "targets"; default: all
   --allow-remote-refs     allow $ref to http(s) URLs
+  --import-extension ts|js
+                          the extension of imports between generated files; default: js
+                          (ts: runnable by Node 24's type stripping, Deno and Bun without a build)
   --check                 exit 0 when in sync, 1 (with a diff) when out of date
   -w, --watch             keep running; regenerate on every change (Ctrl-C stops)
   --force                 regenerate even when the build stamp says nothing changed

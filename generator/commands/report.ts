@@ -41,6 +41,7 @@ export const TARGET_FLAGS = {
   operations: { type: "string", multiple: true },
   target: { type: "string", multiple: true },
   "allow-remote-refs": { type: "boolean" },
+  "import-extension": { type: "string" },
 } as const;
 
 export function targetOptions(values: {
@@ -50,8 +51,10 @@ export function targetOptions(values: {
   operations?: string[] | undefined;
   target?: string[] | undefined;
   "allow-remote-refs"?: boolean | undefined;
+  "import-extension"?: string | undefined;
 }) {
   const operations = splitList(values.operations);
+  const importExtension = importExtensionOf(values["import-extension"]);
   const names = splitList(values.target);
   return {
     ...(names && names.length > 0 ? { names } : {}),
@@ -60,7 +63,15 @@ export function targetOptions(values: {
     ...(values.config ? { config: values.config } : {}),
     ...(operations && operations.length > 0 ? { operations } : {}),
     ...(values["allow-remote-refs"] ? { allowRemoteRefs: true } : {}),
+    ...(importExtension ? { importExtension } : {}),
   };
+}
+
+function importExtensionOf(value: string | undefined): ".js" | ".ts" | undefined {
+  if (value === undefined) return undefined;
+  if (value === "js" || value === ".js") return ".js";
+  if (value === "ts" || value === ".ts") return ".ts";
+  throw new UsageError(`--import-extension must be ts or js, not "${value}"`);
 }
 
 /** `--flag a,b --flag c` → ["a", "b", "c"]. */

@@ -38,7 +38,7 @@ interface Stamp {
 
 function settingsOf(target: ResolvedTarget): string {
   // Sorted: the output does not depend on the order operations are listed in.
-  return JSON.stringify([GENERATOR_VERSION, target.specLabel, [...new Set(target.operations)].sort(), target.allowRemoteRefs]);
+  return JSON.stringify([GENERATOR_VERSION, target.specLabel, [...new Set(target.operations)].sort(), target.allowRemoteRefs, target.importExtension]);
 }
 
 /**
@@ -91,7 +91,8 @@ async function sha256(data: Buffer | string): Promise<string> {
 
 /** True when the stamp says the output is current and every output file is as written. */
 export async function isStampCurrent(target: ResolvedTarget): Promise<boolean> {
-  if (isUrl(target.spec)) return false;
+  // The user's prettier config may live in any folder above the output, or appear there: build every time.
+  if (isUrl(target.spec) || target.format === "prettier") return false;
   const stampFile = join(target.out, STAMP_FILE);
   const stamp = readStamp(stampFile);
   if (!stamp || stamp.settings !== settingsOf(target) || resolve(target.out, stamp.inputs[0]?.path ?? "") !== target.spec) return false;
