@@ -101,6 +101,7 @@ async function loadValidSpec(input: { target: ResolvedTarget; warm?: WarmCache; 
   const { target } = input;
   const loaded = await loadSpec({
     source: target.spec,
+    ...(target.specShown ? { label: target.specShown } : {}),
     cwd: target.cwd,
     allowRemoteRefs: target.allowRemoteRefs,
     ...(target.fetch ? { fetch: target.fetch } : {}),

@@ -28,7 +28,10 @@ export async function run(argv: string[]): Promise<number> {
   if (values.watch && values.check) throw new UsageError("--watch and --check do not go together");
   const codeCache = onceCodeCache();
   if (values.watch) return codeCache().then(async () => (await import("../watch/run.js")).runWatch({ options, quiet: values.quiet === true }));
-  if (values.check) return codeCache().then(async () => (await import("./check-command.js")).runCheck({ options, format: values.format }));
+  if (values.check) {
+    const command = (await import("./check-report.js")).regenerateCommand(values);
+    return codeCache().then(async () => (await import("./check-command.js")).runCheck({ options, format: values.format, command }));
+  }
   const selection = await selectTargets(options);
   const flags = { force: values.force === true, quiet: values.quiet === true };
   return eachTarget({ selection, report: reportFailure, work: (target) => runGenerate({ target, selection, ...flags, codeCache }) });

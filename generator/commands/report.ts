@@ -24,6 +24,12 @@ export function reportFailure(error: unknown): number {
 
 export class UsageError extends Error {}
 
+/** A subcommand's `--help`: the text on stdout, exit 0. */
+export function printHelp(text: string): number {
+  process.stdout.write(text);
+  return EXIT_OK;
+}
+
 /** `parseArgs` whose complaints (unknown flag, missing value) become usage errors. */
 export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {

@@ -14,6 +14,8 @@ import type { ParseChunks, YamlChunkCache } from "./yaml-chunks.js";
 export interface LoadOptions {
   /** A file path (relative to `cwd`) or an http(s) URL. */
   source: string;
+  /** How messages name the spec; default: its path relative to `cwd`. */
+  label?: string;
   cwd?: string;
   allowRemoteRefs?: boolean;
   fetch?: typeof fetch;
@@ -44,7 +46,7 @@ async function load(options: LoadOptions): Promise<LoadResult> {
     ...(options.chunks ? { chunks: options.chunks } : {}),
     ...(options.parseChunks ? { parseChunks: options.parseChunks } : {}),
   };
-  const loaded = await loadSource({ location, context, role: "spec" });
+  const loaded = await loadSource({ location, context, role: "spec", ...(options.label ? { label: options.label } : {}) });
   if (!loaded.source || loaded.text === undefined) return { problems: loaded.problems };
   const root = loaded.source;
   const kind = checkDocumentKind(root);

@@ -36,9 +36,11 @@ export async function loadSource(options: {
   context: SourceContext;
   role: "spec" | "ref";
   where?: Pick<Problem, "path" | "position">;
+  /** How messages name the file, when not by its path relative to the cwd. */
+  label?: string;
 }): Promise<{ source?: Source; text?: string; problems: Problem[] }> {
   const { location, context } = options;
-  const label = labelFor({ location, cwd: context.cwd });
+  const label = options.label ?? labelFor({ location, cwd: context.cwd });
   const read = await readSource({ location, label, readers: context.readers, role: options.role, ...options.where });
   if (read.text === undefined) return { problems: read.problem ? [read.problem] : [] };
   const input = { text: read.text, label, location };

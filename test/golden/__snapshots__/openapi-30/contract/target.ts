@@ -105,7 +105,7 @@ export async function openTarget(options: {
       ? {}
       : options.defaultFixtures;
   const customerSession =
-    env["POLAR_CONTRACT_CUSTOMER_SESSION"] ?? fixtures.customer_sessions?.[0]?.token;
+    env["POLAR_CONTRACT_CUSTOMER_SESSION"] || fixtures.customer_sessions?.[0]?.token;
   if (plan.live) {
     const accessToken = env["POLAR_CONTRACT_ACCESS_TOKEN"];
     return {
@@ -123,7 +123,7 @@ export async function openTarget(options: {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     live: false,
-    accessToken: env["POLAR_CONTRACT_ACCESS_TOKEN"] ?? "polar_oat_contract_tests",
+    accessToken: env["POLAR_CONTRACT_ACCESS_TOKEN"] || "polar_oat_contract_tests",
     customerSession,
     fixtures,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
