@@ -2,7 +2,7 @@
 // Paths in a config file are relative to that file; paths given as flags, to the cwd.
 // A config may name several targets (specs or selections generated side by side).
 
-import { existsSync, statSync } from "node:fs";
+import { existsSync, statSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { locateConfigProblems, readConfig, type ConfigFile, type ImportExtension, type OutputFormat, type ReadConfig, type TargetEntry } from "./config-file.js";
 import { problem, type Problem } from "./problems.js";
@@ -177,7 +177,8 @@ function overlappingOuts(input: { targets: ResolvedTarget[]; entries: TargetEntr
 function outsThatAreFiles(input: { targets: ResolvedTarget[]; entries: TargetEntry[]; read: ReadConfig; options: ResolveOptions }): Problem[] {
   const problems: Problem[] = [];
   for (const target of input.targets) {
-    const found = statSync(target.out, { throwIfNoEntry: false });
+    // A path through a file (ENOTDIR) and the like are the writer's to explain.
+    const found = statOrNothing(target.out);
     if (!found || found.isDirectory()) continue;
     const fromConfig = input.options.out === undefined && input.read.file !== undefined;
     const named = input.options.out ?? shown({ cwd: target.cwd, path: target.out });
@@ -202,6 +203,14 @@ function missingSpecs(input: { targets: ResolvedTarget[]; entries: TargetEntry[]
     problems.push(problem({ code: "config-spec-missing", message, path }));
   }
   return problems;
+}
+
+function statOrNothing(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 function isInside(child: string, parent: string): boolean {

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runCli, scratchDir } from "../helpers/cli.js";
 import { startWatch } from "../helpers/watch.js";
 import { startServe } from "../fixtures/server/serve-process.js";
+import { listFiles } from "../../generator/write/plan.js";
 
 const EMBEDDED = resolve("spec/polar.openapi.yaml");
 const root = scratchDir("polar-codegen-friction-");
@@ -100,6 +101,16 @@ describe("bad input, said plainly", () => {
     expect(readFileSync(join(cwd, "notes.txt"), "utf8")).toBe("mine\n");
   });
 
+  it("a file where the output needs a folder: exit 2, one line naming it, no file written", async () => {
+    const cwd = folder("file-in-the-way");
+    mkdirSync(join(cwd, "out"));
+    writeFileSync(join(cwd, "out", "runtime"), "mine\n");
+    const run = runCli({ args: ["--out", "out"], cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("polar-codegen: error: cannot write the output folder out: a file is in the way of a folder (at out/runtime) [EEXIST]; nothing in it was changed\n");
+    expect(await listFiles(join(cwd, "out"))).toStrictEqual(["runtime"]);
+  });
+
   it("an unclosed quote is reported where it opens", () => {
     const cwd = folder("unclosed-quote");
     writeFileSync(join(cwd, "spec.yaml"), 'openapi: 3.1.0\ninfo:\n  title: "Unclosed\n  version: "1"\npaths: {}\nx: y\n');
@@ -125,10 +136,12 @@ describe("bad input, said plainly", () => {
 });
 
 describe("serve", () => {
-  it("without --seed says the store is empty, and how to seed it", async () => {
-    const served = await startServe({ args: ["--port", "0"], env: { POLAR_CODEGEN_CACHE_DIR: join(folder("serve"), "cache") } });
+  it("without --seed says the store is empty, and how to seed it (with .ts imports asked for, too)", async () => {
+    const served = await startServe({ args: ["--port", "0", "--import-extension", "ts"], env: { POLAR_CODEGEN_CACHE_DIR: join(folder("serve"), "cache") } });
     try {
       expect(served.stderr()).toContain("polar-codegen: the store is empty (no --seed): every id answers 404; seed it with --seed FILE (format: serve --help)\n");
+      const unknown = await fetch(`${served.url}/v1/customers/6a8f7a58-1b5e-4c1e-9f3a-2d8c4b7e9a10`, { method: "DELETE", headers: { authorization: "Bearer polar_oat_test" } });
+      expect(unknown.status).toBe(404);
     } finally {
       expect(await served.stop()).toBe(0);
     }
