@@ -77,7 +77,7 @@ describe("--check", () => {
 
   it('with "format": "prettier", writes what the user\'s prettier would, so their prettier and --check agree', async () => {
     const cwd = folder("user-prettier");
-    writeFileSync(join(cwd, ".prettierrc.json"), JSON.stringify({ semi: false, singleQuote: true, printWidth: 80 }));
+    writeFileSync(join(cwd, ".prettierrc.json"), JSON.stringify({ semi: false, singleQuote: true, printWidth: 80, useTabs: true }));
     writeFileSync(join(cwd, "polar-codegen.config.json"), JSON.stringify({ out: "out", format: "prettier", operations: ["customers:delete"] }));
     expect(runCli({ args: ["-q"], cwd }).code).toBe(0);
     const client = readFileSync(join(cwd, "out", "client.ts"), "utf8");
@@ -88,6 +88,12 @@ describe("--check", () => {
       expect(await prettier.check(readFileSync(filepath, "utf8"), { ...options, filepath })).toBe(true);
     }
     expect(runCli({ args: ["--check"], cwd }).code).toBe(0);
+    // Its own files, in the user's style (JSON indented with tabs), are still known as its own.
+    writeFileSync(join(cwd, "polar-codegen.config.json"), JSON.stringify({ out: "out", format: "prettier", operations: ["customers:delete", "customers:delete_external"] }));
+    const again = runCli({ args: [], cwd });
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(cwd, "out", "openapi.json"), "utf8")).toMatch(/^\{\n\t"x-generated-by": .*\n[\s\S]*"operationId": "customers:delete_external"/);
   });
 });
 
