@@ -31,6 +31,11 @@ export interface CheckResult {
   diff: string;
   /** Which operations changed and how, from the committed openapi.json to the new selection. */
   changes: Change[];
+  /**
+   * Nothing in the spec or the generator explains the drift: the same selection, the same
+   * generator version, every file there but some differ. They were edited after generation.
+   */
+  edited: boolean;
   build: BuildResult;
   /** A commit a killed run left unfinished, completed before comparing: the one write `--check` makes. */
   recovered?: JournalRecovery;
@@ -68,13 +73,28 @@ export async function checkTarget(target: ResolvedTarget, options: { parallel?: 
     )
     .join("");
   const changes = operationChanges({ plan, build });
-  return { inSync: planIsClean(plan), outDir: build.target.out, files, diff, changes, build, ...(recovered ? { recovered } : {}) };
+  const edited = files.length > 0 && changes.length === 0 && files.every((file) => file.status === "changed") && sameGenerator({ plan, build });
+  return { inSync: planIsClean(plan), outDir: build.target.out, files, diff, changes, edited, build, ...(recovered ? { recovered } : {}) };
 }
 
 /** Comparing a folder that mixes two runs' files would report a state no run meant. */
 async function recoverInterruptedCommit(outDir: string): Promise<JournalRecovery | undefined> {
   if (!existsSync(join(outDir, JOURNAL_FILE))) return undefined;
   return withOutputLock(outDir, async () => completeJournal(outDir));
+}
+
+/** openapi.json on disk is as generated, or names the generator and spec the new one would. */
+function sameGenerator(input: { plan: OutputPlan; build: BuildResult }): boolean {
+  const banner = (text: string | undefined) => {
+    try {
+      return text === undefined ? undefined : (JSON.parse(text) as { "x-generated-by"?: unknown })["x-generated-by"];
+    } catch {
+      return undefined;
+    }
+  };
+  if (input.plan.unchanged.includes("openapi.json")) return true;
+  const before = banner(input.plan.previous.get("openapi.json"));
+  return before !== undefined && before === banner(input.build.files.find((file) => file.path === "openapi.json")?.contents);
 }
 
 /**

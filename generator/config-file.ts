@@ -1,7 +1,8 @@
 // The config file, read and checked. Two shapes: the single form `{ spec, out,
 // operations, allowRemoteRefs }`, and `targets: [{ name, spec, out, operations }]` for
-// several specs or selections side by side (top-level `spec`, `operations` and
-// `allowRemoteRefs` are then defaults every target inherits; `out` is per target).
+// several specs or selections side by side (top-level `spec`, `operations`,
+// `allowRemoteRefs`, `importExtension` and `format` are then defaults every target
+// inherits; `out` is per target).
 
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
@@ -17,13 +18,22 @@ export interface TargetEntry {
   out?: string;
   operations?: string[];
   allowRemoteRefs?: boolean;
+  importExtension?: ImportExtension;
+  format?: OutputFormat;
 }
+
+/** How generated files name the files they import: `.js` (tsc, bundlers) or `.ts` (type stripping). */
+export type ImportExtension = ".js" | ".ts";
+/** `"prettier"`: format the output as the user's prettier config says; absent: the generator's own style. */
+export type OutputFormat = "prettier";
 
 export interface ConfigFile {
   spec?: string;
   out?: string;
   operations?: string[];
   allowRemoteRefs?: boolean;
+  importExtension?: ImportExtension;
+  format?: OutputFormat;
   /** Present only in the multi-target form. */
   targets?: TargetEntry[];
 }
@@ -39,8 +49,8 @@ export interface ReadConfig {
   problems: Problem[];
 }
 
-const TOP_KEYS = ["$schema", "spec", "out", "operations", "allowRemoteRefs", "targets"];
-const TARGET_KEYS = ["name", "spec", "out", "operations", "allowRemoteRefs"];
+const TOP_KEYS = ["$schema", "spec", "out", "operations", "allowRemoteRefs", "importExtension", "format", "targets"];
+const TARGET_KEYS = ["name", "spec", "out", "operations", "allowRemoteRefs", "importExtension", "format"];
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export async function readConfig(options: { cwd: string; config: string | false | undefined }): Promise<ReadConfig> {
@@ -98,6 +108,12 @@ function checkSettings(options: { value: Record<string, unknown>; at: string }):
   }
   if (value.allowRemoteRefs !== undefined && typeof value.allowRemoteRefs !== "boolean") {
     return { message: `${where("allowRemoteRefs")} must be true or false`, path: `${at}/allowRemoteRefs` };
+  }
+  if (value.importExtension !== undefined && value.importExtension !== ".js" && value.importExtension !== ".ts") {
+    return { message: `${where("importExtension")} must be ".js" or ".ts"`, path: `${at}/importExtension` };
+  }
+  if (value.format !== undefined && value.format !== "prettier") {
+    return { message: `${where("format")} must be "prettier" (or left out for the generator's own style)`, path: `${at}/format` };
   }
   return undefined;
 }

@@ -2,15 +2,16 @@
 // Paths in a config file are relative to that file; paths given as flags, to the cwd.
 // A config may name several targets (specs or selections generated side by side).
 
-import { existsSync } from "node:fs";
+import { existsSync, statSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { locateConfigProblems, readConfig, type ConfigFile, type ReadConfig, type TargetEntry } from "./config-file.js";
+import { locateConfigProblems, readConfig, type ConfigFile, type ImportExtension, type OutputFormat, type ReadConfig, type TargetEntry } from "./config-file.js";
 import { problem, type Problem } from "./problems.js";
 import { DEFAULT_OPERATIONS } from "./defaults.js";
 import { closestMatches } from "./text/closest.js";
 import { packageRoot } from "./templates.js";
 
 export { CONFIG_FILE } from "./config-file.js";
+export type { ImportExtension, OutputFormat } from "./config-file.js";
 
 export interface CodegenOptions {
   /** Spec file path or http(s) URL. Default: the embedded spec. */
@@ -20,6 +21,8 @@ export interface CodegenOptions {
   /** operationIds to generate. Default: the three Polar operations. */
   operations?: string[];
   allowRemoteRefs?: boolean;
+  /** The extension of relative imports in generated files: `.js` (default) or `.ts`. */
+  importExtension?: ImportExtension;
   /** Config file; `polar-codegen.config.json` in `cwd` is read when present. `false` reads none. */
   config?: string | false;
   /** Which of the config's `targets` to use; needed when it has several. */
@@ -38,10 +41,15 @@ export interface ResolvedTarget {
    * separators (a URL as given). The same from any working directory and on any machine.
    */
   specLabel: string;
+  /** The spec as the user typed it, when that was an absolute path: messages show it so. */
+  specShown?: string;
   /** Absolute output folder. */
   out: string;
   operations: string[];
   allowRemoteRefs: boolean;
+  importExtension: ImportExtension;
+  /** Set when the output follows the user's prettier config. */
+  format?: OutputFormat;
   cwd: string;
   fetch?: typeof fetch;
   /** The config file read, if any (absolute). */
@@ -83,7 +91,7 @@ export async function resolveTargets(options: ResolveOptions): Promise<ResolvedT
     return { multi, problems: [problem({ code: "target-ambiguous", message, path: "" })] };
   }
   const targets = chosen.map((entry) => resolveEntry({ options, cwd, read, config, entry }));
-  const problems = [...overlappingOuts({ targets, entries, read }), ...missingSpecs({ targets, entries, read, options })];
+  const problems = [...overlappingOuts({ targets, entries, read }), ...outsThatAreFiles({ targets, entries, read, options }), ...missingSpecs({ targets, entries, read, options })];
   if (problems.length > 0) return { multi, problems: await locateConfigProblems({ problems, text: read.text ?? "", label: read.label ?? "" }) };
   return { multi, targets, problems: [] };
 }
@@ -132,9 +140,12 @@ function resolveEntry(input: { options: CodegenOptions; cwd: string; read: ReadC
     name: entry.name,
     spec,
     specLabel: labelFor({ out, spec }),
+    ...(options.spec && isAbsolute(options.spec) ? { specShown: options.spec } : !options.spec && configSpec && isAbsolute(configSpec) ? { specShown: configSpec } : {}),
     out,
     operations: options.operations ?? entry.operations ?? config.operations ?? [...DEFAULT_OPERATIONS],
     allowRemoteRefs: options.allowRemoteRefs ?? entry.allowRemoteRefs ?? config.allowRemoteRefs ?? false,
+    importExtension: options.importExtension ?? entry.importExtension ?? config.importExtension ?? ".js",
+    ...((entry.format ?? config.format) ? { format: entry.format ?? config.format } : {}),
     cwd,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(read.file ? { configFile: read.file } : {}),
@@ -162,6 +173,23 @@ function overlappingOuts(input: { targets: ResolvedTarget[]; entries: TargetEntr
   return [];
 }
 
+/** An output "folder" that is a file: said plainly, not as the writer's EEXIST or ENOTDIR. */
+function outsThatAreFiles(input: { targets: ResolvedTarget[]; entries: TargetEntry[]; read: ReadConfig; options: ResolveOptions }): Problem[] {
+  const problems: Problem[] = [];
+  for (const target of input.targets) {
+    // A path through a file (ENOTDIR) and the like are the writer's to explain.
+    const found = statOrNothing(target.out);
+    if (!found || found.isDirectory()) continue;
+    const fromConfig = input.options.out === undefined && input.read.file !== undefined;
+    const named = input.options.out ?? shown({ cwd: target.cwd, path: target.out });
+    const message = `the output folder ${named} is a file, not a folder; choose another ${fromConfig ? '"out"' : "--out"}`;
+    const at = input.entries.findIndex((entry) => entry.name === target.name);
+    const path = !fromConfig ? "" : input.read.config?.targets && at >= 0 ? `/targets/${at}/out` : input.read.config?.out !== undefined ? "/out" : "";
+    problems.push(problem({ code: "out-not-a-folder", message: fromConfig ? `${input.read.label}: ${message}` : message, path }));
+  }
+  return problems;
+}
+
 /** A spec the config names but which is not there: say so against the config, not as a bare "not found". */
 function missingSpecs(input: { targets: ResolvedTarget[]; entries: TargetEntry[]; read: ReadConfig; options: ResolveOptions }): Problem[] {
   if (input.options.spec || !input.read.file || input.options.allowMissingSpec) return [];
@@ -171,10 +199,18 @@ function missingSpecs(input: { targets: ResolvedTarget[]; entries: TargetEntry[]
     if (existsSync(target.spec)) continue;
     const at = input.entries.findIndex((entry) => entry.name === target.name && entry.spec !== undefined);
     const path = input.read.config?.targets && at >= 0 ? `/targets/${at}/spec` : "/spec";
-    const message = `${input.read.label}: spec ${shown({ cwd: target.cwd, path: target.spec })} not found (paths in the config are relative to its folder)`;
+    const message = `${input.read.label}: spec ${target.specShown ?? shown({ cwd: target.cwd, path: target.spec })} not found (paths in the config are relative to its folder)`;
     problems.push(problem({ code: "config-spec-missing", message, path }));
   }
   return problems;
+}
+
+function statOrNothing(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 function isInside(child: string, parent: string): boolean {

@@ -5,6 +5,7 @@
 
 import { resolveTarget, type CodegenOptions, type ResolvedTarget } from "./config.js";
 import { thisThread, type EmitterHost } from "./emit/host.js";
+import { withImportExtension } from "./emit/import-extension.js";
 import { emitIndex } from "./emit/index-file.js";
 import { emitters } from "./emit/registry.js";
 import { formatFiles, type FormatMemo } from "./format/format.js";
@@ -52,8 +53,17 @@ export async function buildFromTarget(target: ResolvedTarget, options: BuildOpti
   const spec = await loadValidSpec({ target, warm: options.warm });
   const warnings: Problem[] = [];
   const context = await modelSpec({ target, spec, warnings });
-  const files = options.warm ? await emitWarm({ context, target, warm: options.warm }) : await emitFiles({ context, target, host: options.host ?? thisThread });
+  const emitted = options.warm ? await emitWarm({ context, target, warm: options.warm }) : await emitFiles({ context, target, host: options.host ?? thisThread });
+  const files = await finishFiles({ files: emitted, target });
   return { target, spec, model: context.model, context, files, problems: warnings };
+}
+
+/** The target's own settings for the files as emitted: the import extension, the user's prettier. */
+async function finishFiles(input: { files: GeneratedFile[]; target: ResolvedTarget }): Promise<GeneratedFile[]> {
+  const files = withImportExtension({ files: input.files, extension: input.target.importExtension });
+  if (input.target.format !== "prettier") return files;
+  const { formatWithUserPrettier } = await import("./format/user-prettier.js");
+  return formatWithUserPrettier({ files, outDir: input.target.out });
 }
 
 /** Watch mode: nothing is emitted when nothing emitting reads has changed; else each emitter as `rememberingHost` says. */
@@ -91,6 +101,7 @@ async function loadValidSpec(input: { target: ResolvedTarget; warm?: WarmCache |
   const { target } = input;
   const loaded = await loadSpec({
     source: target.spec,
+    ...(target.specShown ? { label: target.specShown } : {}),
     cwd: target.cwd,
     allowRemoteRefs: target.allowRemoteRefs,
     fetch: target.fetch,

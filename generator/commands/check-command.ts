@@ -7,7 +7,7 @@ import { EXIT_ERROR, EXIT_OK, EXIT_OUT_OF_DATE, reportFailure } from "./report.j
 import { selectTargets, targetLabel, type TargetSelection } from "./targets.js";
 import type { CheckOutcome } from "./check-report.js";
 
-export async function runCheck(input: { options: ResolveOptions; format: string }): Promise<number> {
+export async function runCheck(input: { options: ResolveOptions; format: string; command: string }): Promise<number> {
   const report = await import("./check-report.js");
   let selection: TargetSelection;
   try {
@@ -17,13 +17,13 @@ export async function runCheck(input: { options: ResolveOptions; format: string 
     return reportFailure(error);
   }
   const outcomes = [];
-  for (const target of selection.targets) outcomes.push(await checkOne({ target, selection, format: input.format }));
+  for (const target of selection.targets) outcomes.push(await checkOne({ target, selection, format: input.format, command: input.command }));
   if (input.format === "json") process.stdout.write(report.checkReportJson({ reports: outcomes, multi: selection.multi }));
   if (outcomes.some((outcome) => "error" in outcome)) return EXIT_ERROR;
   return outcomes.every((outcome) => "result" in outcome && outcome.result.inSync) ? EXIT_OK : EXIT_OUT_OF_DATE;
 }
 
-async function checkOne(input: { target: TargetSelection["targets"][number]; selection: TargetSelection; format: string }): Promise<CheckOutcome> {
+async function checkOne(input: { target: TargetSelection["targets"][number]; selection: TargetSelection; format: string; command: string }): Promise<CheckOutcome> {
   const { checkTarget } = await import("../check.js");
   const { checkReportText, githubAnnotations } = await import("./check-report.js");
   const { target, selection } = input;
@@ -32,7 +32,7 @@ async function checkOne(input: { target: TargetSelection["targets"][number]; sel
     const result = await checkTarget(target, { parallel: true });
     const outcome = { name: target.name, out: selection.multi ? targetLabel({ target, multi: false }) : out, result };
     if (result.recovered) process.stderr.write(`polar-codegen: ${out}: ${(await import("../write/journal.js")).describeRecovery(result.recovered)}\n`);
-    if (input.format === "text") process.stdout.write(checkReportText({ result, out }));
+    if (input.format === "text") process.stdout.write(checkReportText({ result, out, command: input.command }));
     // On stderr, so stdout stays the report (`--format json` parses); the runner reads both.
     if (process.env.GITHUB_ACTIONS === "true") process.stderr.write(githubAnnotations({ result, out }));
     return outcome;

@@ -7,7 +7,7 @@ import type { Change } from "../diff/change.js";
 import { problem, ProblemError, type Problem } from "../problems.js";
 import { annotation } from "./github.js";
 
-export function checkReportText(input: { result: CheckResult; out: string }): string {
+export function checkReportText(input: { result: CheckResult; out: string; command: string }): string {
   const { result, out } = input;
   if (result.inSync) return `polar-codegen: ${out} is up to date\n`;
   const lines = [result.diff, "", `polar-codegen: ${out} is out of date with the spec:`];
@@ -17,8 +17,39 @@ export function checkReportText(input: { result: CheckResult; out: string }): st
   const operations = result.changes.filter((found) => found.operation !== "*");
   if (spec.length > 0) lines.push("Spec changed:", ...spec.map((found) => `  ${described(found)}`));
   if (operations.length > 0) lines.push("Operations changed:", ...operations.map((found) => `  ${found.operation}: ${described(found)}`));
-  lines.push("Run `polar-codegen` to regenerate.", "");
+  if (result.edited) {
+    lines.push(
+      "The spec and the generator are unchanged: these files were edited after generation (by hand, or by a",
+      "formatter such as prettier). Leave the folder to polar-codegen (list it in .prettierignore), or set",
+      '"format": "prettier" in the config so that the output follows your prettier config.',
+    );
+  }
+  lines.push(`Run \`${input.command}\` to regenerate.`, "");
   return lines.join("\n");
+}
+
+/** The command that regenerates what `--check` checked, with the flags it was given, quoted for a POSIX shell. */
+export function regenerateCommand(flags: {
+  spec?: string | undefined;
+  out?: string | undefined;
+  config?: string | undefined;
+  operations?: string[] | undefined;
+  target?: string[] | undefined;
+  "allow-remote-refs"?: boolean | undefined;
+  "import-extension"?: string | undefined;
+}): string {
+  const words = ["polar-codegen"];
+  for (const name of ["config", "spec", "out", "import-extension"] as const) {
+    const value = flags[name];
+    if (value !== undefined) words.push(`--${name}`, value);
+  }
+  for (const name of ["operations", "target"] as const) for (const value of flags[name] ?? []) words.push(`--${name}`, value);
+  if (flags["allow-remote-refs"]) words.push("--allow-remote-refs");
+  return words.map(shellQuoted).join(" ");
+}
+
+function shellQuoted(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
 /** One report, or with several targets `{ inSync, targets: [...] }`; a target that failed carries its problems. */

@@ -27,7 +27,10 @@ export async function run(argv: string[]): Promise<number> {
   if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format must be text or json, not "${values.format}"`);
   if (values.watch && values.check) throw new UsageError("--watch and --check do not go together");
   if (values.watch) return (await import("../watch/run.js")).runWatch({ options, quiet: values.quiet === true });
-  if (values.check) return (await import("./check-command.js")).runCheck({ options, format: values.format });
+  if (values.check) {
+    const command = (await import("./check-report.js")).regenerateCommand(values);
+    return (await import("./check-command.js")).runCheck({ options, format: values.format, command });
+  }
   const selection = await selectTargets(options);
   const flags = { force: values.force === true, quiet: values.quiet === true };
   return eachTarget({ selection, report: reportFailure, work: (target) => runGenerate({ target, selection, ...flags }) });

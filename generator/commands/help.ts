@@ -25,6 +25,9 @@ Options:
   --config FILE           config file; default: ./polar-codegen.config.json when present
   --target NAMES          comma-separated targets of a config with "targets"; default: all
   --allow-remote-refs     allow $ref to http(s) URLs, and redirects to other origins
+  --import-extension ts|js
+                          the extension of imports between generated files; default: js
+                          (ts: runnable by Node 24's type stripping, Deno and Bun without a build)
   --check                 exit 0 when in sync, 1 (with a diff) when out of date
   -w, --watch             keep running; regenerate on every change (Ctrl-C stops)
   --force                 regenerate even when the build stamp says nothing changed
@@ -34,4 +37,51 @@ Options:
   -v, --version           the generator's version
 
 Exit codes: 0 success or in sync, 1 out of date (--check), 2 bad input or error.
+`;
+
+export const TEST_HELP = `polar-codegen test: run the generated contract suite (<out>/contract, with vitest).
+
+Usage:
+  polar-codegen test [--spec FILE] [--out DIR] [--config FILE] [--base-url URL]
+                     [--fixtures FILE] [--allow-destructive]
+
+Generates for the spec first (nothing is written when the output is current), so the
+suite always matches the spec it is run for. Without --base-url it runs against the
+generated fake, in process.
+
+Options:
+  --base-url URL          a live server instead of the fake; needs its credentials in
+                          POLAR_CONTRACT_ACCESS_TOKEN and, for the customer portal,
+                          POLAR_CONTRACT_CUSTOMER_SESSION (never on the command line)
+  --fixtures FILE         records that exist on that server (the fake's seed format)
+  --allow-destructive     run the cases that delete and cancel for real (needs --fixtures)
+  --spec, --out, --config, --operations, --target   as for generating
+
+Exit codes: 0 the suite passed, 1 it failed, 2 bad input or error.
+`;
+
+export const DIFF_HELP = `polar-codegen diff: the changes to the selected operations between two specs.
+
+Usage:
+  polar-codegen diff OLD NEW [--operations IDS] [--config FILE] [--target NAME]
+                     [--format text|json] [--fail-on breaking|any] [--allow-remote-refs]
+
+Each change is marked breaking or not for a client. --format json prints one JSON
+report on stdout (or, on bad input, {"problems": [...]}). --fail-on breaking exits 1
+when a change breaks clients; --fail-on any, on any change.
+`;
+
+export const INSPECT_HELP = `polar-codegen inspect: print the intermediate model (IR) as JSON.
+
+Usage:
+  polar-codegen inspect [--spec FILE] [--operations IDS] [--config FILE] [--target NAME]
+`;
+
+export const SCAFFOLD_HELP = `polar-codegen scaffold-handlers: write a typed handler skeleton.
+
+Usage:
+  polar-codegen scaffold-handlers FILE [--spec FILE] [--out DIR] [--config FILE]
+
+FILE imports the generated server from the output folder. An existing FILE is never
+overwritten (exit 2), and FILE may not be inside the output folder.
 `;

@@ -24,6 +24,12 @@ export function reportFailure(error: unknown): number {
 
 export class UsageError extends Error {}
 
+/** A subcommand's `--help`: the text on stdout, exit 0. */
+export function printHelp(text: string): number {
+  process.stdout.write(text);
+  return EXIT_OK;
+}
+
 /** `parseArgs` whose complaints (unknown flag, missing value) become usage errors. */
 export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
@@ -41,6 +47,7 @@ export const TARGET_FLAGS = {
   operations: { type: "string", multiple: true },
   target: { type: "string", multiple: true },
   "allow-remote-refs": { type: "boolean" },
+  "import-extension": { type: "string" },
 } as const;
 
 export function targetOptions(values: {
@@ -50,8 +57,10 @@ export function targetOptions(values: {
   operations?: string[] | undefined;
   target?: string[] | undefined;
   "allow-remote-refs"?: boolean | undefined;
+  "import-extension"?: string | undefined;
 }) {
   const operations = splitList(values.operations);
+  const importExtension = importExtensionOf(values["import-extension"]);
   const names = splitList(values.target);
   return {
     ...(names && names.length > 0 ? { names } : {}),
@@ -60,7 +69,15 @@ export function targetOptions(values: {
     ...(values.config ? { config: values.config } : {}),
     ...(operations && operations.length > 0 ? { operations } : {}),
     ...(values["allow-remote-refs"] ? { allowRemoteRefs: true } : {}),
+    ...(importExtension ? { importExtension } : {}),
   };
+}
+
+function importExtensionOf(value: string | undefined): ".js" | ".ts" | undefined {
+  if (value === undefined) return undefined;
+  if (value === "js" || value === ".js") return ".js";
+  if (value === "ts" || value === ".ts") return ".ts";
+  throw new UsageError(`--import-extension must be ts or js, not "${value}"`);
 }
 
 /** `--flag a,b --flag c` → ["a", "b", "c"]. */

@@ -4,10 +4,11 @@
 import { writeFile } from "node:fs/promises";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { EXIT_ERROR, EXIT_OK, parseFlags, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
+import { EXIT_ERROR, EXIT_OK, parseFlags, printHelp, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseFlags({ args: argv, options: { ...TARGET_FLAGS }, strict: true, allowPositionals: true });
+  const { values, positionals } = parseFlags({ args: argv, options: { ...TARGET_FLAGS, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: true });
+  if (values.help) return printHelp((await import("./help.js")).SCAFFOLD_HELP);
   if (positionals.length !== 1) throw new UsageError("scaffold-handlers takes exactly one FILE, e.g. src/polar-handlers.ts");
   const file = resolve(positionals[0]!);
   const shown = relative(process.cwd(), file) || file;
@@ -23,7 +24,7 @@ export async function run(argv: string[]): Promise<number> {
   const model = await buildModelOnly(targetOptions(values));
   const { scaffoldHandlers } = await import("../scaffold.js");
   const { formatFiles } = await import("../format/format.js");
-  const importPath = importPathOf({ file, out: target.out });
+  const importPath = importPathOf({ file, out: target.out, extension: target.importExtension });
   const [formatted] = await formatFiles([{ path: file, contents: scaffoldHandlers({ model, importPath }) }]);
   mkdirSync(dirname(file), { recursive: true });
   try {
@@ -43,7 +44,7 @@ function refuseExisting(shown: string): number {
 }
 
 /** `../generated/polar/index.js`: relative to FILE's folder, POSIX separators, always `./`-led. */
-function importPathOf(options: { file: string; out: string }): string {
-  const path = relative(dirname(options.file), join(options.out, "index.js")).split(sep).join("/");
+function importPathOf(options: { file: string; out: string; extension: string }): string {
+  const path = relative(dirname(options.file), join(options.out, `index${options.extension}`)).split(sep).join("/");
   return path.startsWith(".") ? path : `./${path}`;
 }

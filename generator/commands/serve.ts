@@ -59,6 +59,8 @@ export async function run(argv: string[]): Promise<number> {
   // Installed before the line is printed: whoever reads it may signal at once.
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  // An empty store answers 404 to every id, which looks like a broken fake unless said.
+  if (values.seed === undefined && values.quiet !== true) process.stderr.write(`polar-codegen: the store is empty (no --seed): every id answers 404; seed it with --seed FILE (format: serve --help)\n`);
   process.stdout.write(`listening on ${running.url}\n`);
   await running.stopped;
   return EXIT_OK;

@@ -1,35 +1,42 @@
 // `polar-codegen test`: runs the generated contract suite (<out>/contract) with vitest,
-// against the generated fake, or a live server with --base-url. Credentials come from
-// the environment only (POLAR_CONTRACT_ACCESS_TOKEN, POLAR_CONTRACT_CUSTOMER_SESSION),
-// never from the command line, where other users of the machine could read them.
+// against the generated fake, or a live server with --base-url. It generates for the
+// spec first (the build stamp makes that free when nothing changed), so the suite run is
+// always the one for the spec named. Credentials come from the environment only
+// (POLAR_CONTRACT_ACCESS_TOKEN, POLAR_CONTRACT_CUSTOMER_SESSION), never from the
+// command line, where other users of the machine could read them.
 
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { EXIT_ERROR, parseFlags, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
+import type { ResolvedTarget } from "../config.js";
+import { EXIT_ERROR, parseFlags, printHelp, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
 
 const FLAGS = {
   ...TARGET_FLAGS,
   "base-url": { type: "string" },
   fixtures: { type: "string" },
   "allow-destructive": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
 } as const;
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseFlags({ args: argv, options: FLAGS, strict: true, allowPositionals: false });
+  if (values.help) return printHelp((await import("./help.js")).TEST_HELP);
   const { resolveTarget } = await import("../config.js");
   const { target, problems } = await resolveTarget(targetOptions(values));
   if (!target) throw new (await import("../problems.js")).ProblemError(problems);
-  const suite = join(target.out, "contract");
-  if (!existsSync(join(suite, "contract.test.ts"))) throw new UsageError(`no contract suite in ${suite}: run polar-codegen first`);
   const vitest = findVitest(target.cwd);
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (values["base-url"]) env.POLAR_CONTRACT_BASE_URL = values["base-url"];
   // Resolved here: the suite runs with its own folder as the working directory.
   const fixtures = values.fixtures ?? env.POLAR_CONTRACT_FIXTURES;
   if (fixtures) env.POLAR_CONTRACT_FIXTURES = resolve(fixtures);
+  await generateFirst(target);
+  const suite = join(target.out, "contract");
+  if (!existsSync(join(suite, "contract.test.ts"))) throw new UsageError(`no contract suite in ${suite}`);
+  if (env.POLAR_CONTRACT_BASE_URL) refuseWithoutCredentials({ suite, env });
   if (values["allow-destructive"]) env.POLAR_CONTRACT_ALLOW_DESTRUCTIVE = "1";
   // A config of its own, the suite's folder as root: the project's vitest config (which
   // may leave generated code out, or hold other projects) does not apply to it.
@@ -46,6 +53,44 @@ export async function run(argv: string[]): Promise<number> {
       done(code === 0 ? 0 : 1);
     });
   });
+}
+
+/** The output for the spec named, written only where it differs: the suite run is always that spec's. */
+async function generateFirst(target: ResolvedTarget): Promise<void> {
+  const { generateTarget } = await import("../generate.js");
+  const result = await generateTarget({ target, force: false, parallel: true });
+  if (result.status !== "generated" || result.written.length + result.removed.length === 0) return;
+  const { relative } = await import("node:path");
+  const spec = /^https?:/i.test(target.spec) ? target.spec : relative(process.cwd(), target.spec) || target.spec;
+  process.stderr.write(`polar-codegen: generated ${relative(process.cwd(), target.out) || "."} from ${spec} first (${result.written.length} written)\n`);
+}
+
+/**
+ * A live run needs a credential for each operation (the organization token, or the
+ * customer session for the portal's): without one every case would fail in turn, so
+ * refuse up front, in one line naming the variables.
+ */
+function refuseWithoutCredentials(input: { suite: string; env: NodeJS.ProcessEnv }): void {
+  const generated = JSON.parse(readFileSync(join(input.suite, "generated.json"), "utf8")) as { operations: Array<{ id: string; credentials: string[] }> };
+  const sessionInFixtures = input.env.POLAR_CONTRACT_FIXTURES ? fixturesHaveSession(input.env.POLAR_CONTRACT_FIXTURES) : false;
+  const missing = new Map<string, string[]>();
+  for (const operation of generated.operations) {
+    const variable = operation.credentials.includes("accessToken") ? "POLAR_CONTRACT_ACCESS_TOKEN" : "POLAR_CONTRACT_CUSTOMER_SESSION";
+    if (input.env[variable] || (variable === "POLAR_CONTRACT_CUSTOMER_SESSION" && sessionInFixtures)) continue;
+    missing.set(variable, [...(missing.get(variable) ?? []), operation.id]);
+  }
+  if (missing.size === 0) return;
+  const named = [...missing].map(([variable, ids]) => `${variable} (for ${ids.join(", ")})`).join(" and ");
+  throw new Error(`a live run (--base-url) needs credentials in the environment: set ${named}`);
+}
+
+function fixturesHaveSession(file: string): boolean {
+  try {
+    const fixtures = JSON.parse(readFileSync(file, "utf8")) as { customer_sessions?: Array<{ token?: unknown }> };
+    return typeof fixtures.customer_sessions?.[0]?.token === "string";
+  } catch {
+    return false;
+  }
 }
 
 function findVitest(cwd: string): string {

@@ -15,6 +15,8 @@ import type { YamlChunkCache } from "./yaml-chunks.js";
 export interface LoadOptions {
   /** A file path (relative to `cwd`) or an http(s) URL. */
   source: string;
+  /** How messages name the spec; default: its path relative to `cwd`. */
+  label?: string;
   cwd?: string;
   allowRemoteRefs?: boolean;
   fetch?: typeof fetch;
@@ -43,7 +45,7 @@ async function load(options: LoadOptions): Promise<LoadResult> {
     chunks: options.chunks,
   };
   const mayRedirect = (to: string) => redirectRefusal({ to, role: "spec", root: location, allowRemoteRefs: context.allowRemoteRefs });
-  const loaded = await loadSource({ location, context, role: "spec", mayRedirect });
+  const loaded = await loadSource({ location, context, role: "spec", mayRedirect, ...(options.label ? { label: options.label } : {}) });
   if (!loaded.source || loaded.text === undefined) return { problems: loaded.problems };
   const root = loaded.source;
   const kind = checkDocumentKind(root);

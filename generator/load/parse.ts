@@ -11,6 +11,7 @@ import { locateInDocument, positionOfOffset } from "./position.js";
 import { mayReferToOtherFiles } from "./ref-sites.js";
 import { parseYamlChunked, type YamlChunkCache } from "./yaml-chunks.js";
 import { parseSimpleYamlMapping } from "./yaml-fast.js";
+import { yamlErrorsProblem } from "./yaml-errors.js";
 import { yamlLibrary } from "./yaml-library.js";
 
 export interface ParsedSource {
@@ -123,34 +124,12 @@ function parseYaml(input: ParseInput): { parsed?: ParsedSource; problems: Proble
     const { line, col } = lineCounter.linePos(offset);
     return { file: input.label, line, col };
   };
-  if (document.errors.length > 0) {
-    // yaml can report one mistake twice at one offset ("Nested mappings…" and "Implicit keys…"): the first says it.
-    const first = document.errors.filter((error, index, all) => all.findIndex((other) => other.pos[0] === error.pos[0]) === index);
-    const problems = first.map((error) => yamlErrorProblem({ error, position: at(error.pos[0]), text: input.text }));
-    return { problems };
-  }
+  if (document.errors.length > 0) return { problems: [yamlErrorsProblem({ errors: document.errors, text: input.text, at })] };
   if (document.contents === null) return { problems: [emptyProblem(input.label)] };
   const value = toValue({ document, label: input.label, at });
   if ("problem" in value) return { problems: [value.problem] };
   const locate = (pointer: string) => locateInDocument({ document, lineCounter, pointer, file: input.label });
   return { parsed: { value: value.value, locate }, problems: [] };
-}
-
-function yamlErrorProblem(options: {
-  error: Document["errors"][number];
-  position: SourcePosition;
-  text: string;
-}): Problem {
-  const { error } = options;
-  const duplicate = error.code === "DUPLICATE_KEY";
-  // yaml's range covers only part of the key; read it up to the `:` on its line.
-  const key = /^[^:\n]*/.exec(options.text.slice(error.pos[0]))![0].trim().replace(/^["']|["']$/g, "");
-  return problem({
-    code: duplicate ? "yaml-duplicate-key" : "yaml-syntax",
-    message: duplicate ? `duplicate key "${key}" in YAML mapping` : `malformed YAML: ${error.message}`,
-    path: "",
-    position: options.position,
-  });
 }
 
 /** `toJS` is where aliases expand, so this is where an alias bomb is caught, early. */

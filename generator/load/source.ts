@@ -37,9 +37,11 @@ export async function loadSource(options: {
   /** Why a redirect to this URL may not be followed (see ref-policy.ts), or undefined when it may. */
   mayRedirect: (url: string) => string | undefined;
   where?: Pick<Problem, "path" | "position">;
+  /** How messages name the file, when not by its path relative to the cwd. */
+  label?: string;
 }): Promise<{ source?: Source; text?: string; problems: Problem[] }> {
   const { context } = options;
-  const label = labelFor({ location: options.location, cwd: context.cwd });
+  const label = options.label ?? labelFor({ location: options.location, cwd: context.cwd });
   const read = await readSource({ ...options, label, readers: context.readers, ...options.where });
   if (read.text === undefined) return { problems: read.problem ? [read.problem] : [] };
   const location = read.location ?? options.location;

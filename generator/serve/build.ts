@@ -16,7 +16,10 @@ export async function buildCache(options: { target: ResolvedTarget; dir: string 
   // `require`, as everywhere the compiler is loaded: an ESM import of it makes Node scan
   // its whole source for named exports.
   const ts = createRequire(import.meta.url)("typescript") as typeof import("typescript");
-  const build = await buildFromTarget(options.target);
+  // Compiled and bundled here, never read by people: `.js` imports, which the bundle's
+  // module map names, and the generator's own layout, whatever the target asks of its files.
+  const { format: _ignored, ...target } = options.target;
+  const build = await buildFromTarget({ ...target, importExtension: ".js" });
   const staging = `${options.dir}.tmp-${process.pid}-${Date.now()}`;
   await rm(staging, { recursive: true, force: true });
   try {

@@ -20,12 +20,24 @@ export async function runWatch(input: { options: ResolveOptions; quiet: boolean 
     process.once("SIGINT", () => resolve("SIGINT"));
     process.once("SIGTERM", () => resolve("SIGTERM"));
   });
+  const queued = new Set<string>();
+  // A run's errors are held until it ends, then printed once: not at all when a newer
+  // change is already queued (a save's burst of events: the next run reports), nor when
+  // they repeat the last run's word for word (the same broken save seen twice).
+  let held: string[] = [];
+  let lastErrors = "";
   const reporter = {
     line: (text: string) => void (input.quiet || process.stdout.write(`${text}\n`)),
-    error: (text: string) => void process.stderr.write(`${text}\n`),
+    error: (text: string) => void held.push(text),
+  };
+  const flush = () => {
+    const errors = held.join("\n");
+    held = [];
+    if (queued.size > 0 && !stopping) return;
+    if (errors !== "" && errors !== lastErrors) process.stderr.write(`${errors}\n`);
+    lastErrors = errors;
   };
   const session = createWatchSession({ options: input.options, reporter });
-  const queued = new Set<string>();
   let running: Promise<void> | undefined;
   let stopping = false;
   let shown = "";
@@ -42,6 +54,7 @@ export async function runWatch(input: { options: ResolveOptions; quiet: boolean 
     const files = [...queued].sort();
     queued.clear();
     running = session.cycle(files).finally(() => {
+      flush();
       running = undefined;
       if (!stopping) refresh();
       pump();
@@ -57,6 +70,7 @@ export async function runWatch(input: { options: ResolveOptions; quiet: boolean 
 
   running = session
     .cycle(undefined)
+    .then(() => flush())
     .then(() => !stopping && refresh())
     .then(() => session.prime(() => stopping || queued.size > 0))
     .finally(() => {

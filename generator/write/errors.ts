@@ -41,6 +41,7 @@ const REASONS: Record<string, string> = {
   ENOSPC: "no space left on the device",
   EDQUOT: "disk quota exceeded",
   EISDIR: "a folder is in the way of a file",
+  EEXIST: "a file is in the way of a folder",
 };
 
 /** Run `work`; a file-system refusal becomes one clear sentence about the output folder. */

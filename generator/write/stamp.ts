@@ -39,7 +39,7 @@ interface Stamp {
 
 function settingsOf(target: ResolvedTarget): string {
   // Sorted: the output does not depend on the order operations are listed in.
-  return JSON.stringify([GENERATOR_VERSION, target.specLabel, [...new Set(target.operations)].sort(), target.allowRemoteRefs]);
+  return JSON.stringify([GENERATOR_VERSION, target.specLabel, [...new Set(target.operations)].sort(), target.allowRemoteRefs, target.importExtension]);
 }
 
 /**
@@ -92,7 +92,8 @@ async function sha256(data: Buffer | string): Promise<string> {
 
 /** True when the stamp says the output is current and every output file is as written. */
 export async function isStampCurrent(target: ResolvedTarget): Promise<boolean> {
-  if (isUrl(target.spec)) return false;
+  // The user's prettier config may live in any folder above the output, or appear there: build every time.
+  if (isUrl(target.spec) || target.format === "prettier") return false;
   // A commit cut short: the stamp vouches for the output before it, and the journal waits to be completed.
   if (existsSync(join(target.out, JOURNAL_FILE))) return false;
   const stampFile = join(target.out, STAMP_FILE);

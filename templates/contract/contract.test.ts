@@ -3,6 +3,8 @@
 // in ./generated.json; the fake's seed is ./fixtures.json.
 // Runs against the generated fake in process, or a live server: see POLAR_CONTRACT_* in the README.
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { expect } from "vitest";
 import { createPolarClient } from "../client.js";
 import { createFakePolar, type FakeSeed } from "../fake.js";
 import { createPolarServer, toNodeListener } from "../server.js";
@@ -18,17 +20,21 @@ interface Generated {
   productionUrls: string[];
 }
 
-const readJson = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(name, import.meta.url), "utf8"));
+// The test file's own path, from vitest: `import.meta` does not exist where the suite is
+// type-checked as CommonJS, and `__dirname` not where it runs as ESM.
+const { testPath } = expect.getState();
+if (!testPath) throw new Error("contract.test.ts runs under vitest, which names the test file");
+const here = pathToFileURL(testPath);
+const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(name, here), "utf8"));
 const generated = readJson("./generated.json") as Generated;
 
 defineContractSuite({
   operations: generated.operations,
   generatedFrom: {
-    source: { ...generated.source, outFolder: new URL("../", import.meta.url) },
+    source: { ...generated.source, outFolder: new URL("../", here) },
     operations: generated.fingerprints.operations,
     subset: generated.fingerprints.subset,
-    openapiJson: new URL("../openapi.json", import.meta.url),
+    openapiJson: new URL("../openapi.json", here),
   },
   fixtures: readJson("./fixtures.json") as ContractFixtures,
   productionUrls: generated.productionUrls,

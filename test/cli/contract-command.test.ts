@@ -72,7 +72,7 @@ describe("polar-codegen test", () => {
   it.each(["https://api.polar.sh", "https://api.polar.sh.", "https://api.polar.sh%2e", "https://API.POLAR.SH:443"])(
     "refuses destructive cases against the spec's production server (%s), before any request",
     (url) => {
-      const run = runCli({ args: ["test", "--base-url", url, "--allow-destructive"], env: { ...PLAIN, ...LOOPBACK_ONLY, POLAR_CONTRACT_FIXTURES: "generated/polar/contract/fixtures.json" } });
+      const run = runCli({ args: ["test", "--base-url", url, "--allow-destructive"], env: { ...PLAIN, ...LOOPBACK_ONLY, ...LIVE_CREDENTIALS, POLAR_CONTRACT_FIXTURES: "generated/polar/contract/fixtures.json" } });
       expect(run.stdout + run.stderr).toContain(`refusing destructive contract tests against ${url}: it is the spec's production server`);
       expect(run.stdout + run.stderr).not.toContain("loopback-only: refused");
       expect(run.code).toBe(1);

@@ -97,7 +97,7 @@ describe("polar-codegen --check for machines and CI", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(
-      /polar-codegen: out is out of date with the spec:\n(  changed  \S+\n)*  changed  client\.ts\n(  changed  \S+\n)*Operations changed:\n  customers:delete: required query parameter reason added \(breaking\)\nRun `polar-codegen` to regenerate\.\n$/,
+      /polar-codegen: out is out of date with the spec:\n(  changed  \S+\n)*  changed  client\.ts\n(  changed  \S+\n)*Operations changed:\n  customers:delete: required query parameter reason added \(breaking\)\nRun `polar-codegen --spec spec\.yaml --out out` to regenerate\.\n$/,
     );
   });
 });

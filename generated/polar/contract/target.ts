@@ -43,19 +43,19 @@ type Env = Record<string, string | undefined>;
 /** Throws, before any test runs, on a base URL that is no http(s) URL or a destructive run against production. */
 export function planTarget(options: { env: Env; productionUrls: string[] }): TargetPlan {
   const { env } = options;
-  const base = env.POLAR_CONTRACT_BASE_URL;
+  const base = env["POLAR_CONTRACT_BASE_URL"];
   if (!base) return { live: false, destructive: true };
   const url = parseHttpUrl(base);
   if (!url)
     throw new Error(`POLAR_CONTRACT_BASE_URL ${JSON.stringify(base)} is not an http(s) URL`);
-  const wanted = env.POLAR_CONTRACT_ALLOW_DESTRUCTIVE === "1";
+  const wanted = env["POLAR_CONTRACT_ALLOW_DESTRUCTIVE"] === "1";
   if (wanted && isProductionUrl({ url: base, productionUrls: options.productionUrls }))
     throw new Error(
       `refusing destructive contract tests against ${base}: it is the spec's production server`,
     );
   const destructiveOff = !wanted
     ? "a live server without POLAR_CONTRACT_ALLOW_DESTRUCTIVE=1"
-    : !env.POLAR_CONTRACT_FIXTURES
+    : !env["POLAR_CONTRACT_FIXTURES"]
       ? "a live server without POLAR_CONTRACT_FIXTURES naming records that exist on it"
       : undefined;
   return {
@@ -99,15 +99,15 @@ export async function openTarget(options: {
 }): Promise<Target> {
   const { plan, env } = options;
   // A live server knows nothing of the built-in fixtures: only a fixtures file describes it.
-  const fixtures = env.POLAR_CONTRACT_FIXTURES
-    ? (JSON.parse(readFileSync(env.POLAR_CONTRACT_FIXTURES, "utf8")) as ContractFixtures)
+  const fixtures = env["POLAR_CONTRACT_FIXTURES"]
+    ? (JSON.parse(readFileSync(env["POLAR_CONTRACT_FIXTURES"], "utf8")) as ContractFixtures)
     : plan.live
       ? {}
       : options.defaultFixtures;
   const customerSession =
-    env.POLAR_CONTRACT_CUSTOMER_SESSION ?? fixtures.customer_sessions?.[0]?.token;
+    env["POLAR_CONTRACT_CUSTOMER_SESSION"] || fixtures.customer_sessions?.[0]?.token;
   if (plan.live) {
-    const accessToken = env.POLAR_CONTRACT_ACCESS_TOKEN;
+    const accessToken = env["POLAR_CONTRACT_ACCESS_TOKEN"];
     return {
       baseUrl: plan.baseUrl,
       live: true,
@@ -123,7 +123,7 @@ export async function openTarget(options: {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     live: false,
-    accessToken: env.POLAR_CONTRACT_ACCESS_TOKEN ?? "polar_oat_contract_tests",
+    accessToken: env["POLAR_CONTRACT_ACCESS_TOKEN"] || "polar_oat_contract_tests",
     customerSession,
     fixtures,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -17,11 +17,14 @@ export function anonymize(customer: CustomerRecord): Partial<CustomerRecord> {
   const changes: Partial<CustomerRecord> = {};
   if (typeof customer.email === "string")
     changes.email = `${hash(customer.email)}@anonymized.invalid`;
-  const business = Array.isArray(customer.tax_id) ? customer.tax_id.length > 0 : !!customer.tax_id;
+  const business = Array.isArray(customer["tax_id"])
+    ? customer["tax_id"].length > 0
+    : !!customer["tax_id"];
   if (typeof customer.name === "string" && !business) changes.name = hash(customer.name);
-  if (typeof customer.billing_name === "string") changes.billing_name = hash(customer.billing_name);
-  if (Object.hasOwn(customer, "billing_address")) changes.billing_address = null;
-  if (Object.hasOwn(customer, "oauth_accounts")) changes.oauth_accounts = {};
+  if (typeof customer["billing_name"] === "string")
+    changes["billing_name"] = hash(customer["billing_name"]);
+  if (Object.hasOwn(customer, "billing_address")) changes["billing_address"] = null;
+  if (Object.hasOwn(customer, "oauth_accounts")) changes["oauth_accounts"] = {};
   return changes;
 }
 

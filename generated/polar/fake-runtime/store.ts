@@ -64,7 +64,7 @@ export function createStore(options: { seed: StoreSeed; now: () => Date }): Stor
     (seed.customer_sessions ?? []).map((session) => [session.token, session.customer_id]),
   );
   const live = (customer: CustomerRecord | undefined) =>
-    customer && !customer.deleted_at ? customer : undefined;
+    customer && !customer["deleted_at"] ? customer : undefined;
 
   return {
     deleteCustomer({ by, value, anonymize: wanted }) {
@@ -75,7 +75,7 @@ export function createStore(options: { seed: StoreSeed; now: () => Date }): Stor
       if (!customer) return false;
       const at = timestamp(now());
       for (const subscription of subscriptions.values()) {
-        if (subscription.customer_id === customer.id && ACTIVE.has(String(subscription.status)))
+        if (subscription.customer_id === customer.id && ACTIVE.has(String(subscription["status"])))
           revoke({ subscription, at });
       }
       Object.assign(
@@ -90,16 +90,16 @@ export function createStore(options: { seed: StoreSeed; now: () => Date }): Stor
       if (!subscription || customerId === undefined || subscription.customer_id !== customerId)
         return { kind: "not-found" };
       if (
-        subscription.cancel_at_period_end === true ||
-        subscription.ended_at ||
-        subscription.status === "canceled"
+        subscription["cancel_at_period_end"] === true ||
+        subscription["ended_at"] ||
+        subscription["status"] === "canceled"
       )
         return { kind: "already-canceled" };
       const at = timestamp(now());
       update(subscription, {
         cancel_at_period_end: true,
         canceled_at: at,
-        ends_at: subscription.current_period_end ?? at,
+        ends_at: subscription["current_period_end"] ?? at,
         modified_at: at,
       });
       return { kind: "canceled", subscription: copy(subscription) };
@@ -128,7 +128,7 @@ function revoke(options: { subscription: SubscriptionRecord; at: string }): void
   update(subscription, {
     status: "canceled",
     cancel_at_period_end: false,
-    canceled_at: subscription.canceled_at ?? at,
+    canceled_at: subscription["canceled_at"] ?? at,
     ends_at: at,
     ended_at: at,
     modified_at: at,

@@ -18,7 +18,7 @@ export async function read(options: { call: Call; response: Response }): Promise
   const field = ok ? "data" : "error";
   const result: Outcome = { kind: ok ? "success" : "error", status, headers, attempts: call.sent };
   if (documented === 0) return ((result[field] = undefined), result);
-  const body = (result.body = await response.text());
+  const body = (result["body"] = await response.text());
   if (status === 429) {
     // The parser lives with the retry policy, loaded on first use.
     const retry = await import("./retry.js").catch(() => undefined);
@@ -30,11 +30,11 @@ export async function read(options: { call: Call; response: Response }): Promise
     value = documented === 2 ? body : JSON.parse(body);
     const validator = typeof documented === "string" && call.validators?.[documented];
     const issues = validator && validator(value);
-    if (issues && issues.length) result.issues = issues;
+    if (issues && issues.length) result["issues"] = issues;
   } catch (cause) {
     // A body that is not JSON, or a validator that fails, must not hide a success.
     if (!ok && value === undefined) return { ...result, kind: "invalid-body" };
-    result.issues = [
+    result["issues"] = [
       { pointer: "", keyword: value === undefined ? "json" : "validator", message: String(cause) },
     ];
   }

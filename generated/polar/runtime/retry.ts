@@ -58,7 +58,7 @@ export function retryPolicy(call: Call): (outcome: Outcome) => number | undefine
     throw new Error("retry.attempts: not an integer >= 1");
   let ambiguous = false;
   return (outcome) => {
-    const status = (outcome.status as number | undefined) ?? 0;
+    const status = (outcome["status"] as number | undefined) ?? 0;
     const attempt = call.sent;
     if (ambiguous && outcome.kind === "error" && status === operation.done)
       outcome.kind = "probably-succeeded";
@@ -67,7 +67,7 @@ export function retryPolicy(call: Call): (outcome: Outcome) => number | undefine
       status === 429 || (!operation.once && (outcome.kind === "network-error" || status >= 500));
     if (!retryable || attempt >= attempts) return undefined;
     const wait =
-      retryAfterMs(outcome.headers as Headers | undefined) ??
+      retryAfterMs(outcome["headers"] as Headers | undefined) ??
       Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
     // Never longer than `maxDelayMs`, never past the deadline.
     if (wait > maxDelayMs || Date.now() + wait >= call.deadline) return undefined;

@@ -4,14 +4,7 @@
 // one deadline that starts first and bounds every await (credential, hooks, fetch, body,
 // waits). Nothing here throws to the caller: every path ends in a result.
 
-import type {
-  BaseOptions,
-  CallOptions,
-  OperationInfo,
-  RetryOptions,
-  SpecInfo,
-  Validator,
-} from "./options.js";
+import type { BaseOptions, CallOptions, OperationInfo, SpecInfo, Validator } from "./options.js";
 import { read } from "./read.js";
 import type { AnyResult } from "./result.js";
 import { baseOf, ownValue, pathAndQuery, refuse } from "./url.js";
@@ -65,7 +58,7 @@ export async function send(options: SendOptions): Promise<AnyResult> {
     // JavaScript callers may pass nothing at all: each gap is refused like a bad value.
     const input = (call.input ??= {}) as Record<string, unknown>;
     const config = (call.config =
-      ((call.client ?? input.client ?? refuse("client: missing")) as ClientLike).options ?? {});
+      ((call.client ?? input["client"] ?? refuse("client: missing")) as ClientLike).options ?? {});
     stopDeadline = startDeadline(call);
     // The call's own credential before the client's, the first the operation accepts.
     for (const name of call.operation.auth) call.token ||= ownValue(input, name);
@@ -137,7 +130,7 @@ function prepare(call: Call): void {
     // Never `Bearer undefined`, and nothing a header could not carry.
     if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token))
       refuse(`credential: no ${operation.auth.join(" or ")} token`);
-    headers.authorization = `Bearer ${token}`;
+    headers["authorization"] = `Bearer ${token}`;
   }
   if (spec.apiVersion) headers["polar-version"] = spec.apiVersion;
   if (IN_NODE) headers["user-agent"] = config.userAgent || spec.userAgent;

@@ -220,12 +220,16 @@ function handlerThrew(options: { call: RouteCall; error: unknown }): WireRespons
 
 /** A class: an object literal with a getter costs a closure and an accessor per request. */
 class Context implements HandlerContext<Record<string, unknown>, ServerCredential | undefined> {
+  readonly params: Record<string, unknown>;
+  readonly credential: ServerCredential | undefined;
   readonly #wire: WireRequest;
   constructor(
-    readonly params: Record<string, unknown>,
-    readonly credential: ServerCredential | undefined,
+    params: Record<string, unknown>,
+    credential: ServerCredential | undefined,
     wire: WireRequest,
   ) {
+    this.params = params;
+    this.credential = credential;
     this.#wire = wire;
   }
 

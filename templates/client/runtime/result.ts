@@ -119,10 +119,12 @@ export type Unsuccessful = Failure<number, unknown> | Problem;
  */
 export class PolarError extends Error {
   override name = "PolarError";
-  constructor(readonly result: Unsuccessful) {
+  readonly result: Unsuccessful;
+  constructor(result: Unsuccessful) {
     super(
       `Polar request failed: ${result.kind} ${(result as { status?: number }).status ?? ""}`.trim(),
     );
+    this.result = result;
   }
 }
 

@@ -130,8 +130,8 @@ function webRequest(options: {
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
   const host =
-    typeof request.headers.host === "string" && /^[\w.:[\]-]+$/.test(request.headers.host)
-      ? request.headers.host
+    typeof request.headers["host"] === "string" && /^[\w.:[\]-]+$/.test(request.headers["host"])
+      ? request.headers["host"]
       : "localhost";
   let url: URL;
   try {

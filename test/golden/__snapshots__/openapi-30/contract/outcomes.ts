@@ -106,17 +106,20 @@ function cancelled(options: { exchange: Exchange; values: Record<string, string>
   const has = new Set(exchange.operation.responses[String(exchange.status)]?.properties ?? []);
   const body = (exchange.body ?? {}) as Record<string, unknown>;
   const problems: string[] = [];
-  if (has.has("id") && body.id !== options.values.id)
+  if (has.has("id") && body["id"] !== options.values["id"])
     problems.push(
-      `/id: expected the subscription cancelled, ${JSON.stringify(options.values.id)}, actual ${JSON.stringify(body.id)}`,
+      `/id: expected the subscription cancelled, ${JSON.stringify(options.values["id"])}, actual ${JSON.stringify(body["id"])}`,
     );
-  if (has.has("cancel_at_period_end") && body.cancel_at_period_end !== true)
+  if (has.has("cancel_at_period_end") && body["cancel_at_period_end"] !== true)
     problems.push(
-      `/cancel_at_period_end: expected true once cancelled, actual ${JSON.stringify(body.cancel_at_period_end)}`,
+      `/cancel_at_period_end: expected true once cancelled, actual ${JSON.stringify(body["cancel_at_period_end"])}`,
     );
-  if (has.has("canceled_at") && (typeof body.canceled_at !== "string" || body.canceled_at === ""))
+  if (
+    has.has("canceled_at") &&
+    (typeof body["canceled_at"] !== "string" || body["canceled_at"] === "")
+  )
     problems.push(
-      `/canceled_at: expected the time of the cancellation, actual ${JSON.stringify(body.canceled_at)}`,
+      `/canceled_at: expected the time of the cancellation, actual ${JSON.stringify(body["canceled_at"])}`,
     );
   return problems;
 }
