@@ -3,7 +3,7 @@
 // random credentials; every response valid against that spec, with the status Polar's
 // rules give, and the state changed only as they say.
 
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "vitest";
 import { checkFakeProperty } from "../fixtures/server/fake-property.js";
@@ -14,7 +14,10 @@ const specs = readdirSync(SPECS_DIR).filter((name) => /\.openapi\.(ya?ml|json)$/
 
 describe("the fake's property, every real Polar spec", () => {
   it.each(specs)("%s", async (spec) => {
-    const folder = await generateFolder(join(SPECS_DIR, spec));
+    // The operations this spec has (2025-02-18 has no delete by external id).
+    const text = readFileSync(join(SPECS_DIR, spec), "utf8");
+    const operations = ["customers:delete", "customers:delete_external", "customer_portal:subscriptions:cancel"].filter((id) => new RegExp(`operationId"?:\\s*"?${id}"?\\s*[,\\n]`).test(text));
+    const folder = await generateFolder(join(SPECS_DIR, spec), { operations });
     try {
       const module = { ...(await import(join(folder.dir, "index.ts"))), ...(await import(join(folder.dir, "fake.ts"))) };
       await checkFakeProperty({ module, openapiJson: join(folder.dir, "openapi.json"), numRuns: 150, seed: 20261207 });
