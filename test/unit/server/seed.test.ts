@@ -33,7 +33,7 @@ describe("a seed the fake refuses, naming the record and the field", () => {
     ["a session of no seeded customer", { customers: [customer], customer_sessions: [{ token: "t", customer_id: OTHER_CUSTOMER }] }, `customer_sessions[0].customer_id: no customer "${OTHER_CUSTOMER}" in the seed`],
     ["a status outside the schema's enum", { customers: [customer], subscriptions: [{ ...subscription, status: "bogus-status" }] }, 'subscriptions[0].status: must be one of "incomplete"'],
     ["an amount of the wrong type", { customers: [customer], subscriptions: [{ ...subscription, amount: "15" }] }, 'subscriptions[0].amount: must be integer (actual "15")'],
-    ["a nested field of the wrong type", { customers: [customer], subscriptions: [{ ...subscription, product: { name: 7 } }] }, "subscriptions[0].product.created_at: must have property"],
+    ["a nested field of the wrong type", { customers: [customer], subscriptions: [{ ...subscription, product: { name: 7 } }] }, 'subscriptions[0].product.id: must have property "id"'],
   ])("%s", (_, bad, message) => {
     expect(() => createFakePolar({ seed: bad as never })).toThrow(`fake Polar seed: ${message}`);
   });
