@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: the default suite (`npm test`) and the corpus over every real Polar
-// spec in ../shared/specs/polar (`npm run test:corpus`), which is slower.
+// Two projects: the default suite (`npm test`), which reads only the project's own files
+// (fixture specs in test/fixtures/specs), and the corpus over every real Polar spec in
+// POLAR_SPECS_DIR, default ../shared/specs/polar (`npm run test:corpus`), which is slower.
 export default defineConfig({
   test: {
     projects: [

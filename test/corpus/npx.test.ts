@@ -5,10 +5,11 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scratchDir } from "../helpers/cli.js";
 import { bytesBelow, packProject, run } from "../helpers/pack.js";
+import { specFile } from "./specs-dir.js";
 
 const root = scratchDir("polar-codegen-npx-");
 const app = join(root, "app");
-const FULL_SPEC = resolve("../shared/specs/polar/polar-2026-10.openapi.json");
+const FULL_SPEC = resolve(specFile("polar-2026-10.openapi.json"));
 const VERSION = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
 
 let installWarnings = "";
