@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { ResolvedTarget } from "../config.js";
 import { EXIT_OK, parseFlags, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
+import { cliIo } from "../io.js";
 
 export const SERVE_HELP = `polar-codegen serve: run the fake Polar for a spec on 127.0.0.1.
 
@@ -42,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
     allowPositionals: false,
   });
   if (values.help) {
-    process.stdout.write(SERVE_HELP);
+    cliIo().stdout.write(SERVE_HELP);
     return EXIT_OK;
   }
   const port = parsePort(values.port);
@@ -51,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
   const { serveFake } = await import("../serve/listen.js");
   let running;
   try {
-    const log = (line: string) => process.stdout.write(`${line}\n`);
+    const log = (line: string) => cliIo().stdout.write(`${line}\n`);
     running = await serveFake({ dir, port, seed, log, logRequests: values.quiet !== true });
   } catch (error) {
     if (error instanceof TypeError && error.message.startsWith("fake Polar seed")) throw new UsageError(`--seed ${values.seed}: ${error.message}`);
@@ -62,8 +63,8 @@ export async function run(argv: string[]): Promise<number> {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   // The seed names no access_tokens: the one token the fake accepts for the organization's endpoints.
-  if (running.accessToken) process.stdout.write(`access token: ${running.accessToken.token} (scopes: ${running.accessToken.scopes.join(" ")})\n`);
-  process.stdout.write(`listening on ${running.url}\n`);
+  if (running.accessToken) cliIo().stdout.write(`access token: ${running.accessToken.token} (scopes: ${running.accessToken.scopes.join(" ")})\n`);
+  cliIo().stdout.write(`listening on ${running.url}\n`);
   await running.stopped;
   return EXIT_OK;
 }
@@ -71,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
 /** The cache folder holding the compiled fake, built first when it is missing or stale. */
 async function prepare(options: ReturnType<typeof targetOptions>): Promise<string> {
   const starts = await import("../serve/start-index.js");
-  const key = starts.startKey({ cwd: process.cwd(), flags: options });
+  const key = starts.startKey({ cwd: cliIo().cwd, flags: options });
   const known = starts.findStart(key);
   if (known) return known;
   const { CONFIG_FILE, EMBEDDED_SPEC, resolveTarget } = await import("../config.js");
@@ -91,10 +92,10 @@ async function build(options: { target: ResolvedTarget; dir: string; embeddedSpe
   const { target } = options;
   // The header's label is relative to the output folder; the user knows the spec as they named it.
   const named = /^https?:\/\//i.test(target.spec) || target.spec === options.embeddedSpec;
-  const spec = named ? target.specLabel : relative(process.cwd(), target.spec);
-  process.stderr.write(`polar-codegen: generating the fake for ${spec} (cached for the next start)\n`);
+  const spec = named ? target.specLabel : relative(cliIo().cwd, target.spec);
+  cliIo().stderr.write(`polar-codegen: generating the fake for ${spec} (cached for the next start)\n`);
   // Compiling the generator's dependencies dominates a cold start (see code-cache.ts).
-  (await import("../code-cache.js")).enableCodeCache();
+  if (cliIo().codeCache) (await import("../code-cache.js")).enableCodeCache();
   const { buildCache } = await import("../serve/build.js");
   await buildCache(options);
   return options.dir;
