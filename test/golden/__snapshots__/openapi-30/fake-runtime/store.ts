@@ -8,7 +8,12 @@
 // Deterministic: the clock is injected and nothing is random.
 
 import { anonymize, recordOf, type CustomerRecord } from "./anonymize.js";
-import { credentialOf, type Credential, type CredentialSeed } from "./credentials.js";
+import {
+  credentialOf,
+  type Credential,
+  type CredentialSeed,
+  type Credentials,
+} from "./credentials.js";
 
 export type { CustomerRecord } from "./anonymize.js";
 export type { AccessTokenRecord, MemberSessionRecord, SessionRecord } from "./credentials.js";
@@ -24,7 +29,7 @@ export interface StoreSeed extends CredentialSeed {
   subscriptions?: readonly SubscriptionRecord[] | undefined;
 }
 
-export interface StoreState extends Required<CredentialSeed> {
+export interface StoreState extends Credentials {
   customers: CustomerRecord[];
   subscriptions: SubscriptionRecord[];
 }
@@ -58,11 +63,11 @@ export function createStore(options: { seed: StoreSeed; now: () => Date }): Stor
   const subscriptions = new Map<string, SubscriptionRecord>();
   for (const subscription of seed.subscriptions ?? [])
     subscriptions.set(subscription.id, copy(subscription));
-  const credentials = copy({
-    access_tokens: seed.access_tokens ?? [],
-    customer_sessions: seed.customer_sessions ?? [],
-    member_sessions: seed.member_sessions ?? [],
-  });
+  const credentials: Credentials = {
+    access_tokens: copy([...(seed.access_tokens ?? [])]),
+    customer_sessions: copy([...(seed.customer_sessions ?? [])]),
+    member_sessions: copy([...(seed.member_sessions ?? [])]),
+  };
   const live = (customer: CustomerRecord | undefined) =>
     customer && !customer.deleted_at ? customer : undefined;
 
