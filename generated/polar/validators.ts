@@ -23,6 +23,8 @@ const PATTERN_0 =
 const PATTERN_1 =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/u;
 
+const PATTERN_2 = /^(?!^[-+.]*$)[+-]?0*\d*\.?\d*$/u;
+
 const LIST_0 = [
   "id",
   "created_at",
@@ -31,6 +33,7 @@ const LIST_0 = [
   "description",
   "selectable",
   "deletable",
+  "is_deleted",
   "organization_id",
 ];
 
@@ -41,6 +44,8 @@ const LIST_1 = [
   "downloadables",
   "license_keys",
   "meter_credit",
+  "feature_flag",
+  "slack_shared_channel",
 ];
 
 const LIST_2 = [
@@ -58,17 +63,37 @@ const LIST_3 = [
   "created_at",
   "modified_at",
   "id",
+  "name",
+  "slug",
+  "avatar_url",
+  "proration_behavior",
+  "allow_customer_updates",
+  "customer_portal_settings",
+];
+
+const LIST_4 = [
+  "created_at",
+  "modified_at",
+  "id",
   "amount",
   "currency",
   "recurring_interval",
+  "recurring_interval_count",
   "status",
   "current_period_start",
   "current_period_end",
+  "current_meter_period_start",
+  "current_meter_period_end",
+  "trial_start",
+  "trial_end",
   "cancel_at_period_end",
   "canceled_at",
   "started_at",
   "ends_at",
   "ended_at",
+  "pause_at_period_end",
+  "paused_at",
+  "resumes_at",
   "customer_id",
   "product_id",
   "discount_id",
@@ -78,9 +103,10 @@ const LIST_3 = [
   "product",
   "prices",
   "meters",
+  "pending_update",
 ];
 
-const LIST_4 = [
+const LIST_5 = [
   "created_at",
   "modified_at",
   "id",
@@ -91,15 +117,21 @@ const LIST_4 = [
   "meter",
 ];
 
-const LIST_5 = ["created_at", "modified_at", "id", "name"];
+const LIST_6 = ["created_at", "modified_at", "id", "name"];
 
-const LIST_6 = [
+const LIST_7 = [
+  "id",
   "created_at",
   "modified_at",
-  "id",
+  "trial_interval",
+  "trial_interval_count",
   "name",
   "description",
+  "visibility",
   "recurring_interval",
+  "recurring_interval_count",
+  "meter_interval",
+  "meter_interval_count",
   "is_recurring",
   "is_archived",
   "organization_id",
@@ -109,44 +141,43 @@ const LIST_6 = [
   "organization",
 ];
 
-const LIST_7 = [
-  "created_at",
-  "modified_at",
-  "id",
-  "amount_type",
-  "is_archived",
-  "product_id",
-  "type",
-  "recurring_interval",
-  "price_currency",
-  "price_amount",
-  "legacy",
-];
-
 const LIST_8 = [
   "created_at",
   "modified_at",
   "id",
-  "name",
-  "slug",
-  "avatar_url",
-  "email",
-  "website",
-  "socials",
-  "status",
-  "details_submitted_at",
-  "feature_settings",
-  "subscription_settings",
-  "notification_settings",
+  "source",
+  "amount_type",
+  "price_currency",
+  "tax_behavior",
+  "is_archived",
+  "product_id",
+  "type",
+  "recurring_interval",
+  "minimum_amount",
+  "maximum_amount",
+  "preset_amount",
+  "legacy",
 ];
 
-const LIST_9 = ["allow_multiple_subscriptions", "allow_customer_updates", "proration_behavior"];
+const LIST_9 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "source",
+  "amount_type",
+  "price_currency",
+  "tax_behavior",
+  "is_archived",
+  "product_id",
+  "type",
+  "recurring_interval",
+  "price_amount",
+  "legacy",
+];
 
-const LIST_10 = ["x", "github", "facebook", "instagram", "youtube", "tiktok", "linkedin", "other"];
+const LIST_10 = ["created_at", "modified_at", "id", "applies_at", "product_id", "seats"];
 
-const LIST_11 = ["created", "onboarding_started", "under_review", "denied", "active"];
-
-const LIST_12 = [
+const LIST_11 = [
   "id",
   "organization_id",
   "name",
@@ -166,20 +197,70 @@ const LIST_12 = [
   "public_url",
 ];
 
+const LIST_12 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "source",
+  "amount_type",
+  "price_currency",
+  "tax_behavior",
+  "is_archived",
+  "product_id",
+  "minimum_amount",
+  "maximum_amount",
+  "preset_amount",
+];
+
 const LIST_13 = [
   "created_at",
   "modified_at",
   "id",
+  "source",
   "amount_type",
+  "price_currency",
+  "tax_behavior",
   "is_archived",
   "product_id",
-  "type",
-  "recurring_interval",
-  "price_currency",
   "price_amount",
 ];
 
-const LIST_14 = [
+const LIST_14 = ["id", "name", "unit", "custom_label", "custom_multiplier"];
+
+const LIST_15 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "source",
+  "amount_type",
+  "price_currency",
+  "tax_behavior",
+  "is_archived",
+  "product_id",
+  "unit_amount",
+  "cap_amount",
+  "meter_id",
+  "meter",
+];
+
+const LIST_16 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "source",
+  "amount_type",
+  "price_currency",
+  "tax_behavior",
+  "is_archived",
+  "product_id",
+  "seat_tiers",
+];
+
+const LIST_17 = ["tiers", "minimum_seats", "maximum_seats"];
+
+const LIST_18 = ["invoice", "prorate", "next_period", "reset"];
+
+const LIST_19 = [
   "incomplete",
   "incomplete_expired",
   "trialing",
@@ -187,6 +268,7 @@ const LIST_14 = [
   "past_due",
   "canceled",
   "unpaid",
+  "paused",
 ];
 
 type Check = (value: unknown, at: string, issues: ValidationIssue[]) => void;
@@ -289,34 +371,48 @@ function check1(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v3 = value["created_at"];
     if (v3 !== undefined) {
-      check21(v3, at + "/created_at", issues);
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
     }
     const v6 = value["modified_at"];
     if (v6 !== undefined) {
-      check10(v6, at + "/modified_at", issues);
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
+      }
     }
-    const v9 = value["type"];
-    if (v9 !== undefined) {
-      check2(v9, at + "/type", issues);
+    const v11 = value["type"];
+    if (v11 !== undefined) {
+      check2(v11, at + "/type", issues);
     }
-    const v12 = value["description"];
-    if (v12 !== undefined) {
-      if (!(typeof v12 === "string")) fail(issues, at + "/description", "type", "string", v12);
+    const v14 = value["description"];
+    if (v14 !== undefined) {
+      if (!(typeof v14 === "string")) fail(issues, at + "/description", "type", "string", v14);
     }
-    const v15 = value["selectable"];
-    if (v15 !== undefined) {
-      if (!(typeof v15 === "boolean")) fail(issues, at + "/selectable", "type", "boolean", v15);
+    const v17 = value["selectable"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "boolean")) fail(issues, at + "/selectable", "type", "boolean", v17);
     }
-    const v18 = value["deletable"];
-    if (v18 !== undefined) {
-      if (!(typeof v18 === "boolean")) fail(issues, at + "/deletable", "type", "boolean", v18);
+    const v20 = value["deletable"];
+    if (v20 !== undefined) {
+      if (!(typeof v20 === "boolean")) fail(issues, at + "/deletable", "type", "boolean", v20);
     }
-    const v21 = value["organization_id"];
-    if (v21 !== undefined) {
-      const p21 = at + "/organization_id";
-      if (!(typeof v21 === "string")) fail(issues, p21, "type", "string", v21);
-      if (typeof v21 === "string") {
-        if (!PATTERN_0.test(v21)) fail(issues, p21, "format", "uuid4", v21);
+    const v23 = value["is_deleted"];
+    if (v23 !== undefined) {
+      if (!(typeof v23 === "boolean")) fail(issues, at + "/is_deleted", "type", "boolean", v23);
+    }
+    const v26 = value["organization_id"];
+    if (v26 !== undefined) {
+      const p26 = at + "/organization_id";
+      if (!(typeof v26 === "string")) fail(issues, p26, "type", "string", v26);
+      if (typeof v26 === "string") {
+        if (!PATTERN_0.test(v26)) fail(issues, p26, "format", "uuid4", v26);
       }
     }
   }
@@ -334,338 +430,677 @@ function check3(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!includesJson(LIST_2, value)) fail(issues, at, "enum", LIST_2, value);
 }
 
-/** CustomerSubscription */
+/** CustomerOrganization */
 function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, LIST_3);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check21(v0, at + "/created_at", issues);
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check10(v3, at + "/modified_at", issues);
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
+      }
     }
-    const v6 = value["id"];
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["name"];
+    if (v11 !== undefined) {
+      if (!(typeof v11 === "string")) fail(issues, at + "/name", "type", "string", v11);
+    }
+    const v14 = value["slug"];
+    if (v14 !== undefined) {
+      if (!(typeof v14 === "string")) fail(issues, at + "/slug", "type", "string", v14);
+    }
+    const v17 = value["avatar_url"];
+    if (v17 !== undefined) {
+      if (v17 !== null) {
+        if (!(typeof v17 === "string")) fail(issues, at + "/avatar_url", "type", "string", v17);
+      }
+    }
+    const v22 = value["proration_behavior"];
+    if (v22 !== undefined) {
+      check34(v22, at + "/proration_behavior", issues);
+    }
+    const v25 = value["allow_customer_updates"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "boolean"))
+        fail(issues, at + "/allow_customer_updates", "type", "boolean", v25);
+    }
+    const v28 = value["customer_portal_settings"];
+    if (v28 !== undefined) {
+      check18(v28, at + "/customer_portal_settings", issues);
+    }
+    const v31 = value["organization_features"];
+    if (v31 !== undefined) {
+      check5(v31, at + "/organization_features", issues);
+    }
+  }
+}
+
+/** CustomerOrganizationFeatureSettings */
+function check5(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    const v0 = value["member_model_enabled"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "boolean"))
+        fail(issues, at + "/member_model_enabled", "type", "boolean", v0);
+    }
+    const v3 = value["checkout_localization_enabled"];
+    if (v3 !== undefined) {
+      if (!(typeof v3 === "boolean"))
+        fail(issues, at + "/checkout_localization_enabled", "type", "boolean", v3);
+    }
+  }
+}
+
+/** CustomerPortalCustomerSettings */
+function check6(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    const v0 = value["allow_email_change"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "boolean"))
+        fail(issues, at + "/allow_email_change", "type", "boolean", v0);
+    }
+  }
+}
+
+/** CustomerPortalSubscriptionSettings */
+function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["update_seats", "update_plan"]);
+    const v0 = value["update_seats"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "boolean")) fail(issues, at + "/update_seats", "type", "boolean", v0);
+    }
+    const v3 = value["update_plan"];
+    if (v3 !== undefined) {
+      if (!(typeof v3 === "boolean")) fail(issues, at + "/update_plan", "type", "boolean", v3);
+    }
+    const v6 = value["pause"];
     if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
+      if (!(typeof v6 === "boolean")) fail(issues, at + "/pause", "type", "boolean", v6);
+    }
+  }
+}
+
+/** CustomerPortalUsageSettings */
+function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["show"]);
+    const v0 = value["show"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "boolean")) fail(issues, at + "/show", "type", "boolean", v0);
+    }
+  }
+}
+
+/** CustomerSubscription */
+function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_4);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) {
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
       }
     }
-    const v9 = value["amount"];
-    if (v9 !== undefined) {
-      if (!Number.isInteger(v9)) fail(issues, at + "/amount", "type", "integer", v9);
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
+      }
     }
-    const v12 = value["currency"];
-    if (v12 !== undefined) {
-      if (!(typeof v12 === "string")) fail(issues, at + "/currency", "type", "string", v12);
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
     }
-    const v15 = value["recurring_interval"];
-    if (v15 !== undefined) {
-      check18(v15, at + "/recurring_interval", issues);
+    const v11 = value["amount"];
+    if (v11 !== undefined) {
+      if (!Number.isInteger(v11)) fail(issues, at + "/amount", "type", "integer", v11);
     }
-    const v18 = value["status"];
-    if (v18 !== undefined) {
-      check20(v18, at + "/status", issues);
+    const v14 = value["currency"];
+    if (v14 !== undefined) {
+      if (!(typeof v14 === "string")) fail(issues, at + "/currency", "type", "string", v14);
     }
-    const v21 = value["current_period_start"];
-    if (v21 !== undefined) {
-      check21(v21, at + "/current_period_start", issues);
+    const v17 = value["recurring_interval"];
+    if (v17 !== undefined) {
+      check31(v17, at + "/recurring_interval", issues);
     }
-    const v24 = value["current_period_end"];
-    if (v24 !== undefined) {
-      check10(v24, at + "/current_period_end", issues);
+    const v20 = value["recurring_interval_count"];
+    if (v20 !== undefined) {
+      if (!Number.isInteger(v20))
+        fail(issues, at + "/recurring_interval_count", "type", "integer", v20);
     }
-    const v27 = value["cancel_at_period_end"];
-    if (v27 !== undefined) {
-      if (!(typeof v27 === "boolean"))
-        fail(issues, at + "/cancel_at_period_end", "type", "boolean", v27);
+    const v23 = value["status"];
+    if (v23 !== undefined) {
+      check35(v23, at + "/status", issues);
     }
-    const v30 = value["canceled_at"];
-    if (v30 !== undefined) {
-      check10(v30, at + "/canceled_at", issues);
+    const v26 = value["current_period_start"];
+    if (v26 !== undefined) {
+      const p26 = at + "/current_period_start";
+      if (!(typeof v26 === "string")) fail(issues, p26, "type", "string", v26);
+      if (typeof v26 === "string") {
+        if (!PATTERN_1.test(v26) || !realDate(v26)) fail(issues, p26, "format", "date-time", v26);
+      }
     }
-    const v33 = value["started_at"];
-    if (v33 !== undefined) {
-      check10(v33, at + "/started_at", issues);
+    const v29 = value["current_period_end"];
+    if (v29 !== undefined) {
+      const p29 = at + "/current_period_end";
+      if (!(typeof v29 === "string")) fail(issues, p29, "type", "string", v29);
+      if (typeof v29 === "string") {
+        if (!PATTERN_1.test(v29) || !realDate(v29)) fail(issues, p29, "format", "date-time", v29);
+      }
     }
-    const v36 = value["ends_at"];
-    if (v36 !== undefined) {
-      check10(v36, at + "/ends_at", issues);
+    const v32 = value["current_meter_period_start"];
+    if (v32 !== undefined) {
+      const p32 = at + "/current_meter_period_start";
+      if (v32 !== null) {
+        if (!(typeof v32 === "string")) fail(issues, p32, "type", "string", v32);
+        if (typeof v32 === "string") {
+          if (!PATTERN_1.test(v32) || !realDate(v32)) fail(issues, p32, "format", "date-time", v32);
+        }
+      }
     }
-    const v39 = value["ended_at"];
-    if (v39 !== undefined) {
-      check10(v39, at + "/ended_at", issues);
+    const v37 = value["current_meter_period_end"];
+    if (v37 !== undefined) {
+      const p37 = at + "/current_meter_period_end";
+      if (v37 !== null) {
+        if (!(typeof v37 === "string")) fail(issues, p37, "type", "string", v37);
+        if (typeof v37 === "string") {
+          if (!PATTERN_1.test(v37) || !realDate(v37)) fail(issues, p37, "format", "date-time", v37);
+        }
+      }
     }
-    const v42 = value["customer_id"];
+    const v42 = value["trial_start"];
     if (v42 !== undefined) {
-      const p42 = at + "/customer_id";
-      if (!(typeof v42 === "string")) fail(issues, p42, "type", "string", v42);
-      if (typeof v42 === "string") {
-        if (!PATTERN_0.test(v42)) fail(issues, p42, "format", "uuid4", v42);
+      const p42 = at + "/trial_start";
+      if (v42 !== null) {
+        if (!(typeof v42 === "string")) fail(issues, p42, "type", "string", v42);
+        if (typeof v42 === "string") {
+          if (!PATTERN_1.test(v42) || !realDate(v42)) fail(issues, p42, "format", "date-time", v42);
+        }
       }
     }
-    const v45 = value["product_id"];
-    if (v45 !== undefined) {
-      const p45 = at + "/product_id";
-      if (!(typeof v45 === "string")) fail(issues, p45, "type", "string", v45);
-      if (typeof v45 === "string") {
-        if (!PATTERN_0.test(v45)) fail(issues, p45, "format", "uuid4", v45);
+    const v47 = value["trial_end"];
+    if (v47 !== undefined) {
+      const p47 = at + "/trial_end";
+      if (v47 !== null) {
+        if (!(typeof v47 === "string")) fail(issues, p47, "type", "string", v47);
+        if (typeof v47 === "string") {
+          if (!PATTERN_1.test(v47) || !realDate(v47)) fail(issues, p47, "format", "date-time", v47);
+        }
       }
     }
-    const v48 = value["discount_id"];
-    if (v48 !== undefined) {
-      check11(v48, at + "/discount_id", issues);
+    const v52 = value["cancel_at_period_end"];
+    if (v52 !== undefined) {
+      if (!(typeof v52 === "boolean"))
+        fail(issues, at + "/cancel_at_period_end", "type", "boolean", v52);
     }
-    const v51 = value["checkout_id"];
-    if (v51 !== undefined) {
-      check11(v51, at + "/checkout_id", issues);
-    }
-    const v54 = value["customer_cancellation_reason"];
-    if (v54 !== undefined) {
-      if (v54 !== null) {
-        check3(v54, at + "/customer_cancellation_reason", issues);
+    const v55 = value["canceled_at"];
+    if (v55 !== undefined) {
+      const p55 = at + "/canceled_at";
+      if (v55 !== null) {
+        if (!(typeof v55 === "string")) fail(issues, p55, "type", "string", v55);
+        if (typeof v55 === "string") {
+          if (!PATTERN_1.test(v55) || !realDate(v55)) fail(issues, p55, "format", "date-time", v55);
+        }
       }
     }
-    const v59 = value["customer_cancellation_comment"];
-    if (v59 !== undefined) {
-      if (v59 !== null) {
-        if (!(typeof v59 === "string"))
-          fail(issues, at + "/customer_cancellation_comment", "type", "string", v59);
+    const v60 = value["started_at"];
+    if (v60 !== undefined) {
+      const p60 = at + "/started_at";
+      if (v60 !== null) {
+        if (!(typeof v60 === "string")) fail(issues, p60, "type", "string", v60);
+        if (typeof v60 === "string") {
+          if (!PATTERN_1.test(v60) || !realDate(v60)) fail(issues, p60, "format", "date-time", v60);
+        }
       }
     }
-    const v64 = value["product"];
-    if (v64 !== undefined) {
-      check7(v64, at + "/product", issues);
+    const v65 = value["ends_at"];
+    if (v65 !== undefined) {
+      const p65 = at + "/ends_at";
+      if (v65 !== null) {
+        if (!(typeof v65 === "string")) fail(issues, p65, "type", "string", v65);
+        if (typeof v65 === "string") {
+          if (!PATTERN_1.test(v65) || !realDate(v65)) fail(issues, p65, "format", "date-time", v65);
+        }
+      }
     }
-    const v67 = value["prices"];
-    if (v67 !== undefined) {
-      const p67 = at + "/prices";
-      if (!Array.isArray(v67)) fail(issues, p67, "type", "array", v67);
-      if (Array.isArray(v67)) {
-        for (let i70 = 0; i70 < v67.length; i70++) {
-          const v71 = v67[i70];
+    const v70 = value["ended_at"];
+    if (v70 !== undefined) {
+      const p70 = at + "/ended_at";
+      if (v70 !== null) {
+        if (!(typeof v70 === "string")) fail(issues, p70, "type", "string", v70);
+        if (typeof v70 === "string") {
+          if (!PATTERN_1.test(v70) || !realDate(v70)) fail(issues, p70, "format", "date-time", v70);
+        }
+      }
+    }
+    const v75 = value["past_due_at"];
+    if (v75 !== undefined) {
+      const p75 = at + "/past_due_at";
+      if (v75 !== null) {
+        if (!(typeof v75 === "string")) fail(issues, p75, "type", "string", v75);
+        if (typeof v75 === "string") {
+          if (!PATTERN_1.test(v75) || !realDate(v75)) fail(issues, p75, "format", "date-time", v75);
+        }
+      }
+    }
+    const v80 = value["pause_at_period_end"];
+    if (v80 !== undefined) {
+      if (!(typeof v80 === "boolean"))
+        fail(issues, at + "/pause_at_period_end", "type", "boolean", v80);
+    }
+    const v83 = value["paused_at"];
+    if (v83 !== undefined) {
+      const p83 = at + "/paused_at";
+      if (v83 !== null) {
+        if (!(typeof v83 === "string")) fail(issues, p83, "type", "string", v83);
+        if (typeof v83 === "string") {
+          if (!PATTERN_1.test(v83) || !realDate(v83)) fail(issues, p83, "format", "date-time", v83);
+        }
+      }
+    }
+    const v88 = value["resumes_at"];
+    if (v88 !== undefined) {
+      const p88 = at + "/resumes_at";
+      if (v88 !== null) {
+        if (!(typeof v88 === "string")) fail(issues, p88, "type", "string", v88);
+        if (typeof v88 === "string") {
+          if (!PATTERN_1.test(v88) || !realDate(v88)) fail(issues, p88, "format", "date-time", v88);
+        }
+      }
+    }
+    const v93 = value["customer_id"];
+    if (v93 !== undefined) {
+      const p93 = at + "/customer_id";
+      if (!(typeof v93 === "string")) fail(issues, p93, "type", "string", v93);
+      if (typeof v93 === "string") {
+        if (!PATTERN_0.test(v93)) fail(issues, p93, "format", "uuid4", v93);
+      }
+    }
+    const v96 = value["product_id"];
+    if (v96 !== undefined) {
+      const p96 = at + "/product_id";
+      if (!(typeof v96 === "string")) fail(issues, p96, "type", "string", v96);
+      if (typeof v96 === "string") {
+        if (!PATTERN_0.test(v96)) fail(issues, p96, "format", "uuid4", v96);
+      }
+    }
+    const v99 = value["discount_id"];
+    if (v99 !== undefined) {
+      const p99 = at + "/discount_id";
+      if (v99 !== null) {
+        if (!(typeof v99 === "string")) fail(issues, p99, "type", "string", v99);
+        if (typeof v99 === "string") {
+          if (!PATTERN_0.test(v99)) fail(issues, p99, "format", "uuid4", v99);
+        }
+      }
+    }
+    const v104 = value["checkout_id"];
+    if (v104 !== undefined) {
+      const p104 = at + "/checkout_id";
+      if (v104 !== null) {
+        if (!(typeof v104 === "string")) fail(issues, p104, "type", "string", v104);
+        if (typeof v104 === "string") {
+          if (!PATTERN_0.test(v104)) fail(issues, p104, "format", "uuid4", v104);
+        }
+      }
+    }
+    const v109 = value["seats"];
+    if (v109 !== undefined) {
+      if (v109 !== null) {
+        if (!Number.isInteger(v109)) fail(issues, at + "/seats", "type", "integer", v109);
+      }
+    }
+    const v114 = value["customer_cancellation_reason"];
+    if (v114 !== undefined) {
+      if (v114 !== null) {
+        check3(v114, at + "/customer_cancellation_reason", issues);
+      }
+    }
+    const v119 = value["customer_cancellation_comment"];
+    if (v119 !== undefined) {
+      if (v119 !== null) {
+        if (!(typeof v119 === "string"))
+          fail(issues, at + "/customer_cancellation_comment", "type", "string", v119);
+      }
+    }
+    const v124 = value["product"];
+    if (v124 !== undefined) {
+      check12(v124, at + "/product", issues);
+    }
+    const v127 = value["prices"];
+    if (v127 !== undefined) {
+      const p127 = at + "/prices";
+      if (!Array.isArray(v127)) fail(issues, p127, "type", "array", v127);
+      if (Array.isArray(v127)) {
+        for (let i130 = 0; i130 < v127.length; i130++) {
+          const v131 = v127[i130];
           {
-            const b74: ValidationIssue[] = [];
-            check9(v71, p67 + "/" + i70, b74);
-            const b75: ValidationIssue[] = [];
-            check17(v71, p67 + "/" + i70, b75);
-            if (b74.length > 0 && b75.length > 0)
+            const b134: ValidationIssue[] = [];
+            check14(v131, p127 + "/" + i130, b134);
+            const b135: ValidationIssue[] = [];
+            check21(v131, p127 + "/" + i130, b135);
+            if (b134.length > 0 && b135.length > 0)
               fail(
                 issues,
-                p67 + "/" + i70,
+                p127 + "/" + i130,
                 "oneOf",
                 "2 alternatives",
-                v71,
+                v131,
                 "must match one of its 2 schemas",
               );
           }
         }
       }
     }
-    const v80 = value["meters"];
-    if (v80 !== undefined) {
-      const p80 = at + "/meters";
-      if (!Array.isArray(v80)) fail(issues, p80, "type", "array", v80);
-      if (Array.isArray(v80)) {
-        for (let i83 = 0; i83 < v80.length; i83++) {
-          const v84 = v80[i83];
-          check5(v84, p80 + "/" + i83, issues);
+    const v140 = value["meters"];
+    if (v140 !== undefined) {
+      const p140 = at + "/meters";
+      if (!Array.isArray(v140)) fail(issues, p140, "type", "array", v140);
+      if (Array.isArray(v140)) {
+        for (let i143 = 0; i143 < v140.length; i143++) {
+          const v144 = v140[i143];
+          check10(v144, p140 + "/" + i143, issues);
         }
+      }
+    }
+    const v147 = value["pending_update"];
+    if (v147 !== undefined) {
+      if (v147 !== null) {
+        check19(v147, at + "/pending_update", issues);
       }
     }
   }
 }
 
 /** CustomerSubscriptionMeter */
-function check5(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value)) fail(issues, at, "type", "object", value);
-  if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_4);
-    const v0 = value["created_at"];
-    if (v0 !== undefined) {
-      check21(v0, at + "/created_at", issues);
-    }
-    const v3 = value["modified_at"];
-    if (v3 !== undefined) {
-      check10(v3, at + "/modified_at", issues);
-    }
-    const v6 = value["id"];
-    if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
-      }
-    }
-    const v9 = value["consumed_units"];
-    if (v9 !== undefined) {
-      if (!(typeof v9 === "number" && Number.isFinite(v9)))
-        fail(issues, at + "/consumed_units", "type", "number", v9);
-    }
-    const v12 = value["credited_units"];
-    if (v12 !== undefined) {
-      if (!Number.isInteger(v12)) fail(issues, at + "/credited_units", "type", "integer", v12);
-    }
-    const v15 = value["amount"];
-    if (v15 !== undefined) {
-      if (!Number.isInteger(v15)) fail(issues, at + "/amount", "type", "integer", v15);
-    }
-    const v18 = value["meter_id"];
-    if (v18 !== undefined) {
-      const p18 = at + "/meter_id";
-      if (!(typeof v18 === "string")) fail(issues, p18, "type", "string", v18);
-      if (typeof v18 === "string") {
-        if (!PATTERN_0.test(v18)) fail(issues, p18, "format", "uuid4", v18);
-      }
-    }
-    const v21 = value["meter"];
-    if (v21 !== undefined) {
-      check6(v21, at + "/meter", issues);
-    }
-  }
-}
-
-/** CustomerSubscriptionMeterMeter */
-function check6(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check10(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, LIST_5);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check21(v0, at + "/created_at", issues);
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check10(v3, at + "/modified_at", issues);
-    }
-    const v6 = value["id"];
-    if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
       }
     }
-    const v9 = value["name"];
-    if (v9 !== undefined) {
-      if (!(typeof v9 === "string")) fail(issues, at + "/name", "type", "string", v9);
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["consumed_units"];
+    if (v11 !== undefined) {
+      if (!(typeof v11 === "number" && Number.isFinite(v11)))
+        fail(issues, at + "/consumed_units", "type", "number", v11);
+    }
+    const v14 = value["credited_units"];
+    if (v14 !== undefined) {
+      if (!Number.isInteger(v14)) fail(issues, at + "/credited_units", "type", "integer", v14);
+    }
+    const v17 = value["amount"];
+    if (v17 !== undefined) {
+      if (!Number.isInteger(v17)) fail(issues, at + "/amount", "type", "integer", v17);
+    }
+    const v20 = value["meter_id"];
+    if (v20 !== undefined) {
+      const p20 = at + "/meter_id";
+      if (!(typeof v20 === "string")) fail(issues, p20, "type", "string", v20);
+      if (typeof v20 === "string") {
+        if (!PATTERN_0.test(v20)) fail(issues, p20, "format", "uuid4", v20);
+      }
+    }
+    const v23 = value["meter"];
+    if (v23 !== undefined) {
+      check11(v23, at + "/meter", issues);
     }
   }
 }
 
-/** CustomerSubscriptionProduct */
-function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
+/** CustomerSubscriptionMeterMeter */
+function check11(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, LIST_6);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check21(v0, at + "/created_at", issues);
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check10(v3, at + "/modified_at", issues);
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
+      }
     }
-    const v6 = value["id"];
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["name"];
+    if (v11 !== undefined) {
+      if (!(typeof v11 === "string")) fail(issues, at + "/name", "type", "string", v11);
+    }
+  }
+}
+
+/** CustomerSubscriptionProduct */
+function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_7);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["modified_at"];
     if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
       }
     }
-    const v9 = value["name"];
-    if (v9 !== undefined) {
-      if (!(typeof v9 === "string")) fail(issues, at + "/name", "type", "string", v9);
-    }
-    const v12 = value["description"];
-    if (v12 !== undefined) {
-      if (v12 !== null) {
-        if (!(typeof v12 === "string")) fail(issues, at + "/description", "type", "string", v12);
+    const v11 = value["trial_interval"];
+    if (v11 !== undefined) {
+      if (v11 !== null) {
+        check37(v11, at + "/trial_interval", issues);
       }
     }
-    const v17 = value["recurring_interval"];
-    if (v17 !== undefined) {
-      if (v17 !== null) {
-        check18(v17, at + "/recurring_interval", issues);
+    const v16 = value["trial_interval_count"];
+    if (v16 !== undefined) {
+      if (v16 !== null) {
+        if (!Number.isInteger(v16))
+          fail(issues, at + "/trial_interval_count", "type", "integer", v16);
       }
     }
-    const v22 = value["is_recurring"];
-    if (v22 !== undefined) {
-      if (!(typeof v22 === "boolean")) fail(issues, at + "/is_recurring", "type", "boolean", v22);
+    const v21 = value["name"];
+    if (v21 !== undefined) {
+      if (!(typeof v21 === "string")) fail(issues, at + "/name", "type", "string", v21);
     }
-    const v25 = value["is_archived"];
-    if (v25 !== undefined) {
-      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
-    }
-    const v28 = value["organization_id"];
-    if (v28 !== undefined) {
-      const p28 = at + "/organization_id";
-      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
-      if (typeof v28 === "string") {
-        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
+    const v24 = value["description"];
+    if (v24 !== undefined) {
+      if (v24 !== null) {
+        if (!(typeof v24 === "string")) fail(issues, at + "/description", "type", "string", v24);
       }
     }
-    const v31 = value["prices"];
-    if (v31 !== undefined) {
-      const p31 = at + "/prices";
-      if (!Array.isArray(v31)) fail(issues, p31, "type", "array", v31);
-      if (Array.isArray(v31)) {
-        for (let i34 = 0; i34 < v31.length; i34++) {
-          const v35 = v31[i34];
+    const v29 = value["visibility"];
+    if (v29 !== undefined) {
+      check30(v29, at + "/visibility", issues);
+    }
+    const v32 = value["recurring_interval"];
+    if (v32 !== undefined) {
+      if (v32 !== null) {
+        check31(v32, at + "/recurring_interval", issues);
+      }
+    }
+    const v37 = value["recurring_interval_count"];
+    if (v37 !== undefined) {
+      if (v37 !== null) {
+        if (!Number.isInteger(v37))
+          fail(issues, at + "/recurring_interval_count", "type", "integer", v37);
+      }
+    }
+    const v42 = value["meter_interval"];
+    if (v42 !== undefined) {
+      if (v42 !== null) {
+        check31(v42, at + "/meter_interval", issues);
+      }
+    }
+    const v47 = value["meter_interval_count"];
+    if (v47 !== undefined) {
+      if (v47 !== null) {
+        if (!Number.isInteger(v47))
+          fail(issues, at + "/meter_interval_count", "type", "integer", v47);
+      }
+    }
+    const v52 = value["is_recurring"];
+    if (v52 !== undefined) {
+      if (!(typeof v52 === "boolean")) fail(issues, at + "/is_recurring", "type", "boolean", v52);
+    }
+    const v55 = value["is_archived"];
+    if (v55 !== undefined) {
+      if (!(typeof v55 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v55);
+    }
+    const v58 = value["organization_id"];
+    if (v58 !== undefined) {
+      const p58 = at + "/organization_id";
+      if (!(typeof v58 === "string")) fail(issues, p58, "type", "string", v58);
+      if (typeof v58 === "string") {
+        if (!PATTERN_0.test(v58)) fail(issues, p58, "format", "uuid4", v58);
+      }
+    }
+    const v61 = value["prices"];
+    if (v61 !== undefined) {
+      const p61 = at + "/prices";
+      if (!Array.isArray(v61)) fail(issues, p61, "type", "array", v61);
+      if (Array.isArray(v61)) {
+        for (let i64 = 0; i64 < v61.length; i64++) {
+          const v65 = v61[i64];
           {
-            const b38: ValidationIssue[] = [];
-            check9(v35, p31 + "/" + i34, b38);
-            const b39: ValidationIssue[] = [];
-            check17(v35, p31 + "/" + i34, b39);
-            if (b38.length > 0 && b39.length > 0)
+            const b68: ValidationIssue[] = [];
+            check14(v65, p61 + "/" + i64, b68);
+            const b69: ValidationIssue[] = [];
+            check21(v65, p61 + "/" + i64, b69);
+            if (b68.length > 0 && b69.length > 0)
               fail(
                 issues,
-                p31 + "/" + i34,
+                p61 + "/" + i64,
                 "oneOf",
                 "2 alternatives",
-                v35,
+                v65,
                 "must match one of its 2 schemas",
               );
           }
         }
       }
     }
-    const v44 = value["benefits"];
-    if (v44 !== undefined) {
-      const p44 = at + "/benefits";
-      if (!Array.isArray(v44)) fail(issues, p44, "type", "array", v44);
-      if (Array.isArray(v44)) {
-        for (let i47 = 0; i47 < v44.length; i47++) {
-          const v48 = v44[i47];
-          check1(v48, p44 + "/" + i47, issues);
+    const v74 = value["benefits"];
+    if (v74 !== undefined) {
+      const p74 = at + "/benefits";
+      if (!Array.isArray(v74)) fail(issues, p74, "type", "array", v74);
+      if (Array.isArray(v74)) {
+        for (let i77 = 0; i77 < v74.length; i77++) {
+          const v78 = v74[i77];
+          check1(v78, p74 + "/" + i77, issues);
         }
       }
     }
-    const v51 = value["medias"];
-    if (v51 !== undefined) {
-      const p51 = at + "/medias";
-      if (!Array.isArray(v51)) fail(issues, p51, "type", "array", v51);
-      if (Array.isArray(v51)) {
-        for (let i54 = 0; i54 < v51.length; i54++) {
-          const v55 = v51[i54];
-          check16(v55, p51 + "/" + i54, issues);
+    const v81 = value["medias"];
+    if (v81 !== undefined) {
+      const p81 = at + "/medias";
+      if (!Array.isArray(v81)) fail(issues, p81, "type", "array", v81);
+      if (Array.isArray(v81)) {
+        for (let i84 = 0; i84 < v81.length; i84++) {
+          const v85 = v81[i84];
+          check20(v85, p81 + "/" + i84, issues);
         }
       }
     }
-    const v58 = value["organization"];
-    if (v58 !== undefined) {
-      check12(v58, at + "/organization", issues);
+    const v88 = value["organization"];
+    if (v88 !== undefined) {
+      check4(v88, at + "/organization", issues);
     }
   }
 }
 
 /** HTTPValidationError */
-function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check13(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     const v0 = value["detail"];
@@ -675,7 +1110,7 @@ function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
       if (Array.isArray(v0)) {
         for (let i3 = 0; i3 < v0.length; i3++) {
           const v4 = v0[i3];
-          check22(v4, p0 + "/" + i3, issues);
+          check38(v4, p0 + "/" + i3, issues);
         }
       }
     }
@@ -683,249 +1118,314 @@ function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** LegacyRecurringProductPrice */
-function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value)) fail(issues, at, "type", "object", value);
-  if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_7);
-    const v0 = value["created_at"];
-    if (v0 !== undefined) {
-      check21(v0, at + "/created_at", issues);
-    }
-    const v3 = value["modified_at"];
-    if (v3 !== undefined) {
-      check10(v3, at + "/modified_at", issues);
-    }
-    const v6 = value["id"];
-    if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
+function check14(value: unknown, at: string, issues: ValidationIssue[]): void {
+  {
+    const b2: ValidationIssue[] = [];
+    check16(value, at, b2);
+    const b3: ValidationIssue[] = [];
+    check15(value, at, b3);
+    if (isRecord(value) && typeof value["amount_type"] === "string") {
+      switch (value["amount_type"]) {
+        case "fixed": {
+          issues.push(...b2);
+          break;
+        }
+        case "custom": {
+          issues.push(...b3);
+          break;
+        }
+        default: {
+          fail(
+            issues,
+            at + "/amount_type",
+            "discriminator",
+            undefined,
+            value,
+            "amount_type must name one of the alternatives",
+          );
+        }
       }
-    }
-    const v9 = value["amount_type"];
-    if (v9 !== undefined) {
-      if (!(typeof v9 === "string")) fail(issues, at + "/amount_type", "type", "string", v9);
-    }
-    const v12 = value["is_archived"];
-    if (v12 !== undefined) {
-      if (!(typeof v12 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v12);
-    }
-    const v15 = value["product_id"];
-    if (v15 !== undefined) {
-      const p15 = at + "/product_id";
-      if (!(typeof v15 === "string")) fail(issues, p15, "type", "string", v15);
-      if (typeof v15 === "string") {
-        if (!PATTERN_0.test(v15)) fail(issues, p15, "format", "uuid4", v15);
-      }
-    }
-    const v18 = value["type"];
-    if (v18 !== undefined) {
-      if (!(typeof v18 === "string")) fail(issues, at + "/type", "type", "string", v18);
-    }
-    const v21 = value["recurring_interval"];
-    if (v21 !== undefined) {
-      check18(v21, at + "/recurring_interval", issues);
-    }
-    const v24 = value["price_currency"];
-    if (v24 !== undefined) {
-      if (!(typeof v24 === "string")) fail(issues, at + "/price_currency", "type", "string", v24);
-    }
-    const v27 = value["price_amount"];
-    if (v27 !== undefined) {
-      if (!Number.isInteger(v27)) fail(issues, at + "/price_amount", "type", "integer", v27);
-    }
-    const v30 = value["legacy"];
-    if (v30 !== undefined) {
-      const p30 = at + "/legacy";
-      if (!(typeof v30 === "boolean")) fail(issues, p30, "type", "boolean", v30);
-      if (!includesJson([true], v30)) fail(issues, p30, "const", true, v30);
+    } else {
+      if (b2.length > 0 && b3.length > 0)
+        fail(issues, at, "oneOf", "2 alternatives", value, "must match one of its 2 schemas");
     }
   }
 }
 
-/** NullableTimestamp */
-function check10(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (value !== null) {
-    if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-    if (typeof value === "string") {
-      if (!PATTERN_1.test(value) || !realDate(value))
-        fail(issues, at, "format", "date-time", value);
-    }
-  }
-}
-
-/** NullableUuid */
-function check11(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (value !== null) {
-    if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-    if (typeof value === "string") {
-      if (!PATTERN_0.test(value)) fail(issues, at, "format", "uuid4", value);
-    }
-  }
-}
-
-/** Organization */
-function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
+/** LegacyRecurringProductPriceCustom */
+function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, LIST_8);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check21(v0, at + "/created_at", issues);
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check10(v3, at + "/modified_at", issues);
-    }
-    const v6 = value["id"];
-    if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
       }
     }
-    const v9 = value["name"];
-    if (v9 !== undefined) {
-      if (!(typeof v9 === "string")) fail(issues, at + "/name", "type", "string", v9);
-    }
-    const v12 = value["slug"];
-    if (v12 !== undefined) {
-      if (!(typeof v12 === "string")) fail(issues, at + "/slug", "type", "string", v12);
-    }
-    const v15 = value["avatar_url"];
-    if (v15 !== undefined) {
-      if (v15 !== null) {
-        if (!(typeof v15 === "string")) fail(issues, at + "/avatar_url", "type", "string", v15);
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
       }
     }
-    const v20 = value["email"];
+    const v11 = value["source"];
+    if (v11 !== undefined) {
+      check29(v11, at + "/source", issues);
+    }
+    const v14 = value["amount_type"];
+    if (v14 !== undefined) {
+      const p14 = at + "/amount_type";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (!includesJson(["custom"], v14)) fail(issues, p14, "const", "custom", v14);
+    }
+    const v17 = value["price_currency"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "string")) fail(issues, at + "/price_currency", "type", "string", v17);
+    }
+    const v20 = value["tax_behavior"];
     if (v20 !== undefined) {
       if (v20 !== null) {
-        if (!(typeof v20 === "string")) fail(issues, at + "/email", "type", "string", v20);
+        check36(v20, at + "/tax_behavior", issues);
       }
     }
-    const v25 = value["website"];
+    const v25 = value["is_archived"];
     if (v25 !== undefined) {
-      if (v25 !== null) {
-        if (!(typeof v25 === "string")) fail(issues, at + "/website", "type", "string", v25);
+      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
+    }
+    const v28 = value["product_id"];
+    if (v28 !== undefined) {
+      const p28 = at + "/product_id";
+      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
+      if (typeof v28 === "string") {
+        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
       }
     }
-    const v30 = value["socials"];
-    if (v30 !== undefined) {
-      const p30 = at + "/socials";
-      if (!Array.isArray(v30)) fail(issues, p30, "type", "array", v30);
-      if (Array.isArray(v30)) {
-        for (let i33 = 0; i33 < v30.length; i33++) {
-          const v34 = v30[i33];
-          check13(v34, p30 + "/" + i33, issues);
-        }
-      }
+    const v31 = value["type"];
+    if (v31 !== undefined) {
+      const p31 = at + "/type";
+      if (!(typeof v31 === "string")) fail(issues, p31, "type", "string", v31);
+      if (!includesJson(["recurring"], v31)) fail(issues, p31, "const", "recurring", v31);
     }
-    const v37 = value["status"];
+    const v34 = value["recurring_interval"];
+    if (v34 !== undefined) {
+      check31(v34, at + "/recurring_interval", issues);
+    }
+    const v37 = value["minimum_amount"];
     if (v37 !== undefined) {
-      check15(v37, at + "/status", issues);
+      if (!Number.isInteger(v37)) fail(issues, at + "/minimum_amount", "type", "integer", v37);
     }
-    const v40 = value["details_submitted_at"];
+    const v40 = value["maximum_amount"];
     if (v40 !== undefined) {
-      check10(v40, at + "/details_submitted_at", issues);
-    }
-    const v43 = value["feature_settings"];
-    if (v43 !== undefined) {
-      const p43 = at + "/feature_settings";
-      if (v43 !== null) {
-        if (!isRecord(v43)) fail(issues, p43, "type", "object", v43);
-        if (isRecord(v43)) {
-          for (const k46 in v43) {
-            const v47 = v43[k46];
-            void v47;
-            if (!false) {
-              if (!(typeof v47 === "boolean"))
-                fail(issues, p43 + "/" + escapeToken(k46), "type", "boolean", v47);
-            }
-          }
-        }
+      if (v40 !== null) {
+        if (!Number.isInteger(v40)) fail(issues, at + "/maximum_amount", "type", "integer", v40);
       }
     }
-    const v50 = value["subscription_settings"];
+    const v45 = value["preset_amount"];
+    if (v45 !== undefined) {
+      if (v45 !== null) {
+        if (!Number.isInteger(v45)) fail(issues, at + "/preset_amount", "type", "integer", v45);
+      }
+    }
+    const v50 = value["legacy"];
     if (v50 !== undefined) {
-      const p50 = at + "/subscription_settings";
-      if (!isRecord(v50)) fail(issues, p50, "type", "object", v50);
-      if (isRecord(v50)) {
-        requireAll(issues, p50, v50, LIST_9);
-        const v51 = v50["allow_multiple_subscriptions"];
-        if (v51 !== undefined) {
-          if (!(typeof v51 === "boolean"))
-            fail(issues, p50 + "/allow_multiple_subscriptions", "type", "boolean", v51);
-        }
-        const v54 = v50["allow_customer_updates"];
-        if (v54 !== undefined) {
-          if (!(typeof v54 === "boolean"))
-            fail(issues, p50 + "/allow_customer_updates", "type", "boolean", v54);
-        }
-        const v57 = v50["proration_behavior"];
-        if (v57 !== undefined) {
-          const p57 = p50 + "/proration_behavior";
-          if (!(typeof v57 === "string")) fail(issues, p57, "type", "string", v57);
-          if (!includesJson(["invoice", "prorate"], v57))
-            fail(issues, p57, "enum", ["invoice", "prorate"], v57);
-        }
-      }
-    }
-    const v62 = value["notification_settings"];
-    if (v62 !== undefined) {
-      const p62 = at + "/notification_settings";
-      if (!isRecord(v62)) fail(issues, p62, "type", "object", v62);
-      if (isRecord(v62)) {
-        requireAll(issues, p62, v62, ["new_order", "new_subscription"]);
-        const v63 = v62["new_order"];
-        if (v63 !== undefined) {
-          if (!(typeof v63 === "boolean")) fail(issues, p62 + "/new_order", "type", "boolean", v63);
-        }
-        const v66 = v62["new_subscription"];
-        if (v66 !== undefined) {
-          if (!(typeof v66 === "boolean"))
-            fail(issues, p62 + "/new_subscription", "type", "boolean", v66);
-        }
-      }
+      const p50 = at + "/legacy";
+      if (!(typeof v50 === "boolean")) fail(issues, p50, "type", "boolean", v50);
+      if (!includesJson([true], v50)) fail(issues, p50, "const", true, v50);
     }
   }
 }
 
-/** OrganizationSocialLink */
-function check13(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value)) fail(issues, at, "type", "object", value);
-  if (isRecord(value)) {
-    requireAll(issues, at, value, ["platform", "url"]);
-    const v0 = value["platform"];
-    if (v0 !== undefined) {
-      check14(v0, at + "/platform", issues);
-    }
-    const v3 = value["url"];
-    if (v3 !== undefined) {
-      if (!(typeof v3 === "string")) fail(issues, at + "/url", "type", "string", v3);
-    }
-  }
-}
-
-/** OrganizationSocialPlatform */
-function check14(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (!includesJson(LIST_10, value)) fail(issues, at, "enum", LIST_10, value);
-}
-
-/** OrganizationStatus */
-function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (!includesJson(LIST_11, value)) fail(issues, at, "enum", LIST_11, value);
-}
-
-/** ProductMediaFileRead */
+/** LegacyRecurringProductPriceFixed */
 function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_12);
+    requireAll(issues, at, value, LIST_9);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) {
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
+    }
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
+      }
+    }
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["source"];
+    if (v11 !== undefined) {
+      check29(v11, at + "/source", issues);
+    }
+    const v14 = value["amount_type"];
+    if (v14 !== undefined) {
+      const p14 = at + "/amount_type";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (!includesJson(["fixed"], v14)) fail(issues, p14, "const", "fixed", v14);
+    }
+    const v17 = value["price_currency"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "string")) fail(issues, at + "/price_currency", "type", "string", v17);
+    }
+    const v20 = value["tax_behavior"];
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        check36(v20, at + "/tax_behavior", issues);
+      }
+    }
+    const v25 = value["is_archived"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
+    }
+    const v28 = value["product_id"];
+    if (v28 !== undefined) {
+      const p28 = at + "/product_id";
+      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
+      if (typeof v28 === "string") {
+        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
+      }
+    }
+    const v31 = value["type"];
+    if (v31 !== undefined) {
+      const p31 = at + "/type";
+      if (!(typeof v31 === "string")) fail(issues, p31, "type", "string", v31);
+      if (!includesJson(["recurring"], v31)) fail(issues, p31, "const", "recurring", v31);
+    }
+    const v34 = value["recurring_interval"];
+    if (v34 !== undefined) {
+      check31(v34, at + "/recurring_interval", issues);
+    }
+    const v37 = value["price_amount"];
+    if (v37 !== undefined) {
+      if (!Number.isInteger(v37)) fail(issues, at + "/price_amount", "type", "integer", v37);
+    }
+    const v40 = value["legacy"];
+    if (v40 !== undefined) {
+      const p40 = at + "/legacy";
+      if (!(typeof v40 === "boolean")) fail(issues, p40, "type", "boolean", v40);
+      if (!includesJson([true], v40)) fail(issues, p40, "const", true, v40);
+    }
+  }
+}
+
+/** MeterUnit */
+function check17(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(["scalar", "token", "custom"], value))
+    fail(issues, at, "enum", ["scalar", "token", "custom"], value);
+}
+
+/** OrganizationCustomerPortalSettings */
+function check18(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["usage", "subscription"]);
+    const v0 = value["usage"];
+    if (v0 !== undefined) {
+      check8(v0, at + "/usage", issues);
+    }
+    const v3 = value["subscription"];
+    if (v3 !== undefined) {
+      check7(v3, at + "/subscription", issues);
+    }
+    const v6 = value["customer"];
+    if (v6 !== undefined) {
+      check6(v6, at + "/customer", issues);
+    }
+  }
+}
+
+/** PendingSubscriptionUpdate */
+function check19(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_10);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) {
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
+    }
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
+      }
+    }
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["applies_at"];
+    if (v11 !== undefined) {
+      const p11 = at + "/applies_at";
+      if (!(typeof v11 === "string")) fail(issues, p11, "type", "string", v11);
+      if (typeof v11 === "string") {
+        if (!PATTERN_1.test(v11) || !realDate(v11)) fail(issues, p11, "format", "date-time", v11);
+      }
+    }
+    const v14 = value["product_id"];
+    if (v14 !== undefined) {
+      const p14 = at + "/product_id";
+      if (v14 !== null) {
+        if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+        if (typeof v14 === "string") {
+          if (!PATTERN_0.test(v14)) fail(issues, p14, "format", "uuid4", v14);
+        }
+      }
+    }
+    const v19 = value["seats"];
+    if (v19 !== undefined) {
+      if (v19 !== null) {
+        if (!Number.isInteger(v19)) fail(issues, at + "/seats", "type", "integer", v19);
+      }
+    }
+  }
+}
+
+/** ProductMediaFileRead */
+function check20(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_11);
     const v0 = value["id"];
     if (v0 !== undefined) {
       const p0 = at + "/id";
@@ -987,106 +1487,538 @@ function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v38 = value["last_modified_at"];
     if (v38 !== undefined) {
-      check10(v38, at + "/last_modified_at", issues);
-    }
-    const v41 = value["version"];
-    if (v41 !== undefined) {
-      if (v41 !== null) {
-        if (!(typeof v41 === "string")) fail(issues, at + "/version", "type", "string", v41);
+      const p38 = at + "/last_modified_at";
+      if (v38 !== null) {
+        if (!(typeof v38 === "string")) fail(issues, p38, "type", "string", v38);
+        if (typeof v38 === "string") {
+          if (!PATTERN_1.test(v38) || !realDate(v38)) fail(issues, p38, "format", "date-time", v38);
+        }
       }
     }
-    const v46 = value["service"];
-    if (v46 !== undefined) {
-      const p46 = at + "/service";
-      if (!(typeof v46 === "string")) fail(issues, p46, "type", "string", v46);
-      if (!includesJson(["product_media"], v46)) fail(issues, p46, "const", "product_media", v46);
+    const v43 = value["version"];
+    if (v43 !== undefined) {
+      if (v43 !== null) {
+        if (!(typeof v43 === "string")) fail(issues, at + "/version", "type", "string", v43);
+      }
     }
-    const v49 = value["is_uploaded"];
-    if (v49 !== undefined) {
-      if (!(typeof v49 === "boolean")) fail(issues, at + "/is_uploaded", "type", "boolean", v49);
+    const v48 = value["service"];
+    if (v48 !== undefined) {
+      const p48 = at + "/service";
+      if (!(typeof v48 === "string")) fail(issues, p48, "type", "string", v48);
+      if (!includesJson(["product_media"], v48)) fail(issues, p48, "const", "product_media", v48);
     }
-    const v52 = value["created_at"];
-    if (v52 !== undefined) {
-      check21(v52, at + "/created_at", issues);
+    const v51 = value["is_uploaded"];
+    if (v51 !== undefined) {
+      if (!(typeof v51 === "boolean")) fail(issues, at + "/is_uploaded", "type", "boolean", v51);
     }
-    const v55 = value["size_readable"];
-    if (v55 !== undefined) {
-      if (!(typeof v55 === "string")) fail(issues, at + "/size_readable", "type", "string", v55);
+    const v54 = value["created_at"];
+    if (v54 !== undefined) {
+      const p54 = at + "/created_at";
+      if (!(typeof v54 === "string")) fail(issues, p54, "type", "string", v54);
+      if (typeof v54 === "string") {
+        if (!PATTERN_1.test(v54) || !realDate(v54)) fail(issues, p54, "format", "date-time", v54);
+      }
     }
-    const v58 = value["public_url"];
-    if (v58 !== undefined) {
-      if (!(typeof v58 === "string")) fail(issues, at + "/public_url", "type", "string", v58);
+    const v57 = value["size_readable"];
+    if (v57 !== undefined) {
+      if (!(typeof v57 === "string")) fail(issues, at + "/size_readable", "type", "string", v57);
+    }
+    const v60 = value["public_url"];
+    if (v60 !== undefined) {
+      if (!(typeof v60 === "string")) fail(issues, at + "/public_url", "type", "string", v60);
     }
   }
 }
 
 /** ProductPrice */
-function check17(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check21(value: unknown, at: string, issues: ValidationIssue[]): void {
+  {
+    const b2: ValidationIssue[] = [];
+    check23(value, at, b2);
+    const b3: ValidationIssue[] = [];
+    check22(value, at, b3);
+    const b4: ValidationIssue[] = [];
+    check26(value, at, b4);
+    const b5: ValidationIssue[] = [];
+    check25(value, at, b5);
+    if (isRecord(value) && typeof value["amount_type"] === "string") {
+      switch (value["amount_type"]) {
+        case "fixed": {
+          issues.push(...b2);
+          break;
+        }
+        case "custom": {
+          issues.push(...b3);
+          break;
+        }
+        case "seat_based": {
+          issues.push(...b4);
+          break;
+        }
+        case "metered_unit": {
+          issues.push(...b5);
+          break;
+        }
+        default: {
+          fail(
+            issues,
+            at + "/amount_type",
+            "discriminator",
+            undefined,
+            value,
+            "amount_type must name one of the alternatives",
+          );
+        }
+      }
+    } else {
+      if (b2.length > 0 && b3.length > 0 && b4.length > 0 && b5.length > 0)
+        fail(issues, at, "oneOf", "4 alternatives", value, "must match one of its 4 schemas");
+    }
+  }
+}
+
+/** ProductPriceCustom */
+function check22(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_12);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) {
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
+    }
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
+      }
+    }
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["source"];
+    if (v11 !== undefined) {
+      check29(v11, at + "/source", issues);
+    }
+    const v14 = value["amount_type"];
+    if (v14 !== undefined) {
+      const p14 = at + "/amount_type";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (!includesJson(["custom"], v14)) fail(issues, p14, "const", "custom", v14);
+    }
+    const v17 = value["price_currency"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "string")) fail(issues, at + "/price_currency", "type", "string", v17);
+    }
+    const v20 = value["tax_behavior"];
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        check36(v20, at + "/tax_behavior", issues);
+      }
+    }
+    const v25 = value["is_archived"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
+    }
+    const v28 = value["product_id"];
+    if (v28 !== undefined) {
+      const p28 = at + "/product_id";
+      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
+      if (typeof v28 === "string") {
+        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
+      }
+    }
+    const v31 = value["minimum_amount"];
+    if (v31 !== undefined) {
+      if (!Number.isInteger(v31)) fail(issues, at + "/minimum_amount", "type", "integer", v31);
+    }
+    const v34 = value["maximum_amount"];
+    if (v34 !== undefined) {
+      if (v34 !== null) {
+        if (!Number.isInteger(v34)) fail(issues, at + "/maximum_amount", "type", "integer", v34);
+      }
+    }
+    const v39 = value["preset_amount"];
+    if (v39 !== undefined) {
+      if (v39 !== null) {
+        if (!Number.isInteger(v39)) fail(issues, at + "/preset_amount", "type", "integer", v39);
+      }
+    }
+  }
+}
+
+/** ProductPriceFixed */
+function check23(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, LIST_13);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check21(v0, at + "/created_at", issues);
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check10(v3, at + "/modified_at", issues);
-    }
-    const v6 = value["id"];
-    if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
       }
     }
-    const v9 = value["amount_type"];
-    if (v9 !== undefined) {
-      if (!(typeof v9 === "string")) fail(issues, at + "/amount_type", "type", "string", v9);
-    }
-    const v12 = value["is_archived"];
-    if (v12 !== undefined) {
-      if (!(typeof v12 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v12);
-    }
-    const v15 = value["product_id"];
-    if (v15 !== undefined) {
-      const p15 = at + "/product_id";
-      if (!(typeof v15 === "string")) fail(issues, p15, "type", "string", v15);
-      if (typeof v15 === "string") {
-        if (!PATTERN_0.test(v15)) fail(issues, p15, "format", "uuid4", v15);
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
       }
     }
-    const v18 = value["type"];
-    if (v18 !== undefined) {
-      if (!(typeof v18 === "string")) fail(issues, at + "/type", "type", "string", v18);
+    const v11 = value["source"];
+    if (v11 !== undefined) {
+      check29(v11, at + "/source", issues);
     }
-    const v21 = value["recurring_interval"];
-    if (v21 !== undefined) {
-      if (v21 !== null) {
-        check18(v21, at + "/recurring_interval", issues);
+    const v14 = value["amount_type"];
+    if (v14 !== undefined) {
+      const p14 = at + "/amount_type";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (!includesJson(["fixed"], v14)) fail(issues, p14, "const", "fixed", v14);
+    }
+    const v17 = value["price_currency"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "string")) fail(issues, at + "/price_currency", "type", "string", v17);
+    }
+    const v20 = value["tax_behavior"];
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        check36(v20, at + "/tax_behavior", issues);
       }
     }
-    const v26 = value["price_currency"];
-    if (v26 !== undefined) {
-      if (!(typeof v26 === "string")) fail(issues, at + "/price_currency", "type", "string", v26);
+    const v25 = value["is_archived"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
     }
-    const v29 = value["price_amount"];
-    if (v29 !== undefined) {
-      if (!Number.isInteger(v29)) fail(issues, at + "/price_amount", "type", "integer", v29);
+    const v28 = value["product_id"];
+    if (v28 !== undefined) {
+      const p28 = at + "/product_id";
+      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
+      if (typeof v28 === "string") {
+        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
+      }
+    }
+    const v31 = value["price_amount"];
+    if (v31 !== undefined) {
+      if (!Number.isInteger(v31)) fail(issues, at + "/price_amount", "type", "integer", v31);
     }
   }
 }
 
+/** ProductPriceMeter */
+function check24(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_14);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["name"];
+    if (v3 !== undefined) {
+      if (!(typeof v3 === "string")) fail(issues, at + "/name", "type", "string", v3);
+    }
+    const v6 = value["unit"];
+    if (v6 !== undefined) {
+      check17(v6, at + "/unit", issues);
+    }
+    const v9 = value["custom_label"];
+    if (v9 !== undefined) {
+      if (v9 !== null) {
+        if (!(typeof v9 === "string")) fail(issues, at + "/custom_label", "type", "string", v9);
+      }
+    }
+    const v14 = value["custom_multiplier"];
+    if (v14 !== undefined) {
+      if (v14 !== null) {
+        if (!Number.isInteger(v14)) fail(issues, at + "/custom_multiplier", "type", "integer", v14);
+      }
+    }
+  }
+}
+
+/** ProductPriceMeteredUnit */
+function check25(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_15);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) {
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
+    }
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
+      }
+    }
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["source"];
+    if (v11 !== undefined) {
+      check29(v11, at + "/source", issues);
+    }
+    const v14 = value["amount_type"];
+    if (v14 !== undefined) {
+      const p14 = at + "/amount_type";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (!includesJson(["metered_unit"], v14)) fail(issues, p14, "const", "metered_unit", v14);
+    }
+    const v17 = value["price_currency"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "string")) fail(issues, at + "/price_currency", "type", "string", v17);
+    }
+    const v20 = value["tax_behavior"];
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        check36(v20, at + "/tax_behavior", issues);
+      }
+    }
+    const v25 = value["is_archived"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
+    }
+    const v28 = value["product_id"];
+    if (v28 !== undefined) {
+      const p28 = at + "/product_id";
+      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
+      if (typeof v28 === "string") {
+        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
+      }
+    }
+    const v31 = value["unit_amount"];
+    if (v31 !== undefined) {
+      const p31 = at + "/unit_amount";
+      if (!(typeof v31 === "string")) fail(issues, p31, "type", "string", v31);
+      if (typeof v31 === "string") {
+        if (!PATTERN_2.test(v31))
+          fail(issues, p31, "pattern", "^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$", v31);
+      }
+    }
+    const v34 = value["cap_amount"];
+    if (v34 !== undefined) {
+      if (v34 !== null) {
+        if (!Number.isInteger(v34)) fail(issues, at + "/cap_amount", "type", "integer", v34);
+      }
+    }
+    const v39 = value["meter_id"];
+    if (v39 !== undefined) {
+      const p39 = at + "/meter_id";
+      if (!(typeof v39 === "string")) fail(issues, p39, "type", "string", v39);
+      if (typeof v39 === "string") {
+        if (!PATTERN_0.test(v39)) fail(issues, p39, "format", "uuid4", v39);
+      }
+    }
+    const v42 = value["meter"];
+    if (v42 !== undefined) {
+      check24(v42, at + "/meter", issues);
+    }
+  }
+}
+
+/** ProductPriceSeatBased */
+function check26(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_16);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) {
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
+    }
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
+      }
+    }
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["source"];
+    if (v11 !== undefined) {
+      check29(v11, at + "/source", issues);
+    }
+    const v14 = value["amount_type"];
+    if (v14 !== undefined) {
+      const p14 = at + "/amount_type";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (!includesJson(["seat_based"], v14)) fail(issues, p14, "const", "seat_based", v14);
+    }
+    const v17 = value["price_currency"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "string")) fail(issues, at + "/price_currency", "type", "string", v17);
+    }
+    const v20 = value["tax_behavior"];
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        check36(v20, at + "/tax_behavior", issues);
+      }
+    }
+    const v25 = value["is_archived"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
+    }
+    const v28 = value["product_id"];
+    if (v28 !== undefined) {
+      const p28 = at + "/product_id";
+      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
+      if (typeof v28 === "string") {
+        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
+      }
+    }
+    const v31 = value["seat_tiers"];
+    if (v31 !== undefined) {
+      check28(v31, at + "/seat_tiers", issues);
+    }
+  }
+}
+
+/** ProductPriceSeatTier */
+function check27(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["min_seats", "price_per_seat"]);
+    const v0 = value["min_seats"];
+    if (v0 !== undefined) {
+      const p0 = at + "/min_seats";
+      if (!Number.isInteger(v0)) fail(issues, p0, "type", "integer", v0);
+      if (typeof v0 === "number") {
+        if (v0 < 1) fail(issues, p0, "minimum", 1, v0, "must not be < 1");
+      }
+    }
+    const v3 = value["max_seats"];
+    if (v3 !== undefined) {
+      const p3 = at + "/max_seats";
+      if (v3 !== null) {
+        if (!Number.isInteger(v3)) fail(issues, p3, "type", "integer", v3);
+        if (typeof v3 === "number") {
+          if (v3 < 1) fail(issues, p3, "minimum", 1, v3, "must not be < 1");
+        }
+      }
+    }
+    const v8 = value["price_per_seat"];
+    if (v8 !== undefined) {
+      const p8 = at + "/price_per_seat";
+      if (!Number.isInteger(v8)) fail(issues, p8, "type", "integer", v8);
+      if (typeof v8 === "number") {
+        if (v8 < 0) fail(issues, p8, "minimum", 0, v8, "must not be < 0");
+      }
+    }
+  }
+}
+
+/** ProductPriceSeatTiers-Output */
+function check28(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_17);
+    const v0 = value["seat_tier_type"];
+    if (v0 !== undefined) {
+      check33(v0, at + "/seat_tier_type", issues);
+    }
+    const v3 = value["tiers"];
+    if (v3 !== undefined) {
+      const p3 = at + "/tiers";
+      if (!Array.isArray(v3)) fail(issues, p3, "type", "array", v3);
+      if (Array.isArray(v3)) {
+        if (v3.length < 1) fail(issues, p3, "minItems", 1, v3, "must not have < 1 items");
+        for (let i6 = 0; i6 < v3.length; i6++) {
+          const v7 = v3[i6];
+          check27(v7, p3 + "/" + i6, issues);
+        }
+      }
+    }
+    const v10 = value["minimum_seats"];
+    if (v10 !== undefined) {
+      if (!Number.isInteger(v10)) fail(issues, at + "/minimum_seats", "type", "integer", v10);
+    }
+    const v13 = value["maximum_seats"];
+    if (v13 !== undefined) {
+      if (v13 !== null) {
+        if (!Number.isInteger(v13)) fail(issues, at + "/maximum_seats", "type", "integer", v13);
+      }
+    }
+  }
+}
+
+/** ProductPriceSource */
+function check29(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(["catalog", "ad_hoc"], value))
+    fail(issues, at, "enum", ["catalog", "ad_hoc"], value);
+}
+
+/** ProductVisibility */
+function check30(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(["draft", "private", "public"], value))
+    fail(issues, at, "enum", ["draft", "private", "public"], value);
+}
+
 /** RecurringInterval */
-function check18(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check31(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["day", "week", "month", "year"], value))
     fail(issues, at, "enum", ["day", "week", "month", "year"], value);
 }
 
 /** ResourceNotFound */
-function check19(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check32(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["error", "detail"]);
@@ -1104,22 +2036,41 @@ function check19(value: unknown, at: string, issues: ValidationIssue[]): void {
   }
 }
 
-/** SubscriptionStatus */
-function check20(value: unknown, at: string, issues: ValidationIssue[]): void {
+/** SeatTierType */
+function check33(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (!includesJson(LIST_14, value)) fail(issues, at, "enum", LIST_14, value);
+  if (!includesJson(["volume", "graduated"], value))
+    fail(issues, at, "enum", ["volume", "graduated"], value);
 }
 
-/** Timestamp */
-function check21(value: unknown, at: string, issues: ValidationIssue[]): void {
+/** SubscriptionProrationBehavior */
+function check34(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (typeof value === "string") {
-    if (!PATTERN_1.test(value) || !realDate(value)) fail(issues, at, "format", "date-time", value);
-  }
+  if (!includesJson(LIST_18, value)) fail(issues, at, "enum", LIST_18, value);
+}
+
+/** SubscriptionStatus */
+function check35(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(LIST_19, value)) fail(issues, at, "enum", LIST_19, value);
+}
+
+/** TaxBehaviorOption */
+function check36(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(["location", "inclusive", "exclusive"], value))
+    fail(issues, at, "enum", ["location", "inclusive", "exclusive"], value);
+}
+
+/** TrialInterval */
+function check37(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(["day", "week", "month", "year"], value))
+    fail(issues, at, "enum", ["day", "week", "month", "year"], value);
 }
 
 /** ValidationError */
-function check22(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check38(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["loc", "msg", "type"]);
@@ -1156,6 +2107,10 @@ function check22(value: unknown, at: string, issues: ValidationIssue[]): void {
     if (v16 !== undefined) {
       if (!(typeof v16 === "string")) fail(issues, at + "/type", "type", "string", v16);
     }
+    const v22 = value["ctx"];
+    if (v22 !== undefined) {
+      if (!isRecord(v22)) fail(issues, at + "/ctx", "type", "object", v22);
+    }
   }
 }
 
@@ -1166,25 +2121,41 @@ export const validators = {
   BenefitPublic: (value: unknown) => run(check1, value),
   BenefitType: (value: unknown) => run(check2, value),
   CustomerCancellationReason: (value: unknown) => run(check3, value),
-  CustomerSubscription: (value: unknown) => run(check4, value),
-  CustomerSubscriptionMeter: (value: unknown) => run(check5, value),
-  CustomerSubscriptionMeterMeter: (value: unknown) => run(check6, value),
-  CustomerSubscriptionProduct: (value: unknown) => run(check7, value),
-  HTTPValidationError: (value: unknown) => run(check8, value),
-  LegacyRecurringProductPrice: (value: unknown) => run(check9, value),
-  NullableTimestamp: (value: unknown) => run(check10, value),
-  NullableUuid: (value: unknown) => run(check11, value),
-  Organization: (value: unknown) => run(check12, value),
-  OrganizationSocialLink: (value: unknown) => run(check13, value),
-  OrganizationSocialPlatform: (value: unknown) => run(check14, value),
-  OrganizationStatus: (value: unknown) => run(check15, value),
-  ProductMediaFileRead: (value: unknown) => run(check16, value),
-  ProductPrice: (value: unknown) => run(check17, value),
-  RecurringInterval: (value: unknown) => run(check18, value),
-  ResourceNotFound: (value: unknown) => run(check19, value),
-  SubscriptionStatus: (value: unknown) => run(check20, value),
-  Timestamp: (value: unknown) => run(check21, value),
-  ValidationError: (value: unknown) => run(check22, value),
+  CustomerOrganization: (value: unknown) => run(check4, value),
+  CustomerOrganizationFeatureSettings: (value: unknown) => run(check5, value),
+  CustomerPortalCustomerSettings: (value: unknown) => run(check6, value),
+  CustomerPortalSubscriptionSettings: (value: unknown) => run(check7, value),
+  CustomerPortalUsageSettings: (value: unknown) => run(check8, value),
+  CustomerSubscription: (value: unknown) => run(check9, value),
+  CustomerSubscriptionMeter: (value: unknown) => run(check10, value),
+  CustomerSubscriptionMeterMeter: (value: unknown) => run(check11, value),
+  CustomerSubscriptionProduct: (value: unknown) => run(check12, value),
+  HTTPValidationError: (value: unknown) => run(check13, value),
+  LegacyRecurringProductPrice: (value: unknown) => run(check14, value),
+  LegacyRecurringProductPriceCustom: (value: unknown) => run(check15, value),
+  LegacyRecurringProductPriceFixed: (value: unknown) => run(check16, value),
+  MeterUnit: (value: unknown) => run(check17, value),
+  OrganizationCustomerPortalSettings: (value: unknown) => run(check18, value),
+  PendingSubscriptionUpdate: (value: unknown) => run(check19, value),
+  ProductMediaFileRead: (value: unknown) => run(check20, value),
+  ProductPrice: (value: unknown) => run(check21, value),
+  ProductPriceCustom: (value: unknown) => run(check22, value),
+  ProductPriceFixed: (value: unknown) => run(check23, value),
+  ProductPriceMeter: (value: unknown) => run(check24, value),
+  ProductPriceMeteredUnit: (value: unknown) => run(check25, value),
+  ProductPriceSeatBased: (value: unknown) => run(check26, value),
+  ProductPriceSeatTier: (value: unknown) => run(check27, value),
+  "ProductPriceSeatTiers-Output": (value: unknown) => run(check28, value),
+  ProductPriceSource: (value: unknown) => run(check29, value),
+  ProductVisibility: (value: unknown) => run(check30, value),
+  RecurringInterval: (value: unknown) => run(check31, value),
+  ResourceNotFound: (value: unknown) => run(check32, value),
+  SeatTierType: (value: unknown) => run(check33, value),
+  SubscriptionProrationBehavior: (value: unknown) => run(check34, value),
+  SubscriptionStatus: (value: unknown) => run(check35, value),
+  TaxBehaviorOption: (value: unknown) => run(check36, value),
+  TrialInterval: (value: unknown) => run(check37, value),
+  ValidationError: (value: unknown) => run(check38, value),
 } satisfies Record<string, Validator>;
 
 /** By operationId, then `in.name` (`path.id`, `query.anonymize`): checks the decoded value. */

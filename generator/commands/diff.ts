@@ -6,6 +6,7 @@ import { resolveOperations } from "../config.js";
 import { formatReport, diffSpecs } from "../diff/diff-specs.js";
 import { problem, ProblemError, type Problem } from "../problems.js";
 import { EXIT_OK, EXIT_OUT_OF_DATE, parseFlags, printHelp, UsageError } from "./report.js";
+import { cliIo } from "../io.js";
 
 const FLAGS = {
   operations: { type: "string", multiple: true },
@@ -26,7 +27,7 @@ export async function run(argv: string[]): Promise<number> {
     return await compare({ values, positionals });
   } catch (error) {
     // Machines asked for JSON: they get it for a failure too, the problems as data (and the usual lines on stderr).
-    if (values.format === "json") process.stdout.write(JSON.stringify({ problems: problemsOf(error) }, null, 2) + "\n");
+    if (values.format === "json") cliIo().stdout.write(JSON.stringify({ problems: problemsOf(error) }, null, 2) + "\n");
     throw error;
   }
 }
@@ -43,7 +44,7 @@ async function compare(input: { values: DiffFlags; positionals: string[] }): Pro
   if (!chosen.operations) throw new ProblemError(chosen.problems);
   const [before, after] = await Promise.all(positionals.map((source) => loadDocument({ source, allowRemoteRefs: values["allow-remote-refs"] === true })));
   const report = diffSpecs({ before: { document: before!, label: positionals[0]! }, after: { document: after!, label: positionals[1]! }, operationIds: chosen.operations });
-  process.stdout.write(values.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
+  cliIo().stdout.write(values.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
   const failOn = values["fail-on"];
   const changed = report.changes.length > 0 || report.apiVersion !== undefined;
   if ((failOn === "breaking" && report.breaking) || (failOn === "any" && changed)) return EXIT_OUT_OF_DATE;

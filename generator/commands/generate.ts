@@ -4,6 +4,7 @@
 import type { ResolvedTarget } from "../config.js";
 import { EXIT_OK, EXIT_OUT_OF_DATE, parseFlags, reportFailure, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
 import { eachTarget, selectTargets, targetLabel, type TargetSelection } from "./targets.js";
+import { cliIo } from "../io.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseFlags({
@@ -37,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 function print(text: string): number {
-  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  cliIo().stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   return EXIT_OK;
 }
 
@@ -46,16 +47,16 @@ async function runGenerate(input: { target: ResolvedTarget; selection: TargetSel
   const { generateTarget } = await import("../generate.js");
   const result = await generateTarget({ target: input.target, force: input.force, parallel: true });
   if (result.status === "up-to-date") {
-    if (!input.quiet) process.stdout.write(`polar-codegen: ${out}: up to date (spec, config and generator unchanged)\n`);
+    if (!input.quiet) cliIo().stdout.write(`polar-codegen: ${out}: up to date (spec, config and generator unchanged)\n`);
     return EXIT_OK;
   }
-  if (result.recovered) process.stderr.write(`polar-codegen: ${out}: ${(await import("../write/journal.js")).describeRecovery(result.recovered)}\n`);
-  for (const warning of result.build.problems) process.stderr.write(`warning: ${warning.message}\n`);
+  if (result.recovered) cliIo().stderr.write(`polar-codegen: ${out}: ${(await import("../write/journal.js")).describeRecovery(result.recovered)}\n`);
+  for (const warning of result.build.problems) cliIo().stderr.write(`warning: ${warning.message}\n`);
   if (!input.quiet) {
     const parts = [`${result.written.length} written`, `${result.unchanged.length} unchanged`];
     if (result.removed.length > 0) parts.push(`${result.removed.length} stale removed`);
     if (result.foreign.length > 0) parts.push(`${result.foreign.length} not ours, left alone`);
-    process.stdout.write(`polar-codegen: ${out}: ${parts.join(", ")}\n`);
+    cliIo().stdout.write(`polar-codegen: ${out}: ${parts.join(", ")}\n`);
   }
   return EXIT_OK;
 }

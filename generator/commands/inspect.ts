@@ -1,12 +1,13 @@
 // `polar-codegen inspect`: print the model (IR) as JSON, for debugging and review.
 
 import { EXIT_OK, parseFlags, printHelp, TARGET_FLAGS, targetOptions } from "./report.js";
+import { cliIo } from "../io.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseFlags({ args: argv, options: { ...TARGET_FLAGS, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false });
   if (values.help) return printHelp((await import("./help.js")).INSPECT_HELP);
   const { buildModelOnly } = await import("../pipeline.js");
   const model = await buildModelOnly(targetOptions(values));
-  process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
+  cliIo().stdout.write(`${JSON.stringify(model, null, 2)}\n`);
   return EXIT_OK;
 }

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { ResolvedTarget } from "../config.js";
 import { EXIT_OK, parseFlags, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
+import { cliIo } from "../io.js";
 
 export const SERVE_HELP = `polar-codegen serve: run the fake Polar for a spec on 127.0.0.1.
 
@@ -16,11 +17,13 @@ Options:
   --spec FILE|URL   the OpenAPI spec; default: the config's, else the embedded Polar spec
   --port N          the port; default 4010; 0 picks a free one
   --seed FILE       the fake's initial state, JSON:
-                    {"customers":[...],"subscriptions":[...],"customer_sessions":[...]}
+                    {"customers":[...],"subscriptions":[...],"access_tokens":[...],
+                     "customer_sessions":[...],"member_sessions":[...]}
   -q, --quiet       no line per request (errors are still printed)
 
-Prints "listening on http://127.0.0.1:N" once it accepts connections, then one line per
-request. Stops on SIGINT or SIGTERM. Generated code is cached (by content hash) in
+Without "access_tokens" in the seed, prints "access token: polar_oat_... (scopes: ...)",
+the one organization token the fake then accepts. Prints "listening on
+http://127.0.0.1:N" once it accepts connections, then one line per request. Stops on SIGINT or SIGTERM. Generated code is cached (by content hash) in
 $POLAR_CODEGEN_CACHE_DIR, default <tmp>/polar-codegen-serve.
 `;
 
@@ -40,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
     allowPositionals: false,
   });
   if (values.help) {
-    process.stdout.write(SERVE_HELP);
+    cliIo().stdout.write(SERVE_HELP);
     return EXIT_OK;
   }
   const port = parsePort(values.port);
@@ -49,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
   const { serveFake } = await import("../serve/listen.js");
   let running;
   try {
-    const log = (line: string) => process.stdout.write(`${line}\n`);
+    const log = (line: string) => cliIo().stdout.write(`${line}\n`);
     running = await serveFake({ dir, port, seed, log, logRequests: values.quiet !== true });
   } catch (error) {
     if (error instanceof TypeError && error.message.startsWith("fake Polar seed")) throw new UsageError(`--seed ${values.seed}: ${error.message}`);
@@ -60,8 +63,10 @@ export async function run(argv: string[]): Promise<number> {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   // An empty store answers 404 to every id, which looks like a broken fake unless said.
-  if (values.seed === undefined && values.quiet !== true) process.stderr.write(`polar-codegen: the store is empty (no --seed): every id answers 404; seed it with --seed FILE (format: serve --help)\n`);
-  process.stdout.write(`listening on ${running.url}\n`);
+  if (values.seed === undefined && values.quiet !== true) cliIo().stderr.write(`polar-codegen: the store is empty (no --seed): every id answers 404; seed it with --seed FILE (format: serve --help)\n`);
+  // The seed names no access_tokens: the one token the fake accepts for the organization's endpoints.
+  if (running.accessToken) cliIo().stdout.write(`access token: ${running.accessToken.token} (scopes: ${running.accessToken.scopes.join(" ")})\n`);
+  cliIo().stdout.write(`listening on ${running.url}\n`);
   await running.stopped;
   return EXIT_OK;
 }
@@ -69,7 +74,7 @@ export async function run(argv: string[]): Promise<number> {
 /** The cache folder holding the compiled fake, built first when it is missing or stale. */
 async function prepare(options: ReturnType<typeof targetOptions>): Promise<string> {
   const starts = await import("../serve/start-index.js");
-  const key = starts.startKey({ cwd: process.cwd(), flags: options });
+  const key = starts.startKey({ cwd: cliIo().cwd, flags: options });
   const known = starts.findStart(key);
   if (known) return known;
   const { CONFIG_FILE, EMBEDDED_SPEC, resolveTarget } = await import("../config.js");
@@ -89,8 +94,8 @@ async function build(options: { target: ResolvedTarget; dir: string; embeddedSpe
   const { target } = options;
   // The header's label is relative to the output folder; the user knows the spec as they named it.
   const named = /^https?:\/\//i.test(target.spec) || target.spec === options.embeddedSpec;
-  const spec = named ? target.specLabel : relative(process.cwd(), target.spec);
-  process.stderr.write(`polar-codegen: generating the fake for ${spec} (cached for the next start)\n`);
+  const spec = named ? target.specLabel : relative(cliIo().cwd, target.spec);
+  cliIo().stderr.write(`polar-codegen: generating the fake for ${spec} (cached for the next start)\n`);
   const { buildCache } = await import("../serve/build.js");
   await buildCache(options);
   return options.dir;

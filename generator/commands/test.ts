@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type { ResolvedTarget } from "../config.js";
 import { EXIT_ERROR, parseFlags, printHelp, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
+import { cliIo } from "../io.js";
 
 const FLAGS = {
   ...TARGET_FLAGS,
@@ -28,11 +29,11 @@ export async function run(argv: string[]): Promise<number> {
   const { target, problems } = await resolveTarget(targetOptions(values));
   if (!target) throw new (await import("../problems.js")).ProblemError(problems);
   const vitest = findVitest(target.cwd);
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...cliIo().env };
   if (values["base-url"]) env.POLAR_CONTRACT_BASE_URL = values["base-url"];
   // Resolved here: the suite runs with its own folder as the working directory.
   const fixtures = values.fixtures ?? env.POLAR_CONTRACT_FIXTURES;
-  if (fixtures) env.POLAR_CONTRACT_FIXTURES = resolve(fixtures);
+  if (fixtures) env.POLAR_CONTRACT_FIXTURES = resolve(cliIo().cwd, fixtures);
   await generateFirst(target);
   const suite = join(target.out, "contract");
   if (!existsSync(join(suite, "contract.test.ts"))) throw new UsageError(`no contract suite in ${suite}`);
@@ -61,8 +62,8 @@ async function generateFirst(target: ResolvedTarget): Promise<void> {
   const result = await generateTarget({ target, force: false, parallel: true });
   if (result.status !== "generated" || result.written.length + result.removed.length === 0) return;
   const { relative } = await import("node:path");
-  const spec = /^https?:/i.test(target.spec) ? target.spec : relative(process.cwd(), target.spec) || target.spec;
-  process.stderr.write(`polar-codegen: generated ${relative(process.cwd(), target.out) || "."} from ${spec} first (${result.written.length} written)\n`);
+  const spec = /^https?:/i.test(target.spec) ? target.spec : relative(cliIo().cwd, target.spec) || target.spec;
+  cliIo().stderr.write(`polar-codegen: generated ${relative(cliIo().cwd, target.out) || "."} from ${spec} first (${result.written.length} written)\n`);
 }
 
 /**

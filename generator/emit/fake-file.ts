@@ -6,20 +6,22 @@
 import type { Model, OperationModel } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
-import { behaviourOf, cancelledBodySchema } from "./fake/behaviour.js";
+import { behaviourOf, cancelledBodySchema, OPERATION_RULES } from "./fake/behaviour.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
 import { printStatements } from "./ts-text.js";
 import { jsonValueCode } from "./fake/json-value.js";
 
-export const FAKE_RUNTIME_FILES = ["anonymize.ts", "seed-records.ts", "seed.ts", "store.ts"];
+export const FAKE_RUNTIME_FILES = ["anonymize.ts", "credentials.ts", "seed-records.ts", "seed.ts", "sha256.ts", "store.ts"];
+/** The organization token a seed without `access_tokens` gets: printed by `polar-codegen serve`. */
+export const DEFAULT_ACCESS_TOKEN = "polar_oat_fake_polar_default";
 const CANCEL = "customer_portal:subscriptions:cancel";
 
 export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const { model } = context;
   const cancel = model.operations.find((operation) => operation.id === CANCEL);
   const schemaName = cancel ? cancelledBodySchema(cancel) : undefined;
-  const checks = seedCheckEntries({ model, schemaName });
+  const checks = [...seedCheckEntries({ model, schemaName }), ...memberSessionsEntry(model)];
   const statements = [imports(checks), seedTypes({ cancel, schemaName })];
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
   statements.push(`
@@ -28,7 +30,7 @@ const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${j
 
 /** The fake's clock when none is given: fixed (2026-01-01, midnight UTC), so every run answers the same bytes. */
 const DEFAULT_NOW = /* @__PURE__ */ new Date(1_767_225_600_000);
-`);
+${credentialConstants(model)}`);
   statements.push(seedChecks(checks), factory({ model, document: context.subset }));
   const runtime = copyTemplates({ from: "fake/runtime", to: "fake-runtime", names: FAKE_RUNTIME_FILES });
   return [{ path: "fake.ts", contents: printStatements(statements) }, ...runtime];
@@ -41,10 +43,40 @@ function activeByDefault(options: { document: EmitContext["subset"]; schemaName:
   return isObject(sample) && statuses?.includes("active") ? { ...sample, status: "active" } : sample;
 }
 
+/** Polar's rules for the selected operations, and the default token, holding every scope they ask for. */
+function credentialConstants(model: Model): string {
+  const rules = model.operations.flatMap((operation) => {
+    const rule = OPERATION_RULES.get(operation.id);
+    return rule ? [[operation.id, rule] as const] : [];
+  });
+  const sessions = new Set(["customer_session", "member_session"]);
+  const scopes = new Set<string>();
+  for (const operation of model.operations) {
+    // Only what an organization token is asked for: the portal takes sessions alone.
+    const rule = OPERATION_RULES.get(operation.id);
+    if (rule && rule.kinds.every((kind) => sessions.has(kind))) continue;
+    for (const alternative of operation.security)
+      for (const { scheme, scopes: listed } of alternative.schemes)
+        if (!sessions.has(scheme)) for (const scope of listed.length > 0 ? listed : (rule?.scopes ?? [])) scopes.add(scope);
+  }
+  return `
+/** What Polar asks of each operation's caller beyond the spec (fake-runtime/credentials.ts). */
+const OPERATION_RULES = /* @__PURE__ */ new Map<string, OperationRule>(${JSON.stringify(rules)});
+
+/** The organization access token of a seed without \`access_tokens\`: every scope the operations ask for. */
+export const DEFAULT_ACCESS_TOKEN: AccessTokenRecord = ${JSON.stringify({ token: DEFAULT_ACCESS_TOKEN, scopes: [...scopes].sort() })};
+`;
+}
+
+function memberSessionsEntry(model: Model): string[] {
+  return model.securitySchemes.some((scheme) => scheme.name === "member_session") ? ["memberSessions: true,"] : [];
+}
+
 function imports(checks: string[]): string {
   const used = ["parameters", "validators"].filter((name) => checks.some((check) => check.includes(`${name}[`)));
   return [
-    `import { createStore, type CustomerRecord, type SessionRecord } from "./fake-runtime/store.js";`,
+    `import { verdictFor, type OperationRule } from "./fake-runtime/credentials.js";`,
+    `import { createStore, type AccessTokenRecord, type CustomerRecord, type MemberSessionRecord, type SessionRecord } from "./fake-runtime/store.js";`,
     `import { prepareSeed, type SeedChecks } from "./fake-runtime/seed.js";`,
     `import type { Authenticate, PolarHandlers } from "./server.js";`,
     `import type { operations } from "./types.js";`,
@@ -96,14 +128,23 @@ export type FakeCustomer = CustomerRecord;
 export interface FakeSeed {
   customers?: FakeCustomer[] | undefined;
   subscriptions?: Array<Partial<FakeSubscription> & { id: string; customer_id: string }> | undefined;
-  /** Customer session tokens and the customer each acts for. */
+  /**
+   * Organization-side tokens (\`polar_oat_\`, \`polar_pat_\`, \`polar_at_u_\`/\`polar_at_o_\`) and their
+   * scopes. Without it, the one token \`DEFAULT_ACCESS_TOKEN\`, with every scope.
+   */
+  access_tokens?: AccessTokenRecord[] | undefined;
+  /** Customer session tokens (\`polar_cst_\`) and the customer each acts for. */
   customer_sessions?: SessionRecord[] | undefined;
+  /** Member session tokens (\`polar_mst_\`), the customer and the member's role: where the spec has \`member_session\`. */
+  member_sessions?: MemberSessionRecord[] | undefined;
 }
 
 export interface FakeState {
   customers: FakeCustomer[];
   subscriptions: FakeSubscription[];
+  access_tokens: AccessTokenRecord[];
   customer_sessions: SessionRecord[];
+  member_sessions: MemberSessionRecord[];
 }
 
 export interface FakePolarOptions {
@@ -115,8 +156,10 @@ export interface FakePolarOptions {
 /** Spread into \`createPolarServer\`: \`createPolarServer(createFakePolar({ seed }))\`. */
 export interface FakePolar {
   handlers: PolarHandlers;
-  /** Accepts any non-empty bearer token for any scheme, but a deleted customer's session (401). */
+  /** Polar's token rules: the seed's tokens, each for the schemes and scopes Polar takes it for. */
   authenticate: Authenticate;
+  /** The default access token, when the seed named none. */
+  accessToken: string | undefined;
   /** A copy of the current state, sorted by id. */
   state(): FakeState;
 }`;
@@ -129,15 +172,17 @@ function factory(options: { model: Model; document: EmitContext["subset"] }): st
 /** A fake Polar with Polar's documented semantics, in memory, deterministic. */
 export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
   const now = options.now ?? (() => DEFAULT_NOW);
-  const seed = prepareSeed({ seed: options.seed ?? {}, checks: seedChecks(), defaults: SUBSCRIPTION_DEFAULTS, now: now() });
+  const given = options.seed ?? {};
+  const seed = prepareSeed({ seed: given, checks: seedChecks(), defaults: SUBSCRIPTION_DEFAULTS, defaultAccessToken: DEFAULT_ACCESS_TOKEN, now: now() });
   const store = createStore({ seed, now });
   const handlers: PolarHandlers = {
     ${handlers.join("\n")}
   };
   return {
     handlers,
-    // A deleted customer's session is no credential at all: 401, as Polar answers.
-    authenticate: ({ token }) => (store.isRevokedSession(token) ? "invalid" : token.length > 0),
+    authenticate: ({ scheme, token, scopes, operationId }) =>
+      verdictFor({ credential: store.credential(token), token, scheme, scopes, rule: OPERATION_RULES.get(operationId) }),
+    accessToken: given.access_tokens === undefined ? DEFAULT_ACCESS_TOKEN.token : undefined,
     state: () => store.state() as FakeState,
   };
 }

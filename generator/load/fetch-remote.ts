@@ -5,6 +5,7 @@
 // file its `$ref`s fetch, so that an endless or huge answer stops at the limit instead
 // of filling memory. One deadline covers every hop and the body.
 
+import { cliIo } from "../io.js";
 /** Bytes fetched so far in one load, and how many it may fetch. */
 export interface ByteBudget {
   used: number;
@@ -36,7 +37,7 @@ export async function fetchRemote(options: {
   mayRedirect: (url: string) => string | undefined;
 }): Promise<{ text: string; url: string }> {
   const limit = (options.budget.limit ??= maxSpecBytes());
-  const timeoutMs = Number(process.env.POLAR_CODEGEN_FETCH_TIMEOUT_MS) || DEFAULT_FETCH_TIMEOUT_MS;
+  const timeoutMs = Number(cliIo().env.POLAR_CODEGEN_FETCH_TIMEOUT_MS) || DEFAULT_FETCH_TIMEOUT_MS;
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     let url = options.url;
@@ -113,7 +114,7 @@ function tooLarge(limit: number): FetchRefusal {
 }
 
 function maxSpecBytes(): number {
-  const text = process.env.POLAR_CODEGEN_MAX_SPEC_BYTES;
+  const text = cliIo().env.POLAR_CODEGEN_MAX_SPEC_BYTES;
   if (text === undefined || text === "") return DEFAULT_MAX_SPEC_BYTES;
   if (!/^\d+$/.test(text.trim()) || Number(text) <= 0) {
     throw new Error(`POLAR_CODEGEN_MAX_SPEC_BYTES must be a whole number of bytes above 0, not ${JSON.stringify(text)}`);

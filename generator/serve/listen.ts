@@ -16,7 +16,7 @@ interface ServerModule {
 }
 
 interface FakeModule {
-  createFakePolar(options: { seed?: unknown }): object;
+  createFakePolar(options: { seed?: unknown }): { accessToken?: string | undefined; state(): { access_tokens?: Array<{ token: string; scopes: string[] }> } };
 }
 
 function logged(options: { listener: ServerModuleListener; log: (line: string) => void }): ServerModuleListener {
@@ -53,6 +53,8 @@ function logRejected(options: { log: (line: string) => void }) {
 
 export interface Running {
   url: string;
+  /** The fake's default access token and its scopes, when the seed named none. */
+  accessToken: { token: string; scopes: string[] } | undefined;
   /** Resolves once the server has stopped (after a signal or `stop`). */
   stopped: Promise<void>;
   stop(): void;
@@ -60,8 +62,10 @@ export interface Running {
 
 export async function serveFake(options: { dir: string; port: number; seed: unknown; log: (line: string) => void; logRequests: boolean }): Promise<Running> {
   const { server, fake } = createRequire(import.meta.url)(join(options.dir, BUNDLE_FILE)) as { server: ServerModule; fake: FakeModule };
+  const created = fake.createFakePolar({ seed: options.seed });
+  const accessToken = created.accessToken === undefined ? undefined : created.state().access_tokens?.find((each) => each.token === created.accessToken);
   const polar = server.createPolarServer({
-    ...fake.createFakePolar({ seed: options.seed }),
+    ...created,
     onError: (event: { kind: string; operationId: string; error?: unknown; message?: string }) =>
       options.log(`error: ${event.operationId}: ${event.kind}${event.message ? `: ${event.message}` : ""}${event.error ? `: ${String(event.error)}` : ""}`),
   });
@@ -77,5 +81,5 @@ export async function serveFake(options: { dir: string; port: number; seed: unkn
     http.close();
     http.closeAllConnections();
   };
-  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, stopped, stop };
+  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, accessToken, stopped, stop };
 }

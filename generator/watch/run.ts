@@ -6,6 +6,7 @@ import { relative } from "node:path";
 import type { ResolveOptions } from "../config.js";
 import { createWatchSession } from "./session.js";
 import { watchFiles } from "./watcher.js";
+import { cliIo } from "../io.js";
 
 /**
  * Quiet time after the last event before regenerating. A save is a burst of events
@@ -27,14 +28,14 @@ export async function runWatch(input: { options: ResolveOptions; quiet: boolean 
   let held: string[] = [];
   let lastErrors = "";
   const reporter = {
-    line: (text: string) => void (input.quiet || process.stdout.write(`${text}\n`)),
+    line: (text: string) => void (input.quiet || cliIo().stdout.write(`${text}\n`)),
     error: (text: string) => void held.push(text),
   };
   const flush = () => {
     const errors = held.join("\n");
     held = [];
     if (queued.size > 0 && !stopping) return;
-    if (errors !== "" && errors !== lastErrors) process.stderr.write(`${errors}\n`);
+    if (errors !== "" && errors !== lastErrors) cliIo().stderr.write(`${errors}\n`);
     lastErrors = errors;
   };
   const session = createWatchSession({ options: input.options, reporter });
@@ -45,7 +46,7 @@ export async function runWatch(input: { options: ResolveOptions; quiet: boolean 
   const refresh = () => {
     const files = session.files();
     watcher.setFiles(files);
-    const listed = files.map((file) => relative(process.cwd(), file)).join(", ");
+    const listed = files.map((file) => relative(cliIo().cwd, file)).join(", ");
     if (listed !== shown) reporter.line(`polar-codegen: watching ${listed} (Ctrl-C to stop)`);
     shown = listed;
   };

@@ -6,7 +6,7 @@ import nodeModule from "node:module";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, scratchDir } from "../helpers/cli.js";
+import { runCliProcess, scratchDir } from "../helpers/cli.js";
 
 const supported = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === "function";
 
@@ -23,7 +23,7 @@ describe("compile cache", () => {
   afterAll(() => rmSync(temp, { recursive: true, force: true }));
   const cacheFolder = join(temp, "cache");
   const generate = (out: string, env: Record<string, string> = {}) => {
-    const run = runCli({ args: ["--spec", "spec/polar.openapi.yaml", "--out", join(temp, out), "--quiet", "--force"], env: { NODE_COMPILE_CACHE: cacheFolder, ...env } });
+    const run = runCliProcess({ args: ["--spec", "spec/polar.openapi.yaml", "--out", join(temp, out), "--quiet", "--force"], env: { NODE_COMPILE_CACHE: cacheFolder, ...env } });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     return readFileSync(join(temp, out, "types.ts"), "utf8") + readFileSync(join(temp, out, "client.ts"), "utf8");
@@ -45,7 +45,7 @@ describe("compile cache", () => {
 
   it("NODE_DISABLE_COMPILE_CACHE=1 runs without one", () => {
     const elsewhere = join(temp, "elsewhere");
-    const run = runCli({ args: ["--spec", "spec/polar.openapi.yaml", "--out", join(temp, "none"), "--quiet"], env: { NODE_COMPILE_CACHE: elsewhere, NODE_DISABLE_COMPILE_CACHE: "1" } });
+    const run = runCliProcess({ args: ["--spec", "spec/polar.openapi.yaml", "--out", join(temp, "none"), "--quiet"], env: { NODE_COMPILE_CACHE: elsewhere, NODE_DISABLE_COMPILE_CACHE: "1" } });
     expect(run.code).toBe(0);
     expect(filesUnder(elsewhere)).toStrictEqual([]);
   });

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } f
 import { join, resolve } from "node:path";
 import * as prettier from "prettier";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, scratchDir } from "../helpers/cli.js";
+import { runCliProcess, scratchDir } from "../helpers/cli.js";
 import { startWatch } from "../helpers/watch.js";
 import { startServe } from "../fixtures/server/serve-process.js";
 import { listFiles } from "../../generator/write/plan.js";
@@ -29,10 +29,10 @@ describe("polar-codegen test", () => {
   it("generates for the spec named before running the suite, so it never runs another spec's suite", () => {
     const cwd = folder("test-other-spec");
     symlinkSync(resolve("node_modules"), join(cwd, "node_modules"), "dir");
-    expect(runCli({ args: ["--out", "out", "-q"], cwd }).code).toBe(0);
+    expect(runCliProcess({ args: ["--out", "out", "-q"], cwd }).code).toBe(0);
     // Another spec file (the same text: the headers name the spec, so every file differs).
     cpSync(EMBEDDED, join(cwd, "other.yaml"));
-    const run = runCli({ args: ["test", "--spec", "other.yaml", "--out", "out"], cwd, env: NO_CREDENTIALS });
+    const run = runCliProcess({ args: ["test", "--spec", "other.yaml", "--out", "out"], cwd, env: NO_CREDENTIALS });
     expect(run.stderr).toMatch(/^polar-codegen: generated out from other\.yaml first \(\d+ written\)$/m);
     expect(run.stdout).toMatch(/Tests\s+\d+ passed/);
     expect(run.code).toBe(0);
@@ -40,7 +40,7 @@ describe("polar-codegen test", () => {
   }, 120_000);
 
   it("refuses --base-url without credentials up front, in one line naming the variables", () => {
-    const run = runCli({ args: ["test", "--base-url", "http://127.0.0.1:9"], env: NO_CREDENTIALS });
+    const run = runCliProcess({ args: ["test", "--base-url", "http://127.0.0.1:9"], env: NO_CREDENTIALS });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(
@@ -51,7 +51,7 @@ describe("polar-codegen test", () => {
 
 describe("--help on every subcommand", () => {
   it.each(["test", "diff", "inspect", "scaffold-handlers", "serve"])("%s --help prints its usage and exits 0", (name) => {
-    const run = runCli({ args: [name, "--help"] });
+    const run = runCliProcess({ args: [name, "--help"] });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^polar-codegen ${name}: .+\\n\\nUsage:\\n  polar-codegen ${name}`));
     expect(run.stderr).toBe("");
@@ -63,11 +63,11 @@ describe("--check", () => {
     const cwd = folder("check-edited");
     writeFileSync(join(cwd, "codegen.json"), JSON.stringify({ operations: ["customers:delete"] }));
     const args = ["--config", "codegen.json", "--out", "my out"];
-    expect(runCli({ args: [...args, "-q"], cwd }).code).toBe(0);
+    expect(runCliProcess({ args: [...args, "-q"], cwd }).code).toBe(0);
     const client = join(cwd, "my out", "client.ts");
     // A user's prettier run over the output, with their style.
     writeFileSync(client, await prettier.format(readFileSync(client, "utf8"), { parser: "typescript", semi: false }));
-    const run = runCli({ args: ["--check", ...args], cwd });
+    const run = runCliProcess({ args: ["--check", ...args], cwd });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("polar-codegen: my out is out of date with the spec:\n  changed  client.ts\n");
     expect(run.stdout).toContain("these files were edited after generation (by hand, or by a\nformatter such as prettier)");
@@ -79,7 +79,7 @@ describe("--check", () => {
     const cwd = folder("user-prettier");
     writeFileSync(join(cwd, ".prettierrc.json"), JSON.stringify({ semi: false, singleQuote: true, printWidth: 80, useTabs: true }));
     writeFileSync(join(cwd, "polar-codegen.config.json"), JSON.stringify({ out: "out", format: "prettier", operations: ["customers:delete"] }));
-    expect(runCli({ args: ["-q"], cwd }).code).toBe(0);
+    expect(runCliProcess({ args: ["-q"], cwd }).code).toBe(0);
     const client = readFileSync(join(cwd, "out", "client.ts"), "utf8");
     expect(client).toContain("from './runtime/send.js'\n");
     for (const name of ["client.ts", "runtime/send.ts", "openapi.json"]) {
@@ -87,10 +87,10 @@ describe("--check", () => {
       const options = (await prettier.resolveConfig(filepath)) ?? {};
       expect(await prettier.check(readFileSync(filepath, "utf8"), { ...options, filepath })).toBe(true);
     }
-    expect(runCli({ args: ["--check"], cwd }).code).toBe(0);
+    expect(runCliProcess({ args: ["--check"], cwd }).code).toBe(0);
     // Its own files, in the user's style (JSON indented with tabs), are still known as its own.
     writeFileSync(join(cwd, "polar-codegen.config.json"), JSON.stringify({ out: "out", format: "prettier", operations: ["customers:delete", "customers:delete_external"] }));
-    const again = runCli({ args: [], cwd });
+    const again = runCliProcess({ args: [], cwd });
     expect(again.stderr).toBe("");
     expect(again.code).toBe(0);
     expect(readFileSync(join(cwd, "out", "openapi.json"), "utf8")).toMatch(/^\{\n\t"x-generated-by": .*\n[\s\S]*"operationId": "customers:delete_external"/);
@@ -101,7 +101,7 @@ describe("bad input, said plainly", () => {
   it("--out naming a file: exit 2, one line, nothing written", () => {
     const cwd = folder("out-is-a-file");
     writeFileSync(join(cwd, "notes.txt"), "mine\n");
-    const run = runCli({ args: ["--out", "notes.txt"], cwd });
+    const run = runCliProcess({ args: ["--out", "notes.txt"], cwd });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("the output folder notes.txt is a file, not a folder; choose another --out [out-not-a-folder]\n");
     expect(readFileSync(join(cwd, "notes.txt"), "utf8")).toBe("mine\n");
@@ -111,7 +111,7 @@ describe("bad input, said plainly", () => {
     const cwd = folder("file-in-the-way");
     mkdirSync(join(cwd, "out"));
     writeFileSync(join(cwd, "out", "runtime"), "mine\n");
-    const run = runCli({ args: ["--out", "out"], cwd });
+    const run = runCliProcess({ args: ["--out", "out"], cwd });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("polar-codegen: error: cannot write the output folder out: a file is in the way of a folder (at out/runtime) [EEXIST]; nothing in it was changed\n");
     expect(await listFiles(join(cwd, "out"))).toStrictEqual(["runtime"]);
@@ -120,13 +120,13 @@ describe("bad input, said plainly", () => {
   it("an unclosed quote is reported where it opens", () => {
     const cwd = folder("unclosed-quote");
     writeFileSync(join(cwd, "spec.yaml"), 'openapi: 3.1.0\ninfo:\n  title: "Unclosed\n  version: "1"\npaths: {}\nx: y\n');
-    const run = runCli({ args: ["--spec", "spec.yaml", "--out", "out"], cwd });
+    const run = runCliProcess({ args: ["--spec", "spec.yaml", "--out", "out"], cwd });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('spec.yaml:3:10: malformed YAML: Missing closing "quote [yaml-syntax]\n');
   });
 
   it("diff --format json prints the problems as JSON when a spec cannot be read", () => {
-    const run = runCli({ args: ["diff", "--format", "json", join(root, "missing.yaml"), EMBEDDED] });
+    const run = runCliProcess({ args: ["diff", "--format", "json", join(root, "missing.yaml"), EMBEDDED] });
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toStrictEqual({
       problems: [{ code: "spec-not-found", message: `spec file not found: ${join(root, "missing.yaml")}`, path: "", file: join(root, "missing.yaml"), severity: "error" }],
@@ -135,7 +135,7 @@ describe("bad input, said plainly", () => {
 
   it("a missing absolute --spec is shown as given", () => {
     const missing = join(root, "nowhere", "spec.yaml");
-    const run = runCli({ args: ["--spec", missing, "--out", "out"], cwd: folder("absolute-spec") });
+    const run = runCliProcess({ args: ["--spec", missing, "--out", "out"], cwd: folder("absolute-spec") });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`spec file not found: ${missing} [spec-not-found]\n`);
   });

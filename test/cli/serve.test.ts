@@ -6,8 +6,10 @@ import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "
 import { connect } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, runCli, scratchDir } from "../helpers/cli.js";
-import { CUSTOMER, seed, SUBSCRIPTION } from "../fixtures/server/polar.js";
+import { CLI, runCliProcess, scratchDir } from "../helpers/cli.js";
+import { CUSTOMER, ORG_TOKEN, seed, SESSION_ADA, SUBSCRIPTION } from "../fixtures/server/polar.js";
+
+const TOKEN_LINE = `access token: ${ORG_TOKEN} (scopes: customers:write)`;
 
 let scratch: string;
 let env: Record<string, string>;
@@ -69,13 +71,13 @@ describe("serve", () => {
   it("generates, listens on 127.0.0.1, logs each request, and stops on SIGTERM with exit 0", async () => {
     const running = await start(["--port", "0", "--seed", "seed.json"]);
     expect(running.stderr()).toMatch(/generating the fake for polar-codegen\/spec\/polar\.openapi\.yaml/);
-    const deleted = await fetch(`${running.url}/v1/customers/external/user-42`, { method: "DELETE", headers: { authorization: "Bearer t" } });
-    const cancel = await fetch(`${running.url}/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, { method: "DELETE", headers: { authorization: "Bearer session-ada" } });
+    const deleted = await fetch(`${running.url}/v1/customers/external/user-42`, { method: "DELETE", headers: { authorization: `Bearer ${ORG_TOKEN}` } });
+    const cancel = await fetch(`${running.url}/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, { method: "DELETE", headers: { authorization: `Bearer ${SESSION_ADA}` } });
     expect([deleted.status, cancel.status]).toStrictEqual([204, 401]); // a deleted customer's session
     expect(await stop(running, "SIGTERM")).toBe(0);
     const lines = running.stdout().trim().split("\n");
-    expect(lines[0]).toBe(`listening on ${running.url}`);
-    expect(lines.slice(1).map((line) => line.replace(/ [\d.]+ ms$/, " <ms>"))).toStrictEqual([
+    expect(lines.slice(0, 2)).toStrictEqual([TOKEN_LINE, `listening on ${running.url}`]);
+    expect(lines.slice(2).map((line) => line.replace(/ [\d.]+ ms$/, " <ms>"))).toStrictEqual([
       "DELETE /v1/customers/external/user-42 204 <ms>",
       `DELETE /v1/customer-portal/subscriptions/${SUBSCRIPTION} 401 <ms>`,
     ]);
@@ -86,10 +88,10 @@ describe("serve", () => {
     const port = Number(new URL(running.url).port);
     const huge = await rawExchange(port, `DELETE /v1/customers/${CUSTOMER} HTTP/1.1\r\nHost: x\r\nX-Huge: ${"h".repeat(20_000)}\r\n\r\n`);
     const garbage = await rawExchange(port, "GARBAGE\x01\r\n\r\n");
-    const after = await fetch(`${running.url}/v1/customers/external/nobody`, { method: "DELETE", headers: { authorization: "Bearer t" } });
+    const after = await fetch(`${running.url}/v1/customers/external/nobody`, { method: "DELETE", headers: { authorization: `Bearer ${ORG_TOKEN}` } });
     expect([huge.split("\r\n")[0], garbage.split("\r\n")[0], after.status]).toStrictEqual(["HTTP/1.1 431 Request Header Fields Too Large", "HTTP/1.1 400 Bad Request", 404]);
     expect(await stop(running, "SIGTERM")).toBe(0);
-    expect(running.stdout().trim().split("\n").slice(1).map((line) => line.replace(/ [\d.]+ ms$/, " <ms>"))).toStrictEqual([
+    expect(running.stdout().trim().split("\n").slice(2).map((line) => line.replace(/ [\d.]+ ms$/, " <ms>"))).toStrictEqual([
       `DELETE /v1/customers/${CUSTOMER} 431 rejected by node:http (HPE_HEADER_OVERFLOW: Header overflow)`,
       "- - 400 rejected by node:http (HPE_INVALID_METHOD: Invalid method encountered)",
       "DELETE /v1/customers/external/nobody 404 <ms>",
@@ -99,10 +101,10 @@ describe("serve", () => {
   it("a second start runs from the cache, with a fresh fake; SIGINT stops it too", async () => {
     const running = await start(["--port", "0", "--seed", "seed.json", "--quiet"]);
     expect(running.stderr()).toBe("");
-    const response = await fetch(`${running.url}/v1/customers/${CUSTOMER}`, { method: "DELETE", headers: { authorization: "Bearer t" } });
+    const response = await fetch(`${running.url}/v1/customers/${CUSTOMER}`, { method: "DELETE", headers: { authorization: `Bearer ${ORG_TOKEN}` } });
     expect(response.status).toBe(204);
     expect(await stop(running, "SIGINT")).toBe(0);
-    expect(running.stdout()).toBe(`listening on ${running.url}\n`);
+    expect(running.stdout()).toBe(`${TOKEN_LINE}\nlistening on ${running.url}\n`);
   });
 
   it("a config file written after a start is honoured by the next, from the same folder with the same flags", async () => {
@@ -137,7 +139,7 @@ describe("serve", () => {
     [["--seed", "missing.json"], "--seed missing.json: cannot read"],
     [["--unknown"], "Unknown option '--unknown'"],
   ])("%j exits 2: %s", (args, message) => {
-    const run = runCli({ args: ["serve", ...args], cwd: scratch, env });
+    const run = runCliProcess({ args: ["serve", ...args], cwd: scratch, env });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stdout).toBe("");
@@ -147,13 +149,13 @@ describe("serve", () => {
     writeFileSync(join(scratch, "bad-seed.json"), JSON.stringify({ customers: [{ email: "no-id@example.com" }] }));
     writeFileSync(join(scratch, "not-json.json"), "{ customers: [");
     writeFileSync(join(scratch, "bogus-status.json"), JSON.stringify({ ...seed(), subscriptions: [{ id: SUBSCRIPTION, customer_id: CUSTOMER, status: "bogus-status" }] }));
-    const bogus = runCli({ args: ["serve", "--port", "0", "--seed", "bogus-status.json"], cwd: scratch, env });
+    const bogus = runCliProcess({ args: ["serve", "--port", "0", "--seed", "bogus-status.json"], cwd: scratch, env });
     expect([bogus.code, bogus.stdout]).toStrictEqual([2, ""]);
     expect(bogus.stderr).toContain('--seed bogus-status.json: fake Polar seed: subscriptions[0].status: must be one of "incomplete"');
-    const bad = runCli({ args: ["serve", "--port", "0", "--seed", "bad-seed.json"], cwd: scratch, env });
+    const bad = runCliProcess({ args: ["serve", "--port", "0", "--seed", "bad-seed.json"], cwd: scratch, env });
     expect([bad.code, bad.stdout]).toStrictEqual([2, ""]);
     expect(bad.stderr).toContain("--seed bad-seed.json: fake Polar seed: customers[0].id: must be a non-empty string");
-    const notJson = runCli({ args: ["serve", "--port", "0", "--seed", "not-json.json"], cwd: scratch, env });
+    const notJson = runCliProcess({ args: ["serve", "--port", "0", "--seed", "not-json.json"], cwd: scratch, env });
     expect([notJson.code, notJson.stdout]).toStrictEqual([2, ""]);
     expect(notJson.stderr).toContain("--seed not-json.json: not valid JSON");
   });
@@ -161,7 +163,7 @@ describe("serve", () => {
   it("a port already taken exits 2 with the reason", async () => {
     const running = await start(["--port", "0"]);
     const port = new URL(running.url).port;
-    const clash = runCli({ args: ["serve", "--port", port], cwd: scratch, env });
+    const clash = runCliProcess({ args: ["serve", "--port", port], cwd: scratch, env });
     expect(await stop(running, "SIGTERM")).toBe(0);
     expect(clash.code).toBe(2);
     expect(clash.stderr).toContain("EADDRINUSE");

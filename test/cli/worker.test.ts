@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildOutput } from "../../generator/pipeline.js";
 import { findOperations } from "../../generator/select.js";
-import { runCli, scratchDir } from "../helpers/cli.js";
+import { runCliProcess, scratchDir } from "../helpers/cli.js";
 
 const FIXTURES = "test/golden/fixtures";
 const specs = ["spec/polar.openapi.yaml", ...readdirSync(FIXTURES).filter((name) => /\.(ya?ml|json)$/.test(name)).map((name) => join(FIXTURES, name))];
@@ -20,7 +20,7 @@ describe("the build worker", () => {
     const operations = findOperations(parse(readFileSync(spec, "utf8"))).map((found) => found.id).filter((id) => !id.startsWith("other:"));
     const out = join(temp, spec.replace(/\W+/g, "-"));
     // From a folder without a config file.
-    const run = runCli({ cwd: temp, args: ["--spec", resolve(spec), "--out", out, "--quiet", ...operations.flatMap((id) => ["--operations", id])] });
+    const run = runCliProcess({ cwd: temp, args: ["--spec", resolve(spec), "--out", out, "--quiet", ...operations.flatMap((id) => ["--operations", id])] });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const { files } = await buildOutput({ config: false, cwd: temp, spec: resolve(spec), out, operations });

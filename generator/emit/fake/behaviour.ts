@@ -18,6 +18,25 @@ interface BehaviourInput {
   document: OpenApiDocument;
 }
 
+/**
+ * What Polar's server asks of each operation's caller whatever the spec says
+ * (`polar.customer.auth.CustomerWrite`, `polar.customer_portal.auth.CustomerPortalUnionBillingWrite`):
+ * the kinds of token it takes, the scopes when a spec lists none, and the member roles
+ * the portal's billing actions allow.
+ */
+export const OPERATION_RULES = new Map<string, { kinds: string[]; scopes: string[]; members?: { roles: string[]; refusal: string } }>([
+  ["customers:delete", { kinds: ["oat", "pat", "oidc"], scopes: ["customers:write"] }],
+  ["customers:delete_external", { kinds: ["oat", "pat", "oidc"], scopes: ["customers:write"] }],
+  [
+    "customer_portal:subscriptions:cancel",
+    {
+      kinds: ["customer_session", "member_session"],
+      scopes: ["customer_portal:write"],
+      members: { roles: ["owner", "billing_manager"], refusal: "Only owners and billing managers can access billing features." },
+    },
+  ],
+]);
+
 const BEHAVIOURS: Record<string, Behaviour> = {
   "customers:delete": { statuses: [204, 404], code: (input) => deleteCode({ ...input, by: "id" }) },
   "customers:delete_external": { statuses: [204, 404], code: (input) => deleteCode({ ...input, by: "external_id" }) },
@@ -65,7 +84,9 @@ function cancelCode(input: BehaviourInput): string | undefined {
   const alreadyCanceled = errorCode({ ...input, status: 403, body: ALREADY_CANCELED, constant: "alreadyCanceled" });
   if (!key || !notFound || !alreadyCanceled || !cancelledBodySchema(operation) || operation.security.length === 0) return undefined;
   return `({ params, credential }) => {
-    const result = store.cancelSubscription({ id: params.${key.codeName}, customerId: store.customerOfSession(credential.token) });
+    const caller = store.credential(credential.token);
+    const customerId = caller && "customerId" in caller ? caller.customerId : undefined;
+    const result = store.cancelSubscription({ id: params.${key.codeName}, customerId });
     if (result.kind === "not-found") return ${notFound};
     if (result.kind === "already-canceled") return ${alreadyCanceled};
     return { status: 200, body: result.subscription as FakeSubscription };

@@ -41,8 +41,10 @@ defineContractSuite({
   fixtures: readJson("./fixtures.json") as ContractFixtures,
   productionUrls: generated.productionUrls,
   fake: {
-    listener: (seed) =>
-      toNodeListener(createPolarServer(createFakePolar({ seed: seed as FakeSeed }))) as never,
+    start: (seed) => {
+      const fake = createFakePolar({ seed: seed as FakeSeed });
+      return { listener: toNodeListener(createPolarServer(fake)) as never, state: fake.state };
+    },
   },
   validators,
   parameters,
