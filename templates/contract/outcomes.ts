@@ -142,22 +142,22 @@ function cancelled(options: { exchange: Exchange; values: Record<string, string>
   };
   expect(
     "id",
-    body.id === options.values.id,
-    `the subscription cancelled, ${JSON.stringify(options.values.id)}`,
+    body["id"] === options.values["id"],
+    `the subscription cancelled, ${JSON.stringify(options.values["id"])}`,
   );
-  expect("cancel_at_period_end", body.cancel_at_period_end === true, "true once cancelled");
+  expect("cancel_at_period_end", body["cancel_at_period_end"] === true, "true once cancelled");
   expect(
     "canceled_at",
-    typeof body.canceled_at === "string" && body.canceled_at !== "",
+    typeof body["canceled_at"] === "string" && body["canceled_at"] !== "",
     "the time of the cancellation",
   );
-  expect("status", body.status !== "canceled", "a status that still runs until the period ends");
-  expect("ended_at", body.ended_at == null, "null: it ends with the period, not at once");
+  expect("status", body["status"] !== "canceled", "a status that still runs until the period ends");
+  expect("ended_at", body["ended_at"] == null, "null: it ends with the period, not at once");
   if (has.has("current_period_end"))
     expect(
       "ends_at",
-      body.ends_at === body.current_period_end,
-      `the end of the period, ${JSON.stringify(body.current_period_end)}`,
+      body["ends_at"] === body["current_period_end"],
+      `the end of the period, ${JSON.stringify(body["current_period_end"])}`,
     );
   return problems;
 }

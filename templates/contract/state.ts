@@ -51,15 +51,15 @@ const CHECKS: Check[] = [
         ...expect(
           row,
           "deleted_at",
-          typeof row?.deleted_at === "string",
+          typeof row?.["deleted_at"] === "string",
           "the time of the deletion",
         ),
-        ...expect(row, "external_id", row?.external_id == null, "null (freed for reuse)"),
+        ...expect(row, "external_id", row?.["external_id"] == null, "null (freed for reuse)"),
         ...(external
           ? expect(
               row,
               "metadata",
-              metadataOf(row).__external_id === external,
+              metadataOf(row)["__external_id"] === external,
               `{"__external_id":${JSON.stringify(external)}}`,
             )
           : []),
@@ -73,7 +73,7 @@ const CHECKS: Check[] = [
       const billable = records.subscriptions.filter(
         (each) =>
           each.customer_id === records.customer.id &&
-          ["active", "trialing", "past_due"].includes(String(each.status ?? "active")),
+          ["active", "trialing", "past_due"].includes(String(each["status"] ?? "active")),
       );
       if (billable.length === 0)
         return [
@@ -82,8 +82,13 @@ const CHECKS: Check[] = [
       return billable.flatMap((each) => {
         const row = find(state.subscriptions, each.id);
         return [
-          ...expect(row, "status", row?.status === "canceled", '"canceled"'),
-          ...expect(row, "ended_at", typeof row?.ended_at === "string", "the time of the deletion"),
+          ...expect(row, "status", row?.["status"] === "canceled", '"canceled"'),
+          ...expect(
+            row,
+            "ended_at",
+            typeof row?.["ended_at"] === "string",
+            "the time of the deletion",
+          ),
         ];
       });
     },
@@ -97,13 +102,13 @@ const CHECKS: Check[] = [
         ...expect(
           row,
           "email",
-          typeof row?.email === "string" && ANONYMIZED.test(row.email),
+          typeof row?.["email"] === "string" && ANONYMIZED.test(row["email"]),
           "64 hex digits @anonymized.polar.sh",
         ),
         ...expect(
           row,
           "metadata",
-          typeof metadataOf(row).__anonymized_at === "string",
+          typeof metadataOf(row)["__anonymized_at"] === "string",
           "__anonymized_at set",
         ),
       ];
@@ -116,7 +121,7 @@ const CHECKS: Check[] = [
       const row = find(state.customers, records.bystander.id);
       if (!row) return [`customers: no ${records.bystander.id} any more`];
       return [
-        ...expect(row, "deleted_at", row.deleted_at == null, "null"),
+        ...expect(row, "deleted_at", row["deleted_at"] == null, "null"),
         ...Object.entries(records.bystander).flatMap(([field, value]) =>
           expect(
             row,
@@ -152,11 +157,11 @@ export function describeStateChecks(options: {
 }
 
 function find(rows: Row[] | undefined, id: string): Row | undefined {
-  return rows?.find((row) => row.id === id);
+  return rows?.find((row) => row["id"] === id);
 }
 
 function metadataOf(row: Row | undefined): Row {
-  const metadata = row?.metadata;
+  const metadata = row?.["metadata"];
   return typeof metadata === "object" && metadata !== null ? (metadata as Row) : {};
 }
 

@@ -57,7 +57,7 @@ export function planTarget(options: { env: Env; productionUrls: string[] }): Tar
     throw new Error(
       `refusing destructive contract tests against ${base}: it is the spec's production server`,
     );
-  const stateUrl = env.POLAR_CONTRACT_STATE_URL;
+  const stateUrl = env["POLAR_CONTRACT_STATE_URL"];
   if (stateUrl !== undefined && !parseHttpUrl(stateUrl))
     throw new Error(`POLAR_CONTRACT_STATE_URL ${JSON.stringify(stateUrl)} is not an http(s) URL`);
   const destructiveOff = !wanted

@@ -26,21 +26,24 @@ export function anonymize(options: {
   now: Date;
 }): Partial<CustomerRecord> {
   const { customer } = options;
-  const metadata = recordOf(customer.metadata);
-  if (metadata.__anonymized_at != null || isAnonymizedEmail(customer.email)) return {};
+  const metadata = recordOf(customer["metadata"]);
+  if (metadata["__anonymized_at"] != null || isAnonymizedEmail(customer.email)) return {};
   const created = pythonIsoFormat(
-    typeof customer.created_at === "string" ? customer.created_at : options.createdAt,
+    typeof customer["created_at"] === "string" ? customer["created_at"] : options.createdAt,
   );
   const hash = (value: string) => sha256Hex(created + value);
   const changes: Partial<CustomerRecord> = { email_verified: false, billing_address: null };
   if (typeof customer.email === "string")
     changes.email = `${hash(customer.email)}@${ANONYMIZED_EMAIL_DOMAIN}`;
-  if (customer.tax_id == null && typeof customer.name === "string" && customer.name !== "")
+  if (customer["tax_id"] == null && typeof customer.name === "string" && customer.name !== "")
     changes.name = hash(customer.name);
-  if (typeof customer.billing_name === "string" && customer.billing_name !== "")
-    changes.billing_name = hash(customer.billing_name);
-  if (Object.hasOwn(customer, "oauth_accounts")) changes.oauth_accounts = {};
-  changes.metadata = { ...metadata, __anonymized_at: pythonIsoFormat(options.now.toISOString()) };
+  if (typeof customer["billing_name"] === "string" && customer["billing_name"] !== "")
+    changes["billing_name"] = hash(customer["billing_name"]);
+  if (Object.hasOwn(customer, "oauth_accounts")) changes["oauth_accounts"] = {};
+  changes["metadata"] = {
+    ...metadata,
+    __anonymized_at: pythonIsoFormat(options.now.toISOString()),
+  };
   return changes;
 }
 

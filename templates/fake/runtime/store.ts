@@ -110,8 +110,8 @@ export function createStore(options: { seed: StoreSeed; now: () => Date }): Stor
 
 /** `Subscription.can_cancel`: billable and not ended; for a cancel at the period's end, not already ending. */
 function canCancel(subscription: SubscriptionRecord, immediately: boolean): boolean {
-  if (!BILLABLE.has(String(subscription.status)) || subscription.ended_at) return false;
-  return immediately || !(subscription.cancel_at_period_end || subscription.ends_at);
+  if (!BILLABLE.has(String(subscription["status"])) || subscription["ended_at"]) return false;
+  return immediately || !(subscription["cancel_at_period_end"] || subscription["ends_at"]);
 }
 
 /** `SubscriptionService._perform_cancellation`: `cancel_at_period_end` is kept when it ends at once. */
@@ -127,7 +127,11 @@ function cancel(options: {
     subscription,
     immediately
       ? { ...common, ends_at: at, ended_at: at, status: "canceled" }
-      : { ...common, cancel_at_period_end: true, ends_at: subscription.current_period_end ?? null },
+      : {
+          ...common,
+          cancel_at_period_end: true,
+          ends_at: subscription["current_period_end"] ?? null,
+        },
   );
 }
 
@@ -137,7 +141,10 @@ function softDelete(options: { customer: CustomerRecord; at: Date }): void {
   const at = timestamp(options.at);
   const changes: Partial<CustomerRecord> = { deleted_at: at, modified_at: at };
   if (customer.external_id) {
-    changes.metadata = { ...recordOf(customer.metadata), [EXTERNAL_ID_KEY]: customer.external_id };
+    changes["metadata"] = {
+      ...recordOf(customer["metadata"]),
+      [EXTERNAL_ID_KEY]: customer.external_id,
+    };
     changes.external_id = null;
   }
   Object.assign(customer, changes);
