@@ -92,7 +92,8 @@ async function load(name: string): Promise<Output> {
 const SEED = {
   customers: [{ id: "c1", external_id: "ext-1" }],
   subscriptions: [{ id: "s1", customer_id: "c1" }],
-  customer_sessions: [{ token: "session-1", customer_id: "c1" }],
+  customer_sessions: [{ token: "polar_cst_session1", customer_id: "c1" }],
+  access_tokens: [{ token: "polar_oat_org", scopes: ["customers:write"] }],
 };
 
 describe("hostile struct-* specs: the accepted output does what the spec says", () => {
@@ -104,7 +105,7 @@ describe("hostile struct-* specs: the accepted output does what the spec says", 
   it.each(["struct-proto-scheme.json", "struct-proto-scheme.yaml", "struct-constructor-scheme.yaml"])("%s: the operation still needs its credential", async (name) => {
     const { answer } = await load(name);
     expect((await answer({ path: "/v1/customers/c1" })).status).toBe(401);
-    expect((await answer({ path: "/v1/customers/c1", token: "org" })).status).toBe(204);
+    expect((await answer({ path: "/v1/customers/c1", token: "polar_oat_org" })).status).toBe(204);
   });
 
   it("struct-constructor-scheme.yaml: the client's credential for it is no inherited member", () => {
@@ -123,9 +124,9 @@ describe("hostile struct-* specs: the accepted output does what the spec says", 
 
   it("struct-proto-parameters.json: a path parameter named __proto__ reaches the handler", async () => {
     const { answer } = await load("struct-proto-parameters.json");
-    expect((await answer({ path: "/v1/customers/external/nobody", token: "org" })).status).toBe(404);
-    expect((await answer({ path: "/v1/customers/external/ext-1?constructor=x&toString=true", token: "org" })).status).toBe(204);
-    expect((await answer({ path: "/v1/customers/external/ext-1?toString=maybe", token: "org" })).status).toBe(422);
+    expect((await answer({ path: "/v1/customers/external/nobody", token: "polar_oat_org" })).status).toBe(404);
+    expect((await answer({ path: "/v1/customers/external/ext-1?constructor=x&toString=true", token: "polar_oat_org" })).status).toBe(204);
+    expect((await answer({ path: "/v1/customers/external/ext-1?toString=maybe", token: "polar_oat_org" })).status).toBe(422);
   });
 
   it("struct-proto-map-keys.json: schemas named __proto__ and constructor, a mapping keyed __proto__", async () => {
@@ -153,34 +154,34 @@ describe("hostile struct-* specs: the accepted output does what the spec says", 
 
   it("struct-not-found-required.yaml: the fake's errors carry the fields the spec requires", async () => {
     const { answer, validators } = await load("struct-not-found-required.yaml");
-    const missing = await answer({ path: "/v1/customers/nobody", token: "org" });
+    const missing = await answer({ path: "/v1/customers/nobody", token: "polar_oat_org" });
     expect(missing.status).toBe(404);
     expect(validators.ResourceNotFound!(await missing.json())).toStrictEqual([]);
     const seed = { ...SEED, subscriptions: [{ id: "s1", customer_id: "c1", cancel_at_period_end: true }] };
-    const again = await answer({ path: "/v1/customer-portal/subscriptions/s1", token: "session-1", seed });
+    const again = await answer({ path: "/v1/customer-portal/subscriptions/s1", token: "polar_cst_session1", seed });
     expect(again.status).toBe(403);
     expect(validators.AlreadyCanceledSubscription!(await again.json())).toStrictEqual([]);
   });
 
   it("struct-not-found-media.yaml: a 404 as problem+json, with no body, and as text", async () => {
     const { answer } = await load("struct-not-found-media.yaml");
-    const problem = await answer({ path: "/v1/customers/nobody", token: "org" });
+    const problem = await answer({ path: "/v1/customers/nobody", token: "polar_oat_org" });
     expect([problem.status, problem.headers.get("content-type"), await problem.json()]).toStrictEqual([404, "application/problem+json", { error: "ResourceNotFound", detail: "Not found" }]);
-    const bare = await answer({ path: "/v1/customers/external/nobody", token: "org" });
+    const bare = await answer({ path: "/v1/customers/external/nobody", token: "polar_oat_org" });
     expect([bare.status, await bare.text()]).toStrictEqual([404, ""]);
-    const text = await answer({ path: "/v1/customer-portal/subscriptions/nothing", token: "session-1" });
+    const text = await answer({ path: "/v1/customer-portal/subscriptions/nothing", token: "polar_cst_session1" });
     expect([text.status, text.headers.get("content-type"), await text.text()]).toStrictEqual([404, "text/plain", "Not found"]);
   });
 
   it("struct-not-found-object-as-text.yaml: the operation the fake cannot answer is a 500, not a rejection", async () => {
     const { answer } = await load("struct-not-found-object-as-text.yaml");
-    expect((await answer({ path: "/v1/customers/nobody", token: "org" })).status).toBe(500);
-    expect((await answer({ path: "/v1/customers/external/nobody", token: "org" })).status).toBe(404);
+    expect((await answer({ path: "/v1/customers/nobody", token: "polar_oat_org" })).status).toBe(500);
+    expect((await answer({ path: "/v1/customers/external/nobody", token: "polar_oat_org" })).status).toBe(404);
   });
 
   it("struct-property-constructor.yaml: the fake cancels and answers a valid subscription", async () => {
     const { answer, validators } = await load("struct-property-constructor.yaml");
-    const canceled = await answer({ path: "/v1/customer-portal/subscriptions/s1", token: "session-1" });
+    const canceled = await answer({ path: "/v1/customer-portal/subscriptions/s1", token: "polar_cst_session1" });
     expect(canceled.status).toBe(200);
     const body = await canceled.json();
     expect([validators.Subscription!(body), Object.hasOwn(body, "constructor")]).toStrictEqual([[], false]);
