@@ -146,7 +146,7 @@ describe("serve", () => {
     const served = await startServe({ args: ["--port", "0", "--import-extension", "ts"], env: { POLAR_CODEGEN_CACHE_DIR: join(folder("serve"), "cache") } });
     try {
       expect(served.stderr()).toContain("polar-codegen: the store is empty (no --seed): every id answers 404; seed it with --seed FILE (format: serve --help)\n");
-      const unknown = await fetch(`${served.url}/v1/customers/6a8f7a58-1b5e-4c1e-9f3a-2d8c4b7e9a10`, { method: "DELETE", headers: { authorization: "Bearer polar_oat_test" } });
+      const unknown = await fetch(`${served.url}/v1/customers/6a8f7a58-1b5e-4c1e-9f3a-2d8c4b7e9a10`, { method: "DELETE", headers: { authorization: "Bearer polar_oat_fake_polar_default" } });
       expect(unknown.status).toBe(404);
     } finally {
       expect(await served.stop()).toBe(0);
@@ -162,8 +162,9 @@ describe("--watch on a broken save", () => {
     try {
       await watch.line(/^polar-codegen: watching .*spec\.yaml \(Ctrl-C to stop\)$/);
       const lines = readFileSync(EMBEDDED, "utf8").split("\n");
-      expect(lines[102]).toBe("      parameters:");
-      lines[102] = "      parameters";
+      const at = lines.indexOf("      parameters:");
+      expect(at).toBeGreaterThan(0);
+      lines[at] = "      parameters";
       // Saved as some editors do: truncated, then written, then written again.
       writeFileSync(join(cwd, "spec.yaml"), "");
       writeFileSync(join(cwd, "spec.yaml"), lines.join("\n"));
@@ -172,7 +173,8 @@ describe("--watch on a broken save", () => {
       await new Promise((settle) => setTimeout(settle, 1000));
       const printed = watch.output().stderr.split("\n").filter((line) => line !== "");
       expect(printed).toHaveLength(2);
-      expect(printed[0]).toMatch(/^spec\.yaml:103:\d+: malformed YAML: .+ \(and \d+ more YAML errors after it, likely caused by this one\) \[yaml-syntax\]$/);
+      expect(printed[0]).toMatch(new RegExp(`^spec\\.yaml:${at + 1}:\\d+: malformed`));
+      expect(printed[0]).toMatch(/: malformed YAML: .+ \(and \d+ more YAML errors after it, likely caused by this one\) \[yaml-syntax\]$/);
       expect(printed[1]).toBe("polar-codegen: out left as it was; waiting for the next save");
     } finally {
       await watch.stop("SIGKILL");
