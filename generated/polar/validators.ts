@@ -44,6 +44,23 @@ const LIST_1 = [
 ];
 
 const LIST_2 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "metadata",
+  "email",
+  "email_verified",
+  "type",
+  "name",
+  "billing_name",
+  "billing_address",
+  "tax_id",
+  "organization_id",
+  "deleted_at",
+  "avatar_url",
+];
+
+const LIST_3 = [
   "customer_service",
   "low_quality",
   "missing_features",
@@ -54,7 +71,80 @@ const LIST_2 = [
   "other",
 ];
 
-const LIST_3 = [
+const LIST_4 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "metadata",
+  "email",
+  "email_verified",
+  "type",
+  "name",
+  "billing_name",
+  "billing_address",
+  "tax_id",
+  "organization_id",
+  "deleted_at",
+  "avatar_url",
+  "active_subscriptions",
+  "granted_benefits",
+  "active_meters",
+];
+
+const LIST_5 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "granted_at",
+  "benefit_id",
+  "benefit_type",
+  "benefit_metadata",
+  "properties",
+];
+
+const LIST_6 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "meter_id",
+  "consumed_units",
+  "credited_units",
+  "balance",
+];
+
+const LIST_7 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "metadata",
+  "status",
+  "amount",
+  "currency",
+  "recurring_interval",
+  "current_period_start",
+  "current_period_end",
+  "trial_start",
+  "trial_end",
+  "cancel_at_period_end",
+  "canceled_at",
+  "started_at",
+  "ends_at",
+  "product_id",
+  "discount_id",
+  "meters",
+];
+
+const LIST_8 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "meter_id",
+  "consumed_units",
+  "credited_units",
+  "amount",
+];
+
+const LIST_9 = [
   "created_at",
   "modified_at",
   "id",
@@ -80,7 +170,7 @@ const LIST_3 = [
   "meters",
 ];
 
-const LIST_4 = [
+const LIST_10 = [
   "created_at",
   "modified_at",
   "id",
@@ -91,9 +181,9 @@ const LIST_4 = [
   "meter",
 ];
 
-const LIST_5 = ["created_at", "modified_at", "id", "name"];
+const LIST_11 = ["created_at", "modified_at", "id", "name"];
 
-const LIST_6 = [
+const LIST_12 = [
   "created_at",
   "modified_at",
   "id",
@@ -109,7 +199,7 @@ const LIST_6 = [
   "organization",
 ];
 
-const LIST_7 = [
+const LIST_13 = [
   "created_at",
   "modified_at",
   "id",
@@ -123,7 +213,7 @@ const LIST_7 = [
   "legacy",
 ];
 
-const LIST_8 = [
+const LIST_14 = [
   "created_at",
   "modified_at",
   "id",
@@ -140,13 +230,13 @@ const LIST_8 = [
   "notification_settings",
 ];
 
-const LIST_9 = ["allow_multiple_subscriptions", "allow_customer_updates", "proration_behavior"];
+const LIST_15 = ["allow_multiple_subscriptions", "allow_customer_updates", "proration_behavior"];
 
-const LIST_10 = ["x", "github", "facebook", "instagram", "youtube", "tiktok", "linkedin", "other"];
+const LIST_16 = ["x", "github", "facebook", "instagram", "youtube", "tiktok", "linkedin", "other"];
 
-const LIST_11 = ["created", "onboarding_started", "under_review", "denied", "active"];
+const LIST_17 = ["created", "onboarding_started", "under_review", "denied", "active"];
 
-const LIST_12 = [
+const LIST_18 = [
   "id",
   "organization_id",
   "name",
@@ -166,7 +256,7 @@ const LIST_12 = [
   "public_url",
 ];
 
-const LIST_13 = [
+const LIST_19 = [
   "created_at",
   "modified_at",
   "id",
@@ -179,7 +269,54 @@ const LIST_13 = [
   "price_amount",
 ];
 
-const LIST_14 = [
+const LIST_20 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "amount",
+  "currency",
+  "recurring_interval",
+  "recurring_interval_count",
+  "status",
+  "current_period_start",
+  "current_period_end",
+  "trial_start",
+  "trial_end",
+  "cancel_at_period_end",
+  "canceled_at",
+  "started_at",
+  "ends_at",
+  "ended_at",
+  "customer_id",
+  "product_id",
+  "discount_id",
+  "checkout_id",
+  "customer_cancellation_reason",
+  "customer_cancellation_comment",
+  "metadata",
+  "customer",
+  "product",
+  "prices",
+  "meters",
+];
+
+const LIST_21 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "metadata",
+  "email_verified",
+  "type",
+  "name",
+  "billing_name",
+  "billing_address",
+  "tax_id",
+  "organization_id",
+  "deleted_at",
+  "avatar_url",
+];
+
+const LIST_22 = [
   "incomplete",
   "incomplete_expired",
   "trialing",
@@ -255,8 +392,50 @@ function realDate(text: string): boolean {
   return day <= days[month - 1]!;
 }
 
-/** AlreadyCanceledSubscription */
+/** Address */
 function check0(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["country"]);
+    const v0 = value["line1"];
+    if (v0 !== undefined) {
+      if (v0 !== null) {
+        if (!(typeof v0 === "string")) fail(issues, at + "/line1", "type", "string", v0);
+      }
+    }
+    const v5 = value["line2"];
+    if (v5 !== undefined) {
+      if (v5 !== null) {
+        if (!(typeof v5 === "string")) fail(issues, at + "/line2", "type", "string", v5);
+      }
+    }
+    const v10 = value["postal_code"];
+    if (v10 !== undefined) {
+      if (v10 !== null) {
+        if (!(typeof v10 === "string")) fail(issues, at + "/postal_code", "type", "string", v10);
+      }
+    }
+    const v15 = value["city"];
+    if (v15 !== undefined) {
+      if (v15 !== null) {
+        if (!(typeof v15 === "string")) fail(issues, at + "/city", "type", "string", v15);
+      }
+    }
+    const v20 = value["state"];
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        if (!(typeof v20 === "string")) fail(issues, at + "/state", "type", "string", v20);
+      }
+    }
+    const v25 = value["country"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "string")) fail(issues, at + "/country", "type", "string", v25);
+    }
+  }
+}
+
+/** AlreadyCanceledSubscription */
+function check1(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["error", "detail"]);
@@ -275,7 +454,7 @@ function check0(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** BenefitPublic */
-function check1(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check2(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, LIST_0);
@@ -289,15 +468,15 @@ function check1(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v3 = value["created_at"];
     if (v3 !== undefined) {
-      check21(v3, at + "/created_at", issues);
+      check31(v3, at + "/created_at", issues);
     }
     const v6 = value["modified_at"];
     if (v6 !== undefined) {
-      check10(v6, at + "/modified_at", issues);
+      check18(v6, at + "/modified_at", issues);
     }
     const v9 = value["type"];
     if (v9 !== undefined) {
-      check2(v9, at + "/type", issues);
+      check3(v9, at + "/type", issues);
     }
     const v12 = value["description"];
     if (v12 !== undefined) {
@@ -323,29 +502,503 @@ function check1(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** BenefitType */
-function check2(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check3(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(LIST_1, value)) fail(issues, at, "enum", LIST_1, value);
 }
 
-/** CustomerCancellationReason */
-function check3(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (!includesJson(LIST_2, value)) fail(issues, at, "enum", LIST_2, value);
-}
-
-/** CustomerSubscription */
+/** Customer */
 function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_3);
+    requireAll(issues, at, value, LIST_2);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      check31(v3, at + "/created_at", issues);
+    }
+    const v6 = value["modified_at"];
+    if (v6 !== undefined) {
+      check18(v6, at + "/modified_at", issues);
+    }
+    const v9 = value["metadata"];
+    if (v9 !== undefined) {
+      check17(v9, at + "/metadata", issues);
+    }
+    const v12 = value["external_id"];
+    if (v12 !== undefined) {
+      if (v12 !== null) {
+        if (!(typeof v12 === "string")) fail(issues, at + "/external_id", "type", "string", v12);
+      }
+    }
+    const v17 = value["email"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "string")) fail(issues, at + "/email", "type", "string", v17);
+    }
+    const v20 = value["email_verified"];
+    if (v20 !== undefined) {
+      if (!(typeof v20 === "boolean")) fail(issues, at + "/email_verified", "type", "boolean", v20);
+    }
+    const v23 = value["type"];
+    if (v23 !== undefined) {
+      check14(v23, at + "/type", issues);
+    }
+    const v26 = value["name"];
+    if (v26 !== undefined) {
+      if (v26 !== null) {
+        if (!(typeof v26 === "string")) fail(issues, at + "/name", "type", "string", v26);
+      }
+    }
+    const v31 = value["billing_name"];
+    if (v31 !== undefined) {
+      if (v31 !== null) {
+        if (!(typeof v31 === "string")) fail(issues, at + "/billing_name", "type", "string", v31);
+      }
+    }
+    const v36 = value["billing_address"];
+    if (v36 !== undefined) {
+      if (v36 !== null) {
+        check0(v36, at + "/billing_address", issues);
+      }
+    }
+    const v41 = value["tax_id"];
+    if (v41 !== undefined) {
+      const p41 = at + "/tax_id";
+      if (v41 !== null) {
+        if (!Array.isArray(v41)) fail(issues, p41, "type", "array", v41);
+        if (Array.isArray(v41)) {
+          if (v41.length < 2) fail(issues, p41, "minItems", 2, v41, "must not have < 2 items");
+          if (v41.length > 2) fail(issues, p41, "maxItems", 2, v41, "must not have > 2 items");
+          if (v41.length > 0) {
+            const v46 = v41[0];
+            if (!(typeof v46 === "string")) fail(issues, p41 + "/0", "type", "string", v46);
+          }
+          if (v41.length > 1) {
+            const v49 = v41[1];
+            if (!(typeof v49 === "string")) fail(issues, p41 + "/1", "type", "string", v49);
+          }
+        }
+      }
+    }
+    const v52 = value["organization_id"];
+    if (v52 !== undefined) {
+      const p52 = at + "/organization_id";
+      if (!(typeof v52 === "string")) fail(issues, p52, "type", "string", v52);
+      if (typeof v52 === "string") {
+        if (!PATTERN_0.test(v52)) fail(issues, p52, "format", "uuid4", v52);
+      }
+    }
+    const v55 = value["deleted_at"];
+    if (v55 !== undefined) {
+      check18(v55, at + "/deleted_at", issues);
+    }
+    const v58 = value["avatar_url"];
+    if (v58 !== undefined) {
+      if (v58 !== null) {
+        if (!(typeof v58 === "string")) fail(issues, at + "/avatar_url", "type", "string", v58);
+      }
+    }
+  }
+}
+
+/** CustomerCancellationReason */
+function check5(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(LIST_3, value)) fail(issues, at, "enum", LIST_3, value);
+}
+
+/** CustomerState */
+function check6(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_4);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      check31(v3, at + "/created_at", issues);
+    }
+    const v6 = value["modified_at"];
+    if (v6 !== undefined) {
+      check18(v6, at + "/modified_at", issues);
+    }
+    const v9 = value["metadata"];
+    if (v9 !== undefined) {
+      check17(v9, at + "/metadata", issues);
+    }
+    const v12 = value["external_id"];
+    if (v12 !== undefined) {
+      if (v12 !== null) {
+        if (!(typeof v12 === "string")) fail(issues, at + "/external_id", "type", "string", v12);
+      }
+    }
+    const v17 = value["email"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "string")) fail(issues, at + "/email", "type", "string", v17);
+    }
+    const v20 = value["email_verified"];
+    if (v20 !== undefined) {
+      if (!(typeof v20 === "boolean")) fail(issues, at + "/email_verified", "type", "boolean", v20);
+    }
+    const v23 = value["type"];
+    if (v23 !== undefined) {
+      check14(v23, at + "/type", issues);
+    }
+    const v26 = value["name"];
+    if (v26 !== undefined) {
+      if (v26 !== null) {
+        if (!(typeof v26 === "string")) fail(issues, at + "/name", "type", "string", v26);
+      }
+    }
+    const v31 = value["billing_name"];
+    if (v31 !== undefined) {
+      if (v31 !== null) {
+        if (!(typeof v31 === "string")) fail(issues, at + "/billing_name", "type", "string", v31);
+      }
+    }
+    const v36 = value["billing_address"];
+    if (v36 !== undefined) {
+      if (v36 !== null) {
+        check0(v36, at + "/billing_address", issues);
+      }
+    }
+    const v41 = value["tax_id"];
+    if (v41 !== undefined) {
+      const p41 = at + "/tax_id";
+      if (v41 !== null) {
+        if (!Array.isArray(v41)) fail(issues, p41, "type", "array", v41);
+        if (Array.isArray(v41)) {
+          if (v41.length < 2) fail(issues, p41, "minItems", 2, v41, "must not have < 2 items");
+          if (v41.length > 2) fail(issues, p41, "maxItems", 2, v41, "must not have > 2 items");
+          if (v41.length > 0) {
+            const v46 = v41[0];
+            if (!(typeof v46 === "string")) fail(issues, p41 + "/0", "type", "string", v46);
+          }
+          if (v41.length > 1) {
+            const v49 = v41[1];
+            if (!(typeof v49 === "string")) fail(issues, p41 + "/1", "type", "string", v49);
+          }
+        }
+      }
+    }
+    const v52 = value["organization_id"];
+    if (v52 !== undefined) {
+      const p52 = at + "/organization_id";
+      if (!(typeof v52 === "string")) fail(issues, p52, "type", "string", v52);
+      if (typeof v52 === "string") {
+        if (!PATTERN_0.test(v52)) fail(issues, p52, "format", "uuid4", v52);
+      }
+    }
+    const v55 = value["deleted_at"];
+    if (v55 !== undefined) {
+      check18(v55, at + "/deleted_at", issues);
+    }
+    const v58 = value["avatar_url"];
+    if (v58 !== undefined) {
+      if (v58 !== null) {
+        if (!(typeof v58 === "string")) fail(issues, at + "/avatar_url", "type", "string", v58);
+      }
+    }
+    const v63 = value["active_subscriptions"];
+    if (v63 !== undefined) {
+      const p63 = at + "/active_subscriptions";
+      if (!Array.isArray(v63)) fail(issues, p63, "type", "array", v63);
+      if (Array.isArray(v63)) {
+        for (let i66 = 0; i66 < v63.length; i66++) {
+          const v67 = v63[i66];
+          check9(v67, p63 + "/" + i66, issues);
+        }
+      }
+    }
+    const v70 = value["granted_benefits"];
+    if (v70 !== undefined) {
+      const p70 = at + "/granted_benefits";
+      if (!Array.isArray(v70)) fail(issues, p70, "type", "array", v70);
+      if (Array.isArray(v70)) {
+        for (let i73 = 0; i73 < v70.length; i73++) {
+          const v74 = v70[i73];
+          check7(v74, p70 + "/" + i73, issues);
+        }
+      }
+    }
+    const v77 = value["active_meters"];
+    if (v77 !== undefined) {
+      const p77 = at + "/active_meters";
+      if (!Array.isArray(v77)) fail(issues, p77, "type", "array", v77);
+      if (Array.isArray(v77)) {
+        for (let i80 = 0; i80 < v77.length; i80++) {
+          const v81 = v77[i80];
+          check8(v81, p77 + "/" + i80, issues);
+        }
+      }
+    }
+  }
+}
+
+/** CustomerStateBenefitGrant */
+function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_5);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      check31(v3, at + "/created_at", issues);
+    }
+    const v6 = value["modified_at"];
+    if (v6 !== undefined) {
+      check18(v6, at + "/modified_at", issues);
+    }
+    const v9 = value["granted_at"];
+    if (v9 !== undefined) {
+      check31(v9, at + "/granted_at", issues);
+    }
+    const v12 = value["benefit_id"];
+    if (v12 !== undefined) {
+      const p12 = at + "/benefit_id";
+      if (!(typeof v12 === "string")) fail(issues, p12, "type", "string", v12);
+      if (typeof v12 === "string") {
+        if (!PATTERN_0.test(v12)) fail(issues, p12, "format", "uuid4", v12);
+      }
+    }
+    const v15 = value["benefit_type"];
+    if (v15 !== undefined) {
+      check3(v15, at + "/benefit_type", issues);
+    }
+    const v18 = value["benefit_metadata"];
+    if (v18 !== undefined) {
+      check17(v18, at + "/benefit_metadata", issues);
+    }
+    const v21 = value["properties"];
+    if (v21 !== undefined) {
+      if (!isRecord(v21)) fail(issues, at + "/properties", "type", "object", v21);
+    }
+  }
+}
+
+/** CustomerStateMeter */
+function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_6);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      check31(v3, at + "/created_at", issues);
+    }
+    const v6 = value["modified_at"];
+    if (v6 !== undefined) {
+      check18(v6, at + "/modified_at", issues);
+    }
+    const v9 = value["meter_id"];
+    if (v9 !== undefined) {
+      const p9 = at + "/meter_id";
+      if (!(typeof v9 === "string")) fail(issues, p9, "type", "string", v9);
+      if (typeof v9 === "string") {
+        if (!PATTERN_0.test(v9)) fail(issues, p9, "format", "uuid4", v9);
+      }
+    }
+    const v12 = value["consumed_units"];
+    if (v12 !== undefined) {
+      if (!(typeof v12 === "number" && Number.isFinite(v12)))
+        fail(issues, at + "/consumed_units", "type", "number", v12);
+    }
+    const v15 = value["credited_units"];
+    if (v15 !== undefined) {
+      if (!Number.isInteger(v15)) fail(issues, at + "/credited_units", "type", "integer", v15);
+    }
+    const v18 = value["balance"];
+    if (v18 !== undefined) {
+      if (!(typeof v18 === "number" && Number.isFinite(v18)))
+        fail(issues, at + "/balance", "type", "number", v18);
+    }
+  }
+}
+
+/** CustomerStateSubscription */
+function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_7);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      check31(v3, at + "/created_at", issues);
+    }
+    const v6 = value["modified_at"];
+    if (v6 !== undefined) {
+      check18(v6, at + "/modified_at", issues);
+    }
+    const v9 = value["metadata"];
+    if (v9 !== undefined) {
+      check17(v9, at + "/metadata", issues);
+    }
+    const v12 = value["status"];
+    if (v12 !== undefined) {
+      const p12 = at + "/status";
+      if (!(typeof v12 === "string")) fail(issues, p12, "type", "string", v12);
+      if (!includesJson(["active", "trialing"], v12))
+        fail(issues, p12, "enum", ["active", "trialing"], v12);
+    }
+    const v15 = value["amount"];
+    if (v15 !== undefined) {
+      if (!Number.isInteger(v15)) fail(issues, at + "/amount", "type", "integer", v15);
+    }
+    const v18 = value["currency"];
+    if (v18 !== undefined) {
+      if (!(typeof v18 === "string")) fail(issues, at + "/currency", "type", "string", v18);
+    }
+    const v21 = value["recurring_interval"];
+    if (v21 !== undefined) {
+      check26(v21, at + "/recurring_interval", issues);
+    }
+    const v24 = value["current_period_start"];
+    if (v24 !== undefined) {
+      check31(v24, at + "/current_period_start", issues);
+    }
+    const v27 = value["current_period_end"];
+    if (v27 !== undefined) {
+      check31(v27, at + "/current_period_end", issues);
+    }
+    const v30 = value["trial_start"];
+    if (v30 !== undefined) {
+      check18(v30, at + "/trial_start", issues);
+    }
+    const v33 = value["trial_end"];
+    if (v33 !== undefined) {
+      check18(v33, at + "/trial_end", issues);
+    }
+    const v36 = value["cancel_at_period_end"];
+    if (v36 !== undefined) {
+      if (!(typeof v36 === "boolean"))
+        fail(issues, at + "/cancel_at_period_end", "type", "boolean", v36);
+    }
+    const v39 = value["canceled_at"];
+    if (v39 !== undefined) {
+      check18(v39, at + "/canceled_at", issues);
+    }
+    const v42 = value["started_at"];
+    if (v42 !== undefined) {
+      check18(v42, at + "/started_at", issues);
+    }
+    const v45 = value["ends_at"];
+    if (v45 !== undefined) {
+      check18(v45, at + "/ends_at", issues);
+    }
+    const v48 = value["product_id"];
+    if (v48 !== undefined) {
+      const p48 = at + "/product_id";
+      if (!(typeof v48 === "string")) fail(issues, p48, "type", "string", v48);
+      if (typeof v48 === "string") {
+        if (!PATTERN_0.test(v48)) fail(issues, p48, "format", "uuid4", v48);
+      }
+    }
+    const v51 = value["discount_id"];
+    if (v51 !== undefined) {
+      check19(v51, at + "/discount_id", issues);
+    }
+    const v54 = value["meters"];
+    if (v54 !== undefined) {
+      const p54 = at + "/meters";
+      if (!Array.isArray(v54)) fail(issues, p54, "type", "array", v54);
+      if (Array.isArray(v54)) {
+        for (let i57 = 0; i57 < v54.length; i57++) {
+          const v58 = v54[i57];
+          if (!isRecord(v58)) fail(issues, p54 + "/" + i57, "type", "object", v58);
+          if (isRecord(v58)) {
+            requireAll(issues, p54 + "/" + i57, v58, LIST_8);
+            const v59 = v58["id"];
+            if (v59 !== undefined) {
+              const p59 = p54 + "/" + i57 + "/id";
+              if (!(typeof v59 === "string")) fail(issues, p59, "type", "string", v59);
+              if (typeof v59 === "string") {
+                if (!PATTERN_0.test(v59)) fail(issues, p59, "format", "uuid4", v59);
+              }
+            }
+            const v62 = v58["created_at"];
+            if (v62 !== undefined) {
+              check31(v62, p54 + "/" + i57 + "/created_at", issues);
+            }
+            const v65 = v58["modified_at"];
+            if (v65 !== undefined) {
+              check18(v65, p54 + "/" + i57 + "/modified_at", issues);
+            }
+            const v68 = v58["meter_id"];
+            if (v68 !== undefined) {
+              const p68 = p54 + "/" + i57 + "/meter_id";
+              if (!(typeof v68 === "string")) fail(issues, p68, "type", "string", v68);
+              if (typeof v68 === "string") {
+                if (!PATTERN_0.test(v68)) fail(issues, p68, "format", "uuid4", v68);
+              }
+            }
+            const v71 = v58["consumed_units"];
+            if (v71 !== undefined) {
+              if (!(typeof v71 === "number" && Number.isFinite(v71)))
+                fail(issues, p54 + "/" + i57 + "/consumed_units", "type", "number", v71);
+            }
+            const v74 = v58["credited_units"];
+            if (v74 !== undefined) {
+              if (!Number.isInteger(v74))
+                fail(issues, p54 + "/" + i57 + "/credited_units", "type", "integer", v74);
+            }
+            const v77 = v58["amount"];
+            if (v77 !== undefined) {
+              if (!Number.isInteger(v77))
+                fail(issues, p54 + "/" + i57 + "/amount", "type", "integer", v77);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** CustomerSubscription */
+function check10(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_9);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check21(v0, at + "/created_at", issues);
+      check31(v0, at + "/created_at", issues);
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check10(v3, at + "/modified_at", issues);
+      check18(v3, at + "/modified_at", issues);
     }
     const v6 = value["id"];
     if (v6 !== undefined) {
@@ -365,19 +1018,19 @@ function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v15 = value["recurring_interval"];
     if (v15 !== undefined) {
-      check18(v15, at + "/recurring_interval", issues);
+      check26(v15, at + "/recurring_interval", issues);
     }
     const v18 = value["status"];
     if (v18 !== undefined) {
-      check20(v18, at + "/status", issues);
+      check30(v18, at + "/status", issues);
     }
     const v21 = value["current_period_start"];
     if (v21 !== undefined) {
-      check21(v21, at + "/current_period_start", issues);
+      check31(v21, at + "/current_period_start", issues);
     }
     const v24 = value["current_period_end"];
     if (v24 !== undefined) {
-      check10(v24, at + "/current_period_end", issues);
+      check18(v24, at + "/current_period_end", issues);
     }
     const v27 = value["cancel_at_period_end"];
     if (v27 !== undefined) {
@@ -386,19 +1039,19 @@ function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v30 = value["canceled_at"];
     if (v30 !== undefined) {
-      check10(v30, at + "/canceled_at", issues);
+      check18(v30, at + "/canceled_at", issues);
     }
     const v33 = value["started_at"];
     if (v33 !== undefined) {
-      check10(v33, at + "/started_at", issues);
+      check18(v33, at + "/started_at", issues);
     }
     const v36 = value["ends_at"];
     if (v36 !== undefined) {
-      check10(v36, at + "/ends_at", issues);
+      check18(v36, at + "/ends_at", issues);
     }
     const v39 = value["ended_at"];
     if (v39 !== undefined) {
-      check10(v39, at + "/ended_at", issues);
+      check18(v39, at + "/ended_at", issues);
     }
     const v42 = value["customer_id"];
     if (v42 !== undefined) {
@@ -418,16 +1071,16 @@ function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v48 = value["discount_id"];
     if (v48 !== undefined) {
-      check11(v48, at + "/discount_id", issues);
+      check19(v48, at + "/discount_id", issues);
     }
     const v51 = value["checkout_id"];
     if (v51 !== undefined) {
-      check11(v51, at + "/checkout_id", issues);
+      check19(v51, at + "/checkout_id", issues);
     }
     const v54 = value["customer_cancellation_reason"];
     if (v54 !== undefined) {
       if (v54 !== null) {
-        check3(v54, at + "/customer_cancellation_reason", issues);
+        check5(v54, at + "/customer_cancellation_reason", issues);
       }
     }
     const v59 = value["customer_cancellation_comment"];
@@ -439,7 +1092,7 @@ function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v64 = value["product"];
     if (v64 !== undefined) {
-      check7(v64, at + "/product", issues);
+      check13(v64, at + "/product", issues);
     }
     const v67 = value["prices"];
     if (v67 !== undefined) {
@@ -450,9 +1103,9 @@ function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
           const v71 = v67[i70];
           {
             const b74: ValidationIssue[] = [];
-            check9(v71, p67 + "/" + i70, b74);
+            check16(v71, p67 + "/" + i70, b74);
             const b75: ValidationIssue[] = [];
-            check17(v71, p67 + "/" + i70, b75);
+            check25(v71, p67 + "/" + i70, b75);
             if (b74.length > 0 && b75.length > 0)
               fail(
                 issues,
@@ -473,7 +1126,7 @@ function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
       if (Array.isArray(v80)) {
         for (let i83 = 0; i83 < v80.length; i83++) {
           const v84 = v80[i83];
-          check5(v84, p80 + "/" + i83, issues);
+          check11(v84, p80 + "/" + i83, issues);
         }
       }
     }
@@ -481,17 +1134,17 @@ function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** CustomerSubscriptionMeter */
-function check5(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check11(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_4);
+    requireAll(issues, at, value, LIST_10);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check21(v0, at + "/created_at", issues);
+      check31(v0, at + "/created_at", issues);
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check10(v3, at + "/modified_at", issues);
+      check18(v3, at + "/modified_at", issues);
     }
     const v6 = value["id"];
     if (v6 !== undefined) {
@@ -524,23 +1177,23 @@ function check5(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v21 = value["meter"];
     if (v21 !== undefined) {
-      check6(v21, at + "/meter", issues);
+      check12(v21, at + "/meter", issues);
     }
   }
 }
 
 /** CustomerSubscriptionMeterMeter */
-function check6(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_5);
+    requireAll(issues, at, value, LIST_11);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check21(v0, at + "/created_at", issues);
+      check31(v0, at + "/created_at", issues);
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check10(v3, at + "/modified_at", issues);
+      check18(v3, at + "/modified_at", issues);
     }
     const v6 = value["id"];
     if (v6 !== undefined) {
@@ -558,17 +1211,17 @@ function check6(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** CustomerSubscriptionProduct */
-function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check13(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_6);
+    requireAll(issues, at, value, LIST_12);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check21(v0, at + "/created_at", issues);
+      check31(v0, at + "/created_at", issues);
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check10(v3, at + "/modified_at", issues);
+      check18(v3, at + "/modified_at", issues);
     }
     const v6 = value["id"];
     if (v6 !== undefined) {
@@ -591,7 +1244,7 @@ function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
     const v17 = value["recurring_interval"];
     if (v17 !== undefined) {
       if (v17 !== null) {
-        check18(v17, at + "/recurring_interval", issues);
+        check26(v17, at + "/recurring_interval", issues);
       }
     }
     const v22 = value["is_recurring"];
@@ -619,9 +1272,9 @@ function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
           const v35 = v31[i34];
           {
             const b38: ValidationIssue[] = [];
-            check9(v35, p31 + "/" + i34, b38);
+            check16(v35, p31 + "/" + i34, b38);
             const b39: ValidationIssue[] = [];
-            check17(v35, p31 + "/" + i34, b39);
+            check25(v35, p31 + "/" + i34, b39);
             if (b38.length > 0 && b39.length > 0)
               fail(
                 issues,
@@ -642,7 +1295,7 @@ function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
       if (Array.isArray(v44)) {
         for (let i47 = 0; i47 < v44.length; i47++) {
           const v48 = v44[i47];
-          check1(v48, p44 + "/" + i47, issues);
+          check2(v48, p44 + "/" + i47, issues);
         }
       }
     }
@@ -653,19 +1306,26 @@ function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
       if (Array.isArray(v51)) {
         for (let i54 = 0; i54 < v51.length; i54++) {
           const v55 = v51[i54];
-          check16(v55, p51 + "/" + i54, issues);
+          check24(v55, p51 + "/" + i54, issues);
         }
       }
     }
     const v58 = value["organization"];
     if (v58 !== undefined) {
-      check12(v58, at + "/organization", issues);
+      check20(v58, at + "/organization", issues);
     }
   }
 }
 
+/** CustomerType */
+function check14(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(["individual", "team"], value))
+    fail(issues, at, "enum", ["individual", "team"], value);
+}
+
 /** HTTPValidationError */
-function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     const v0 = value["detail"];
@@ -675,7 +1335,7 @@ function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
       if (Array.isArray(v0)) {
         for (let i3 = 0; i3 < v0.length; i3++) {
           const v4 = v0[i3];
-          check22(v4, p0 + "/" + i3, issues);
+          check32(v4, p0 + "/" + i3, issues);
         }
       }
     }
@@ -683,17 +1343,17 @@ function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** LegacyRecurringProductPrice */
-function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_7);
+    requireAll(issues, at, value, LIST_13);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check21(v0, at + "/created_at", issues);
+      check31(v0, at + "/created_at", issues);
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check10(v3, at + "/modified_at", issues);
+      check18(v3, at + "/modified_at", issues);
     }
     const v6 = value["id"];
     if (v6 !== undefined) {
@@ -725,7 +1385,7 @@ function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v21 = value["recurring_interval"];
     if (v21 !== undefined) {
-      check18(v21, at + "/recurring_interval", issues);
+      check26(v21, at + "/recurring_interval", issues);
     }
     const v24 = value["price_currency"];
     if (v24 !== undefined) {
@@ -744,8 +1404,42 @@ function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
   }
 }
 
+/** MetadataOutputType */
+function check17(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    for (const k0 in value) {
+      const v1 = value[k0];
+      void v1;
+      if (!false) {
+        {
+          const b4: ValidationIssue[] = [];
+          if (!(typeof v1 === "string")) fail(b4, at + "/" + escapeToken(k0), "type", "string", v1);
+          const b5: ValidationIssue[] = [];
+          if (!Number.isInteger(v1)) fail(b5, at + "/" + escapeToken(k0), "type", "integer", v1);
+          const b6: ValidationIssue[] = [];
+          if (!(typeof v1 === "number" && Number.isFinite(v1)))
+            fail(b6, at + "/" + escapeToken(k0), "type", "number", v1);
+          const b7: ValidationIssue[] = [];
+          if (!(typeof v1 === "boolean"))
+            fail(b7, at + "/" + escapeToken(k0), "type", "boolean", v1);
+          if (b4.length > 0 && b5.length > 0 && b6.length > 0 && b7.length > 0)
+            fail(
+              issues,
+              at + "/" + escapeToken(k0),
+              "anyOf",
+              "4 alternatives",
+              v1,
+              "must match at least one of its 4 schemas",
+            );
+        }
+      }
+    }
+  }
+}
+
 /** NullableTimestamp */
-function check10(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check18(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (value !== null) {
     if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
     if (typeof value === "string") {
@@ -756,7 +1450,7 @@ function check10(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** NullableUuid */
-function check11(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check19(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (value !== null) {
     if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
     if (typeof value === "string") {
@@ -766,17 +1460,17 @@ function check11(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** Organization */
-function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check20(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_8);
+    requireAll(issues, at, value, LIST_14);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check21(v0, at + "/created_at", issues);
+      check31(v0, at + "/created_at", issues);
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check10(v3, at + "/modified_at", issues);
+      check18(v3, at + "/modified_at", issues);
     }
     const v6 = value["id"];
     if (v6 !== undefined) {
@@ -819,17 +1513,17 @@ function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
       if (Array.isArray(v30)) {
         for (let i33 = 0; i33 < v30.length; i33++) {
           const v34 = v30[i33];
-          check13(v34, p30 + "/" + i33, issues);
+          check21(v34, p30 + "/" + i33, issues);
         }
       }
     }
     const v37 = value["status"];
     if (v37 !== undefined) {
-      check15(v37, at + "/status", issues);
+      check23(v37, at + "/status", issues);
     }
     const v40 = value["details_submitted_at"];
     if (v40 !== undefined) {
-      check10(v40, at + "/details_submitted_at", issues);
+      check18(v40, at + "/details_submitted_at", issues);
     }
     const v43 = value["feature_settings"];
     if (v43 !== undefined) {
@@ -853,7 +1547,7 @@ function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
       const p50 = at + "/subscription_settings";
       if (!isRecord(v50)) fail(issues, p50, "type", "object", v50);
       if (isRecord(v50)) {
-        requireAll(issues, p50, v50, LIST_9);
+        requireAll(issues, p50, v50, LIST_15);
         const v51 = v50["allow_multiple_subscriptions"];
         if (v51 !== undefined) {
           if (!(typeof v51 === "boolean"))
@@ -894,13 +1588,13 @@ function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** OrganizationSocialLink */
-function check13(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check21(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["platform", "url"]);
     const v0 = value["platform"];
     if (v0 !== undefined) {
-      check14(v0, at + "/platform", issues);
+      check22(v0, at + "/platform", issues);
     }
     const v3 = value["url"];
     if (v3 !== undefined) {
@@ -910,22 +1604,22 @@ function check13(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** OrganizationSocialPlatform */
-function check14(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check22(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (!includesJson(LIST_10, value)) fail(issues, at, "enum", LIST_10, value);
+  if (!includesJson(LIST_16, value)) fail(issues, at, "enum", LIST_16, value);
 }
 
 /** OrganizationStatus */
-function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check23(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (!includesJson(LIST_11, value)) fail(issues, at, "enum", LIST_11, value);
+  if (!includesJson(LIST_17, value)) fail(issues, at, "enum", LIST_17, value);
 }
 
 /** ProductMediaFileRead */
-function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check24(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_12);
+    requireAll(issues, at, value, LIST_18);
     const v0 = value["id"];
     if (v0 !== undefined) {
       const p0 = at + "/id";
@@ -987,7 +1681,7 @@ function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v38 = value["last_modified_at"];
     if (v38 !== undefined) {
-      check10(v38, at + "/last_modified_at", issues);
+      check18(v38, at + "/last_modified_at", issues);
     }
     const v41 = value["version"];
     if (v41 !== undefined) {
@@ -1007,7 +1701,7 @@ function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v52 = value["created_at"];
     if (v52 !== undefined) {
-      check21(v52, at + "/created_at", issues);
+      check31(v52, at + "/created_at", issues);
     }
     const v55 = value["size_readable"];
     if (v55 !== undefined) {
@@ -1021,17 +1715,17 @@ function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** ProductPrice */
-function check17(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check25(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_13);
+    requireAll(issues, at, value, LIST_19);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check21(v0, at + "/created_at", issues);
+      check31(v0, at + "/created_at", issues);
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check10(v3, at + "/modified_at", issues);
+      check18(v3, at + "/modified_at", issues);
     }
     const v6 = value["id"];
     if (v6 !== undefined) {
@@ -1064,7 +1758,7 @@ function check17(value: unknown, at: string, issues: ValidationIssue[]): void {
     const v21 = value["recurring_interval"];
     if (v21 !== undefined) {
       if (v21 !== null) {
-        check18(v21, at + "/recurring_interval", issues);
+        check26(v21, at + "/recurring_interval", issues);
       }
     }
     const v26 = value["price_currency"];
@@ -1079,14 +1773,14 @@ function check17(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** RecurringInterval */
-function check18(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check26(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["day", "week", "month", "year"], value))
     fail(issues, at, "enum", ["day", "week", "month", "year"], value);
 }
 
 /** ResourceNotFound */
-function check19(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check27(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["error", "detail"]);
@@ -1104,14 +1798,284 @@ function check19(value: unknown, at: string, issues: ValidationIssue[]): void {
   }
 }
 
+/** Subscription */
+function check28(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_20);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) {
+      check31(v0, at + "/created_at", issues);
+    }
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) {
+      check18(v3, at + "/modified_at", issues);
+    }
+    const v6 = value["id"];
+    if (v6 !== undefined) {
+      const p6 = at + "/id";
+      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+      if (typeof v6 === "string") {
+        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
+      }
+    }
+    const v9 = value["amount"];
+    if (v9 !== undefined) {
+      if (!Number.isInteger(v9)) fail(issues, at + "/amount", "type", "integer", v9);
+    }
+    const v12 = value["currency"];
+    if (v12 !== undefined) {
+      if (!(typeof v12 === "string")) fail(issues, at + "/currency", "type", "string", v12);
+    }
+    const v15 = value["recurring_interval"];
+    if (v15 !== undefined) {
+      check26(v15, at + "/recurring_interval", issues);
+    }
+    const v18 = value["recurring_interval_count"];
+    if (v18 !== undefined) {
+      if (!Number.isInteger(v18))
+        fail(issues, at + "/recurring_interval_count", "type", "integer", v18);
+    }
+    const v21 = value["status"];
+    if (v21 !== undefined) {
+      check30(v21, at + "/status", issues);
+    }
+    const v24 = value["current_period_start"];
+    if (v24 !== undefined) {
+      check31(v24, at + "/current_period_start", issues);
+    }
+    const v27 = value["current_period_end"];
+    if (v27 !== undefined) {
+      check31(v27, at + "/current_period_end", issues);
+    }
+    const v30 = value["trial_start"];
+    if (v30 !== undefined) {
+      check18(v30, at + "/trial_start", issues);
+    }
+    const v33 = value["trial_end"];
+    if (v33 !== undefined) {
+      check18(v33, at + "/trial_end", issues);
+    }
+    const v36 = value["cancel_at_period_end"];
+    if (v36 !== undefined) {
+      if (!(typeof v36 === "boolean"))
+        fail(issues, at + "/cancel_at_period_end", "type", "boolean", v36);
+    }
+    const v39 = value["canceled_at"];
+    if (v39 !== undefined) {
+      check18(v39, at + "/canceled_at", issues);
+    }
+    const v42 = value["started_at"];
+    if (v42 !== undefined) {
+      check18(v42, at + "/started_at", issues);
+    }
+    const v45 = value["ends_at"];
+    if (v45 !== undefined) {
+      check18(v45, at + "/ends_at", issues);
+    }
+    const v48 = value["ended_at"];
+    if (v48 !== undefined) {
+      check18(v48, at + "/ended_at", issues);
+    }
+    const v51 = value["customer_id"];
+    if (v51 !== undefined) {
+      const p51 = at + "/customer_id";
+      if (!(typeof v51 === "string")) fail(issues, p51, "type", "string", v51);
+      if (typeof v51 === "string") {
+        if (!PATTERN_0.test(v51)) fail(issues, p51, "format", "uuid4", v51);
+      }
+    }
+    const v54 = value["product_id"];
+    if (v54 !== undefined) {
+      const p54 = at + "/product_id";
+      if (!(typeof v54 === "string")) fail(issues, p54, "type", "string", v54);
+      if (typeof v54 === "string") {
+        if (!PATTERN_0.test(v54)) fail(issues, p54, "format", "uuid4", v54);
+      }
+    }
+    const v57 = value["discount_id"];
+    if (v57 !== undefined) {
+      check19(v57, at + "/discount_id", issues);
+    }
+    const v60 = value["checkout_id"];
+    if (v60 !== undefined) {
+      check19(v60, at + "/checkout_id", issues);
+    }
+    const v63 = value["customer_cancellation_reason"];
+    if (v63 !== undefined) {
+      if (v63 !== null) {
+        check5(v63, at + "/customer_cancellation_reason", issues);
+      }
+    }
+    const v68 = value["customer_cancellation_comment"];
+    if (v68 !== undefined) {
+      if (v68 !== null) {
+        if (!(typeof v68 === "string"))
+          fail(issues, at + "/customer_cancellation_comment", "type", "string", v68);
+      }
+    }
+    const v73 = value["metadata"];
+    if (v73 !== undefined) {
+      check17(v73, at + "/metadata", issues);
+    }
+    const v76 = value["customer"];
+    if (v76 !== undefined) {
+      check29(v76, at + "/customer", issues);
+    }
+    const v79 = value["product"];
+    if (v79 !== undefined) {
+      check13(v79, at + "/product", issues);
+    }
+    const v82 = value["prices"];
+    if (v82 !== undefined) {
+      const p82 = at + "/prices";
+      if (!Array.isArray(v82)) fail(issues, p82, "type", "array", v82);
+      if (Array.isArray(v82)) {
+        for (let i85 = 0; i85 < v82.length; i85++) {
+          const v86 = v82[i85];
+          {
+            const b89: ValidationIssue[] = [];
+            check16(v86, p82 + "/" + i85, b89);
+            const b90: ValidationIssue[] = [];
+            check25(v86, p82 + "/" + i85, b90);
+            if (b89.length > 0 && b90.length > 0)
+              fail(
+                issues,
+                p82 + "/" + i85,
+                "oneOf",
+                "2 alternatives",
+                v86,
+                "must match one of its 2 schemas",
+              );
+          }
+        }
+      }
+    }
+    const v95 = value["meters"];
+    if (v95 !== undefined) {
+      const p95 = at + "/meters";
+      if (!Array.isArray(v95)) fail(issues, p95, "type", "array", v95);
+      if (Array.isArray(v95)) {
+        for (let i98 = 0; i98 < v95.length; i98++) {
+          const v99 = v95[i98];
+          check11(v99, p95 + "/" + i98, issues);
+        }
+      }
+    }
+  }
+}
+
+/** SubscriptionCustomer */
+function check29(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_21);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      check31(v3, at + "/created_at", issues);
+    }
+    const v6 = value["modified_at"];
+    if (v6 !== undefined) {
+      check18(v6, at + "/modified_at", issues);
+    }
+    const v9 = value["metadata"];
+    if (v9 !== undefined) {
+      check17(v9, at + "/metadata", issues);
+    }
+    const v12 = value["external_id"];
+    if (v12 !== undefined) {
+      if (v12 !== null) {
+        if (!(typeof v12 === "string")) fail(issues, at + "/external_id", "type", "string", v12);
+      }
+    }
+    const v17 = value["email"];
+    if (v17 !== undefined) {
+      if (v17 !== null) {
+        if (!(typeof v17 === "string")) fail(issues, at + "/email", "type", "string", v17);
+      }
+    }
+    const v22 = value["email_verified"];
+    if (v22 !== undefined) {
+      if (!(typeof v22 === "boolean")) fail(issues, at + "/email_verified", "type", "boolean", v22);
+    }
+    const v25 = value["type"];
+    if (v25 !== undefined) {
+      check14(v25, at + "/type", issues);
+    }
+    const v28 = value["name"];
+    if (v28 !== undefined) {
+      if (v28 !== null) {
+        if (!(typeof v28 === "string")) fail(issues, at + "/name", "type", "string", v28);
+      }
+    }
+    const v33 = value["billing_name"];
+    if (v33 !== undefined) {
+      if (v33 !== null) {
+        if (!(typeof v33 === "string")) fail(issues, at + "/billing_name", "type", "string", v33);
+      }
+    }
+    const v38 = value["billing_address"];
+    if (v38 !== undefined) {
+      if (v38 !== null) {
+        check0(v38, at + "/billing_address", issues);
+      }
+    }
+    const v43 = value["tax_id"];
+    if (v43 !== undefined) {
+      const p43 = at + "/tax_id";
+      if (v43 !== null) {
+        if (!Array.isArray(v43)) fail(issues, p43, "type", "array", v43);
+        if (Array.isArray(v43)) {
+          if (v43.length < 2) fail(issues, p43, "minItems", 2, v43, "must not have < 2 items");
+          if (v43.length > 2) fail(issues, p43, "maxItems", 2, v43, "must not have > 2 items");
+          if (v43.length > 0) {
+            const v48 = v43[0];
+            if (!(typeof v48 === "string")) fail(issues, p43 + "/0", "type", "string", v48);
+          }
+          if (v43.length > 1) {
+            const v51 = v43[1];
+            if (!(typeof v51 === "string")) fail(issues, p43 + "/1", "type", "string", v51);
+          }
+        }
+      }
+    }
+    const v54 = value["organization_id"];
+    if (v54 !== undefined) {
+      const p54 = at + "/organization_id";
+      if (!(typeof v54 === "string")) fail(issues, p54, "type", "string", v54);
+      if (typeof v54 === "string") {
+        if (!PATTERN_0.test(v54)) fail(issues, p54, "format", "uuid4", v54);
+      }
+    }
+    const v57 = value["deleted_at"];
+    if (v57 !== undefined) {
+      check18(v57, at + "/deleted_at", issues);
+    }
+    const v60 = value["avatar_url"];
+    if (v60 !== undefined) {
+      if (v60 !== null) {
+        if (!(typeof v60 === "string")) fail(issues, at + "/avatar_url", "type", "string", v60);
+      }
+    }
+  }
+}
+
 /** SubscriptionStatus */
-function check20(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check30(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (!includesJson(LIST_14, value)) fail(issues, at, "enum", LIST_14, value);
+  if (!includesJson(LIST_22, value)) fail(issues, at, "enum", LIST_22, value);
 }
 
 /** Timestamp */
-function check21(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check31(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (typeof value === "string") {
     if (!PATTERN_1.test(value) || !realDate(value)) fail(issues, at, "format", "date-time", value);
@@ -1119,7 +2083,7 @@ function check21(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** ValidationError */
-function check22(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check32(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["loc", "msg", "type"]);
@@ -1159,32 +2123,182 @@ function check22(value: unknown, at: string, issues: ValidationIssue[]): void {
   }
 }
 
+/** WebhookCustomerDeletedPayload */
+function check33(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["type", "timestamp", "data"]);
+    const v0 = value["type"];
+    if (v0 !== undefined) {
+      const p0 = at + "/type";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (!includesJson(["customer.deleted"], v0))
+        fail(issues, p0, "const", "customer.deleted", v0);
+    }
+    const v3 = value["timestamp"];
+    if (v3 !== undefined) {
+      const p3 = at + "/timestamp";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["data"];
+    if (v6 !== undefined) {
+      check4(v6, at + "/data", issues);
+    }
+  }
+}
+
+/** WebhookCustomerStateChangedPayload */
+function check34(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["type", "timestamp", "data"]);
+    const v0 = value["type"];
+    if (v0 !== undefined) {
+      const p0 = at + "/type";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (!includesJson(["customer.state_changed"], v0))
+        fail(issues, p0, "const", "customer.state_changed", v0);
+    }
+    const v3 = value["timestamp"];
+    if (v3 !== undefined) {
+      const p3 = at + "/timestamp";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["data"];
+    if (v6 !== undefined) {
+      check6(v6, at + "/data", issues);
+    }
+  }
+}
+
+/** WebhookSubscriptionCanceledPayload */
+function check35(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["type", "timestamp", "data"]);
+    const v0 = value["type"];
+    if (v0 !== undefined) {
+      const p0 = at + "/type";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (!includesJson(["subscription.canceled"], v0))
+        fail(issues, p0, "const", "subscription.canceled", v0);
+    }
+    const v3 = value["timestamp"];
+    if (v3 !== undefined) {
+      const p3 = at + "/timestamp";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["data"];
+    if (v6 !== undefined) {
+      check28(v6, at + "/data", issues);
+    }
+  }
+}
+
+/** WebhookSubscriptionRevokedPayload */
+function check36(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["type", "timestamp", "data"]);
+    const v0 = value["type"];
+    if (v0 !== undefined) {
+      const p0 = at + "/type";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (!includesJson(["subscription.revoked"], v0))
+        fail(issues, p0, "const", "subscription.revoked", v0);
+    }
+    const v3 = value["timestamp"];
+    if (v3 !== undefined) {
+      const p3 = at + "/timestamp";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["data"];
+    if (v6 !== undefined) {
+      check28(v6, at + "/data", issues);
+    }
+  }
+}
+
+/** WebhookSubscriptionUpdatedPayload */
+function check37(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["type", "timestamp", "data"]);
+    const v0 = value["type"];
+    if (v0 !== undefined) {
+      const p0 = at + "/type";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (!includesJson(["subscription.updated"], v0))
+        fail(issues, p0, "const", "subscription.updated", v0);
+    }
+    const v3 = value["timestamp"];
+    if (v3 !== undefined) {
+      const p3 = at + "/timestamp";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["data"];
+    if (v6 !== undefined) {
+      check28(v6, at + "/data", issues);
+    }
+  }
+}
+
 /** By component schema name: `validators.CustomerSubscription(body)` returns [] when valid. */
 
 export const validators = {
-  AlreadyCanceledSubscription: (value: unknown) => run(check0, value),
-  BenefitPublic: (value: unknown) => run(check1, value),
-  BenefitType: (value: unknown) => run(check2, value),
-  CustomerCancellationReason: (value: unknown) => run(check3, value),
-  CustomerSubscription: (value: unknown) => run(check4, value),
-  CustomerSubscriptionMeter: (value: unknown) => run(check5, value),
-  CustomerSubscriptionMeterMeter: (value: unknown) => run(check6, value),
-  CustomerSubscriptionProduct: (value: unknown) => run(check7, value),
-  HTTPValidationError: (value: unknown) => run(check8, value),
-  LegacyRecurringProductPrice: (value: unknown) => run(check9, value),
-  NullableTimestamp: (value: unknown) => run(check10, value),
-  NullableUuid: (value: unknown) => run(check11, value),
-  Organization: (value: unknown) => run(check12, value),
-  OrganizationSocialLink: (value: unknown) => run(check13, value),
-  OrganizationSocialPlatform: (value: unknown) => run(check14, value),
-  OrganizationStatus: (value: unknown) => run(check15, value),
-  ProductMediaFileRead: (value: unknown) => run(check16, value),
-  ProductPrice: (value: unknown) => run(check17, value),
-  RecurringInterval: (value: unknown) => run(check18, value),
-  ResourceNotFound: (value: unknown) => run(check19, value),
-  SubscriptionStatus: (value: unknown) => run(check20, value),
-  Timestamp: (value: unknown) => run(check21, value),
-  ValidationError: (value: unknown) => run(check22, value),
+  Address: (value: unknown) => run(check0, value),
+  AlreadyCanceledSubscription: (value: unknown) => run(check1, value),
+  BenefitPublic: (value: unknown) => run(check2, value),
+  BenefitType: (value: unknown) => run(check3, value),
+  Customer: (value: unknown) => run(check4, value),
+  CustomerCancellationReason: (value: unknown) => run(check5, value),
+  CustomerState: (value: unknown) => run(check6, value),
+  CustomerStateBenefitGrant: (value: unknown) => run(check7, value),
+  CustomerStateMeter: (value: unknown) => run(check8, value),
+  CustomerStateSubscription: (value: unknown) => run(check9, value),
+  CustomerSubscription: (value: unknown) => run(check10, value),
+  CustomerSubscriptionMeter: (value: unknown) => run(check11, value),
+  CustomerSubscriptionMeterMeter: (value: unknown) => run(check12, value),
+  CustomerSubscriptionProduct: (value: unknown) => run(check13, value),
+  CustomerType: (value: unknown) => run(check14, value),
+  HTTPValidationError: (value: unknown) => run(check15, value),
+  LegacyRecurringProductPrice: (value: unknown) => run(check16, value),
+  MetadataOutputType: (value: unknown) => run(check17, value),
+  NullableTimestamp: (value: unknown) => run(check18, value),
+  NullableUuid: (value: unknown) => run(check19, value),
+  Organization: (value: unknown) => run(check20, value),
+  OrganizationSocialLink: (value: unknown) => run(check21, value),
+  OrganizationSocialPlatform: (value: unknown) => run(check22, value),
+  OrganizationStatus: (value: unknown) => run(check23, value),
+  ProductMediaFileRead: (value: unknown) => run(check24, value),
+  ProductPrice: (value: unknown) => run(check25, value),
+  RecurringInterval: (value: unknown) => run(check26, value),
+  ResourceNotFound: (value: unknown) => run(check27, value),
+  Subscription: (value: unknown) => run(check28, value),
+  SubscriptionCustomer: (value: unknown) => run(check29, value),
+  SubscriptionStatus: (value: unknown) => run(check30, value),
+  Timestamp: (value: unknown) => run(check31, value),
+  ValidationError: (value: unknown) => run(check32, value),
+  WebhookCustomerDeletedPayload: (value: unknown) => run(check33, value),
+  WebhookCustomerStateChangedPayload: (value: unknown) => run(check34, value),
+  WebhookSubscriptionCanceledPayload: (value: unknown) => run(check35, value),
+  WebhookSubscriptionRevokedPayload: (value: unknown) => run(check36, value),
+  WebhookSubscriptionUpdatedPayload: (value: unknown) => run(check37, value),
 } satisfies Record<string, Validator>;
 
 /** By operationId, then `in.name` (`path.id`, `query.anonymize`): checks the decoded value. */

@@ -10,9 +10,21 @@ import { behaviourOf, cancelledBodySchema } from "./fake/behaviour.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
 import { emitters } from "./registry.js";
+import { webhookPayloads } from "../webhook-events.js";
 import { printSourceFile } from "./ts-morph.js";
+import { webhookEventsFunction } from "./fake/webhook-specs.js";
 
-export const FAKE_RUNTIME_FILES = ["anonymize.ts", "seed-records.ts", "seed.ts", "store.ts"];
+export const FAKE_RUNTIME_FILES = [
+  "anonymize.ts",
+  "seed-records.ts",
+  "seed.ts",
+  "store.ts",
+  "webhook-conform.ts",
+  "webhook-delivery.ts",
+  "webhook-events.ts",
+  "webhook-signing.ts",
+  "webhooks.ts",
+];
 const CANCEL = "customer_portal:subscriptions:cancel";
 
 export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
@@ -22,7 +34,7 @@ export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const hasValidators = emitters.some((entry) => entry.name === "validators");
   const checks = hasValidators ? seedCheckEntries({ model, schemaName }) : [];
   // One structure, printed once: adding statements one by one re-parses the file each time.
-  const statements = [imports(checks), seedTypes({ cancel, schemaName })];
+  const statements = [imports({ checks, webhookChecks: hasValidators && webhookPayloads(context.subset).some((each) => each.schemaName) }), seedTypes({ cancel, schemaName })];
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
   statements.push(`
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
@@ -31,7 +43,7 @@ const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${J
 /** The fake's clock when none is given: fixed (2026-01-01, midnight UTC), so every run answers the same bytes. */
 const DEFAULT_NOW = /* @__PURE__ */ new Date(1_767_225_600_000);
 `);
-  statements.push(seedChecks(checks), factory(model));
+  statements.push(seedChecks(checks), webhookEventsFunction({ model, document: context.subset, hasValidators }), factory(model));
   const runtime = copyTemplates({ from: "fake/runtime", to: "fake-runtime", names: FAKE_RUNTIME_FILES });
   return [{ path: "fake.ts", contents: printSourceFile({ statements }) }, ...runtime];
 }
@@ -43,11 +55,15 @@ function activeByDefault(options: { document: EmitContext["subset"]; schemaName:
   return isObject(sample) && statuses?.includes("active") ? { ...sample, status: "active" } : sample;
 }
 
-function imports(checks: string[]): string {
-  const used = ["parameters", "validators"].filter((name) => checks.some((check) => check.includes(`${name}[`)));
+function imports(options: { checks: string[]; webhookChecks: boolean }): string {
+  const { checks } = options;
+  const used = ["parameters", "validators"].filter((name) => checks.some((check) => check.includes(`${name}[`)) || (name === "validators" && options.webhookChecks));
   return [
     `import { createStore, type CustomerRecord, type SessionRecord } from "./fake-runtime/store.js";`,
     `import { prepareSeed, type SeedChecks } from "./fake-runtime/seed.js";`,
+    `import { createWebhooks } from "./fake-runtime/webhooks.js";`,
+    `import type { WebhookOptions, WebhookRecord } from "./fake-runtime/webhook-delivery.js";`,
+    `import type { WebhookEventSpec } from "./fake-runtime/webhook-events.js";`,
     `import type { Authenticate, PolarHandlers } from "./server.js";`,
     `import type { operations } from "./types.js";`,
     ...(used.length ? [`import { ${used.join(", ")} } from "./validators.js";`] : []),
@@ -106,12 +122,22 @@ export interface FakeState {
   customers: FakeCustomer[];
   subscriptions: FakeSubscription[];
   customer_sessions: SessionRecord[];
+  /** Every webhook event the fake has sent, in order, with each receiver's attempts and outcome. */
+  webhooks: WebhookRecord[];
 }
+
+export type { WebhookOptions as FakeWebhookOptions, WebhookRecord as FakeWebhookRecord } from "./fake-runtime/webhook-delivery.js";
+export type { WebhookDelivery as FakeWebhookDelivery } from "./fake-runtime/webhook-delivery.js";
 
 export interface FakePolarOptions {
   seed?: FakeSeed | undefined;
-  /** The clock, read at seeding and at each change. Default: always 2026-01-01, midnight UTC. */
+  /** The clock, read at seeding, at each change and at each webhook delivery. Default: always 2026-01-01, midnight UTC. */
   now?: (() => Date) | undefined;
+  /**
+   * Where the webhook events Polar sends for each change go: \`{ url, secret }\` over HTTP,
+   * signed as Polar signs them; \`{ onEvent }\` in-process. Delivery never delays a response.
+   */
+  webhooks?: WebhookOptions | undefined;
 }
 
 /** Spread into \`createPolarServer\`: \`createPolarServer(createFakePolar({ seed }))\`. */
@@ -121,6 +147,8 @@ export interface FakePolar {
   authenticate: Authenticate;
   /** A copy of the current state, sorted by id. */
   state(): FakeState;
+  /** \`settled()\`: every webhook so far delivered or failed for good; \`close()\`: stop retrying. */
+  webhooks: { settled(): Promise<void>; close(): void };
 }`;
 }
 
@@ -130,8 +158,10 @@ function factory(model: Model): string {
 /** A fake Polar with Polar's documented semantics, in memory, deterministic. */
 export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
   const now = options.now ?? (() => DEFAULT_NOW);
-  const seed = prepareSeed({ seed: options.seed ?? {}, checks: seedChecks(), defaults: SUBSCRIPTION_DEFAULTS, now: now() });
-  const store = createStore({ seed, now });
+  const seededAt = now();
+  const seed = prepareSeed({ seed: options.seed ?? {}, checks: seedChecks(), defaults: SUBSCRIPTION_DEFAULTS, now: seededAt });
+  const webhooks = createWebhooks({ webhooks: options.webhooks, specs: webhookEvents(), now, seedingTime: seededAt });
+  const store = createStore({ seed, now, onChange: (change) => webhooks.emit({ change, state: store.state() }) });
   const handlers: PolarHandlers = {
     ${handlers.join("\n")}
   };
@@ -139,7 +169,8 @@ export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
     handlers,
     // A deleted customer's session is no credential at all: 401, as Polar answers.
     authenticate: ({ token }) => (store.isRevokedSession(token) ? "invalid" : token.length > 0),
-    state: () => store.state() as FakeState,
+    state: () => ({ ...store.state(), webhooks: webhooks.records() }) as FakeState,
+    webhooks: { settled: webhooks.settled, close: webhooks.close },
   };
 }
 

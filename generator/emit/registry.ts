@@ -20,5 +20,6 @@ export const emitters: readonly EmitterEntry[] = [
   { name: "validators", load: async () => (await import("./validators-file.js")).emitValidators },
   { name: "server", load: async () => (await import("./server-file.js")).emitServer, compiler: "ts-morph" },
   { name: "fake", load: async () => (await import("./fake-file.js")).emitFake, compiler: "ts-morph" },
+  { name: "webhooks", load: async () => (await import("./webhooks-file.js")).emitWebhooks },
   { name: "contract", load: async () => (await import("./contract-file.js")).emitContract },
 ];
