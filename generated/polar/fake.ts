@@ -44,7 +44,7 @@ export type { WebhookDelivery as FakeWebhookDelivery } from "./fake-runtime/webh
 
 export interface FakePolarOptions {
   seed?: FakeSeed | undefined;
-  /** The clock, read at seeding, at each change and at each webhook delivery. Default: always 2026-01-01, midnight UTC. */
+  /** The clock, read at seeding and at each change (and so for webhook payload times). Default: always 2026-01-01, midnight UTC. */
   now?: (() => Date) | undefined;
   /**
    * Where the webhook events Polar sends for each change go: `{ url, secret }` over HTTP,

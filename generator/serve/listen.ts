@@ -16,7 +16,14 @@ interface ServerModule {
 }
 
 interface FakeModule {
-  createFakePolar(options: { seed?: unknown }): object;
+  createFakePolar(options: { seed?: unknown; webhooks?: ServeWebhooks | undefined }): object;
+}
+
+/** Where the fake sends its webhooks, and the log line per delivery attempt. */
+export interface ServeWebhooks {
+  url: string;
+  secret?: string | undefined;
+  log?: ((line: string) => void) | undefined;
 }
 
 function logged(options: { listener: ServerModuleListener; log: (line: string) => void }): ServerModuleListener {
@@ -58,10 +65,17 @@ export interface Running {
   stop(): void;
 }
 
-export async function serveFake(options: { dir: string; port: number; seed: unknown; log: (line: string) => void; logRequests: boolean }): Promise<Running> {
+export async function serveFake(options: {
+  dir: string;
+  port: number;
+  seed: unknown;
+  log: (line: string) => void;
+  logRequests: boolean;
+  webhooks?: ServeWebhooks | undefined;
+}): Promise<Running> {
   const { server, fake } = createRequire(import.meta.url)(join(options.dir, BUNDLE_FILE)) as { server: ServerModule; fake: FakeModule };
   const polar = server.createPolarServer({
-    ...fake.createFakePolar({ seed: options.seed }),
+    ...fake.createFakePolar({ seed: options.seed, ...(options.webhooks ? { webhooks: options.webhooks } : {}) }),
     onError: (event: { kind: string; operationId: string; error?: unknown; message?: string }) =>
       options.log(`error: ${event.operationId}: ${event.kind}${event.message ? `: ${event.message}` : ""}${event.error ? `: ${String(event.error)}` : ""}`),
   });

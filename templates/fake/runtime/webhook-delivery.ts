@@ -32,12 +32,18 @@ export interface WebhookOptions {
   timeoutMs?: number | undefined;
   /** Default: the global `fetch`. */
   fetch?: typeof fetch | undefined;
+  /**
+   * The time of each delivery attempt: its \`webhook-timestamp\`, which receivers compare
+   * with their own clock to refuse replays (the SDK allows five minutes). Default: the
+   * real clock. Event ids and payload timestamps come from the fake's clock regardless.
+   */
+  clock?: (() => Date) | undefined;
   /** Called once per attempt with a one-line summary. */
   log?: ((line: string) => void) | undefined;
 }
 
 export interface WebhookAttempt {
-  /** When it was made, by the fake's clock. */
+  /** When it was made (\`clock\`). */
   at: string;
   /** The HTTP status, when the receiver answered. */
   status?: number;
@@ -75,10 +81,10 @@ const polarDelay = (attempt: number) => Math.min(2_000 * 2 ** (attempt - 1), 20 
 
 export function createWebhookQueue(options: {
   webhooks: WebhookOptions;
-  now: () => Date;
   timestamp: (date: Date) => string;
 }): WebhookQueue {
-  const { webhooks, now, timestamp } = options;
+  const { webhooks, timestamp } = options;
+  const now = webhooks.clock ?? (() => new Date());
   const records: WebhookRecord[] = [];
   const receivers: Array<{
     name: string;

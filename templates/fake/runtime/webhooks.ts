@@ -30,7 +30,7 @@ export function createWebhooks(options: {
   const { now } = options;
   const webhooks = options.webhooks ?? {};
   const specs = withTimes({ specs: options.specs, at: options.seedingTime });
-  const queue = createWebhookQueue({ webhooks, now, timestamp });
+  const queue = createWebhookQueue({ webhooks, timestamp });
   let sequence = 0;
   return {
     emit({ change, state }) {

@@ -30,7 +30,7 @@ async function start(extra: { subscriptions?: NonNullable<ReturnType<typeof seed
   fake = createFakePolar({
     seed: { ...base, subscriptions: [...(base.subscriptions ?? []), ...(extra.subscriptions ?? [])] },
     now: () => CLOCK,
-    webhooks: { onEvent: (delivery) => void events.push(delivery) },
+    webhooks: { onEvent: (delivery) => void events.push(delivery), clock: () => CLOCK },
   });
   server = await listen(toNodeListener(createPolarServer(fake)) as never);
   const call = (target: string, token = "org-token") =>
