@@ -64,7 +64,7 @@ export function selectOperations(options: {
     paths: sortKeys(paths),
   };
   const webhooks = selectWebhooks({ document, operationIds: wanted });
-  if (webhooks) subset.webhooks = webhooks;
+  if (webhooks && Object.keys(webhooks).length > 0) subset.webhooks = webhooks;
   const reach = reachComponents({ document, roots: [subset.paths, subset.security ?? [], webhooks ?? {}] });
   if (reach.problems.length > 0) return { problems: reach.problems };
   subset.components = withSecuritySchemes({ document, components: reach.components, security });

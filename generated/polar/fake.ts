@@ -37,10 +37,10 @@ export interface FakeState {
 }
 
 export type {
+  WebhookDelivery as FakeWebhookDelivery,
   WebhookOptions as FakeWebhookOptions,
   WebhookRecord as FakeWebhookRecord,
 } from "./fake-runtime/webhook-delivery.js";
-export type { WebhookDelivery as FakeWebhookDelivery } from "./fake-runtime/webhook-delivery.js";
 
 export interface FakePolarOptions {
   seed?: FakeSeed | undefined;

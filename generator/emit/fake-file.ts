@@ -126,8 +126,7 @@ export interface FakeState {
   webhooks: WebhookRecord[];
 }
 
-export type { WebhookOptions as FakeWebhookOptions, WebhookRecord as FakeWebhookRecord } from "./fake-runtime/webhook-delivery.js";
-export type { WebhookDelivery as FakeWebhookDelivery } from "./fake-runtime/webhook-delivery.js";
+export type { WebhookDelivery as FakeWebhookDelivery, WebhookOptions as FakeWebhookOptions, WebhookRecord as FakeWebhookRecord } from "./fake-runtime/webhook-delivery.js";
 
 export interface FakePolarOptions {
   seed?: FakeSeed | undefined;

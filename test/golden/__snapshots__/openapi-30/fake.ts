@@ -2,6 +2,9 @@
 // Do not edit: change the spec or the generator and run polar-codegen again.
 import { createStore, type CustomerRecord, type SessionRecord } from "./fake-runtime/store.js";
 import { prepareSeed, type SeedChecks } from "./fake-runtime/seed.js";
+import { createWebhooks } from "./fake-runtime/webhooks.js";
+import type { WebhookOptions, WebhookRecord } from "./fake-runtime/webhook-delivery.js";
+import type { WebhookEventSpec } from "./fake-runtime/webhook-events.js";
 import type { Authenticate, PolarHandlers } from "./server.js";
 import type { operations } from "./types.js";
 
@@ -32,12 +35,25 @@ export interface FakeState {
   customers: FakeCustomer[];
   subscriptions: FakeSubscription[];
   customer_sessions: SessionRecord[];
+  /** Every webhook event the fake has sent, in order, with each receiver's attempts and outcome. */
+  webhooks: WebhookRecord[];
 }
+
+export type {
+  WebhookDelivery as FakeWebhookDelivery,
+  WebhookOptions as FakeWebhookOptions,
+  WebhookRecord as FakeWebhookRecord,
+} from "./fake-runtime/webhook-delivery.js";
 
 export interface FakePolarOptions {
   seed?: FakeSeed | undefined;
-  /** The clock, read at seeding and at each change. Default: always 2026-01-01, midnight UTC. */
+  /** The clock, read at seeding and at each change (and so for webhook payload times). Default: always 2026-01-01, midnight UTC. */
   now?: (() => Date) | undefined;
+  /**
+   * Where the webhook events Polar sends for each change go: `{ url, secret }` over HTTP,
+   * signed as Polar signs them; `{ onEvent }` in-process. Delivery never delays a response.
+   */
+  webhooks?: WebhookOptions | undefined;
 }
 
 /** Spread into `createPolarServer`: `createPolarServer(createFakePolar({ seed }))`. */
@@ -47,6 +63,8 @@ export interface FakePolar {
   authenticate: Authenticate;
   /** A copy of the current state, sorted by id. */
   state(): FakeState;
+  /** `settled()`: every webhook so far delivered or failed for good; `close()`: stop retrying. */
+  webhooks: { settled(): Promise<void>; close(): void };
 }
 
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
@@ -60,16 +78,32 @@ function seedChecks(): SeedChecks {
   return {};
 }
 
+/** The webhook events the fake sends (fake-runtime/webhook-events.ts), each with its payload's check and sample. */
+function webhookEvents(): Map<string, WebhookEventSpec> {
+  return new Map<string, WebhookEventSpec>([]);
+}
+
 /** A fake Polar with Polar's documented semantics, in memory, deterministic. */
 export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
   const now = options.now ?? (() => DEFAULT_NOW);
+  const seededAt = now();
   const seed = prepareSeed({
     seed: options.seed ?? {},
     checks: seedChecks(),
     defaults: SUBSCRIPTION_DEFAULTS,
-    now: now(),
+    now: seededAt,
   });
-  const store = createStore({ seed, now });
+  const webhooks = createWebhooks({
+    webhooks: options.webhooks,
+    specs: webhookEvents(),
+    now,
+    seedingTime: seededAt,
+  });
+  const store = createStore({
+    seed,
+    now,
+    onChange: (change) => webhooks.emit({ change, state: store.state() }),
+  });
   const handlers: PolarHandlers = {
     widgetsArchive: () => {
       throw new Error("the fake Polar has no behaviour for widgets:archive");
@@ -82,7 +116,8 @@ export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
     handlers,
     // A deleted customer's session is no credential at all: 401, as Polar answers.
     authenticate: ({ token }) => (store.isRevokedSession(token) ? "invalid" : token.length > 0),
-    state: () => store.state() as FakeState,
+    state: () => ({ ...store.state(), webhooks: webhooks.records() }) as FakeState,
+    webhooks: { settled: webhooks.settled, close: webhooks.close },
   };
 }
 

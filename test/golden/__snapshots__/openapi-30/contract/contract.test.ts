@@ -11,13 +11,14 @@ import { createPolarServer, toNodeListener } from "../server.js";
 import { parameters, validators } from "../validators.js";
 import type { SpecSource } from "./fingerprint.js";
 import { defineContractSuite } from "./suite.js";
-import type { ContractFixtures, ContractOperation } from "./types.js";
+import type { ContractFixtures, ContractOperation, ContractWebhook } from "./types.js";
 
 interface Generated {
   operations: ContractOperation[];
   source: Omit<SpecSource, "outFolder">;
   fingerprints: { operations: Record<string, string | null>; subset: string };
   productionUrls: string[];
+  webhooks: ContractWebhook[];
 }
 
 const readJson = (name: string): unknown =>
@@ -35,10 +36,13 @@ defineContractSuite({
   fixtures: readJson("./fixtures.json") as ContractFixtures,
   productionUrls: generated.productionUrls,
   fake: {
-    listener: (seed) =>
-      toNodeListener(createPolarServer(createFakePolar({ seed: seed as FakeSeed }))) as never,
+    listener: (seed, webhooks) =>
+      toNodeListener(
+        createPolarServer(createFakePolar({ seed: seed as FakeSeed, webhooks })),
+      ) as never,
   },
   validators,
   parameters,
   createClient: (clientOptions) => createPolarClient(clientOptions as never),
+  webhooks: generated.webhooks,
 });

@@ -18,7 +18,8 @@ import {
   type Target,
   type TargetPlan,
 } from "./target.js";
-import type { ContractFixtures, ContractOperation } from "./types.js";
+import type { ContractFixtures, ContractOperation, ContractWebhook } from "./types.js";
+import { describeWebhookCheck, openReceiver, type WebhookReceiver } from "./webhooks.js";
 
 export interface ContractSuite {
   operations: ContractOperation[];
@@ -31,6 +32,8 @@ export interface ContractSuite {
   /** Per operation, per `in.name` (`path.id`): the generated check of a decoded parameter. */
   parameters: Record<string, Record<string, (value: unknown) => unknown[]>>;
   createClient: (options: Record<string, unknown>) => unknown;
+  /** The webhook events the operations trigger that the spec documents (none without a `webhooks` section). */
+  webhooks: ContractWebhook[];
 }
 
 /** What each group of cases reads: the suite, the plan, and (once open) the target. */
@@ -40,17 +43,23 @@ export interface SuiteContext {
   target(): Target;
   /** The operation's credential and the variable it is set in; throws naming the variable when unset. */
   credential(operation: ContractOperation): Credential;
+  /** Where the webhooks arrive, when the webhook check runs (webhooks.ts). */
+  receiver(): WebhookReceiver | undefined;
 }
 
 export function defineContractSuite(suite: ContractSuite): void {
   const plan = planTarget({ env: process.env, productionUrls: suite.productionUrls });
   let target: Target | undefined;
+  let receiver: WebhookReceiver | undefined;
   beforeAll(async () => {
+    if (suite.webhooks.length > 0)
+      receiver = await openReceiver({ live: plan.live, env: process.env });
     target = await openTarget({
       plan,
       fake: suite.fake,
       defaultFixtures: suite.fixtures,
       env: process.env,
+      webhooks: receiver && { url: receiver.url, secret: receiver.secret },
     });
     const where = target.live ? target.baseUrl : `the generated fake (${target.baseUrl})`;
     const allowed = Object.entries(UNDECLARED_ALLOWED).map(([status, why]) => `${status} (${why})`);
@@ -58,7 +67,10 @@ export function defineContractSuite(suite: ContractSuite): void {
       `contract tests against ${where}; statuses allowed though undeclared: ${allowed.join("; ")}`,
     );
   });
-  afterAll(async () => target?.close());
+  afterAll(async () => {
+    await target?.close();
+    await receiver?.close();
+  });
   const context: SuiteContext = {
     suite,
     plan,
@@ -73,6 +85,7 @@ export function defineContractSuite(suite: ContractSuite): void {
       if (!token) throw new Error(`${operation.id} needs a credential: set ${variable}`);
       return { token, variable };
     },
+    receiver: () => receiver,
   };
 
   it(`was generated from the spec it names (${suite.generatedFrom.source.label})`, async () => {
@@ -81,6 +94,7 @@ export function defineContractSuite(suite: ContractSuite): void {
     if (stale) throw new Error(stale);
   });
   describeDocumentedOutcomes(context);
+  describeWebhookCheck(context);
   describeNegativeCases(context);
   describePropertyInputs(context);
   describeClientRequests(suite);

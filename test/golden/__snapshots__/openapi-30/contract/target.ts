@@ -32,9 +32,10 @@ export interface Target {
 }
 
 export interface InProcessFake {
-  /** `(req, res)` for node:http: the generated server over the generated fake. */
+  /** `(req, res)` for node:http: the generated server over the generated fake, sending its webhooks to `webhooks`. */
   listener(
     fixtures: ContractFixtures,
+    webhooks?: { url: string; secret: string | undefined } | undefined,
   ): (request: IncomingMessage, response: ServerResponse) => void;
 }
 
@@ -96,6 +97,7 @@ export async function openTarget(options: {
   fake: InProcessFake;
   defaultFixtures: ContractFixtures;
   env: Env;
+  webhooks?: { url: string; secret: string | undefined } | undefined;
 }): Promise<Target> {
   const { plan, env } = options;
   // A live server knows nothing of the built-in fixtures: only a fixtures file describes it.
@@ -117,7 +119,7 @@ export async function openTarget(options: {
       close: async () => {},
     };
   }
-  const server: Server = createServer(options.fake.listener(fixtures));
+  const server: Server = createServer(options.fake.listener(fixtures, options.webhooks));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return {

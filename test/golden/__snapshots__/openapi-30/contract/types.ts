@@ -45,3 +45,9 @@ export interface ContractFixtures {
   subscriptions?: Array<{ id: string; customer_id: string; [field: string]: unknown }> | undefined;
   customer_sessions?: Array<{ token: string; customer_id: string }> | undefined;
 }
+
+/** A webhook event the selected operations trigger, and the component schema of its payload. */
+export interface ContractWebhook {
+  event: string;
+  schema: string;
+}

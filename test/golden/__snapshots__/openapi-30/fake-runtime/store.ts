@@ -6,6 +6,7 @@
 // clock is injected and nothing is random.
 
 import { anonymize, type CustomerRecord } from "./anonymize.js";
+import type { StoreChange } from "./webhook-events.js";
 
 export type { CustomerRecord } from "./anonymize.js";
 
@@ -52,9 +53,16 @@ export interface Store {
 /** Statuses in which a subscription still bills and grants: the ones a deletion revokes. */
 const ACTIVE = /* @__PURE__ */ new Set(["active", "trialing", "past_due"]);
 
-/** `seed`: checked, its subscriptions complete (fake-runtime/seed.ts). */
-export function createStore(options: { seed: StoreSeed; now: () => Date }): Store {
-  const { seed, now } = options;
+/**
+ * `seed`: checked, its subscriptions complete (fake-runtime/seed.ts). `onChange`: told
+ * after each change, for the webhooks it makes Polar send (fake-runtime/webhooks.ts).
+ */
+export function createStore(options: {
+  seed: StoreSeed;
+  now: () => Date;
+  onChange?: ((change: StoreChange) => void) | undefined;
+}): Store {
+  const { seed, now, onChange } = options;
   const customers = new Map<string, CustomerRecord>();
   for (const customer of seed.customers ?? []) customers.set(customer.id, copy(customer));
   const subscriptions = new Map<string, SubscriptionRecord>();
@@ -74,15 +82,19 @@ export function createStore(options: { seed: StoreSeed; now: () => Date }): Stor
           : [...customers.values()].find((one) => one.external_id === value && live(one));
       if (!customer) return false;
       const at = timestamp(now());
+      const revokedIds: string[] = [];
       for (const subscription of subscriptions.values()) {
-        if (subscription.customer_id === customer.id && ACTIVE.has(String(subscription.status)))
+        if (subscription.customer_id === customer.id && ACTIVE.has(String(subscription.status))) {
           revoke({ subscription, at });
+          revokedIds.push(subscription.id);
+        }
       }
       Object.assign(
         customer,
         { external_id: null, deleted_at: at, modified_at: at },
         wanted ? anonymize(customer) : {},
       );
+      onChange?.({ kind: "customer-deleted", customerId: customer.id, revokedIds });
       return true;
     },
     cancelSubscription({ id, customerId }) {
@@ -102,6 +114,7 @@ export function createStore(options: { seed: StoreSeed; now: () => Date }): Stor
         ends_at: subscription.current_period_end ?? at,
         modified_at: at,
       });
+      onChange?.({ kind: "subscription-canceled", subscriptionId: id });
       return { kind: "canceled", subscription: copy(subscription) };
     },
     customerOfSession: (token) => {
