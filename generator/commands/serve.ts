@@ -17,7 +17,8 @@ Options:
   --spec FILE|URL   the OpenAPI spec; default: the config's, else the embedded Polar spec
   --port N          the port; default 4010; 0 picks a free one
   --seed FILE       the fake's initial state, JSON:
-                    {"customers":[...],"subscriptions":[...],"customer_sessions":[...]}
+                    {"customers":[...],"subscriptions":[...],"access_tokens":[...],
+                     "customer_sessions":[...],"member_sessions":[...]}
   --webhook-url URL POST the webhook events Polar sends for each change to URL, signed
                     as Polar signs them (Standard Webhooks), retried while it fails
   --webhook-secret SECRET
@@ -25,8 +26,10 @@ Options:
                     $POLAR_WEBHOOK_SECRET; without one, deliveries are unsigned
   -q, --quiet       no line per request or webhook delivery (errors are still printed)
 
-Prints "listening on http://127.0.0.1:N" once it accepts connections, then one line per
-request and one per webhook delivery attempt. Stops on SIGINT or SIGTERM. Generated code is cached (by content hash) in
+Without "access_tokens" in the seed, prints "access token: polar_oat_... (scopes: ...)",
+the one organization token the fake then accepts. Prints "listening on
+http://127.0.0.1:N" once it accepts connections, then one line per request and one per
+webhook delivery attempt. Stops on SIGINT or SIGTERM. Generated code is cached (by content hash) in
 $POLAR_CODEGEN_CACHE_DIR, default <tmp>/polar-codegen-serve.
 `;
 
@@ -69,6 +72,8 @@ export async function run(argv: string[]): Promise<number> {
   // Installed before the line is printed: whoever reads it may signal at once.
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  // The seed names no access_tokens: the one token the fake accepts for the organization's endpoints.
+  if (running.accessToken) process.stdout.write(`access token: ${running.accessToken.token} (scopes: ${running.accessToken.scopes.join(" ")})\n`);
   process.stdout.write(`listening on ${running.url}\n`);
   await running.stopped;
   return EXIT_OK;

@@ -13,7 +13,7 @@ import { contractOperations } from "./contract/operations.js";
 import { printJsonLikePrettier } from "./json-style.js";
 import { webhookPayloads } from "../webhook-events.js";
 
-const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "contract.test.ts", "exchange.ts", "fingerprint.ts", "negative.ts", "outcomes.ts", "suite.ts", "target.ts", "types.ts", "webhooks.ts"];
+const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "contract.test.ts", "exchange.ts", "fingerprint.ts", "negative.ts", "outcomes.ts", "state.ts", "suite.ts", "target.ts", "types.ts", "webhooks.ts"];
 /** How headers name the spec embedded in polar-codegen (config.ts): no path, found through polar-codegen itself. */
 const EMBEDDED_LABEL = "polar-codegen/spec/polar.openapi.yaml";
 
@@ -23,8 +23,13 @@ const FIXTURES = {
     { id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d01", external_id: "contract-user-1", email: "deleted-by-id@example.com" },
     { id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d02", external_id: "contract-user-2", email: "deleted-by-external-id@example.com" },
     { id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d03", external_id: "contract-user-3", email: "portal@example.com" },
+    { id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d04", external_id: "contract-user-4", email: "bystander@example.com", name: "Bystander" },
   ],
-  subscriptions: [{ id: "7e1f2a3b-4c5d-4e6f-9a0b-1c2d3e4f5a01", customer_id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d03", status: "active" }],
+  subscriptions: [
+    { id: "7e1f2a3b-4c5d-4e6f-9a0b-1c2d3e4f5a01", customer_id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d03", status: "active" },
+    { id: "7e1f2a3b-4c5d-4e6f-9a0b-1c2d3e4f5a02", customer_id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d01", status: "active" },
+  ],
+  access_tokens: [{ token: "polar_oat_contract_tests", scopes: ["customers:write"] }],
   customer_sessions: [{ token: "polar_cst_contract_tests_customer_3", customer_id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d03" }],
 };
 

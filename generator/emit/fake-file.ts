@@ -6,18 +6,20 @@
 import type { Model, OperationModel } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
-import { behaviourOf, cancelledBodySchema } from "./fake/behaviour.js";
+import { behaviourOf, cancelledBodySchema, OPERATION_RULES } from "./fake/behaviour.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
 import { emitters } from "./registry.js";
 import { webhookPayloads } from "../webhook-events.js";
-import { printSourceFile } from "./ts-morph.js";
 import { webhookEventsFunction } from "./fake/webhook-specs.js";
+import { printSourceFile } from "./ts-morph.js";
 
 export const FAKE_RUNTIME_FILES = [
   "anonymize.ts",
+  "credentials.ts",
   "seed-records.ts",
   "seed.ts",
+  "sha256.ts",
   "store.ts",
   "webhook-conform.ts",
   "webhook-delivery.ts",
@@ -25,6 +27,8 @@ export const FAKE_RUNTIME_FILES = [
   "webhook-signing.ts",
   "webhooks.ts",
 ];
+/** The organization token a seed without `access_tokens` gets: printed by `polar-codegen serve`. */
+export const DEFAULT_ACCESS_TOKEN = "polar_oat_fake_polar_default";
 const CANCEL = "customer_portal:subscriptions:cancel";
 
 export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
@@ -32,9 +36,10 @@ export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const cancel = model.operations.find((operation) => operation.id === CANCEL);
   const schemaName = cancel ? cancelledBodySchema(cancel) : undefined;
   const hasValidators = emitters.some((entry) => entry.name === "validators");
-  const checks = hasValidators ? seedCheckEntries({ model, schemaName }) : [];
+  const checks = [...(hasValidators ? seedCheckEntries({ model, schemaName }) : []), ...memberSessionsEntry(model)];
   // One structure, printed once: adding statements one by one re-parses the file each time.
-  const statements = [imports({ checks, webhookChecks: hasValidators && webhookPayloads(context.subset).some((each) => each.schemaName) }), seedTypes({ cancel, schemaName })];
+  const webhookChecks = hasValidators && webhookPayloads(context.subset).some((each) => each.schemaName);
+  const statements = [imports({ checks, webhookChecks }), seedTypes({ cancel, schemaName })];
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
   statements.push(`
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
@@ -42,7 +47,7 @@ const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${J
 
 /** The fake's clock when none is given: fixed (2026-01-01, midnight UTC), so every run answers the same bytes. */
 const DEFAULT_NOW = /* @__PURE__ */ new Date(1_767_225_600_000);
-`);
+${credentialConstants(model)}`);
   statements.push(seedChecks(checks), webhookEventsFunction({ model, document: context.subset, hasValidators }), factory(model));
   const runtime = copyTemplates({ from: "fake/runtime", to: "fake-runtime", names: FAKE_RUNTIME_FILES });
   return [{ path: "fake.ts", contents: printSourceFile({ statements }) }, ...runtime];
@@ -55,11 +60,37 @@ function activeByDefault(options: { document: EmitContext["subset"]; schemaName:
   return isObject(sample) && statuses?.includes("active") ? { ...sample, status: "active" } : sample;
 }
 
+/** Polar's rules for the selected operations, and the default token, holding every scope they ask for. */
+function credentialConstants(model: Model): string {
+  const rules = model.operations.flatMap((operation) => {
+    const rule = OPERATION_RULES.get(operation.id);
+    return rule ? [[operation.id, rule] as const] : [];
+  });
+  const members = new Set(["customer_session", "member_session"]);
+  const scopes = new Set<string>();
+  for (const operation of model.operations)
+    for (const alternative of operation.security)
+      for (const { scheme, scopes: listed } of alternative.schemes)
+        if (!members.has(scheme)) for (const scope of listed.length > 0 ? listed : (OPERATION_RULES.get(operation.id)?.scopes ?? [])) scopes.add(scope);
+  return `
+/** What Polar asks of each operation's caller beyond the spec (fake-runtime/credentials.ts). */
+const OPERATION_RULES = /* @__PURE__ */ new Map<string, OperationRule>(${JSON.stringify(rules)});
+
+/** The organization access token of a seed without \`access_tokens\`: every scope the operations ask for. */
+export const DEFAULT_ACCESS_TOKEN: AccessTokenRecord = ${JSON.stringify({ token: DEFAULT_ACCESS_TOKEN, scopes: [...scopes].sort() })};
+`;
+}
+
+function memberSessionsEntry(model: Model): string[] {
+  return model.securitySchemes.some((scheme) => scheme.name === "member_session") ? ["memberSessions: true,"] : [];
+}
+
 function imports(options: { checks: string[]; webhookChecks: boolean }): string {
   const { checks } = options;
   const used = ["parameters", "validators"].filter((name) => checks.some((check) => check.includes(`${name}[`)) || (name === "validators" && options.webhookChecks));
   return [
-    `import { createStore, type CustomerRecord, type SessionRecord } from "./fake-runtime/store.js";`,
+    `import { verdictFor, type OperationRule } from "./fake-runtime/credentials.js";`,
+    `import { createStore, type AccessTokenRecord, type CustomerRecord, type MemberSessionRecord, type SessionRecord } from "./fake-runtime/store.js";`,
     `import { prepareSeed, type SeedChecks } from "./fake-runtime/seed.js";`,
     `import { createWebhooks } from "./fake-runtime/webhooks.js";`,
     `import type { WebhookOptions, WebhookRecord } from "./fake-runtime/webhook-delivery.js";`,
@@ -114,14 +145,23 @@ export type FakeCustomer = CustomerRecord;
 export interface FakeSeed {
   customers?: FakeCustomer[] | undefined;
   subscriptions?: Array<Partial<FakeSubscription> & { id: string; customer_id: string }> | undefined;
-  /** Customer session tokens and the customer each acts for. */
+  /**
+   * Organization-side tokens (\`polar_oat_\`, \`polar_pat_\`, \`polar_at_u_\`/\`polar_at_o_\`) and their
+   * scopes. Without it, the one token \`DEFAULT_ACCESS_TOKEN\`, with every scope.
+   */
+  access_tokens?: AccessTokenRecord[] | undefined;
+  /** Customer session tokens (\`polar_cst_\`) and the customer each acts for. */
   customer_sessions?: SessionRecord[] | undefined;
+  /** Member session tokens (\`polar_mst_\`), the customer and the member's role: where the spec has \`member_session\`. */
+  member_sessions?: MemberSessionRecord[] | undefined;
 }
 
 export interface FakeState {
   customers: FakeCustomer[];
   subscriptions: FakeSubscription[];
+  access_tokens: AccessTokenRecord[];
   customer_sessions: SessionRecord[];
+  member_sessions: MemberSessionRecord[];
   /** Every webhook event the fake has sent, in order, with each receiver's attempts and outcome. */
   webhooks: WebhookRecord[];
 }
@@ -142,8 +182,10 @@ export interface FakePolarOptions {
 /** Spread into \`createPolarServer\`: \`createPolarServer(createFakePolar({ seed }))\`. */
 export interface FakePolar {
   handlers: PolarHandlers;
-  /** Accepts any non-empty bearer token for any scheme, but a deleted customer's session (401). */
+  /** Polar's token rules: the seed's tokens, each for the schemes and scopes Polar takes it for. */
   authenticate: Authenticate;
+  /** The default access token, when the seed named none. */
+  accessToken: string | undefined;
   /** A copy of the current state, sorted by id. */
   state(): FakeState;
   /** \`settled()\`: every webhook so far delivered or failed for good; \`close()\`: stop retrying. */
@@ -157,8 +199,9 @@ function factory(model: Model): string {
 /** A fake Polar with Polar's documented semantics, in memory, deterministic. */
 export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
   const now = options.now ?? (() => DEFAULT_NOW);
+  const given = options.seed ?? {};
   const seededAt = now();
-  const seed = prepareSeed({ seed: options.seed ?? {}, checks: seedChecks(), defaults: SUBSCRIPTION_DEFAULTS, now: seededAt });
+  const seed = prepareSeed({ seed: given, checks: seedChecks(), defaults: SUBSCRIPTION_DEFAULTS, defaultAccessToken: DEFAULT_ACCESS_TOKEN, now: seededAt });
   const webhooks = createWebhooks({ webhooks: options.webhooks, specs: webhookEvents(), now, seedingTime: seededAt });
   const store = createStore({ seed, now, onChange: (change) => webhooks.emit({ change, state: store.state() }) });
   const handlers: PolarHandlers = {
@@ -166,8 +209,9 @@ export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
   };
   return {
     handlers,
-    // A deleted customer's session is no credential at all: 401, as Polar answers.
-    authenticate: ({ token }) => (store.isRevokedSession(token) ? "invalid" : token.length > 0),
+    authenticate: ({ scheme, token, scopes, operationId }) =>
+      verdictFor({ credential: store.credential(token), token, scheme, scopes, rule: OPERATION_RULES.get(operationId) }),
+    accessToken: given.access_tokens === undefined ? DEFAULT_ACCESS_TOKEN.token : undefined,
     state: () => ({ ...store.state(), webhooks: webhooks.records() }) as FakeState,
     webhooks: { settled: webhooks.settled, close: webhooks.close },
   };

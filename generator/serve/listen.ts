@@ -16,7 +16,10 @@ interface ServerModule {
 }
 
 interface FakeModule {
-  createFakePolar(options: { seed?: unknown; webhooks?: ServeWebhooks | undefined }): object;
+  createFakePolar(options: { seed?: unknown; webhooks?: ServeWebhooks | undefined }): {
+    accessToken?: string | undefined;
+    state(): { access_tokens?: Array<{ token: string; scopes: string[] }> };
+  };
 }
 
 /** Where the fake sends its webhooks, and the log line per delivery attempt. */
@@ -60,6 +63,8 @@ function logRejected(options: { log: (line: string) => void }) {
 
 export interface Running {
   url: string;
+  /** The fake's default access token and its scopes, when the seed named none. */
+  accessToken: { token: string; scopes: string[] } | undefined;
   /** Resolves once the server has stopped (after a signal or `stop`). */
   stopped: Promise<void>;
   stop(): void;
@@ -74,8 +79,10 @@ export async function serveFake(options: {
   webhooks?: ServeWebhooks | undefined;
 }): Promise<Running> {
   const { server, fake } = createRequire(import.meta.url)(join(options.dir, BUNDLE_FILE)) as { server: ServerModule; fake: FakeModule };
+  const created = fake.createFakePolar({ seed: options.seed, ...(options.webhooks ? { webhooks: options.webhooks } : {}) });
+  const accessToken = created.accessToken === undefined ? undefined : created.state().access_tokens?.find((each) => each.token === created.accessToken);
   const polar = server.createPolarServer({
-    ...fake.createFakePolar({ seed: options.seed, ...(options.webhooks ? { webhooks: options.webhooks } : {}) }),
+    ...created,
     onError: (event: { kind: string; operationId: string; error?: unknown; message?: string }) =>
       options.log(`error: ${event.operationId}: ${event.kind}${event.message ? `: ${event.message}` : ""}${event.error ? `: ${String(event.error)}` : ""}`),
   });
@@ -91,5 +98,5 @@ export async function serveFake(options: {
     http.close();
     http.closeAllConnections();
   };
-  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, stopped, stop };
+  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, accessToken, stopped, stop };
 }

@@ -34,10 +34,10 @@ defineContractSuite({
   fixtures: readJson("./fixtures.json") as ContractFixtures,
   productionUrls: generated.productionUrls,
   fake: {
-    listener: (seed, webhooks) =>
-      toNodeListener(
-        createPolarServer(createFakePolar({ seed: seed as FakeSeed, webhooks })),
-      ) as never,
+    start: (seed, webhooks) => {
+      const fake = createFakePolar({ seed: seed as FakeSeed, webhooks });
+      return { listener: toNodeListener(createPolarServer(fake)) as never, state: fake.state };
+    },
   },
   validators,
   parameters,

@@ -1,4 +1,6 @@
-// Cases that destroy nothing: no credentials, ids the parameter's schema refuses (each
+// Cases that destroy nothing: no credentials, a credential of the wrong kind (a customer
+// session on an organization's endpoint, an organization token on the portal; sent for
+// an unknown id, so a server that wrongly serves it deletes nothing), ids the parameter's schema refuses (each
 // decided by the generated parameter validator, not a pattern of the suite's own), a
 // boolean that is not one, an unknown id; then property-based ids, each of which must
 // be answered 422 when its schema refuses it and 404 when it is valid but unknown.
@@ -44,6 +46,21 @@ export function describeNegativeCases(context: SuiteContext): void {
             problems: [`status: expected 401 or 403, actual ${exchange.status}`],
           });
       });
+      for (const wrong of wrongKinds(operation)) {
+        it(`${operation.id}: ${wrong.what} is refused (401), never served`, async () => {
+          const exchange = await send({
+            operation,
+            baseUrl: context.target().baseUrl,
+            target: pathFor({ operation, values }),
+            credential: context.credentialOfKind(wrong.kind),
+          });
+          if (exchange.status !== 401)
+            throw failure({
+              exchange,
+              problems: [`status: expected 401, actual ${exchange.status}`],
+            });
+        });
+      }
       for (const parameter of operation.pathParams) {
         const refuses = (value: string) => invalid({ context, operation, parameter, value });
         for (const [what, value] of MALFORMED_IDS.filter(([, value]) => refuses(value))) {
@@ -113,6 +130,18 @@ function invalid(options: {
   const check =
     options.context.suite.parameters[options.operation.id]?.[`path.${options.parameter.name}`];
   return check !== undefined && check(options.value).length > 0;
+}
+
+/** Credentials Polar takes for other operations but not this one: each must be 401 here. */
+function wrongKinds(
+  operation: ContractOperation,
+): Array<{ kind: "accessToken" | "customerSession"; what: string }> {
+  const wrong: Array<{ kind: "accessToken" | "customerSession"; what: string }> = [];
+  if (!operation.credentials.includes("customerSession"))
+    wrong.push({ kind: "customerSession", what: "a customer session" });
+  if (!operation.credentials.includes("accessToken"))
+    wrong.push({ kind: "accessToken", what: "an organization access token" });
+  return wrong;
 }
 
 function unknownValues(operation: ContractOperation): Record<string, string> {

@@ -9,6 +9,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { it } from "vitest";
+import { recordsOf } from "./state.js";
 import type { SuiteContext } from "./suite.js";
 import type { ContractFixtures, ContractWebhook } from "./types.js";
 
@@ -62,24 +63,23 @@ export async function openReceiver(options: {
   };
 }
 
-/** The events the documented outcomes trigger with these fixtures, in the order Polar sends them. */
+/**
+ * The events the documented outcomes (outcomes.ts) trigger with these fixtures, in the
+ * order Polar sends them: the customer deleted by id, the one deleted by external id,
+ * the portal cancel, the bystander deleted last.
+ */
 export function expectedEvents(options: {
   fixtures: ContractFixtures;
   documented: ReadonlySet<string>;
   ran: ReadonlySet<string>;
 }): Array<{ type: string; id: string }> {
-  const { fixtures, documented, ran } = options;
-  const { customers = [], subscriptions = [], customer_sessions = [] } = fixtures;
-  const session = customer_sessions[0];
-  const customer = customers[0];
-  const byExternal = customers.find(
-    (each) => each.external_id && each.id !== customer?.id && each.id !== session?.customer_id,
-  );
-  const subscription = subscriptions.find((each) => each.customer_id === session?.customer_id);
+  const { documented, ran } = options;
+  const records = recordsOf(options.fixtures);
   const billable = (owner: string) =>
-    subscriptions.filter(
+    records.subscriptions.filter(
       (each) =>
         each.customer_id === owner &&
+        !each.ended_at &&
         ["active", "trialing", "past_due"].includes(String(each.status ?? "active")),
     );
   const events: Array<{ type: string; id: string }> = [];
@@ -94,13 +94,14 @@ export function expectedEvents(options: {
     );
     if (revoked.length > 0) events.push({ type: "customer.state_changed", id: owner });
   };
-  if (customer && ran.has("customers:delete")) deletion(customer.id);
-  if (byExternal && ran.has("customers:delete_external")) deletion(byExternal.id);
-  if (subscription && session && ran.has("customer_portal:subscriptions:cancel")) {
-    events.push({ type: "subscription.updated", id: subscription.id });
-    events.push({ type: "subscription.canceled", id: subscription.id });
-    events.push({ type: "customer.state_changed", id: session.customer_id });
+  if (ran.has("customers:delete")) deletion(records.customer.id);
+  if (ran.has("customers:delete_external")) deletion(records.byExternal.id);
+  if (ran.has("customer_portal:subscriptions:cancel")) {
+    events.push({ type: "subscription.updated", id: records.subscription.id });
+    events.push({ type: "subscription.canceled", id: records.subscription.id });
+    events.push({ type: "customer.state_changed", id: records.subscription.customer_id });
   }
+  if (ran.has("customers:delete_external")) deletion(records.bystander.id);
   return events.filter((event) => documented.has(event.type));
 }
 

@@ -8,8 +8,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, runCli, scratchDir } from "../helpers/cli.js";
 import { webhooks as sdkWebhooks } from "polar-sdk-v1/2026-10";
-import { CUSTOMER, seed, SUBSCRIPTION } from "../fixtures/server/polar.js";
+import { CUSTOMER, ORG_TOKEN, seed, SESSION_ADA, SUBSCRIPTION } from "../fixtures/server/polar.js";
 import { startReceiver, stringHeaders } from "../fixtures/webhooks/receiver.js";
+
+const TOKEN_LINE = `access token: ${ORG_TOKEN} (scopes: customers:write)`;
 
 let scratch: string;
 let env: Record<string, string>;
@@ -71,13 +73,13 @@ describe("serve", () => {
   it("generates, listens on 127.0.0.1, logs each request, and stops on SIGTERM with exit 0", async () => {
     const running = await start(["--port", "0", "--seed", "seed.json"]);
     expect(running.stderr()).toMatch(/generating the fake for polar-codegen\/spec\/polar\.openapi\.yaml/);
-    const deleted = await fetch(`${running.url}/v1/customers/external/user-42`, { method: "DELETE", headers: { authorization: "Bearer t" } });
-    const cancel = await fetch(`${running.url}/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, { method: "DELETE", headers: { authorization: "Bearer session-ada" } });
+    const deleted = await fetch(`${running.url}/v1/customers/external/user-42`, { method: "DELETE", headers: { authorization: `Bearer ${ORG_TOKEN}` } });
+    const cancel = await fetch(`${running.url}/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, { method: "DELETE", headers: { authorization: `Bearer ${SESSION_ADA}` } });
     expect([deleted.status, cancel.status]).toStrictEqual([204, 401]); // a deleted customer's session
     expect(await stop(running, "SIGTERM")).toBe(0);
     const lines = running.stdout().trim().split("\n");
-    expect(lines[0]).toBe(`listening on ${running.url}`);
-    expect(lines.slice(1).map((line) => line.replace(/ [\d.]+ ms$/, " <ms>"))).toStrictEqual([
+    expect(lines.slice(0, 2)).toStrictEqual([TOKEN_LINE, `listening on ${running.url}`]);
+    expect(lines.slice(2).map((line) => line.replace(/ [\d.]+ ms$/, " <ms>"))).toStrictEqual([
       "DELETE /v1/customers/external/user-42 204 <ms>",
       `DELETE /v1/customer-portal/subscriptions/${SUBSCRIPTION} 401 <ms>`,
     ]);
@@ -88,10 +90,10 @@ describe("serve", () => {
     const port = Number(new URL(running.url).port);
     const huge = await rawExchange(port, `DELETE /v1/customers/${CUSTOMER} HTTP/1.1\r\nHost: x\r\nX-Huge: ${"h".repeat(20_000)}\r\n\r\n`);
     const garbage = await rawExchange(port, "GARBAGE\x01\r\n\r\n");
-    const after = await fetch(`${running.url}/v1/customers/external/nobody`, { method: "DELETE", headers: { authorization: "Bearer t" } });
+    const after = await fetch(`${running.url}/v1/customers/external/nobody`, { method: "DELETE", headers: { authorization: `Bearer ${ORG_TOKEN}` } });
     expect([huge.split("\r\n")[0], garbage.split("\r\n")[0], after.status]).toStrictEqual(["HTTP/1.1 431 Request Header Fields Too Large", "HTTP/1.1 400 Bad Request", 404]);
     expect(await stop(running, "SIGTERM")).toBe(0);
-    expect(running.stdout().trim().split("\n").slice(1).map((line) => line.replace(/ [\d.]+ ms$/, " <ms>"))).toStrictEqual([
+    expect(running.stdout().trim().split("\n").slice(2).map((line) => line.replace(/ [\d.]+ ms$/, " <ms>"))).toStrictEqual([
       `DELETE /v1/customers/${CUSTOMER} 431 rejected by node:http (HPE_HEADER_OVERFLOW: Header overflow)`,
       "- - 400 rejected by node:http (HPE_INVALID_METHOD: Invalid method encountered)",
       "DELETE /v1/customers/external/nobody 404 <ms>",
@@ -101,10 +103,10 @@ describe("serve", () => {
   it("a second start runs from the cache, with a fresh fake; SIGINT stops it too", async () => {
     const running = await start(["--port", "0", "--seed", "seed.json", "--quiet"]);
     expect(running.stderr()).toBe("");
-    const response = await fetch(`${running.url}/v1/customers/${CUSTOMER}`, { method: "DELETE", headers: { authorization: "Bearer t" } });
+    const response = await fetch(`${running.url}/v1/customers/${CUSTOMER}`, { method: "DELETE", headers: { authorization: `Bearer ${ORG_TOKEN}` } });
     expect(response.status).toBe(204);
     expect(await stop(running, "SIGINT")).toBe(0);
-    expect(running.stdout()).toBe(`listening on ${running.url}\n`);
+    expect(running.stdout()).toBe(`${TOKEN_LINE}\nlistening on ${running.url}\n`);
   });
 
   it("a config file written after a start is honoured by the next, from the same folder with the same flags", async () => {
@@ -165,7 +167,7 @@ describe("serve", () => {
     try {
       const secret = "whsec_serve-test-secret";
       const running = await start(["--port", "0", "--seed", "seed.json", "--webhook-url", receiver.url], { POLAR_WEBHOOK_SECRET: secret });
-      const deleted = await fetch(`${running.url}/v1/customers/${CUSTOMER}`, { method: "DELETE", headers: { authorization: "Bearer t" } });
+      const deleted = await fetch(`${running.url}/v1/customers/${CUSTOMER}`, { method: "DELETE", headers: { authorization: `Bearer ${ORG_TOKEN}` } });
       expect(deleted.status).toBe(204);
       const webhookLines = () => running.stdout().split("\n").filter((line) => line.startsWith("webhook "));
       for (let waited = 0; webhookLines().length < 6 && waited < 15_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));

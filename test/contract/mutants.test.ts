@@ -1,7 +1,9 @@
 // A contract suite is worth what it catches. This runs the generated suite
 // (generated/polar/contract) against deliberately broken servers, one defect each, as
 // a team would against a live server, and asserts it fails every time, on the test
-// that names the defect; and that it passes against the fake itself.
+// that names the defect; and that it passes against the fake itself. Each server also
+// offers its fake's state at STATE_PATH, as POLAR_CONTRACT_STATE_URL reads it: an
+// ignored `anonymize=true` shows only there.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -10,13 +12,24 @@ import { createPolarServer, toNodeListener } from "../../generated/polar/index.j
 import { createFakePolar, type FakeSeed } from "../../generated/polar/fake.js";
 
 const FIXTURES = "generated/polar/contract/fixtures.json";
-const seed = JSON.parse(readFileSync(FIXTURES, "utf8")) as FakeSeed & { customer_sessions: Array<{ token: string }> };
+const seed = JSON.parse(readFileSync(FIXTURES, "utf8")) as FakeSeed & { customer_sessions: Array<{ token: string }>; access_tokens: Array<{ token: string }> };
+const STATE_PATH = "/__contract_state";
+const SESSION = seed.customer_sessions[0]!.token;
+const ACCESS_TOKEN = seed.access_tokens[0]!.token;
+/** The fixtures' customer no documented outcome names. */
+const BYSTANDER = seed.customers!.at(-1)!.external_id!;
 type Fetch = (request: Request) => Promise<Response>;
 type Mutation = (options: { request: Request; forward: Fetch }) => Promise<Response>;
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 const isCancel = (request: Request) => new URL(request.url).pathname.startsWith("/v1/customer-portal/subscriptions/");
 const isDeleteById = (request: Request) => /^\/v1\/customers\/(?!external\/)[^/]+$/.test(new URL(request.url).pathname);
+const isDelete = (request: Request) => new URL(request.url).pathname.startsWith("/v1/customers/");
+const withToken = (request: Request, token: string) => {
+  const headers = new Headers(request.headers);
+  headers.set("authorization", `Bearer ${token}`);
+  return new Request(request.url, { method: request.method, headers });
+};
 const withBody = async (response: Response, edit: (body: Record<string, unknown>) => void) => {
   const body = (await response.json()) as Record<string, unknown>;
   edit(body);
@@ -100,11 +113,44 @@ const MUTANTS: Record<string, { mutate: Mutation; caughtBy: RegExp }> = {
   "an unauthenticated request served": {
     mutate: async ({ request, forward }) => {
       if (request.headers.has("authorization")) return forward(request);
-      const headers = new Headers(request.headers);
-      headers.set("authorization", `Bearer ${seed.customer_sessions[0]!.token}`);
-      return forward(new Request(request.url, { method: request.method, headers }));
+      return forward(withToken(request, SESSION));
     },
     caughtBy: /no credentials are refused/,
+  },
+  "anonymize=true ignored": {
+    mutate: async ({ request, forward }) => {
+      const url = new URL(request.url);
+      url.searchParams.delete("anonymize");
+      return forward(new Request(url, { method: request.method, headers: request.headers }));
+    },
+    caughtBy: /the customer deleted with anonymize=true is anonymised/,
+  },
+  "a cancel that ends the subscription at once": {
+    mutate: async ({ request, forward }) => {
+      const response = await forward(request);
+      if (!isCancel(request) || response.status !== 200) return response;
+      return withBody(response, (body) => Object.assign(body, { status: "canceled", ended_at: body.canceled_at, ends_at: body.canceled_at }));
+    },
+    caughtBy: /cancel a subscription: 200/,
+  },
+  "delete_external deletes a different customer": {
+    mutate: async ({ request, forward }) => {
+      const url = new URL(request.url);
+      if (!url.pathname.startsWith("/v1/customers/external/")) return forward(request);
+      url.pathname = `/v1/customers/external/${encodeURIComponent(BYSTANDER)}`;
+      return forward(new Request(url, { method: request.method, headers: request.headers }));
+    },
+    caughtBy: /bystander/,
+  },
+  "a customer session accepted on a delete": {
+    mutate: async ({ request, forward }) =>
+      forward(isDelete(request) && request.headers.get("authorization") === `Bearer ${SESSION}` ? withToken(request, ACCESS_TOKEN) : request),
+    caughtBy: /customers:delete\w*: a customer session is refused \(401\)/,
+  },
+  "an organization token accepted on the portal cancel": {
+    mutate: async ({ request, forward }) =>
+      forward(isCancel(request) && request.headers.get("authorization") === `Bearer ${ACCESS_TOKEN}` ? withToken(request, SESSION) : request),
+    caughtBy: /cancel: an organization access token is refused \(401\)/,
   },
   "a second cancel answers 200": {
     mutate: async ({ request, forward }) => {
@@ -121,14 +167,23 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-/** The fake, with one defect between it and the wire; on 127.0.0.1, a free port. */
+/** The fake, with one defect between it and the wire, its state at STATE_PATH; on 127.0.0.1, a free port. */
 async function serve(mutate?: Mutation): Promise<string> {
-  const fake = createPolarServer(createFakePolar({ seed }));
+  return (await serveFake(mutate)).url;
+}
+
+async function serveFake(mutate?: Mutation): Promise<{ url: string; state: () => unknown }> {
+  const fakePolar = createFakePolar({ seed });
+  const fake = createPolarServer(fakePolar);
   const forward: Fetch = (request) => fake.fetch(request);
-  const server = createServer(toNodeListener({ fetch: mutate ? (request: Request) => mutate({ request, forward }) : forward } as never));
+  const answer: Fetch = async (request) => {
+    if (new URL(request.url).pathname === STATE_PATH) return json(200, fakePolar.state());
+    return mutate ? mutate({ request, forward }) : forward(request);
+  };
+  const server = createServer(toNodeListener({ fetch: answer } as never));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, state: () => fakePolar.state() };
 }
 
 interface SuiteRun {
@@ -138,15 +193,16 @@ interface SuiteRun {
   messages: string;
 }
 
-/** Runs the generated suite against a live URL, destructive cases allowed; the failed tests' names. */
-function runSuite(baseUrl: string): Promise<SuiteRun> {
+/** Runs the generated suite against a live URL, destructive cases allowed unless told; the failed tests' names. */
+function runSuite(baseUrl: string, options: { destructive?: boolean } = {}): Promise<SuiteRun> {
   const env = {
     ...process.env,
     POLAR_CONTRACT_BASE_URL: baseUrl,
-    POLAR_CONTRACT_ALLOW_DESTRUCTIVE: "1",
+    POLAR_CONTRACT_ALLOW_DESTRUCTIVE: options.destructive === false ? "0" : "1",
     POLAR_CONTRACT_FIXTURES: FIXTURES,
-    POLAR_CONTRACT_ACCESS_TOKEN: "polar_oat_contract_tests",
-    POLAR_CONTRACT_CUSTOMER_SESSION: seed.customer_sessions[0]!.token,
+    POLAR_CONTRACT_ACCESS_TOKEN: ACCESS_TOKEN,
+    POLAR_CONTRACT_CUSTOMER_SESSION: SESSION,
+    POLAR_CONTRACT_STATE_URL: `${baseUrl}${STATE_PATH}`,
   };
   const args = ["node_modules/vitest/vitest.mjs", "run", "--project", "default", "generated/polar/contract/contract.test.ts", "--reporter=json"];
   return new Promise((resolve, reject) => {
@@ -178,6 +234,15 @@ describe("the generated contract suite catches a server that breaks the spec", (
     const result = (await runs)[index]!;
     expect(result.failed.length, `${name}: the suite passed`).toBeGreaterThan(0);
     expect(result.failed.some((test) => MUTANTS[name]!.caughtBy.test(test)), `${name}: failed only ${JSON.stringify(result.failed)}`).toBe(true);
+  }, 120_000);
+
+  it("against a live server without POLAR_CONTRACT_ALLOW_DESTRUCTIVE=1 it passes and changes nothing", async () => {
+    const served = await serveFake();
+    const before = JSON.stringify(served.state());
+    const run = await runSuite(served.url, { destructive: false });
+    expect(run.failed).toStrictEqual([]);
+    expect(run.passed).toBeGreaterThan(10);
+    expect(JSON.stringify(served.state())).toBe(before);
   }, 120_000);
 
   it("a failure's curl runs as pasted, the token read from its variable, and reproduces the answer", async () => {

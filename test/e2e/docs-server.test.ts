@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { createPolarServer } from "../../generated/polar/index.js";
-import { createFakePolar } from "../../generated/polar/fake.js";
+import { createFakePolar, DEFAULT_ACCESS_TOKEN } from "../../generated/polar/fake.js";
 
 const docs = readFileSync("docs/server.md", "utf8");
 const blocks = (language: string) => [...docs.matchAll(new RegExp("```" + language + "\\n([\\s\\S]*?)```", "g"))].map((match) => match[1]!);
@@ -44,7 +44,7 @@ describe("docs/server.md", () => {
     const [validation, seed] = blocks("json").map((text) => JSON.parse(text));
     const fake = createFakePolar({ seed });
     expect(fake.state().customers[0]).toMatchObject({ external_id: "user-42" });
-    const response = await createPolarServer(fake).fetch(new Request("http://x/v1/customers/abc", { method: "DELETE", headers: { authorization: "Bearer t" } }));
+    const response = await createPolarServer(fake).fetch(new Request("http://x/v1/customers/abc", { method: "DELETE", headers: { authorization: `Bearer ${DEFAULT_ACCESS_TOKEN.token}` } }));
     expect(await response.json()).toStrictEqual(validation);
   });
 });

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createFakePolar } from "../../generated/polar/fake.js";
+import { createFakePolar, DEFAULT_ACCESS_TOKEN } from "../../generated/polar/fake.js";
 import { CUSTOMER, seed } from "../fixtures/server/polar.js";
 import * as expressExample from "./examples/express.js";
 import * as honoExample from "./examples/hono.js";
@@ -26,7 +26,7 @@ async function listening(start: (done: () => void) => Server): Promise<string> {
 /** What every mounting must keep: the app's own route, and Polar's rules for Polar's paths. */
 async function expectPolarMounted(base: string, prefix = "") {
   expect(await (await fetch(`${base}/health`)).text()).toBe("ok");
-  const auth = { authorization: "Bearer t" };
+  const auth = { authorization: `Bearer ${DEFAULT_ACCESS_TOKEN.token}` };
   const deleted = await fetch(`${base}${prefix}/v1/customers/${CUSTOMER}?anonymize=true`, { method: "DELETE", headers: auth });
   expect(deleted.status).toBe(204);
   const again = await fetch(`${base}${prefix}/v1/customers/${CUSTOMER}`, { method: "DELETE", headers: auth });

@@ -1,7 +1,9 @@
 // The clients people actually use, against `polar-codegen serve` on the real 2026-10
 // spec: the official @polar-sh/sdk 1.x (its 2026-10 entry) and 0.x, and this project's
 // own generated client. Each deletes by id and by external id, cancels a subscription,
-// and gets its own typed error for a second delete (404) and a second cancel (403).
+// and gets its own typed error for a second delete (404) and a second cancel (403); and
+// each meets Polar's token rules: an unknown token, a token without the scope, a
+// customer session on a delete and an organization token on the portal are refused.
 
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +23,10 @@ const people = {
   own: { customer: "33333333-3333-4333-8333-333333333333", subscription: "33333333-3333-4333-8333-33333333aaaa", external: "own-ext", externalId: "33333333-3333-4333-8333-33333333eeee" },
 };
 
+const ORG_TOKEN = "polar_oat_sdk_tests";
+const READ_ONLY_TOKEN = "polar_oat_sdk_tests_read_only";
+const statusOf = (error: unknown) => (error as { statusCode?: number }).statusCode;
+
 let scratch: string;
 let served: ServeProcess;
 beforeAll(async () => {
@@ -31,7 +37,11 @@ beforeAll(async () => {
       { id: one.externalId, external_id: one.external, email: `${one.external}-2@example.com` },
     ]),
     subscriptions: Object.values(people).map((one) => ({ id: one.subscription, customer_id: one.customer, status: "active" })),
-    customer_sessions: Object.entries(people).map(([name, one]) => ({ token: `session-${name}`, customer_id: one.customer })),
+    access_tokens: [
+      { token: ORG_TOKEN, scopes: ["customers:write"] },
+      { token: READ_ONLY_TOKEN, scopes: ["customers:read"] },
+    ],
+    customer_sessions: Object.entries(people).map(([name, one]) => ({ token: `polar_cst_${name}`, customer_id: one.customer })),
   };
   writeFileSync(join(scratch, "seed.json"), JSON.stringify(seed));
   served = await startServe({
@@ -48,7 +58,7 @@ describe("@polar-sh/sdk 1.x (2026-10)", () => {
   const { customer, subscription, external } = people.v1;
 
   it("cancels a subscription, then gets AlreadyCanceledSubscription", async () => {
-    const portal = createPolar({ accessToken: "session-v1", baseUrl: served.url });
+    const portal = createPolar({ accessToken: "polar_cst_v1", baseUrl: served.url });
     const canceled = await portal.customerPortal.subscriptions.cancel(subscription);
     expect(canceled).toMatchObject({ id: subscription, cancel_at_period_end: true });
     const again = await portal.customerPortal.subscriptions.cancel(subscription).catch((error: unknown) => error);
@@ -58,13 +68,28 @@ describe("@polar-sh/sdk 1.x (2026-10)", () => {
   });
 
   it("deletes by id and by external id, then gets ResourceNotFound", async () => {
-    const polar = createPolar({ accessToken: "polar_oat_test", baseUrl: served.url });
+    const polar = createPolar({ accessToken: ORG_TOKEN, baseUrl: served.url });
     await expect(polar.customers.delete(customer, { anonymize: true })).resolves.toBeUndefined();
     await expect(polar.customers.deleteExternal(external)).resolves.toBeUndefined();
     const again = await polar.customers.delete(customer).catch((error: unknown) => error);
     expect(again).toBeInstanceOf(v1Errors.ResourceNotFound);
     expect((again as InstanceType<typeof v1Errors.ResourceNotFound>).statusCode).toBe(404);
     expect(await polar.customers.deleteExternal(external).catch((error: unknown) => error)).toBeInstanceOf(v1Errors.ResourceNotFound);
+  });
+
+  it("meets Polar's token rules: 401 for an unknown token and for the wrong kind of credential, 403 without the scope", async () => {
+    const { customer: bystander, subscription: theirs } = people.v0;
+    const unknown = createPolar({ accessToken: "polar_oat_unknown", baseUrl: served.url });
+    const readOnly = createPolar({ accessToken: READ_ONLY_TOKEN, baseUrl: served.url });
+    const session = createPolar({ accessToken: "polar_cst_v0", baseUrl: served.url });
+    const organization = createPolar({ accessToken: ORG_TOKEN, baseUrl: served.url });
+    const failures = await Promise.all([
+      unknown.customers.delete(bystander).catch(statusOf),
+      readOnly.customers.delete(bystander).catch(statusOf),
+      session.customers.delete(bystander).catch(statusOf),
+      organization.customerPortal.subscriptions.cancel(theirs).catch(statusOf),
+    ]);
+    expect(failures).toStrictEqual([401, 403, 401, 401]);
   });
 });
 
@@ -73,15 +98,15 @@ describe("@polar-sh/sdk 0.x", () => {
 
   it("cancels a subscription (its zod schema accepts the fake's body), then gets AlreadyCanceledSubscription", async () => {
     const polar = new PolarV0({ serverURL: served.url });
-    const canceled = await polar.customerPortal.subscriptions.cancel({ customerSession: "session-v0" }, { id: subscription });
+    const canceled = await polar.customerPortal.subscriptions.cancel({ customerSession: "polar_cst_v0" }, { id: subscription });
     expect(canceled).toMatchObject({ id: subscription, cancelAtPeriodEnd: true });
     expect(canceled.canceledAt).toBeInstanceOf(Date);
-    const again = await polar.customerPortal.subscriptions.cancel({ customerSession: "session-v0" }, { id: subscription }).catch((error: unknown) => error);
+    const again = await polar.customerPortal.subscriptions.cancel({ customerSession: "polar_cst_v0" }, { id: subscription }).catch((error: unknown) => error);
     expect(again).toBeInstanceOf(V0AlreadyCanceled);
   });
 
   it("deletes by id and by external id, then gets ResourceNotFound", async () => {
-    const polar = new PolarV0({ accessToken: "polar_oat_test", serverURL: served.url });
+    const polar = new PolarV0({ accessToken: ORG_TOKEN, serverURL: served.url });
     await expect(polar.customers.delete({ id: customer })).resolves.toBeUndefined();
     await expect(polar.customers.deleteExternal({ externalId: external, anonymize: true })).resolves.toBeUndefined();
     expect(await polar.customers.delete({ id: customer }).catch((error: unknown) => error)).toBeInstanceOf(V0ResourceNotFound);
@@ -101,7 +126,7 @@ describe("the project's own client, generated from the same spec", () => {
   afterAll(() => dispose());
 
   it("cancel, delete by id and external id; then 403 and 404 as typed failures", async () => {
-    const polar = client.createPolarClient({ baseUrl: served.url, accessToken: "polar_oat_test", customerSession: "session-own" });
+    const polar = client.createPolarClient({ baseUrl: served.url, accessToken: ORG_TOKEN, customerSession: "polar_cst_own" });
     expect(await polar.customerPortal.subscriptions.cancel({ id: subscription })).toMatchObject({ kind: "success", status: 200, data: { cancel_at_period_end: true } });
     expect(await polar.customerPortal.subscriptions.cancel({ id: subscription })).toMatchObject({ kind: "error", status: 403, error: { error: "AlreadyCanceledSubscription" } });
     expect(await polar.customers.delete({ id: customer })).toMatchObject({ kind: "success", status: 204 });

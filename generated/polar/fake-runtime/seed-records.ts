@@ -3,9 +3,11 @@
 // What each seeded record must be for the fake to answer as Polar would: ids a request
 // can carry (checked by the generated parameter validators, so `format: uuid4` holds),
 // in lower case (the server lower-cases a UUID it decodes, so an upper-case id could
-// never be found), each external id once, and no subscription or session of a
-// customer the seed does not have.
+// never be found), each external id once, no subscription or session of a customer the
+// seed does not have, and tokens of the kind their list says (Polar reads a token's
+// kind from its prefix, so a session token without `polar_cst_` is no session).
 
+import { tokenKind, TOKEN_PREFIXES } from "./credentials.js";
 import type { StoreSeed } from "./store.js";
 
 type Check = (value: unknown) => Array<{ pointer: string; message: string; actual?: unknown }>;
@@ -20,7 +22,12 @@ export interface SeedChecks {
   subscriptionId?: Check | undefined;
   /** The schema a subscription is answered with, checked on the completed record. */
   subscription?: Check | undefined;
+  /** The spec has member sessions (a `member_session` scheme). */
+  memberSessions?: boolean | undefined;
 }
+
+/** `MemberRole` in Polar. */
+const MEMBER_ROLES = ["owner", "billing_manager", "member"];
 
 export function seedError(where: string, what: string): never {
   throw new TypeError(`fake Polar seed: ${where}: ${what}`);
@@ -44,17 +51,60 @@ export function checkRecords(options: { seed: StoreSeed; checks: SeedChecks }): 
         seedError(`${where}.external_id`, `"${external}" is also customers[${first}]'s`);
       externalIds.set(external, index);
     }
-    if (customer.email !== undefined && typeof customer.email !== "string")
-      seedError(`${where}.email`, "must be a string");
+    if (
+      customer.email != null &&
+      (typeof customer.email !== "string" || !customer.email.includes("@"))
+    )
+      seedError(`${where}.email`, "must be an email address (or null)");
   });
   (seed.subscriptions ?? []).forEach((subscription, index) => {
     const where = `subscriptions[${index}]`;
     checkId({ where: `${where}.id`, value: subscription.id, check: checks.subscriptionId });
     checkCustomer({ where: `${where}.customer_id`, value: subscription.customer_id, customers });
   });
+  checkCredentials({ seed, checks, customers });
+}
+
+function checkCredentials(options: {
+  seed: StoreSeed;
+  checks: SeedChecks;
+  customers: Set<string>;
+}): void {
+  const { seed, customers } = options;
+  const prefixes = (kinds: string[]) =>
+    TOKEN_PREFIXES.filter(([, kind]) => kinds.includes(kind)).map(([prefix]) => prefix);
+  const token = (where: string, value: string, kinds: string[]) => {
+    if (!kinds.includes(tokenKind(value) ?? ""))
+      seedError(
+        `${where}.token`,
+        `must start with ${prefixes(kinds).join(", ")}: Polar reads a token's kind from its prefix`,
+      );
+  };
+  (seed.access_tokens ?? []).forEach((access, index) => {
+    const where = `access_tokens[${index}]`;
+    token(where, access.token, ["oat", "pat", "oidc"]);
+    if (!Array.isArray(access.scopes) || access.scopes.some((scope) => typeof scope !== "string"))
+      seedError(`${where}.scopes`, "must be an array of scope names");
+  });
   (seed.customer_sessions ?? []).forEach((session, index) => {
-    const where = `customer_sessions[${index}].customer_id`;
-    checkCustomer({ where, value: session.customer_id, customers });
+    token(`customer_sessions[${index}]`, session.token, ["customer_session"]);
+    checkCustomer({
+      where: `customer_sessions[${index}].customer_id`,
+      value: session.customer_id,
+      customers,
+    });
+  });
+  if ((seed.member_sessions ?? []).length > 0 && !options.checks.memberSessions)
+    seedError("member_sessions", "the spec has no member_session security scheme");
+  (seed.member_sessions ?? []).forEach((session, index) => {
+    const where = `member_sessions[${index}]`;
+    token(where, session.token, ["member_session"]);
+    checkCustomer({ where: `${where}.customer_id`, value: session.customer_id, customers });
+    if (!MEMBER_ROLES.includes(session.role))
+      seedError(
+        `${where}.role`,
+        `must be one of ${MEMBER_ROLES.map((role) => `"${role}"`).join(", ")}`,
+      );
   });
 }
 

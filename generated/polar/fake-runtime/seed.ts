@@ -7,7 +7,12 @@
 // body Polar never sends is refused up front, naming the record and the field.
 
 import { checkRecords, seedError, type SeedChecks } from "./seed-records.js";
-import { timestamp, type StoreSeed, type SubscriptionRecord } from "./store.js";
+import {
+  timestamp,
+  type AccessTokenRecord,
+  type StoreSeed,
+  type SubscriptionRecord,
+} from "./store.js";
 
 export type { SeedChecks } from "./seed-records.js";
 
@@ -16,14 +21,22 @@ const DAY_MS = 86_400_000;
 export const SEEDING_TIME = "(seeding time)";
 export const SEEDING_DATE = "(seeding date)";
 
-/** The seed checked and its subscriptions completed; throws a `TypeError` naming the first fault. */
+/**
+ * The seed checked and its subscriptions completed; throws a `TypeError` naming the
+ * first fault. A seed without `access_tokens` gets `defaultAccessToken`, and no other.
+ */
 export function prepareSeed(options: {
   seed: unknown;
   checks: SeedChecks;
   defaults: object;
+  defaultAccessToken: AccessTokenRecord;
   now: Date;
 }): StoreSeed {
-  const seed = checkShape(options.seed);
+  const given = checkShape(options.seed);
+  const seed =
+    given.access_tokens === undefined
+      ? { ...given, access_tokens: [options.defaultAccessToken] }
+      : given;
   checkRecords({ seed, checks: options.checks });
   const subscriptions = seed.subscriptions?.map((subscription, index) => {
     const record = completeSubscription({ ...options, seed: subscription });
@@ -46,7 +59,9 @@ function checkShape(seed: unknown): StoreSeed {
   const lists = {
     customers: ["id"],
     subscriptions: ["id", "customer_id"],
+    access_tokens: ["token"],
     customer_sessions: ["token", "customer_id"],
+    member_sessions: ["token", "customer_id", "role"],
   };
   for (const [list, fields] of Object.entries(lists)) {
     const items = record[list];

@@ -85,20 +85,26 @@ const BODY_NOT_ALLOWED = /* @__PURE__ */ constant(
     detail: "This operation takes no request body.",
   }),
 );
+/** As Polar's `Unauthorized` and the OAuth errors of its token middleware name the realm. */
+const REALM = 'realm="polar"';
 const UNAUTHORIZED = /* @__PURE__ */ constant(
   /* @__PURE__ */ polarError({
     status: 401,
     error: "Unauthorized",
-    detail: "Send a bearer token: Authorization: Bearer <token>.",
-    headers: { "www-authenticate": "Bearer" },
+    detail: "Unauthorized",
+    headers: { "www-authenticate": 'Bearer realm="polar"' },
+  }),
+);
+const INVALID_TOKEN = /* @__PURE__ */ constant(
+  /* @__PURE__ */ oauthError({
+    status: 401,
+    error: "invalid_token",
+    description:
+      "The access token provided is expired, revoked, malformed, or invalid for other reasons.",
   }),
 );
 const FORBIDDEN = /* @__PURE__ */ constant(
-  /* @__PURE__ */ polarError({
-    status: 403,
-    error: "NotPermitted",
-    detail: "This credential may not call this operation.",
-  }),
+  /* @__PURE__ */ polarError({ status: 403, error: "NotPermitted", detail: "Not permitted" }),
 );
 const INTERNAL = /* @__PURE__ */ constant(
   /* @__PURE__ */ polarError({
@@ -107,6 +113,26 @@ const INTERNAL = /* @__PURE__ */ constant(
     detail: "Internal Server Error",
   }),
 );
+
+/** An RFC 6750 error as Polar's token middleware sends it: the error in the body and in `WWW-Authenticate`. */
+function oauthError(options: {
+  status: number;
+  error: string;
+  description: string;
+  attributes?: string;
+}): WireResponse {
+  const { error, description } = options;
+  const attributes = options.attributes ? `, ${options.attributes}` : "";
+  return json({
+    status: options.status,
+    body: { error, error_description: description },
+    headers: {
+      "cache-control": "no-store",
+      pragma: "no-cache",
+      "www-authenticate": `Bearer ${REALM}${attributes}, error="${error}", error_description="${description}"`,
+    },
+  });
+}
 
 export const replies = {
   notFound: () => NOT_FOUND,
@@ -120,9 +146,19 @@ export const replies = {
     }),
   bodyNotAllowed: () => BODY_NOT_ALLOWED,
   unauthorized: () => UNAUTHORIZED,
-  forbidden: () => FORBIDDEN,
+  invalidToken: () => INVALID_TOKEN,
+  forbidden: (detail?: string) =>
+    detail === undefined ? FORBIDDEN : polarError({ status: 403, error: "NotPermitted", detail }),
+  insufficientScope: (scopes: string[]) =>
+    oauthError({
+      status: 403,
+      error: "insufficient_scope",
+      description: "The request requires higher privileges than provided by the access token.",
+      attributes: `scope="${scopes.join(" ")}"`,
+    }),
   internal: () => INTERNAL,
-  invalid: (errors: FieldError[]) => json({ status: 422, body: { detail: errors } }),
+  invalid: (errors: FieldError[]) =>
+    json({ status: 422, body: { error: "RequestValidationError", detail: errors } }),
 };
 
 export type Checked =

@@ -77,11 +77,18 @@ export interface AuthenticateInput extends ServerCredential {
 }
 
 /**
- * `true`: accepted for this scheme. `false`: a valid credential that may not do this
- * (403, unless another scheme accepts). `"invalid"`: not a valid credential at all,
- * unknown, expired or revoked (401, when no scheme accepts and none answered `false`).
+ * `true`: accepted for this scheme. Otherwise, when no scheme of the operation accepts,
+ * the strongest answer given is sent, as Polar sends it:
+ * - `false` or `{ notPermitted: detail }`: a valid credential that may not do this
+ *   (403 `NotPermitted`);
+ * - `{ insufficientScope: scopes }`: a token without any of the scopes the operation
+ *   needs (403 `insufficient_scope`, the scopes in `WWW-Authenticate`);
+ * - `"invalid"`: no credential at all, unknown, expired or revoked (401 `invalid_token`);
+ * - `"unauthorized"`: a credential of a kind this scheme does not take, such as a
+ *   customer session on an organization's endpoint (401 `Unauthorized`).
  */
-export type AuthenticateVerdict = boolean | "invalid";
+export type AuthenticateVerdict =
+  boolean | "invalid" | "unauthorized" | { insufficientScope: string[] } | { notPermitted: string };
 
 /** Decides whether a token is valid for a scheme and its scopes. */
 export type Authenticate = (

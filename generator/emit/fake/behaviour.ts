@@ -11,6 +11,23 @@ interface Behaviour {
   code: (operation: OperationModel) => string | undefined;
 }
 
+/**
+ * What Polar's server asks of each operation's caller whatever the spec says
+ * (`polar.customer.auth.CustomerWrite`, `polar.customer_portal.auth.CustomerPortalUnionBillingWrite`):
+ * the scopes when a spec lists none, and the member roles the portal's billing actions allow.
+ */
+export const OPERATION_RULES = new Map<string, { scopes: string[]; members?: { roles: string[]; refusal: string } }>([
+  ["customers:delete", { scopes: ["customers:write"] }],
+  ["customers:delete_external", { scopes: ["customers:write"] }],
+  [
+    "customer_portal:subscriptions:cancel",
+    {
+      scopes: ["customer_portal:write"],
+      members: { roles: ["owner", "billing_manager"], refusal: "Only owners and billing managers can access billing features." },
+    },
+  ],
+]);
+
 const BEHAVIOURS: Record<string, Behaviour> = {
   "customers:delete": { statuses: [204, 404], code: (operation) => deleteCode({ operation, by: "id" }) },
   "customers:delete_external": { statuses: [204, 404], code: (operation) => deleteCode({ operation, by: "external_id" }) },
@@ -24,7 +41,7 @@ export function cancelledBodySchema(operation: OperationModel): string | undefin
 }
 
 export function behaviourOf(operation: OperationModel): string {
-  const behaviour = BEHAVIOURS[operation.id];
+  const behaviour = Object.hasOwn(BEHAVIOURS, operation.id) ? BEHAVIOURS[operation.id] : undefined;
   const documented = new Set(numberedResponses(operation).map((response) => response.status));
   const code = behaviour && behaviour.statuses.every((status) => documented.has(status)) ? behaviour.code(operation) : undefined;
   return code ?? `() => {\n throw new Error(${JSON.stringify(`the fake Polar has no behaviour for ${operation.id}`)});\n}`;
@@ -44,7 +61,9 @@ function cancelCode(operation: OperationModel): string | undefined {
   const key = operation.pathParams.length === 1 ? operation.pathParams[0]! : undefined;
   if (!key || !cancelledBodySchema(operation) || operation.security.length === 0) return undefined;
   return `({ params, credential }) => {
-    const result = store.cancelSubscription({ id: params.${key.codeName}, customerId: store.customerOfSession(credential.token) });
+    const caller = store.credential(credential.token);
+    const customerId = caller && "customerId" in caller ? caller.customerId : undefined;
+    const result = store.cancelSubscription({ id: params.${key.codeName}, customerId });
     if (result.kind === "not-found") return notFound;
     if (result.kind === "already-canceled") return alreadyCanceled;
     return { status: 200, body: result.subscription as FakeSubscription };

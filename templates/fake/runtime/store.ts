@@ -1,12 +1,16 @@
-// The fake Polar's in-memory state and what Polar does to it: deleting a customer
-// revokes its active subscriptions, clears its external id and (on request) anonymises
-// it; cancelling a subscription schedules it to end with the period. Deterministic: the
-// clock is injected and nothing is random.
+// The fake Polar's in-memory state and what Polar does to it. Deleting a customer
+// (`CustomerService.delete`) soft-deletes it, moves its external id into the metadata
+// (`__external_id`), anonymises it on request, and revokes its billable subscriptions
+// at once (`SubscriptionService.cancel_customer`, a background job in Polar). Cancelling
+// from the portal (`SubscriptionService.cancel`) schedules the end at the period's end.
+// Deterministic: the clock is injected and nothing is random.
 
-import { anonymize, type CustomerRecord } from "./anonymize.js";
+import { anonymize, recordOf, type CustomerRecord } from "./anonymize.js";
+import { credentialOf, type Credential, type CredentialSeed } from "./credentials.js";
 import type { StoreChange } from "./webhook-events.js";
 
 export type { CustomerRecord } from "./anonymize.js";
+export type { AccessTokenRecord, MemberSessionRecord, SessionRecord } from "./credentials.js";
 
 export interface SubscriptionRecord {
   id: string;
@@ -14,21 +18,14 @@ export interface SubscriptionRecord {
   [field: string]: unknown;
 }
 
-export interface SessionRecord {
-  token: string;
-  customer_id: string;
-}
-
-export interface StoreSeed {
+export interface StoreSeed extends CredentialSeed {
   customers?: readonly CustomerRecord[] | undefined;
   subscriptions?: readonly SubscriptionRecord[] | undefined;
-  customer_sessions?: readonly SessionRecord[] | undefined;
 }
 
-export interface StoreState {
+export interface StoreState extends Required<CredentialSeed> {
   customers: CustomerRecord[];
   subscriptions: SubscriptionRecord[];
-  customer_sessions: SessionRecord[];
 }
 
 export type CancelResult =
@@ -39,17 +36,17 @@ export type CancelResult =
 export interface Store {
   /** False when no live customer matches. */
   deleteCustomer(input: { by: "id" | "external_id"; value: string; anonymize: boolean }): boolean;
-  /** Cancels at the end of the period, for the session's customer only. */
+  /** Cancels at the end of the period: only a subscription of `customerId`. */
   cancelSubscription(input: { id: string; customerId: string | undefined }): CancelResult;
-  /** The live customer a session token acts for; `undefined` for any other token. */
-  customerOfSession(token: string): string | undefined;
-  /** A session token of a deleted customer: Polar no longer accepts it at all. */
-  isRevokedSession(token: string): boolean;
+  /** What a bearer token is; `undefined` when Polar would not know it (or no longer does). */
+  credential(token: string): Credential | undefined;
   state(): StoreState;
 }
 
-/** Statuses in which a subscription still bills and grants: the ones a deletion revokes. */
-const ACTIVE = /* @__PURE__ */ new Set(["active", "trialing", "past_due"]);
+/** `SubscriptionStatus.billable_statuses()`: what a deletion revokes and a cancel accepts. */
+const BILLABLE = /* @__PURE__ */ new Set(["trialing", "active", "past_due"]);
+/** `EXTERNAL_ID_METADATA_KEY`: where a deleted customer's external id is kept. */
+const EXTERNAL_ID_KEY = "__external_id";
 
 /**
  * `seed`: checked, its subscriptions complete (fake-runtime/seed.ts). `onChange`: told
@@ -61,14 +58,17 @@ export function createStore(options: {
   onChange?: ((change: StoreChange) => void) | undefined;
 }): Store {
   const { seed, now, onChange } = options;
+  const seededAt = timestamp(now());
   const customers = new Map<string, CustomerRecord>();
   for (const customer of seed.customers ?? []) customers.set(customer.id, copy(customer));
   const subscriptions = new Map<string, SubscriptionRecord>();
   for (const subscription of seed.subscriptions ?? [])
     subscriptions.set(subscription.id, copy(subscription));
-  const sessions = new Map(
-    (seed.customer_sessions ?? []).map((session) => [session.token, session.customer_id]),
-  );
+  const credentials = copy({
+    access_tokens: seed.access_tokens ?? [],
+    customer_sessions: seed.customer_sessions ?? [],
+    member_sessions: seed.member_sessions ?? [],
+  });
   const live = (customer: CustomerRecord | undefined) =>
     customer && !customer.deleted_at ? customer : undefined;
 
@@ -79,19 +79,15 @@ export function createStore(options: {
           ? live(customers.get(value))
           : [...customers.values()].find((one) => one.external_id === value && live(one));
       if (!customer) return false;
-      const at = timestamp(now());
+      const at = now();
       const revokedIds: string[] = [];
-      for (const subscription of subscriptions.values()) {
-        if (subscription.customer_id === customer.id && ACTIVE.has(String(subscription.status))) {
-          revoke({ subscription, at });
+      for (const subscription of subscriptions.values())
+        if (subscription.customer_id === customer.id && canCancel(subscription, true)) {
+          cancel({ subscription, at, immediately: true });
           revokedIds.push(subscription.id);
         }
-      }
-      Object.assign(
-        customer,
-        { external_id: null, deleted_at: at, modified_at: at },
-        wanted ? anonymize(customer) : {},
-      );
+      softDelete({ customer, at });
+      if (wanted) Object.assign(customer, anonymize({ customer, createdAt: seededAt, now: at }));
       onChange?.({ kind: "customer-deleted", customerId: customer.id, revokedIds });
       return true;
     },
@@ -99,51 +95,60 @@ export function createStore(options: {
       const subscription = subscriptions.get(id);
       if (!subscription || customerId === undefined || subscription.customer_id !== customerId)
         return { kind: "not-found" };
-      if (
-        subscription.cancel_at_period_end === true ||
-        subscription.ended_at ||
-        subscription.status === "canceled"
-      )
-        return { kind: "already-canceled" };
-      const at = timestamp(now());
-      update(subscription, {
-        cancel_at_period_end: true,
-        canceled_at: at,
-        ends_at: subscription.current_period_end ?? at,
-        modified_at: at,
-      });
+      if (!canCancel(subscription, false)) return { kind: "already-canceled" };
+      cancel({ subscription, at: now(), immediately: false });
       onChange?.({ kind: "subscription-canceled", subscriptionId: id });
       return { kind: "canceled", subscription: copy(subscription) };
     },
-    customerOfSession: (token) => {
-      const id = sessions.get(token);
-      return id !== undefined && live(customers.get(id)) ? id : undefined;
-    },
-    isRevokedSession: (token) => {
-      const id = sessions.get(token);
-      return id !== undefined && !live(customers.get(id));
-    },
+    credential: (token) =>
+      credentialOf({
+        token,
+        seed: credentials,
+        isLive: (id) => live(customers.get(id)) !== undefined,
+      }),
     state: () => ({
       customers: sorted(customers.values()),
       subscriptions: sorted(subscriptions.values()),
-      customer_sessions: [...sessions]
-        .map(([token, customer_id]) => ({ token, customer_id }))
-        .sort((a, b) => compare(a.token, b.token)),
+      access_tokens: byToken(credentials.access_tokens),
+      customer_sessions: byToken(credentials.customer_sessions),
+      member_sessions: byToken(credentials.member_sessions),
     }),
   };
 }
 
-/** Polar revokes a deleted customer's subscriptions at once, not at the end of the period. */
-function revoke(options: { subscription: SubscriptionRecord; at: string }): void {
-  const { subscription, at } = options;
-  update(subscription, {
-    status: "canceled",
-    cancel_at_period_end: false,
-    canceled_at: subscription.canceled_at ?? at,
-    ends_at: at,
-    ended_at: at,
-    modified_at: at,
-  });
+/** `Subscription.can_cancel`: billable and not ended; for a cancel at the period's end, not already ending. */
+function canCancel(subscription: SubscriptionRecord, immediately: boolean): boolean {
+  if (!BILLABLE.has(String(subscription.status)) || subscription.ended_at) return false;
+  return immediately || !(subscription.cancel_at_period_end || subscription.ends_at);
+}
+
+/** `SubscriptionService._perform_cancellation`: `cancel_at_period_end` is kept when it ends at once. */
+function cancel(options: {
+  subscription: SubscriptionRecord;
+  at: Date;
+  immediately: boolean;
+}): void {
+  const { subscription, immediately } = options;
+  const at = timestamp(options.at);
+  const common = { canceled_at: at, pause_at_period_end: false, resumes_at: null, modified_at: at };
+  update(
+    subscription,
+    immediately
+      ? { ...common, ends_at: at, ended_at: at, status: "canceled" }
+      : { ...common, cancel_at_period_end: true, ends_at: subscription.current_period_end ?? null },
+  );
+}
+
+/** `CustomerRepository.soft_delete`: the external id is freed for reuse and kept in the metadata. */
+function softDelete(options: { customer: CustomerRecord; at: Date }): void {
+  const { customer } = options;
+  const at = timestamp(options.at);
+  const changes: Partial<CustomerRecord> = { deleted_at: at, modified_at: at };
+  if (customer.external_id) {
+    changes.metadata = { ...recordOf(customer.metadata), [EXTERNAL_ID_KEY]: customer.external_id };
+    changes.external_id = null;
+  }
+  Object.assign(customer, changes);
 }
 
 /** Sets only the fields the schema has (present in the completed record) or the seed gave. */
@@ -162,6 +167,10 @@ function copy<T>(value: T): T {
 
 function sorted<T extends { id: string }>(records: Iterable<T>): T[] {
   return [...records].map(copy).sort((a, b) => compare(a.id, b.id));
+}
+
+function byToken<T extends { token: string }>(records: readonly T[]): T[] {
+  return records.map(copy).sort((a, b) => compare(a.token, b.token));
 }
 
 function compare(a: string, b: string): number {

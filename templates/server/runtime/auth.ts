@@ -1,9 +1,12 @@
 // Credentials: every scheme Polar uses is a bearer token in `Authorization`. A missing
 // or malformed header is 401, and so is more than one header (a proxy and this server
 // could read different ones). The `authenticate` hook then decides, per scheme of the
-// operation's security (any one alternative suffices): a refusal is 403, a token it
-// says is not valid at all is 401. A hook that answers synchronously is never awaited.
+// operation's security (any one alternative suffices). When none accepts, the answer is
+// Polar's: a refusal (403 NotPermitted or insufficient_scope) wins, then a token that is
+// no credential at all (401 invalid_token), then a credential of a kind the operation
+// does not take (401 Unauthorized). A hook that answers synchronously is never awaited.
 
+import { replies } from "./respond.js";
 import type {
   Authenticate,
   AuthenticateInput,
@@ -11,6 +14,7 @@ import type {
   RouteInfo,
   ServerCredential,
   WireRequest,
+  WireResponse,
 } from "./types.js";
 
 /**
@@ -20,17 +24,22 @@ import type {
  */
 const BEARER = /^bearer +([\x21-\x2b\x2d-\x7e]+) *$/i;
 
+/** Why no scheme accepted: what the 401 or 403 says. */
+export type Refusal =
+  | { kind: "missing" }
+  | { kind: "invalid" }
+  | { kind: "not-permitted"; detail?: string | undefined }
+  | { kind: "insufficient-scope"; scopes: string[] };
+
 export type Authorization =
   | { kind: "accepted"; credential: ServerCredential | undefined }
-  | { kind: "missing" }
-  | { kind: "refused" }
-  | { kind: "invalid" }
+  | { kind: "refused"; refusal: Refusal }
   | { kind: "failed"; error: unknown };
 
 const OPEN: Authorization = { kind: "accepted", credential: undefined };
-const MISSING: Authorization = { kind: "missing" };
-const REFUSED: Authorization = { kind: "refused" };
-const INVALID: Authorization = { kind: "invalid" };
+const MISSING: Authorization = { kind: "refused", refusal: { kind: "missing" } };
+const INVALID: Authorization = { kind: "refused", refusal: { kind: "invalid" } };
+const NOT_PERMITTED: Authorization = { kind: "refused", refusal: { kind: "not-permitted" } };
 
 export function bearerToken(header: string | undefined): string | undefined {
   return header === undefined ? undefined : BEARER.exec(header)?.[1];
@@ -82,11 +91,11 @@ function tryAlternatives(options: {
   authenticate: Authenticate;
   token: string;
   from: number;
-  /** Some scheme refused the token (403) rather than calling it invalid (401). */
-  refused?: boolean;
+  /** The strongest answer of the schemes asked so far (none accepted). */
+  worst?: Authorization | undefined;
 }): Authorization | Promise<Authorization> {
   const { route, wire, token } = options;
-  let refused = options.refused === true;
+  let worst = options.worst;
   for (let index = options.from; index < route.security.length; index++) {
     const { scheme, scopes } = route.security[index]!;
     const input = new Input({ scheme, token, scopes, operationId: route.id, wire });
@@ -97,21 +106,58 @@ function tryAlternatives(options: {
       return { kind: "failed", error };
     }
     if (verdict instanceof Promise) {
-      const before = refused;
+      const before = worst;
       return verdict.then(
         (settled) =>
           settled === true
             ? { kind: "accepted", credential: { scheme, token } }
-            : tryAlternatives({
-                ...options,
-                from: index + 1,
-                refused: before || settled !== "invalid",
-              }),
+            : tryAlternatives({ ...options, from: index + 1, worst: stronger(before, settled) }),
         (error: unknown) => ({ kind: "failed", error }),
       );
     }
     if (verdict === true) return { kind: "accepted", credential: { scheme, token } };
-    if (verdict !== "invalid") refused = true;
+    worst = stronger(worst, verdict);
   }
-  return refused ? REFUSED : INVALID;
+  return worst ?? MISSING;
+}
+
+/** A refusal (403) over an unknown token (401 invalid_token) over a credential of another kind (401). */
+function stronger(
+  worst: Authorization | undefined,
+  verdict: Exclude<AuthenticateVerdict, true>,
+): Authorization {
+  const next = refusalOf(verdict);
+  return worst === undefined || rank(next) > rank(worst) ? next : worst;
+}
+
+function refusalOf(verdict: Exclude<AuthenticateVerdict, true>): Authorization {
+  if (verdict === false) return NOT_PERMITTED;
+  if (verdict === "invalid") return INVALID;
+  if (verdict === "unauthorized") return MISSING;
+  if ("insufficientScope" in verdict)
+    return {
+      kind: "refused",
+      refusal: { kind: "insufficient-scope", scopes: [...verdict.insufficientScope].sort() },
+    };
+  return { kind: "refused", refusal: { kind: "not-permitted", detail: verdict.notPermitted } };
+}
+
+function rank(authorization: Authorization): number {
+  if (authorization.kind !== "refused") return 0;
+  const { kind } = authorization.refusal;
+  return kind === "missing" ? 1 : kind === "invalid" ? 2 : 3;
+}
+
+/** The 401 or 403 a refusal is answered with. */
+export function refusalReply(refusal: Refusal): WireResponse {
+  switch (refusal.kind) {
+    case "missing":
+      return replies.unauthorized();
+    case "invalid":
+      return replies.invalidToken();
+    case "insufficient-scope":
+      return replies.insufficientScope(refusal.scopes);
+    default:
+      return replies.forbidden(refusal.detail);
+  }
 }

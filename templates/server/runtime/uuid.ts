@@ -1,12 +1,24 @@
 // Why a string is not a UUID, in the words Polar's FastAPI server uses: pydantic passes
-// on the text of the Rust `uuid` crate's parse error. Only the hyphenated form the
-// spec's `format: uuid` describes is accepted (pydantic also takes braced, URN and
-// 32-digit forms; a schema validator does not).
+// on the text of the Rust `uuid` crate's parse error. Like pydantic, the 32-digit,
+// braced and URN forms are read as the hyphenated UUID they spell (the spec's
+// `format: uuid` names only the hyphenated one; Polar's server is more lenient).
 
 const HYPHENATED = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 const HEX = /^[\da-fA-F]$/;
 const GROUP_STARTS = [0, 9, 14, 19, 24];
 const GROUP_LENGTHS = [8, 4, 4, 4, 12];
+
+const SIMPLE = /^[\da-f]{32}$/i;
+const BRACED = /^\{([\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12})\}$/i;
+// The crate reads the `urn:uuid:` prefix in lower case only.
+const URN = /^urn:uuid:([\da-fA-F]{8}-[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{12})$/;
+
+/** The hyphenated form of a 32-digit, braced or URN UUID; any other text as it is. */
+export function hyphenated(input: string): string {
+  if (SIMPLE.test(input))
+    return `${input.slice(0, 8)}-${input.slice(8, 12)}-${input.slice(12, 16)}-${input.slice(16, 20)}-${input.slice(20)}`;
+  return (BRACED.exec(input) ?? URN.exec(input))?.[1] ?? input;
+}
 
 /** `undefined` for a hyphenated UUID, else the parse error's text. */
 export function uuidError(input: string): string | undefined {

@@ -6,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPolarServer, type AuthenticateVerdict } from "../../../generated/polar/index.js";
 import { createFakePolar } from "../../../generated/polar/fake.js";
 import { rawRequest } from "../../fixtures/server/listen.js";
-import { CUSTOMER, seed, serve, SUBSCRIPTION, type Served } from "../../fixtures/server/polar.js";
+import { CUSTOMER, ORG_TOKEN, seed, serve, SUBSCRIPTION, type Served } from "../../fixtures/server/polar.js";
 
-const UNAUTHORIZED = { error: "Unauthorized", detail: "Send a bearer token: Authorization: Bearer <token>." };
+const UNAUTHORIZED = { error: "Unauthorized", detail: "Unauthorized" };
+const REALM = 'Bearer realm="polar"';
+const INVALID_TOKEN = { error: "invalid_token", error_description: "The access token provided is expired, revoked, malformed, or invalid for other reasons." };
+const INVALID_TOKEN_HEADER = `${REALM}, error="invalid_token", error_description="${INVALID_TOKEN.error_description}"`;
 
 describe("the embedded spec", () => {
   let served: Served;
@@ -36,7 +39,7 @@ describe("the embedded spec", () => {
     asked = [];
     const response = await served.call({ target: `/v1/customers/${CUSTOMER}`, token: null, headers: header === undefined ? {} : { authorization: header } });
     expect(response.status).toBe(401);
-    expect(response.headers["www-authenticate"]).toBe("Bearer");
+    expect(response.headers["www-authenticate"]).toBe(REALM);
     expect(response.json()).toStrictEqual(UNAUTHORIZED);
     expect(asked).toStrictEqual([]);
   });
@@ -51,7 +54,7 @@ describe("the embedded spec", () => {
     const response = await served.call({ target: `/v1/customers/${CUSTOMER}`, token: "org-token", headers: { host: "fake.test" } });
     verdict = () => true;
     expect(response.status).toBe(403);
-    expect(response.json()).toStrictEqual({ error: "NotPermitted", detail: "This credential may not call this operation." });
+    expect(response.json()).toStrictEqual({ error: "NotPermitted", detail: "Not permitted" });
     expect(asked).toStrictEqual([{ scheme: "access_token", token: "org-token", scopes: [], operationId: "customers:delete", url: `http://fake.test/v1/customers/${CUSTOMER}` }]);
     expect(served.fake.state().customers.find((customer) => customer.id === CUSTOMER)?.deleted_at).toBeUndefined();
   });
@@ -65,12 +68,32 @@ describe("the embedded spec", () => {
     expect(accepted.status).toBe(404); // accepted; "good" is no session of the subscription's customer
   });
 
-  it('"invalid" from authenticate (sync or async) is 401: the token is no credential at all', async () => {
+  it('"invalid" from authenticate (sync or async) is 401 invalid_token, as Polar\'s token middleware answers', async () => {
     for (const answer of ["invalid", Promise.resolve("invalid" as const)] as const) {
       verdict = () => answer;
       const response = await served.call({ target: `/v1/customers/${CUSTOMER}`, token: "revoked" });
       verdict = () => true;
-      expect([response.status, response.headers["www-authenticate"], response.json()]).toStrictEqual([401, "Bearer", UNAUTHORIZED]);
+      expect([response.status, response.headers["www-authenticate"], response.headers["cache-control"], response.json()]).toStrictEqual([401, INVALID_TOKEN_HEADER, "no-store", INVALID_TOKEN]);
+    }
+    expect(served.fake.state().customers.find((customer) => customer.id === CUSTOMER)?.deleted_at).toBeUndefined();
+  });
+
+  it('"unauthorized" (a credential of another kind) is 401 Unauthorized; { notPermitted } and { insufficientScope } are 403 in Polar\'s shapes', async () => {
+    const answers: Array<[AuthenticateVerdict, number, unknown, string | undefined]> = [
+      ["unauthorized", 401, UNAUTHORIZED, REALM],
+      [{ notPermitted: "Only owners and billing managers can access billing features." }, 403, { error: "NotPermitted", detail: "Only owners and billing managers can access billing features." }, undefined],
+      [
+        { insufficientScope: ["customers:write"] },
+        403,
+        { error: "insufficient_scope", error_description: "The request requires higher privileges than provided by the access token." },
+        `${REALM}, scope="customers:write", error="insufficient_scope", error_description="The request requires higher privileges than provided by the access token."`,
+      ],
+    ];
+    for (const [answer, status, body, header] of answers) {
+      verdict = () => answer;
+      const response = await served.call({ target: `/v1/customers/${CUSTOMER}`, token: "org-token" });
+      verdict = () => true;
+      expect([response.status, response.json(), response.headers["www-authenticate"]]).toStrictEqual([status, body, header]);
     }
     expect(served.fake.state().customers.find((customer) => customer.id === CUSTOMER)?.deleted_at).toBeUndefined();
   });
@@ -86,10 +109,10 @@ describe("more than one Authorization header: 401 through either entry point, no
   beforeAll(async () => (served = await serve()));
   afterAll(() => served.close());
   const pairs = [
-    ["two valid tokens", "Bearer org-token", "Bearer other-token"],
-    ["the same token twice", "Bearer org-token", "Bearer org-token"],
-    ["a valid token and an empty header", "Bearer org-token", ""],
-    ["a valid token and garbage", "Bearer org-token", "Basic x"],
+    ["two valid tokens", `Bearer ${ORG_TOKEN}`, "Bearer other-token"],
+    ["the same token twice", `Bearer ${ORG_TOKEN}`, `Bearer ${ORG_TOKEN}`],
+    ["a valid token and an empty header", `Bearer ${ORG_TOKEN}`, ""],
+    ["a valid token and garbage", `Bearer ${ORG_TOKEN}`, "Basic x"],
   ] as const;
 
   it.each(pairs)("toNodeListener, over a socket: %s", async (_, first, second) => {
@@ -110,8 +133,8 @@ describe("more than one Authorization header: 401 through either entry point, no
   });
 
   it("one header is still accepted through both", async () => {
-    expect((await rawRequest({ port: served.port, target: "/v1/customers/external/nobody", headers: { authorization: "Bearer org-token" } })).status).toBe(404);
-    const response = await createPolarServer(createFakePolar({ seed: seed() })).fetch(new Request("http://fake.test/v1/customers/external/nobody", { method: "DELETE", headers: { authorization: "Bearer org-token" } }));
+    expect((await rawRequest({ port: served.port, target: "/v1/customers/external/nobody", headers: { authorization: `Bearer ${ORG_TOKEN}` } })).status).toBe(404);
+    const response = await createPolarServer(createFakePolar({ seed: seed() })).fetch(new Request("http://fake.test/v1/customers/external/nobody", { method: "DELETE", headers: { authorization: `Bearer ${ORG_TOKEN}` } }));
     expect(response.status).toBe(404);
   });
 });

@@ -6,7 +6,7 @@ import { connect } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ServerErrorEvent } from "../../../generated/polar/index.js";
 import { rawRequest } from "../../fixtures/server/listen.js";
-import { CUSTOMER, serve, type Served } from "../../fixtures/server/polar.js";
+import { CUSTOMER, ORG_TOKEN, serve, type Served } from "../../fixtures/server/polar.js";
 
 let served: Served;
 const events: ServerErrorEvent[] = [];
@@ -53,7 +53,7 @@ it("a body on a DELETE is 400, and nothing is deleted", async () => {
 });
 
 it("a chunked body on a DELETE is 400 as well", async () => {
-  const reply = await rawSocket(`DELETE /v1/customers/${CUSTOMER} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n4\r\nbody\r\n0\r\n\r\n`);
+  const reply = await rawSocket(`DELETE /v1/customers/${CUSTOMER} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${ORG_TOKEN}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n4\r\nbody\r\n0\r\n\r\n`);
   expect(reply).toMatch(/^HTTP\/1\.1 400 /);
   await stillServing();
 });
@@ -64,13 +64,13 @@ it("an empty body announced as Content-Length: 0 is no body", async () => {
 });
 
 it("a huge header is refused by node:http with 431", async () => {
-  const response = await rawRequest({ port: served.port, target: `/v1/customers/${CUSTOMER}`, headers: { authorization: "Bearer t", "x-huge": "h".repeat(40_000) } });
+  const response = await rawRequest({ port: served.port, target: `/v1/customers/${CUSTOMER}`, headers: { authorization: `Bearer ${ORG_TOKEN}`, "x-huge": "h".repeat(40_000) } });
   expect(response.status).toBe(431);
   await stillServing();
 });
 
 it("an upload abandoned half way through does not crash the server", async () => {
-  await rawSocket(`DELETE /v1/customers/${CUSTOMER} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nContent-Length: 1000\r\n\r\n0123456789`, { end: false });
+  await rawSocket(`DELETE /v1/customers/${CUSTOMER} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${ORG_TOKEN}\r\nContent-Length: 1000\r\n\r\n0123456789`, { end: false });
   await rawSocket(`DELETE /v1/customers/ext`, { end: false });
   await stillServing();
 });

@@ -17,6 +17,7 @@ describe("a seed the fake refuses, naming the record and the field", () => {
     [{ subscriptions: [{ id: "s" }] }, "fake Polar seed: subscriptions[0].customer_id: must be a non-empty string"],
     [{ customers: [customer, customer] }, `fake Polar seed: customers[1].id: "${CUSTOMER}" appears twice`],
     [{ customer_sessions: [{ token: "", customer_id: "c" }] }, "fake Polar seed: customer_sessions[0].token: must be a non-empty string"],
+    [{ access_tokens: [{ token: "polar_oat_1", scopes: [] }, { token: "polar_oat_1", scopes: [] }] }, 'fake Polar seed: access_tokens[1].token: "polar_oat_1" appears twice'],
   ])("not in the seed format: %j", (bad, message) => {
     expect(() => createFakePolar({ seed: bad as never })).toThrow(message);
   });
@@ -28,9 +29,14 @@ describe("a seed the fake refuses, naming the record and the field", () => {
     ["an upper-case subscription id", { customers: [customer], subscriptions: [{ ...subscription, id: SUBSCRIPTION.toUpperCase() }] }, `subscriptions[0].id: "${SUBSCRIPTION.toUpperCase()}" must be lower case: the server lower-cases the UUID in a request, so this record could never be reached`],
     ["a subscription id that is no UUID", { customers: [customer], subscriptions: [{ ...subscription, id: "sub_1" }] }, 'subscriptions[0].id: "sub_1" must be a valid uuid4'],
     ["an external id used twice", { customers: [customer, { id: OTHER_CUSTOMER, external_id: "user-42" }] }, 'customers[1].external_id: "user-42" is also customers[0]\'s'],
-    ["an email that is no string", { customers: [{ id: CUSTOMER, email: 42 }] }, "customers[0].email: must be a string"],
+    ["an email that is no string", { customers: [{ id: CUSTOMER, email: 42 }] }, "customers[0].email: must be an email address (or null)"],
+    ["an email without @ (Polar's anonymisation needs one)", { customers: [{ id: CUSTOMER, email: "ada" }] }, "customers[0].email: must be an email address (or null)"],
     ["a subscription of no seeded customer", { customers: [customer], subscriptions: [{ ...subscription, customer_id: OTHER_CUSTOMER }] }, `subscriptions[0].customer_id: no customer "${OTHER_CUSTOMER}" in the seed`],
-    ["a session of no seeded customer", { customers: [customer], customer_sessions: [{ token: "t", customer_id: OTHER_CUSTOMER }] }, `customer_sessions[0].customer_id: no customer "${OTHER_CUSTOMER}" in the seed`],
+    ["a session of no seeded customer", { customers: [customer], customer_sessions: [{ token: "polar_cst_1", customer_id: OTHER_CUSTOMER }] }, `customer_sessions[0].customer_id: no customer "${OTHER_CUSTOMER}" in the seed`],
+    ["a customer session without Polar's prefix", { customers: [customer], customer_sessions: [{ token: "session-1", customer_id: CUSTOMER }] }, "customer_sessions[0].token: must start with polar_cst_: Polar reads a token's kind from its prefix"],
+    ["an access token that is a session's", { access_tokens: [{ token: "polar_cst_1", scopes: [] }] }, "access_tokens[0].token: must start with polar_oat_, polar_pat_, polar_at_u_, polar_at_o_"],
+    ["an access token without scopes", { access_tokens: [{ token: "polar_oat_1" }] }, "access_tokens[0].scopes: must be an array of scope names"],
+    ["member sessions where the spec has no member_session scheme", { customers: [customer], member_sessions: [{ token: "polar_mst_1", customer_id: CUSTOMER, role: "owner" }] }, "member_sessions: the spec has no member_session security scheme"],
     ["a status outside the schema's enum", { customers: [customer], subscriptions: [{ ...subscription, status: "bogus-status" }] }, 'subscriptions[0].status: must be one of "incomplete"'],
     ["an amount of the wrong type", { customers: [customer], subscriptions: [{ ...subscription, amount: "15" }] }, 'subscriptions[0].amount: must be integer (actual "15")'],
     ["a nested field of the wrong type", { customers: [customer], subscriptions: [{ ...subscription, product: { name: 7 } }] }, "subscriptions[0].product.created_at: must have property"],

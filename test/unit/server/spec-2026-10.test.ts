@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validatorsFor } from "../../fixtures/server/ajv.js";
 import { generateFolder, SPEC_2026_10 } from "../../fixtures/server/generate.js";
 import { listen, rawRequest } from "../../fixtures/server/listen.js";
-import { CUSTOMER, seed, SUBSCRIPTION } from "../../fixtures/server/polar.js";
+import { CUSTOMER, ORG_TOKEN, seed, SESSION_ADA, SUBSCRIPTION } from "../../fixtures/server/polar.js";
 
 let dispose: () => void;
 let module: Record<string, any>;
@@ -23,7 +23,7 @@ afterAll(() => dispose());
 async function served(options: Record<string, unknown> = {}) {
   const fake = module.createFakePolar({ seed: seed() });
   const listening = await listen(module.toNodeListener(module.createPolarServer({ ...fake, ...options })));
-  const call = (target: string, token = "t") => rawRequest({ port: listening.port, target, headers: { authorization: `Bearer ${token}` } });
+  const call = (target: string, token = ORG_TOKEN) => rawRequest({ port: listening.port, target, headers: { authorization: `Bearer ${token}` } });
   return { ...listening, fake, call };
 }
 
@@ -37,11 +37,11 @@ describe("the fake's subscriptions", () => {
   it("a cancelled one is too, and the response validator agrees", async () => {
     const server = await served({ validateResponses: validators });
     try {
-      const response = await server.call(`/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, "session-ada");
+      const response = await server.call(`/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, SESSION_ADA);
       expect(response.status).toBe(200);
       expect(validators.CustomerSubscription!(response.json())).toStrictEqual([]);
       expect(response.json()).toMatchObject({ cancel_at_period_end: true, canceled_at: "2026-01-01T00:00:00Z", pending_update: null });
-      const again = await server.call(`/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, "session-ada");
+      const again = await server.call(`/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, SESSION_ADA);
       expect([again.status, validators.AlreadyCanceledSubscription!(again.json())]).toStrictEqual([403, []]);
       expect(validators.ResourceNotFound!((await server.call(`/v1/customers/external/nobody`)).json())).toStrictEqual([]);
       expect(validators.HTTPValidationError!((await server.call(`/v1/customers/abc`)).json())).toStrictEqual([]);
@@ -72,7 +72,7 @@ describe("the overlapping oneOf of CustomerSubscription.prices", () => {
     const events: unknown[] = [];
     const listening = await listen(module.toNodeListener(module.createPolarServer({ ...fake, validateResponses: true, onError: (event: unknown) => events.push(event) })));
     try {
-      const response = await rawRequest({ port: listening.port, target: `/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, headers: { authorization: "Bearer session-ada" } });
+      const response = await rawRequest({ port: listening.port, target: `/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, headers: { authorization: `Bearer ${SESSION_ADA}` } });
       expect([response.status, events]).toStrictEqual([200, []]);
       expect(response.json().prices).toStrictEqual([legacy]);
     } finally {

@@ -9,7 +9,7 @@ import { validateEvent as validateEventV0, WebhookVerificationError as Verificat
 import { createPolarServer, toNodeListener } from "../../../generated/polar/index.js";
 import { createFakePolar, type FakePolar, type FakePolarOptions } from "../../../generated/polar/fake.js";
 import { listen, rawRequest, type Listening } from "../../fixtures/server/listen.js";
-import { CUSTOMER, seed, SUBSCRIPTION } from "../../fixtures/server/polar.js";
+import { CUSTOMER, ORG_TOKEN, seed, SESSION_ADA, SUBSCRIPTION } from "../../fixtures/server/polar.js";
 import { startReceiver, stringHeaders, type Receiver } from "../../fixtures/webhooks/receiver.js";
 
 const open: Array<{ close(): Promise<void> | void }> = [];
@@ -32,7 +32,7 @@ async function receiver(answer?: Parameters<typeof startReceiver>[0]): Promise<R
 }
 
 const deleteCustomer = (api: Listening) =>
-  rawRequest({ port: api.port, target: `/v1/customers/${CUSTOMER}`, method: "DELETE", headers: { authorization: "Bearer org-token" } });
+  rawRequest({ port: api.port, target: `/v1/customers/${CUSTOMER}`, method: "DELETE", headers: { authorization: `Bearer ${ORG_TOKEN}` } });
 
 /** The SDK checks the timestamp against the real clock: deliveries are stamped with this moment. */
 const START = Date.now();
@@ -144,7 +144,7 @@ describe("webhooks over HTTP", () => {
       },
       retryDelayMs: () => 1,
     });
-    const response = await rawRequest({ port: api.port, target: `/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, method: "DELETE", headers: { authorization: "Bearer session-ada" } });
+    const response = await rawRequest({ port: api.port, target: `/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, method: "DELETE", headers: { authorization: `Bearer ${SESSION_ADA}` } });
     expect(response.status).toBe(200);
     await fake.webhooks.settled();
     expect(fake.state().webhooks[0]!.deliveries[0]!.attempts.map(({ error }) => error)).toStrictEqual(["handler crashed", undefined]);

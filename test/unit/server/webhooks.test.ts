@@ -8,7 +8,7 @@ import { createFakePolar, type FakePolar, type FakeWebhookDelivery } from "../..
 import { validators } from "../../../generated/polar/validators.js";
 import { webhookPayloadSchemas, type PolarWebhookEvent } from "../../../generated/polar/webhooks.js";
 import { listen, rawRequest, type Listening } from "../../fixtures/server/listen.js";
-import { CUSTOMER, OTHER_CUSTOMER, seed, SUBSCRIPTION } from "../../fixtures/server/polar.js";
+import { CUSTOMER, ORG_TOKEN, OTHER_CUSTOMER, seed, SESSION_ADA, SESSION_OTHER, SUBSCRIPTION } from "../../fixtures/server/polar.js";
 
 const THIRD_SUBSCRIPTION = "7e1a3c5d-9b2f-4d6e-8a0c-2e4f6a8b0c1d";
 const PAST_DUE = "3f5a7c9e-1b3d-4f5a-9c7e-9b1d3f5a7c9e";
@@ -33,7 +33,7 @@ async function start(extra: { subscriptions?: NonNullable<ReturnType<typeof seed
     webhooks: { onEvent: (delivery) => void events.push(delivery), clock: () => CLOCK },
   });
   server = await listen(toNodeListener(createPolarServer(fake)) as never);
-  const call = (target: string, token = "org-token") =>
+  const call = (target: string, token = ORG_TOKEN) =>
     rawRequest({ port: server!.port, target, method: "DELETE", headers: { authorization: `Bearer ${token}` } });
   return { fake, events, call };
 }
@@ -96,7 +96,7 @@ describe("the fake's webhook events", () => {
       "customer.state_changed",
     ]);
     const deleted = events.find(({ type }) => type === "customer.deleted")!.payload.data as { email: string; billing_address: unknown };
-    expect(deleted.email).toMatch(/^[\da-f]{16}@anonymized\.invalid$/);
+    expect(deleted.email).toMatch(/^[\da-f]{64}@anonymized\.polar\.sh$/);
     expect(deleted.billing_address).toBeNull();
   });
 
@@ -105,7 +105,7 @@ describe("the fake's webhook events", () => {
       subscriptions: [{ id: THIRD_SUBSCRIPTION, customer_id: OTHER_CUSTOMER, status: "canceled", ended_at: "2025-12-01T00:00:00Z" }],
     });
     // The other customer's active subscription goes first, by itself.
-    await call(`/v1/customer-portal/subscriptions/5d7f9a1b-3c5e-4f7a-8b9c-1d3e5f7a9b0c`, "session-other");
+    await call(`/v1/customer-portal/subscriptions/5d7f9a1b-3c5e-4f7a-8b9c-1d3e5f7a9b0c`, SESSION_OTHER);
     await fake.webhooks.settled();
     events.length = 0;
     await call(`/v1/customers/${OTHER_CUSTOMER}`);
@@ -121,7 +121,7 @@ describe("the fake's webhook events", () => {
     ]);
     const alone = createFakePolar({ seed: { customers: [{ id: CUSTOMER, email: "a@example.com" }] }, now: () => CLOCK });
     const aloneServer = await listen(toNodeListener(createPolarServer(alone)) as never);
-    await rawRequest({ port: aloneServer.port, target: `/v1/customers/${CUSTOMER}`, method: "DELETE", headers: { authorization: "Bearer t" } });
+    await rawRequest({ port: aloneServer.port, target: `/v1/customers/${CUSTOMER}`, method: "DELETE", headers: { authorization: `Bearer ${ORG_TOKEN}` } });
     await aloneServer.close();
     expect(alone.state().webhooks.map(({ type }) => type)).toStrictEqual(["customer.deleted", "customer.state_changed"]);
     for (const { payload } of alone.state().webhooks) expectConforming(payload as PolarWebhookEvent);
@@ -129,7 +129,7 @@ describe("the fake's webhook events", () => {
 
   it("a cancellation: subscription.updated, subscription.canceled, customer.state_changed listing it until the period ends", async () => {
     const { fake, events, call } = await start();
-    expect((await call(`/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, "session-ada")).status).toBe(200);
+    expect((await call(`/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, SESSION_ADA)).status).toBe(200);
     await fake.webhooks.settled();
     expect(events.map(({ type }) => type)).toStrictEqual(["subscription.updated", "subscription.canceled", "customer.state_changed"]);
     expect(events[1]!.payload.data).toMatchObject({ id: SUBSCRIPTION, status: "active", cancel_at_period_end: true, canceled_at: "2026-03-04T05:06:07Z" });
@@ -137,7 +137,7 @@ describe("the fake's webhook events", () => {
     expect(state.active_subscriptions.map(({ id, cancel_at_period_end }) => [id, cancel_at_period_end])).toStrictEqual([[SUBSCRIPTION, true]]);
     for (const { payload } of events) expectConforming(payload as PolarWebhookEvent);
     // Refused (already cancelled, not found): no events.
-    await call(`/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, "session-ada");
+    await call(`/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, SESSION_ADA);
     await fake.webhooks.settled();
     expect(events).toHaveLength(3);
   });
@@ -175,7 +175,7 @@ describe("the fake's webhook events", () => {
   it("without a receiver the events are still recorded, with no deliveries", async () => {
     const quiet = createFakePolar({ seed: seed() });
     server = await listen(toNodeListener(createPolarServer(quiet)) as never);
-    await rawRequest({ port: server.port, target: `/v1/customers/${CUSTOMER}`, method: "DELETE", headers: { authorization: "Bearer t" } });
+    await rawRequest({ port: server.port, target: `/v1/customers/${CUSTOMER}`, method: "DELETE", headers: { authorization: `Bearer ${ORG_TOKEN}` } });
     expect(quiet.state().webhooks.map(({ type, deliveries }) => [type, deliveries])).toStrictEqual([
       ["subscription.updated", []],
       ["subscription.canceled", []],

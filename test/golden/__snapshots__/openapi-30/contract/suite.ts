@@ -43,6 +43,8 @@ export interface SuiteContext {
   target(): Target;
   /** The operation's credential and the variable it is set in; throws naming the variable when unset. */
   credential(operation: ContractOperation): Credential;
+  /** A credential of one kind, whatever the operation takes. */
+  credentialOfKind(kind: "accessToken" | "customerSession", who?: string): Credential;
   /** Where the webhooks arrive, when the webhook check runs (webhooks.ts). */
   receiver(): WebhookReceiver | undefined;
 }
@@ -78,11 +80,16 @@ export function defineContractSuite(suite: ContractSuite): void {
       if (!target) throw new Error("contract tests: the target is not open yet");
       return target;
     },
-    credential: (operation) => {
-      const access = operation.credentials.includes("accessToken");
+    credential: (operation) =>
+      context.credentialOfKind(
+        operation.credentials.includes("accessToken") ? "accessToken" : "customerSession",
+        operation.id,
+      ),
+    credentialOfKind: (kind, who = "this case") => {
+      const access = kind === "accessToken";
       const token = access ? context.target().accessToken : context.target().customerSession;
       const variable = access ? "POLAR_CONTRACT_ACCESS_TOKEN" : "POLAR_CONTRACT_CUSTOMER_SESSION";
-      if (!token) throw new Error(`${operation.id} needs a credential: set ${variable}`);
+      if (!token) throw new Error(`${who} needs a credential: set ${variable}`);
       return { token, variable };
     },
     receiver: () => receiver,

@@ -4,7 +4,8 @@
 // named by POLAR_CONTRACT_BASE_URL. These operations destroy data, so against a live
 // server the destructive cases run only with POLAR_CONTRACT_ALLOW_DESTRUCTIVE=1 and a
 // POLAR_CONTRACT_FIXTURES file naming records that exist there, and never against a
-// production server the spec names (by host name, however the URL spells it).
+// production server the spec names (by host name, however the URL spells it). A live
+// server's state is read only from POLAR_CONTRACT_STATE_URL, when set.
 
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -20,6 +21,8 @@ export type TargetPlan =
       destructive: boolean;
       /** Why the destructive cases do not run, when they do not. */
       destructiveOff?: string | undefined;
+      /** Where the server's state can be read (the fake's state format), when it can. */
+      stateUrl?: string | undefined;
     };
 
 export interface Target {
@@ -28,15 +31,23 @@ export interface Target {
   accessToken: string | undefined;
   customerSession: string | undefined;
   fixtures: ContractFixtures;
+  /** The server's state, in the fake's state format; only where the plan can read it. */
+  state(): Promise<unknown>;
   close(): Promise<void>;
 }
 
 export interface InProcessFake {
-  /** `(req, res)` for node:http: the generated server over the generated fake, sending its webhooks to `webhooks`. */
-  listener(
+  /**
+   * `(req, res)` for node:http: the generated server over the generated fake, and the
+   * fake's state; the fake sends its webhooks to `webhooks`.
+   */
+  start(
     fixtures: ContractFixtures,
     webhooks?: { url: string; secret: string | undefined } | undefined,
-  ): (request: IncomingMessage, response: ServerResponse) => void;
+  ): {
+    listener: (request: IncomingMessage, response: ServerResponse) => void;
+    state: () => unknown;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -54,6 +65,9 @@ export function planTarget(options: { env: Env; productionUrls: string[] }): Tar
     throw new Error(
       `refusing destructive contract tests against ${base}: it is the spec's production server`,
     );
+  const stateUrl = env.POLAR_CONTRACT_STATE_URL;
+  if (stateUrl !== undefined && !parseHttpUrl(stateUrl))
+    throw new Error(`POLAR_CONTRACT_STATE_URL ${JSON.stringify(stateUrl)} is not an http(s) URL`);
   const destructiveOff = !wanted
     ? "a live server without POLAR_CONTRACT_ALLOW_DESTRUCTIVE=1"
     : !env.POLAR_CONTRACT_FIXTURES
@@ -64,6 +78,7 @@ export function planTarget(options: { env: Env; productionUrls: string[] }): Tar
     baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, "")}`,
     destructive: destructiveOff === undefined,
     destructiveOff,
+    stateUrl,
   };
 }
 
@@ -110,16 +125,25 @@ export async function openTarget(options: {
     env.POLAR_CONTRACT_CUSTOMER_SESSION ?? fixtures.customer_sessions?.[0]?.token;
   if (plan.live) {
     const accessToken = env.POLAR_CONTRACT_ACCESS_TOKEN;
+    const { stateUrl } = plan;
     return {
       baseUrl: plan.baseUrl,
       live: true,
       accessToken,
       customerSession,
       fixtures,
+      state: async () => {
+        if (!stateUrl)
+          throw new Error("contract tests: no POLAR_CONTRACT_STATE_URL to read the state from");
+        const response = await fetch(stateUrl);
+        if (!response.ok) throw new Error(`POLAR_CONTRACT_STATE_URL answered ${response.status}`);
+        return response.json();
+      },
       close: async () => {},
     };
   }
-  const server: Server = createServer(options.fake.listener(fixtures, options.webhooks));
+  const fake = options.fake.start(fixtures, options.webhooks);
+  const server: Server = createServer(fake.listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return {
@@ -128,6 +152,7 @@ export async function openTarget(options: {
     accessToken: env.POLAR_CONTRACT_ACCESS_TOKEN ?? "polar_oat_contract_tests",
     customerSession,
     fixtures,
+    state: async () => fake.state(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

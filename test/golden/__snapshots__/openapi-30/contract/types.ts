@@ -43,7 +43,9 @@ export interface ContractFixtures {
     | Array<{ id: string; external_id?: string | null | undefined; [field: string]: unknown }>
     | undefined;
   subscriptions?: Array<{ id: string; customer_id: string; [field: string]: unknown }> | undefined;
+  access_tokens?: Array<{ token: string; scopes: string[] }> | undefined;
   customer_sessions?: Array<{ token: string; customer_id: string }> | undefined;
+  member_sessions?: Array<{ token: string; customer_id: string; role: string }> | undefined;
 }
 
 /** A webhook event the selected operations trigger, and the component schema of its payload. */

@@ -5,8 +5,8 @@
 // place in the delivery queue (webhook-delivery.ts). Building them never fails a
 // request: a fault is reported through `log` and the response goes out as usual.
 
-import { hash } from "./anonymize.js";
 import { SEEDING_DATE, SEEDING_TIME } from "./seed.js";
+import { sha256Hex } from "./sha256.js";
 import { timestamp, type StoreState } from "./store.js";
 import { createWebhookQueue, type WebhookOptions, type WebhookRecord } from "./webhook-delivery.js";
 import { eventsOf, type StoreChange, type WebhookEventSpec } from "./webhook-events.js";
@@ -58,7 +58,7 @@ export function createWebhooks(options: {
 
 /** A UUID (version 4 layout, as Polar's event ids) from the event's number: the same on every run. */
 export function eventId(sequence: number): string {
-  const hex = hash(`webhook-event:${sequence}`) + hash(`webhook-event:${sequence}:low`);
+  const hex = sha256Hex(`webhook-event:${sequence}`);
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -9,7 +9,7 @@
 // a synchronous handler is answered without a single microtask hop, which is most of
 // what separates this runtime from a bare node:http handler under load.
 
-import { authorize, type Authorization } from "./auth.js";
+import { authorize, refusalReply, type Authorization } from "./auth.js";
 import { serveFetch } from "./fetch.js";
 import { decodeParameters } from "./params.js";
 import { createResponder, type Respond } from "./outcome.js";
@@ -180,8 +180,7 @@ function runHandler(options: {
 }): WireResponse | Promise<WireResponse> {
   const { call, auth } = options;
   const { route, wire } = call;
-  if (auth.kind === "missing" || auth.kind === "invalid") return replies.unauthorized();
-  if (auth.kind === "refused") return replies.forbidden();
+  if (auth.kind === "refused") return refusalReply(auth.refusal);
   if (auth.kind === "failed") {
     call.report({ kind: "authenticate-threw", operationId: route.id, error: auth.error });
     return replies.internal();

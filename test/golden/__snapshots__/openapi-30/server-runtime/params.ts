@@ -5,7 +5,7 @@
 // and messages, so a client written against Polar reads the fake's 422s as Polar's.
 
 import type { Decoder, ParameterInfo, RouteInfo, ValidationIssue, Validator } from "./types.js";
-import { uuidError, uuidVersion } from "./uuid.js";
+import { hyphenated, uuidError, uuidVersion } from "./uuid.js";
 
 export interface FieldError {
   type: string;
@@ -36,6 +36,9 @@ const ISSUE_TYPES: Record<string, string> = {
   maximum: "less_than_equal",
   minimum: "greater_than_equal",
 };
+
+const TRUE_WORDS = /* @__PURE__ */ new Set(["1", "on", "t", "true", "y", "yes"]);
+const FALSE_WORDS = /* @__PURE__ */ new Set(["0", "off", "f", "false", "n", "no"]);
 
 export function decodeParameters(options: {
   route: RouteInfo;
@@ -111,14 +114,17 @@ function decodeValue(options: {
 }): { value: unknown } | { error: FieldError } {
   const { parameter, text: input } = options;
   switch (parameter.decode) {
-    case "boolean":
-      if (input === "true" || input === "false") return { value: input === "true" };
+    case "boolean": {
+      // pydantic's lax mode, as Polar parses a query: these words in any case.
+      const word = input.toLowerCase();
+      if (TRUE_WORDS.has(word) || FALSE_WORDS.has(word)) return { value: TRUE_WORDS.has(word) };
       return parseFailure({
         parameter,
         type: "bool_parsing",
         msg: "Input should be a valid boolean, unable to interpret input",
         input,
       });
+    }
     case "integer":
       if (/^[+-]?\d+$/.test(input.trim()) && Number.isSafeInteger(Number(input)))
         return { value: Number(input) };
@@ -157,7 +163,9 @@ function decodeUuid(options: {
   parameter: ParameterInfo;
   input: string;
 }): { value: unknown } | { error: FieldError } {
-  const { parameter, input } = options;
+  const { parameter } = options;
+  // pydantic takes the 32-digit, braced and URN forms too; the handler sees the hyphenated one.
+  const input = hyphenated(options.input);
   const error = uuidError(input);
   if (error !== undefined) {
     return {
@@ -165,14 +173,14 @@ function decodeUuid(options: {
         type: "uuid_parsing",
         loc: locOf(parameter),
         msg: `Input should be a valid UUID, ${error}`,
-        input,
+        input: options.input,
         ctx: { error },
       },
     };
   }
   const expected = parameter.uuidVersion;
   if (expected !== undefined && uuidVersion(input) !== expected) {
-    return { error: versionError({ expected, loc: locOf(parameter), input }) };
+    return { error: versionError({ expected, loc: locOf(parameter), input: options.input }) };
   }
   // pydantic hands the handler a UUID object; its text is lower case.
   return { value: input.toLowerCase() };
