@@ -43,6 +43,7 @@ export { PolarError, unwrap } from "./runtime/result.js";
 
 const spec: SpecInfo = {
   servers: { production: "https://api.polar.sh", sandbox: "https://sandbox-api.polar.sh" },
+  apiVersion: "2026-10",
   userAgent: "polar-codegen/0.1.0",
   constants: {
     AlreadyCanceledSubscription: { error: "AlreadyCanceledSubscription" },
@@ -56,10 +57,12 @@ export type PolarServer = "production" | "sandbox";
 
 /** Credentials by the security schemes that carry them: each a token or a function returning one. */
 export interface PolarCredentials {
-  /** Carries the `access_token` security scheme(s). */
+  /** Carries the `oat`, `oidc`, `pat` security scheme(s). */
   accessToken?: Credential | undefined;
   /** Carries the `customer_session` security scheme(s). */
   customerSession?: Credential | undefined;
+  /** Carries the `member_session` security scheme(s). */
+  memberSession?: Credential | undefined;
 }
 
 /** Client options: where to send (`server` or `baseUrl`), credentials, and transport settings. */
@@ -93,13 +96,15 @@ export type KnownOptions<O> = O & { [Key in Exclude<keyof O, keyof PolarClientOp
 
 /** Parameters of `customer_portal:subscriptions:cancel`, camelCased; the wire uses the spec's names. */
 export type CustomerPortalSubscriptionsCancelParams = {
-  /** The subscription ID. */
+  /** Polar's ID of the subscription. */
   id: operations["customer_portal:subscriptions:cancel"]["parameters"]["path"]["id"];
 };
 
 export type CustomerPortalSubscriptionsCancelInput<
   O extends PolarClientOptions = PolarClientOptions,
-> = CustomerPortalSubscriptionsCancelParams & CallOptions & CallCredentials<O, "customerSession">;
+> = CustomerPortalSubscriptionsCancelParams &
+  CallOptions &
+  CallCredentials<O, "customerSession" | "memberSession">;
 
 export type CustomerPortalSubscriptionsCancelResult = Result<
   | Success<
@@ -130,7 +135,7 @@ const customerPortalSubscriptionsCancelOperation: OperationInfo = {
   method: "DELETE",
   path: ["/v1/customer-portal/subscriptions/", "id", ""],
   uuids: { id: "uuid4" },
-  auth: ["customerSession"],
+  auth: ["customerSession", "memberSession"],
   responses: {
     200: "CustomerSubscription",
     403: "AlreadyCanceledSubscription",
@@ -141,14 +146,15 @@ const customerPortalSubscriptionsCancelOperation: OperationInfo = {
 };
 
 /**
- * Cancel Subscription
+ * Cancel a subscription from the customer portal
  *
- * Cancel one of the authenticated customer's subscriptions. The subscription
- * stays active until the end of the current billing period.
+ * Cancels a subscription of the customer (or member) the session belongs to, at the end of the current billing period.
  *
  * **This cannot be undone.**
  *
- * Credentials: `customerSession`.
+ * Credentials: `customerSession` or `memberSession`.
+ *
+ * Scopes: `customer_portal:write`.
  *
  * `DELETE /v1/customer-portal/subscriptions/{id}` (`customer_portal:subscriptions:cancel`)
  */
@@ -164,9 +170,9 @@ export function customerPortalSubscriptionsCancel<O extends PolarClientOptions>(
 
 /** Parameters of `customers:delete`, camelCased; the wire uses the spec's names. */
 export type CustomersDeleteParams = {
-  /** The customer ID. */
+  /** Polar's ID of the customer. */
   id: operations["customers:delete"]["parameters"]["path"]["id"];
-  /** When true, also anonymize the customer's personal data, for GDPR erasure. */
+  /** Also erase the customer's personal data (email, names, billing address, linked accounts). */
   anonymize?: NonNullable<operations["customers:delete"]["parameters"]["query"]>["anonymize"];
 };
 
@@ -195,26 +201,15 @@ const customersDeleteOperation: OperationInfo = {
 };
 
 /**
- * Delete Customer
+ * Delete a customer
  *
- * Permanently delete a customer. There is no way to undo this.
- *
- * Deleting a customer immediately:
- * - cancels every active subscription it holds,
- * - revokes every benefit granted to it,
- * - clears its `external_id`.
- *
- * Only call this when the matching user is removed from your own service; to stop
- * billing or withdraw a benefit, prefer the narrower endpoints. Polar keeps the
- * customer's details on past orders and subscriptions.
- *
- * Pass `anonymize=true` to also anonymize the customer's personal data (GDPR).
- *
- * **Scopes**: `customers:write`
+ * Deletes a customer for good, found by its Polar ID. Its active subscriptions are cancelled, its benefits revoked and its external ID cleared; past orders and subscriptions keep its details.
  *
  * **This cannot be undone.**
  *
  * Credentials: `accessToken`.
+ *
+ * Scopes: `customers:write`.
  *
  * `DELETE /v1/customers/{id}` (`customers:delete`)
  */
@@ -232,7 +227,7 @@ export function customersDelete<O extends PolarClientOptions>(
 export type CustomersDeleteExternalParams = {
   /** The customer's ID in your own system. */
   externalId: operations["customers:delete_external"]["parameters"]["path"]["external_id"];
-  /** When true, also anonymize the customer's personal data, for GDPR erasure. */
+  /** Also erase the customer's personal data. */
   anonymize?: NonNullable<
     operations["customers:delete_external"]["parameters"]["query"]
   >["anonymize"];
@@ -268,20 +263,15 @@ const customersDeleteExternalOperation: OperationInfo = {
 };
 
 /**
- * Delete Customer by External ID
+ * Delete a customer by external ID
  *
- * Permanently delete a customer, found by the ID your own system gave it.
- * There is no way to undo this.
- *
- * Active subscriptions are cancelled and active benefits revoked at once.
- *
- * Pass `anonymize=true` to also anonymize the customer's personal data (GDPR).
- *
- * **Scopes**: `customers:write`
+ * Deletes a customer for good, found by the ID your own system gave it. Its active subscriptions are cancelled and its benefits revoked.
  *
  * **This cannot be undone.**
  *
  * Credentials: `accessToken`.
+ *
+ * Scopes: `customers:write`.
  *
  * `DELETE /v1/customers/external/{external_id}` (`customers:delete_external`)
  */
@@ -302,14 +292,15 @@ export interface PolarClient<
   customerPortal: {
     subscriptions: {
       /**
-       * Cancel Subscription
+       * Cancel a subscription from the customer portal
        *
-       * Cancel one of the authenticated customer's subscriptions. The subscription
-       * stays active until the end of the current billing period.
+       * Cancels a subscription of the customer (or member) the session belongs to, at the end of the current billing period.
        *
        * **This cannot be undone.**
        *
-       * Credentials: `customerSession`.
+       * Credentials: `customerSession` or `memberSession`.
+       *
+       * Scopes: `customer_portal:write`.
        *
        * `DELETE /v1/customer-portal/subscriptions/{id}` (`customer_portal:subscriptions:cancel`)
        */
@@ -320,45 +311,29 @@ export interface PolarClient<
   };
   customers: {
     /**
-     * Delete Customer
+     * Delete a customer
      *
-     * Permanently delete a customer. There is no way to undo this.
-     *
-     * Deleting a customer immediately:
-     * - cancels every active subscription it holds,
-     * - revokes every benefit granted to it,
-     * - clears its `external_id`.
-     *
-     * Only call this when the matching user is removed from your own service; to stop
-     * billing or withdraw a benefit, prefer the narrower endpoints. Polar keeps the
-     * customer's details on past orders and subscriptions.
-     *
-     * Pass `anonymize=true` to also anonymize the customer's personal data (GDPR).
-     *
-     * **Scopes**: `customers:write`
+     * Deletes a customer for good, found by its Polar ID. Its active subscriptions are cancelled, its benefits revoked and its external ID cleared; past orders and subscriptions keep its details.
      *
      * **This cannot be undone.**
      *
      * Credentials: `accessToken`.
+     *
+     * Scopes: `customers:write`.
      *
      * `DELETE /v1/customers/{id}` (`customers:delete`)
      */
     delete(input: CustomersDeleteInput<O>): Promise<CustomersDeleteResult>;
     /**
-     * Delete Customer by External ID
+     * Delete a customer by external ID
      *
-     * Permanently delete a customer, found by the ID your own system gave it.
-     * There is no way to undo this.
-     *
-     * Active subscriptions are cancelled and active benefits revoked at once.
-     *
-     * Pass `anonymize=true` to also anonymize the customer's personal data (GDPR).
-     *
-     * **Scopes**: `customers:write`
+     * Deletes a customer for good, found by the ID your own system gave it. Its active subscriptions are cancelled and its benefits revoked.
      *
      * **This cannot be undone.**
      *
      * Credentials: `accessToken`.
+     *
+     * Scopes: `customers:write`.
      *
      * `DELETE /v1/customers/external/{external_id}` (`customers:delete_external`)
      */

@@ -30,7 +30,7 @@ export type OutcomeHeaders = Record<string, string>;
 
 /** Parameters of `customer_portal:subscriptions:cancel`, decoded and validated, camelCased; the wire uses the spec's names. */
 export type CustomerPortalSubscriptionsCancelHandlerParams = {
-  /** The subscription ID. */
+  /** Polar's ID of the subscription. */
   id: operations["customer_portal:subscriptions:cancel"]["parameters"]["path"]["id"];
 };
 
@@ -60,15 +60,15 @@ export type CustomerPortalSubscriptionsCancelOutcome =
 export type CustomerPortalSubscriptionsCancelHandler = (
   context: HandlerContext<
     CustomerPortalSubscriptionsCancelHandlerParams,
-    ServerCredential<"customer_session">
+    ServerCredential<"customer_session" | "member_session">
   >,
 ) => CustomerPortalSubscriptionsCancelOutcome | Promise<CustomerPortalSubscriptionsCancelOutcome>;
 
 /** Parameters of `customers:delete`, decoded and validated, camelCased; the wire uses the spec's names. */
 export type CustomersDeleteHandlerParams = {
-  /** The customer ID. */
+  /** Polar's ID of the customer. */
   id: operations["customers:delete"]["parameters"]["path"]["id"];
-  /** When true, also anonymize the customer's personal data, for GDPR erasure. */
+  /** Also erase the customer's personal data (email, names, billing address, linked accounts). */
   anonymize: Exclude<
     NonNullable<operations["customers:delete"]["parameters"]["query"]>["anonymize"],
     undefined
@@ -90,14 +90,14 @@ export type CustomersDeleteOutcome =
     };
 
 export type CustomersDeleteHandler = (
-  context: HandlerContext<CustomersDeleteHandlerParams, ServerCredential<"access_token">>,
+  context: HandlerContext<CustomersDeleteHandlerParams, ServerCredential<"oat" | "oidc" | "pat">>,
 ) => CustomersDeleteOutcome | Promise<CustomersDeleteOutcome>;
 
 /** Parameters of `customers:delete_external`, decoded and validated, camelCased; the wire uses the spec's names. */
 export type CustomersDeleteExternalHandlerParams = {
   /** The customer's ID in your own system. */
   externalId: operations["customers:delete_external"]["parameters"]["path"]["external_id"];
-  /** When true, also anonymize the customer's personal data, for GDPR erasure. */
+  /** Also erase the customer's personal data. */
   anonymize: Exclude<
     NonNullable<operations["customers:delete_external"]["parameters"]["query"]>["anonymize"],
     undefined
@@ -119,41 +119,44 @@ export type CustomersDeleteExternalOutcome =
     };
 
 export type CustomersDeleteExternalHandler = (
-  context: HandlerContext<CustomersDeleteExternalHandlerParams, ServerCredential<"access_token">>,
+  context: HandlerContext<
+    CustomersDeleteExternalHandlerParams,
+    ServerCredential<"oat" | "oidc" | "pat">
+  >,
 ) => CustomersDeleteExternalOutcome | Promise<CustomersDeleteExternalOutcome>;
 
 /** One handler per operation; leaving one out does not compile. */
 export interface PolarHandlers {
   /**
-   * Cancel Subscription
+   * Cancel a subscription from the customer portal
    *
    * Outcomes:
-   * - 200 CustomerSubscription: The subscription is cancelled.
-   * - 403 AlreadyCanceledSubscription: The subscription is already cancelled, or will be at the end of the period.
-   * - 404 ResourceNotFound: No such subscription for this customer.
-   * - 422 HTTPValidationError: Validation Error
+   * - 200 CustomerSubscription: The subscription, now set to end with its period.
+   * - 403 AlreadyCanceledSubscription: Already cancelled, or set to end with its period, or the session may not manage billing.
+   * - 404 ResourceNotFound: The session's customer has no subscription with this ID.
+   * - 422 HTTPValidationError: A parameter is malformed.
    *
    * `DELETE /v1/customer-portal/subscriptions/{id}` (`customer_portal:subscriptions:cancel`)
    */
   customerPortalSubscriptionsCancel: CustomerPortalSubscriptionsCancelHandler;
   /**
-   * Delete Customer
+   * Delete a customer
    *
    * Outcomes:
-   * - 204: Customer deleted.
-   * - 404 ResourceNotFound: Customer not found.
-   * - 422 HTTPValidationError: Validation Error
+   * - 204: Deleted.
+   * - 404 ResourceNotFound: No customer with this ID.
+   * - 422 HTTPValidationError: A parameter is malformed.
    *
    * `DELETE /v1/customers/{id}` (`customers:delete`)
    */
   customersDelete: CustomersDeleteHandler;
   /**
-   * Delete Customer by External ID
+   * Delete a customer by external ID
    *
    * Outcomes:
-   * - 204: Customer deleted.
-   * - 404 ResourceNotFound: Customer not found.
-   * - 422 HTTPValidationError: Validation Error
+   * - 204: Deleted.
+   * - 404 ResourceNotFound: No customer with this external ID.
+   * - 422 HTTPValidationError: A parameter is malformed.
    *
    * `DELETE /v1/customers/external/{external_id}` (`customers:delete_external`)
    */
@@ -189,7 +192,11 @@ const routes: RouteInfo[] = [
     security: [
       {
         scheme: "customer_session",
-        scopes: [],
+        scopes: ["customer_portal:write"],
+      },
+      {
+        scheme: "member_session",
+        scopes: ["customer_portal:write"],
       },
     ],
     responses: {
@@ -236,8 +243,16 @@ const routes: RouteInfo[] = [
     ],
     security: [
       {
-        scheme: "access_token",
-        scopes: [],
+        scheme: "oidc",
+        scopes: ["customers:write"],
+      },
+      {
+        scheme: "pat",
+        scopes: ["customers:write"],
+      },
+      {
+        scheme: "oat",
+        scopes: ["customers:write"],
       },
     ],
     responses: {
@@ -276,8 +291,16 @@ const routes: RouteInfo[] = [
     ],
     security: [
       {
-        scheme: "access_token",
-        scopes: [],
+        scheme: "oidc",
+        scopes: ["customers:write"],
+      },
+      {
+        scheme: "pat",
+        scopes: ["customers:write"],
+      },
+      {
+        scheme: "oat",
+        scopes: ["customers:write"],
       },
     ],
     responses: {

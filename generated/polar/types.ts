@@ -12,9 +12,8 @@ export interface paths {
     put?: never;
     post?: never;
     /**
-     * Cancel Subscription
-     * @description Cancel one of the authenticated customer's subscriptions. The subscription
-     *     stays active until the end of the current billing period.
+     * Cancel a subscription from the customer portal
+     * @description Cancels a subscription of the customer (or member) the session belongs to, at the end of the current billing period.
      */
     delete: operations["customer_portal:subscriptions:cancel"];
     options?: never;
@@ -33,21 +32,8 @@ export interface paths {
     put?: never;
     post?: never;
     /**
-     * Delete Customer
-     * @description Permanently delete a customer. There is no way to undo this.
-     *
-     *     Deleting a customer immediately:
-     *     - cancels every active subscription it holds,
-     *     - revokes every benefit granted to it,
-     *     - clears its `external_id`.
-     *
-     *     Only call this when the matching user is removed from your own service; to stop
-     *     billing or withdraw a benefit, prefer the narrower endpoints. Polar keeps the
-     *     customer's details on past orders and subscriptions.
-     *
-     *     Pass `anonymize=true` to also anonymize the customer's personal data (GDPR).
-     *
-     *     **Scopes**: `customers:write`
+     * Delete a customer
+     * @description Deletes a customer for good, found by its Polar ID. Its active subscriptions are cancelled, its benefits revoked and its external ID cleared; past orders and subscriptions keep its details.
      */
     delete: operations["customers:delete"];
     options?: never;
@@ -66,15 +52,8 @@ export interface paths {
     put?: never;
     post?: never;
     /**
-     * Delete Customer by External ID
-     * @description Permanently delete a customer, found by the ID your own system gave it.
-     *     There is no way to undo this.
-     *
-     *     Active subscriptions are cancelled and active benefits revoked at once.
-     *
-     *     Pass `anonymize=true` to also anonymize the customer's personal data (GDPR).
-     *
-     *     **Scopes**: `customers:write`
+     * Delete a customer by external ID
+     * @description Deletes a customer for good, found by the ID your own system gave it. Its active subscriptions are cancelled and its benefits revoked.
      */
     delete: operations["customers:delete_external"];
     options?: never;
@@ -266,20 +245,26 @@ export interface components {
       postal_code?: string | null;
       state?: string | null;
     };
-    /** AlreadyCanceledSubscription */
+    /**
+     * AlreadyCanceledSubscription
+     * @description The subscription was already cancelled or set to end with its period.
+     */
     AlreadyCanceledSubscription: {
       /** Detail */
       detail: string;
       /**
        * Error
-       * @example AlreadyCanceledSubscription
        * @constant
        */
       error: "AlreadyCanceledSubscription";
     };
     /** BenefitPublic */
     BenefitPublic: {
-      created_at: components["schemas"]["Timestamp"];
+      /**
+       * Created At
+       * Format: date-time
+       */
+      created_at: string;
       /** Deletable */
       deletable: boolean;
       /** Description */
@@ -289,7 +274,10 @@ export interface components {
        * Format: uuid4
        */
       id: string;
-      modified_at: components["schemas"]["NullableTimestamp"];
+      /** Is Deleted */
+      is_deleted: boolean;
+      /** Modified At */
+      modified_at: string | null;
       /**
        * Organization Id
        * Format: uuid4
@@ -309,7 +297,9 @@ export interface components {
       | "github_repository"
       | "downloadables"
       | "license_keys"
-      | "meter_credit";
+      | "meter_credit"
+      | "feature_flag"
+      | "slack_shared_channel";
     /**
      * Customer
      * @description A customer of the organization.
@@ -320,8 +310,9 @@ export interface components {
       billing_address: components["schemas"]["Address"] | null;
       /** Billing Name */
       billing_name: string | null;
-      created_at: components["schemas"]["Timestamp"];
-      deleted_at: components["schemas"]["NullableTimestamp"];
+      /** Format: date-time */
+      created_at: string;
+      deleted_at: string | null;
       /** Email */
       email: string;
       /** Email Verified */
@@ -338,7 +329,7 @@ export interface components {
        */
       id: string;
       metadata: components["schemas"]["MetadataOutputType"];
-      modified_at: components["schemas"]["NullableTimestamp"];
+      modified_at: string | null;
       /** Name */
       name: string | null;
       /**
@@ -363,6 +354,64 @@ export interface components {
       | "too_expensive"
       | "unused"
       | "other";
+    /** CustomerOrganization */
+    CustomerOrganization: {
+      /** Allow Customer Updates */
+      allow_customer_updates: boolean;
+      /** Avatar Url */
+      avatar_url: string | null;
+      /**
+       * Created At
+       * Format: date-time
+       */
+      created_at: string;
+      customer_portal_settings: components["schemas"]["OrganizationCustomerPortalSettings"];
+      /**
+       * Id
+       * Format: uuid4
+       */
+      id: string;
+      /** Modified At */
+      modified_at: string | null;
+      /** Name */
+      name: string;
+      organization_features?: components["schemas"]["CustomerOrganizationFeatureSettings"];
+      proration_behavior: components["schemas"]["SubscriptionProrationBehavior"];
+      /** Slug */
+      slug: string;
+    };
+    /** CustomerOrganizationFeatureSettings */
+    CustomerOrganizationFeatureSettings: {
+      /**
+       * Checkout Localization Enabled
+       * @default false
+       */
+      checkout_localization_enabled: boolean;
+      /**
+       * Member Model Enabled
+       * @default false
+       */
+      member_model_enabled: boolean;
+    };
+    /** CustomerPortalCustomerSettings */
+    CustomerPortalCustomerSettings: {
+      /** Allow Email Change */
+      allow_email_change?: boolean;
+    };
+    /** CustomerPortalSubscriptionSettings */
+    CustomerPortalSubscriptionSettings: {
+      /** Pause */
+      pause?: boolean;
+      /** Update Plan */
+      update_plan: boolean;
+      /** Update Seats */
+      update_seats: boolean;
+    };
+    /** CustomerPortalUsageSettings */
+    CustomerPortalUsageSettings: {
+      /** Show */
+      show: boolean;
+    };
     /**
      * CustomerState
      * @description A customer with its active subscriptions, granted benefits and active meters.
@@ -377,8 +426,9 @@ export interface components {
       billing_address: components["schemas"]["Address"] | null;
       /** Billing Name */
       billing_name: string | null;
-      created_at: components["schemas"]["Timestamp"];
-      deleted_at: components["schemas"]["NullableTimestamp"];
+      /** Format: date-time */
+      created_at: string;
+      deleted_at: string | null;
       /** Email */
       email: string;
       /** Email Verified */
@@ -397,7 +447,7 @@ export interface components {
        */
       id: string;
       metadata: components["schemas"]["MetadataOutputType"];
-      modified_at: components["schemas"]["NullableTimestamp"];
+      modified_at: string | null;
       /** Name */
       name: string | null;
       /**
@@ -421,14 +471,16 @@ export interface components {
       benefit_id: string;
       benefit_metadata: components["schemas"]["MetadataOutputType"];
       benefit_type: components["schemas"]["BenefitType"];
-      created_at: components["schemas"]["Timestamp"];
-      granted_at: components["schemas"]["Timestamp"];
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      granted_at: string;
       /**
        * Id
        * Format: uuid4
        */
       id: string;
-      modified_at: components["schemas"]["NullableTimestamp"];
+      modified_at: string | null;
       /** Properties */
       properties: Record<string, never>;
     };
@@ -441,7 +493,8 @@ export interface components {
       balance: number;
       /** Consumed Units */
       consumed_units: number;
-      created_at: components["schemas"]["Timestamp"];
+      /** Format: date-time */
+      created_at: string;
       /** Credited Units */
       credited_units: number;
       /**
@@ -454,7 +507,7 @@ export interface components {
        * Format: uuid4
        */
       meter_id: string;
-      modified_at: components["schemas"]["NullableTimestamp"];
+      modified_at: string | null;
     };
     /**
      * CustomerStateSubscription
@@ -465,14 +518,17 @@ export interface components {
       amount: number;
       /** Cancel At Period End */
       cancel_at_period_end: boolean;
-      canceled_at: components["schemas"]["NullableTimestamp"];
-      created_at: components["schemas"]["Timestamp"];
+      canceled_at: string | null;
+      /** Format: date-time */
+      created_at: string;
       /** Currency */
       currency: string;
-      current_period_end: components["schemas"]["Timestamp"];
-      current_period_start: components["schemas"]["Timestamp"];
-      discount_id: components["schemas"]["NullableUuid"];
-      ends_at: components["schemas"]["NullableTimestamp"];
+      /** Format: date-time */
+      current_period_end: string;
+      /** Format: date-time */
+      current_period_start: string;
+      discount_id: string | null;
+      ends_at: string | null;
       /**
        * Id
        * Format: uuid4
@@ -483,52 +539,65 @@ export interface components {
       meters: {
         amount: number;
         consumed_units: number;
-        created_at: components["schemas"]["Timestamp"];
+        /** Format: date-time */
+        created_at: string;
         credited_units: number;
         /** Format: uuid4 */
         id: string;
         /** Format: uuid4 */
         meter_id: string;
-        modified_at: components["schemas"]["NullableTimestamp"];
+        modified_at: string | null;
       }[];
-      modified_at: components["schemas"]["NullableTimestamp"];
+      modified_at: string | null;
       /**
        * Product Id
        * Format: uuid4
        */
       product_id: string;
       recurring_interval: components["schemas"]["RecurringInterval"];
-      started_at: components["schemas"]["NullableTimestamp"];
+      started_at: string | null;
       /**
        * Status
        * @enum {string}
        */
       status: "active" | "trialing";
-      trial_end: components["schemas"]["NullableTimestamp"];
-      trial_start: components["schemas"]["NullableTimestamp"];
+      trial_end: string | null;
+      trial_start: string | null;
     };
-    /** CustomerSubscription */
+    /**
+     * CustomerSubscription
+     * @description A subscription as the customer portal shows it to its customer.
+     */
     CustomerSubscription: {
-      /**
-       * Amount
-       * @description The amount charged each period, in the currency's smallest unit.
-       */
+      /** Amount */
       amount: number;
-      /**
-       * Cancel At Period End
-       * @description Whether the subscription ends when the current period does.
-       */
+      /** Cancel At Period End */
       cancel_at_period_end: boolean;
-      canceled_at: components["schemas"]["NullableTimestamp"];
-      checkout_id: components["schemas"]["NullableUuid"];
-      created_at: components["schemas"]["Timestamp"];
+      /** Canceled At */
+      canceled_at: string | null;
+      /** Checkout Id */
+      checkout_id: string | null;
       /**
-       * Currency
-       * @example usd
+       * Created At
+       * Format: date-time
        */
+      created_at: string;
+      /** Currency */
       currency: string;
-      current_period_end: components["schemas"]["NullableTimestamp"];
-      current_period_start: components["schemas"]["Timestamp"];
+      /** Current Meter Period End */
+      current_meter_period_end: string | null;
+      /** Current Meter Period Start */
+      current_meter_period_start: string | null;
+      /**
+       * Current Period End
+       * Format: date-time
+       */
+      current_period_end: string;
+      /**
+       * Current Period Start
+       * Format: date-time
+       */
+      current_period_start: string;
       /** Customer Cancellation Comment */
       customer_cancellation_comment: string | null;
       customer_cancellation_reason: components["schemas"]["CustomerCancellationReason"] | null;
@@ -537,22 +606,29 @@ export interface components {
        * Format: uuid4
        */
       customer_id: string;
-      discount_id: components["schemas"]["NullableUuid"];
-      ended_at: components["schemas"]["NullableTimestamp"];
-      ends_at: components["schemas"]["NullableTimestamp"];
+      /** Discount Id */
+      discount_id: string | null;
+      /** Ended At */
+      ended_at: string | null;
+      /** Ends At */
+      ends_at: string | null;
       /**
        * Id
        * Format: uuid4
-       * @description The subscription ID.
        */
       id: string;
       /** Meters */
       meters: components["schemas"]["CustomerSubscriptionMeter"][];
-      modified_at: components["schemas"]["NullableTimestamp"];
-      /**
-       * Prices
-       * @description The prices of the subscription.
-       */
+      /** Modified At */
+      modified_at: string | null;
+      /** Past Due At */
+      past_due_at?: string | null;
+      /** Pause At Period End */
+      pause_at_period_end: boolean;
+      /** Paused At */
+      paused_at: string | null;
+      pending_update: components["schemas"]["PendingSubscriptionUpdate"] | null;
+      /** Prices */
       prices: (
         components["schemas"]["LegacyRecurringProductPrice"] | components["schemas"]["ProductPrice"]
       )[];
@@ -563,26 +639,32 @@ export interface components {
        */
       product_id: string;
       recurring_interval: components["schemas"]["RecurringInterval"];
-      started_at: components["schemas"]["NullableTimestamp"];
+      /** Recurring Interval Count */
+      recurring_interval_count: number;
+      /** Resumes At */
+      resumes_at: string | null;
+      /** Seats */
+      seats?: number | null;
+      /** Started At */
+      started_at: string | null;
       status: components["schemas"]["SubscriptionStatus"];
+      /** Trial End */
+      trial_end: string | null;
+      /** Trial Start */
+      trial_start: string | null;
     };
     /** CustomerSubscriptionMeter */
     CustomerSubscriptionMeter: {
-      /**
-       * Amount
-       * @example 0
-       */
+      /** Amount */
       amount: number;
-      /**
-       * Consumed Units
-       * @example 25
-       */
+      /** Consumed Units */
       consumed_units: number;
-      created_at: components["schemas"]["Timestamp"];
       /**
-       * Credited Units
-       * @example 100
+       * Created At
+       * Format: date-time
        */
+      created_at: string;
+      /** Credited Units */
       credited_units: number;
       /**
        * Id
@@ -595,25 +677,39 @@ export interface components {
        * Format: uuid4
        */
       meter_id: string;
-      modified_at: components["schemas"]["NullableTimestamp"];
+      /** Modified At */
+      modified_at: string | null;
     };
     /** CustomerSubscriptionMeterMeter */
     CustomerSubscriptionMeterMeter: {
-      created_at: components["schemas"]["Timestamp"];
+      /**
+       * Created At
+       * Format: date-time
+       */
+      created_at: string;
       /**
        * Id
        * Format: uuid4
        */
       id: string;
-      modified_at: components["schemas"]["NullableTimestamp"];
+      /** Modified At */
+      modified_at: string | null;
       /** Name */
       name: string;
     };
-    /** CustomerSubscriptionProduct */
+    /**
+     * CustomerSubscriptionProduct
+     * @description The product a subscription is for, with its prices, benefits and media.
+     */
     CustomerSubscriptionProduct: {
-      /** Benefits */
+      /** BenefitPublic */
       benefits: components["schemas"]["BenefitPublic"][];
-      created_at: components["schemas"]["Timestamp"];
+      /**
+       * Created At
+       * Format: date-time
+       */
+      created_at: string;
+      /** Description */
       description: string | null;
       /**
        * Id
@@ -626,10 +722,14 @@ export interface components {
       is_recurring: boolean;
       /** Medias */
       medias: components["schemas"]["ProductMediaFileRead"][];
-      modified_at: components["schemas"]["NullableTimestamp"];
+      meter_interval: components["schemas"]["RecurringInterval"] | null;
+      /** Meter Interval Count */
+      meter_interval_count: number | null;
+      /** Modified At */
+      modified_at: string | null;
       /** Name */
       name: string;
-      organization: components["schemas"]["Organization"];
+      organization: components["schemas"]["CustomerOrganization"];
       /**
        * Organization Id
        * Format: uuid4
@@ -640,25 +740,42 @@ export interface components {
         components["schemas"]["LegacyRecurringProductPrice"] | components["schemas"]["ProductPrice"]
       )[];
       recurring_interval: components["schemas"]["RecurringInterval"] | null;
+      /** Recurring Interval Count */
+      recurring_interval_count: number | null;
+      trial_interval: components["schemas"]["TrialInterval"] | null;
+      /** Trial Interval Count */
+      trial_interval_count: number | null;
+      visibility: components["schemas"]["ProductVisibility"];
     };
     /**
      * CustomerType
      * @enum {string}
      */
     CustomerType: "individual" | "team";
-    /** HTTPValidationError */
+    /**
+     * HTTPValidationError
+     * @description The request did not pass validation; one entry per problem.
+     */
     HTTPValidationError: {
       /** Detail */
       detail?: components["schemas"]["ValidationError"][];
     };
-    /**
-     * LegacyRecurringProductPrice
-     * @description A recurring price from before Polar moved intervals onto the product.
-     */
-    LegacyRecurringProductPrice: {
-      /** Amount Type */
-      amount_type: string;
-      created_at: components["schemas"]["Timestamp"];
+    /** @description A recurring price from before intervals moved onto the product. */
+    LegacyRecurringProductPrice:
+      | components["schemas"]["LegacyRecurringProductPriceFixed"]
+      | components["schemas"]["LegacyRecurringProductPriceCustom"];
+    /** LegacyRecurringProductPriceCustom */
+    LegacyRecurringProductPriceCustom: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      amount_type: "custom";
+      /**
+       * Created At
+       * Format: date-time
+       */
+      created_at: string;
       /**
        * Id
        * Format: uuid4
@@ -670,8 +787,57 @@ export interface components {
        * Legacy
        * @constant
        */
-      legacy: true;
-      modified_at: components["schemas"]["NullableTimestamp"];
+      readonly legacy: true;
+      /** Maximum Amount */
+      maximum_amount: number | null;
+      /** Minimum Amount */
+      minimum_amount: number;
+      /** Modified At */
+      modified_at: string | null;
+      /** Preset Amount */
+      preset_amount: number | null;
+      /** Price Currency */
+      price_currency: string;
+      /**
+       * Product Id
+       * Format: uuid4
+       */
+      product_id: string;
+      recurring_interval: components["schemas"]["RecurringInterval"];
+      source: components["schemas"]["ProductPriceSource"];
+      tax_behavior: components["schemas"]["TaxBehaviorOption"] | null;
+      /**
+       * Type
+       * @constant
+       */
+      type: "recurring";
+    };
+    /** LegacyRecurringProductPriceFixed */
+    LegacyRecurringProductPriceFixed: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      amount_type: "fixed";
+      /**
+       * Created At
+       * Format: date-time
+       */
+      created_at: string;
+      /**
+       * Id
+       * Format: uuid4
+       */
+      id: string;
+      /** Is Archived */
+      is_archived: boolean;
+      /**
+       * Legacy
+       * @constant
+       */
+      readonly legacy: true;
+      /** Modified At */
+      modified_at: string | null;
       /** Price Amount */
       price_amount: number;
       /** Price Currency */
@@ -682,74 +848,66 @@ export interface components {
        */
       product_id: string;
       recurring_interval: components["schemas"]["RecurringInterval"];
-      /** Type */
-      type: string;
+      source: components["schemas"]["ProductPriceSource"];
+      tax_behavior: components["schemas"]["TaxBehaviorOption"] | null;
+      /**
+       * Type
+       * @constant
+       */
+      type: "recurring";
     };
     /** MetadataOutputType */
     MetadataOutputType: {
       [key: string]: string | number | boolean;
     };
-    NullableTimestamp: string | null;
-    NullableUuid: string | null;
-    /** Organization */
-    Organization: {
-      avatar_url: string | null;
-      created_at: components["schemas"]["Timestamp"];
-      details_submitted_at: components["schemas"]["NullableTimestamp"];
-      email: string | null;
-      feature_settings: {
-        [key: string]: boolean;
-      } | null;
+    /**
+     * MeterUnit
+     * @enum {string}
+     */
+    MeterUnit: "scalar" | "token" | "custom";
+    /** OrganizationCustomerPortalSettings */
+    OrganizationCustomerPortalSettings: {
+      customer?: components["schemas"]["CustomerPortalCustomerSettings"];
+      subscription: components["schemas"]["CustomerPortalSubscriptionSettings"];
+      usage: components["schemas"]["CustomerPortalUsageSettings"];
+    };
+    /** PendingSubscriptionUpdate */
+    PendingSubscriptionUpdate: {
+      /**
+       * Applies At
+       * Format: date-time
+       */
+      applies_at: string;
+      /**
+       * Created At
+       * Format: date-time
+       */
+      created_at: string;
       /**
        * Id
        * Format: uuid4
        */
       id: string;
-      modified_at: components["schemas"]["NullableTimestamp"];
-      /** Name */
-      name: string;
-      /** OrganizationNotificationSettings */
-      notification_settings: {
-        new_order: boolean;
-        new_subscription: boolean;
-      };
-      /** Slug */
-      slug: string;
-      /** Socials */
-      socials: components["schemas"]["OrganizationSocialLink"][];
-      status: components["schemas"]["OrganizationStatus"];
-      /** OrganizationSubscriptionSettings */
-      subscription_settings: {
-        allow_customer_updates: boolean;
-        allow_multiple_subscriptions: boolean;
-        /** @enum {string} */
-        proration_behavior: "invoice" | "prorate";
-      };
-      website: string | null;
+      /** Modified At */
+      modified_at: string | null;
+      /** Product Id */
+      product_id: string | null;
+      /** Seats */
+      seats: number | null;
     };
-    /** OrganizationSocialLink */
-    OrganizationSocialLink: {
-      platform: components["schemas"]["OrganizationSocialPlatform"];
-      /** Url */
-      url: string;
-    };
-    /**
-     * OrganizationSocialPlatforms
-     * @enum {string}
-     */
-    OrganizationSocialPlatform:
-      "x" | "github" | "facebook" | "instagram" | "youtube" | "tiktok" | "linkedin" | "other";
-    /**
-     * OrganizationStatus
-     * @enum {string}
-     */
-    OrganizationStatus: "created" | "onboarding_started" | "under_review" | "denied" | "active";
     /** ProductMediaFileRead */
     ProductMediaFileRead: {
+      /** Checksum Etag */
       checksum_etag: string | null;
+      /** Checksum Sha256 Base64 */
       checksum_sha256_base64: string | null;
+      /** Checksum Sha256 Hex */
       checksum_sha256_hex: string | null;
-      created_at: components["schemas"]["Timestamp"];
+      /**
+       * Created At
+       * Format: date-time
+       */
+      created_at: string;
       /**
        * Id
        * Format: uuid4
@@ -757,7 +915,8 @@ export interface components {
       id: string;
       /** Is Uploaded */
       is_uploaded: boolean;
-      last_modified_at: components["schemas"]["NullableTimestamp"];
+      /** Last Modified At */
+      last_modified_at: string | null;
       /** Mime Type */
       mime_type: string;
       /** Name */
@@ -770,7 +929,7 @@ export interface components {
       /** Path */
       path: string;
       /** Public Url */
-      public_url: string;
+      readonly public_url: string;
       /**
        * Service
        * @constant
@@ -779,18 +938,30 @@ export interface components {
       /** Size */
       size: number;
       /** Size Readable */
-      size_readable: string;
+      readonly size_readable: string;
+      /** Storage Version */
       storage_version: string | null;
+      /** Version */
       version: string | null;
     };
-    /**
-     * ProductPrice
-     * @description A price of a product.
-     */
-    ProductPrice: {
-      /** Amount Type */
-      amount_type: string;
-      created_at: components["schemas"]["Timestamp"];
+    /** @description A price of a product, told apart by its amount_type. */
+    ProductPrice:
+      | components["schemas"]["ProductPriceFixed"]
+      | components["schemas"]["ProductPriceCustom"]
+      | components["schemas"]["ProductPriceSeatBased"]
+      | components["schemas"]["ProductPriceMeteredUnit"];
+    /** ProductPriceCustom */
+    ProductPriceCustom: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      amount_type: "custom";
+      /**
+       * Created At
+       * Format: date-time
+       */
+      created_at: string;
       /**
        * Id
        * Format: uuid4
@@ -798,7 +969,45 @@ export interface components {
       id: string;
       /** Is Archived */
       is_archived: boolean;
-      modified_at: components["schemas"]["NullableTimestamp"];
+      /** Maximum Amount */
+      maximum_amount: number | null;
+      /** Minimum Amount */
+      minimum_amount: number;
+      /** Modified At */
+      modified_at: string | null;
+      /** Preset Amount */
+      preset_amount: number | null;
+      /** Price Currency */
+      price_currency: string;
+      /**
+       * Product Id
+       * Format: uuid4
+       */
+      product_id: string;
+      source: components["schemas"]["ProductPriceSource"];
+      tax_behavior: components["schemas"]["TaxBehaviorOption"] | null;
+    };
+    /** ProductPriceFixed */
+    ProductPriceFixed: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      amount_type: "fixed";
+      /**
+       * Created At
+       * Format: date-time
+       */
+      created_at: string;
+      /**
+       * Id
+       * Format: uuid4
+       */
+      id: string;
+      /** Is Archived */
+      is_archived: boolean;
+      /** Modified At */
+      modified_at: string | null;
       /** Price Amount */
       price_amount: number;
       /** Price Currency */
@@ -808,26 +1017,150 @@ export interface components {
        * Format: uuid4
        */
       product_id: string;
-      recurring_interval: components["schemas"]["RecurringInterval"] | null;
-      /** Type */
-      type: string;
+      source: components["schemas"]["ProductPriceSource"];
+      tax_behavior: components["schemas"]["TaxBehaviorOption"] | null;
     };
+    /** ProductPriceMeter */
+    ProductPriceMeter: {
+      /** Custom Label */
+      custom_label: string | null;
+      /** Custom Multiplier */
+      custom_multiplier: number | null;
+      /**
+       * Id
+       * Format: uuid4
+       */
+      id: string;
+      /** Name */
+      name: string;
+      unit: components["schemas"]["MeterUnit"];
+    };
+    /** ProductPriceMeteredUnit */
+    ProductPriceMeteredUnit: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      amount_type: "metered_unit";
+      /** Cap Amount */
+      cap_amount: number | null;
+      /**
+       * Created At
+       * Format: date-time
+       */
+      created_at: string;
+      /**
+       * Id
+       * Format: uuid4
+       */
+      id: string;
+      /** Is Archived */
+      is_archived: boolean;
+      meter: components["schemas"]["ProductPriceMeter"];
+      /**
+       * Meter Id
+       * Format: uuid4
+       */
+      meter_id: string;
+      /** Modified At */
+      modified_at: string | null;
+      /** Price Currency */
+      price_currency: string;
+      /**
+       * Product Id
+       * Format: uuid4
+       */
+      product_id: string;
+      source: components["schemas"]["ProductPriceSource"];
+      tax_behavior: components["schemas"]["TaxBehaviorOption"] | null;
+      /** Unit Amount */
+      unit_amount: string;
+    };
+    /** ProductPriceSeatBased */
+    ProductPriceSeatBased: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      amount_type: "seat_based";
+      /**
+       * Created At
+       * Format: date-time
+       */
+      created_at: string;
+      /**
+       * Id
+       * Format: uuid4
+       */
+      id: string;
+      /** Is Archived */
+      is_archived: boolean;
+      /** Modified At */
+      modified_at: string | null;
+      /** Price Currency */
+      price_currency: string;
+      /**
+       * Product Id
+       * Format: uuid4
+       */
+      product_id: string;
+      seat_tiers: components["schemas"]["ProductPriceSeatTiers-Output"];
+      source: components["schemas"]["ProductPriceSource"];
+      tax_behavior: components["schemas"]["TaxBehaviorOption"] | null;
+    };
+    /** ProductPriceSeatTier */
+    ProductPriceSeatTier: {
+      /** Max Seats */
+      max_seats?: number | null;
+      /** Min Seats */
+      min_seats: number;
+      /** Price Per Seat */
+      price_per_seat: number;
+    };
+    /** ProductPriceSeatTiers */
+    "ProductPriceSeatTiers-Output": {
+      /** Maximum Seats */
+      readonly maximum_seats: number | null;
+      /** Minimum Seats */
+      readonly minimum_seats: number;
+      /** @default volume */
+      seat_tier_type: components["schemas"]["SeatTierType"];
+      /** Tiers */
+      tiers: components["schemas"]["ProductPriceSeatTier"][];
+    };
+    /**
+     * ProductPriceSource
+     * @enum {string}
+     */
+    ProductPriceSource: "catalog" | "ad_hoc";
+    /**
+     * Visibility
+     * @enum {string}
+     */
+    ProductVisibility: "draft" | "private" | "public";
     /**
      * RecurringInterval
      * @enum {string}
      */
     RecurringInterval: "day" | "week" | "month" | "year";
-    /** ResourceNotFound */
+    /**
+     * ResourceNotFound
+     * @description No such resource.
+     */
     ResourceNotFound: {
       /** Detail */
       detail: string;
       /**
        * Error
-       * @example ResourceNotFound
        * @constant
        */
       error: "ResourceNotFound";
     };
+    /**
+     * SeatTierType
+     * @enum {string}
+     */
+    SeatTierType: "volume" | "graduated";
     /**
      * Subscription
      * @description A subscription with its customer, product and prices, as webhooks carry it.
@@ -837,16 +1170,19 @@ export interface components {
       amount: number;
       /** Cancel At Period End */
       cancel_at_period_end: boolean;
-      canceled_at: components["schemas"]["NullableTimestamp"];
-      checkout_id: components["schemas"]["NullableUuid"];
-      created_at: components["schemas"]["Timestamp"];
+      canceled_at: string | null;
+      checkout_id: string | null;
+      /** Format: date-time */
+      created_at: string;
       /**
        * Currency
        * @example usd
        */
       currency: string;
-      current_period_end: components["schemas"]["Timestamp"];
-      current_period_start: components["schemas"]["Timestamp"];
+      /** Format: date-time */
+      current_period_end: string;
+      /** Format: date-time */
+      current_period_start: string;
       customer: components["schemas"]["SubscriptionCustomer"];
       customer_cancellation_comment: string | null;
       customer_cancellation_reason: components["schemas"]["CustomerCancellationReason"] | null;
@@ -855,9 +1191,9 @@ export interface components {
        * Format: uuid4
        */
       customer_id: string;
-      discount_id: components["schemas"]["NullableUuid"];
-      ended_at: components["schemas"]["NullableTimestamp"];
-      ends_at: components["schemas"]["NullableTimestamp"];
+      discount_id: string | null;
+      ended_at: string | null;
+      ends_at: string | null;
       /**
        * Id
        * Format: uuid4
@@ -867,7 +1203,7 @@ export interface components {
       metadata: components["schemas"]["MetadataOutputType"];
       /** Meters */
       meters: components["schemas"]["CustomerSubscriptionMeter"][];
-      modified_at: components["schemas"]["NullableTimestamp"];
+      modified_at: string | null;
       /** Prices */
       prices: (
         components["schemas"]["LegacyRecurringProductPrice"] | components["schemas"]["ProductPrice"]
@@ -884,10 +1220,10 @@ export interface components {
        * @example 1
        */
       recurring_interval_count: number;
-      started_at: components["schemas"]["NullableTimestamp"];
+      started_at: string | null;
       status: components["schemas"]["SubscriptionStatus"];
-      trial_end: components["schemas"]["NullableTimestamp"];
-      trial_start: components["schemas"]["NullableTimestamp"];
+      trial_end: string | null;
+      trial_start: string | null;
     };
     /**
      * SubscriptionCustomer
@@ -899,8 +1235,9 @@ export interface components {
       billing_address: components["schemas"]["Address"] | null;
       /** Billing Name */
       billing_name: string | null;
-      created_at: components["schemas"]["Timestamp"];
-      deleted_at: components["schemas"]["NullableTimestamp"];
+      /** Format: date-time */
+      created_at: string;
+      deleted_at: string | null;
       /** Email */
       email?: string | null;
       /** Email Verified */
@@ -917,7 +1254,7 @@ export interface components {
        */
       id: string;
       metadata: components["schemas"]["MetadataOutputType"];
-      modified_at: components["schemas"]["NullableTimestamp"];
+      modified_at: string | null;
       /** Name */
       name: string | null;
       /**
@@ -930,6 +1267,11 @@ export interface components {
       type: components["schemas"]["CustomerType"];
     };
     /**
+     * SubscriptionProrationBehavior
+     * @enum {string}
+     */
+    SubscriptionProrationBehavior: "invoice" | "prorate" | "next_period" | "reset";
+    /**
      * SubscriptionStatus
      * @enum {string}
      */
@@ -940,11 +1282,24 @@ export interface components {
       | "active"
       | "past_due"
       | "canceled"
-      | "unpaid";
-    /** Format: date-time */
-    Timestamp: string;
+      | "unpaid"
+      | "paused";
+    /**
+     * TaxBehaviorOption
+     * @enum {string}
+     */
+    TaxBehaviorOption: "location" | "inclusive" | "exclusive";
+    /**
+     * TrialInterval
+     * @enum {string}
+     */
+    TrialInterval: "day" | "week" | "month" | "year";
     /** ValidationError */
     ValidationError: {
+      /** Context */
+      ctx?: Record<string, never>;
+      /** Input */
+      input?: unknown;
       /** Location */
       loc: (string | number)[];
       /** Message */
@@ -1038,30 +1393,8 @@ export interface components {
       type: "subscription.updated";
     };
   };
-  responses: {
-    /** @description Customer not found. */
-    CustomerNotFound: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        "application/json": components["schemas"]["ResourceNotFound"];
-      };
-    };
-    /** @description Validation Error */
-    ValidationFailed: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        "application/json": components["schemas"]["HTTPValidationError"];
-      };
-    };
-  };
-  parameters: {
-    /** @description When true, also anonymize the customer's personal data, for GDPR erasure. */
-    Anonymize: boolean;
-  };
+  responses: never;
+  parameters: never;
   requestBodies: never;
   headers: never;
   pathItems: never;
@@ -1073,14 +1406,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The subscription ID. */
+        /** @description Polar's ID of the subscription. */
         id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The subscription is cancelled. */
+      /** @description The subscription, now set to end with its period. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1089,7 +1422,7 @@ export interface operations {
           "application/json": components["schemas"]["CustomerSubscription"];
         };
       };
-      /** @description The subscription is already cancelled, or will be at the end of the period. */
+      /** @description Already cancelled, or set to end with its period, or the session may not manage billing. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1098,7 +1431,7 @@ export interface operations {
           "application/json": components["schemas"]["AlreadyCanceledSubscription"];
         };
       };
-      /** @description No such subscription for this customer. */
+      /** @description The session's customer has no subscription with this ID. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1107,40 +1440,64 @@ export interface operations {
           "application/json": components["schemas"]["ResourceNotFound"];
         };
       };
-      422: components["responses"]["ValidationFailed"];
+      /** @description A parameter is malformed. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["HTTPValidationError"];
+        };
+      };
     };
   };
   "customers:delete": {
     parameters: {
       query?: {
-        /** @description When true, also anonymize the customer's personal data, for GDPR erasure. */
-        anonymize?: components["parameters"]["Anonymize"];
+        /** @description Also erase the customer's personal data (email, names, billing address, linked accounts). */
+        anonymize?: boolean;
       };
       header?: never;
       path: {
-        /** @description The customer ID. */
+        /** @description Polar's ID of the customer. */
         id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Customer deleted. */
+      /** @description Deleted. */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      404: components["responses"]["CustomerNotFound"];
-      422: components["responses"]["ValidationFailed"];
+      /** @description No customer with this ID. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ResourceNotFound"];
+        };
+      };
+      /** @description A parameter is malformed. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["HTTPValidationError"];
+        };
+      };
     };
   };
   "customers:delete_external": {
     parameters: {
       query?: {
-        /** @description When true, also anonymize the customer's personal data, for GDPR erasure. */
-        anonymize?: components["parameters"]["Anonymize"];
+        /** @description Also erase the customer's personal data. */
+        anonymize?: boolean;
       };
       header?: never;
       path: {
@@ -1151,15 +1508,31 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Customer deleted. */
+      /** @description Deleted. */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      404: components["responses"]["CustomerNotFound"];
-      422: components["responses"]["ValidationFailed"];
+      /** @description No customer with this external ID. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ResourceNotFound"];
+        };
+      };
+      /** @description A parameter is malformed. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["HTTPValidationError"];
+        };
+      };
     };
   };
 }

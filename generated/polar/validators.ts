@@ -23,6 +23,8 @@ const PATTERN_0 =
 const PATTERN_1 =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/u;
 
+const PATTERN_2 = /^(?!^[-+.]*$)[+-]?0*\d*\.?\d*$/u;
+
 const LIST_0 = [
   "id",
   "created_at",
@@ -31,6 +33,7 @@ const LIST_0 = [
   "description",
   "selectable",
   "deletable",
+  "is_deleted",
   "organization_id",
 ];
 
@@ -41,6 +44,8 @@ const LIST_1 = [
   "downloadables",
   "license_keys",
   "meter_credit",
+  "feature_flag",
+  "slack_shared_channel",
 ];
 
 const LIST_2 = [
@@ -72,6 +77,18 @@ const LIST_3 = [
 ];
 
 const LIST_4 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "name",
+  "slug",
+  "avatar_url",
+  "proration_behavior",
+  "allow_customer_updates",
+  "customer_portal_settings",
+];
+
+const LIST_5 = [
   "id",
   "created_at",
   "modified_at",
@@ -91,7 +108,7 @@ const LIST_4 = [
   "active_meters",
 ];
 
-const LIST_5 = [
+const LIST_6 = [
   "id",
   "created_at",
   "modified_at",
@@ -102,7 +119,7 @@ const LIST_5 = [
   "properties",
 ];
 
-const LIST_6 = [
+const LIST_7 = [
   "id",
   "created_at",
   "modified_at",
@@ -112,7 +129,7 @@ const LIST_6 = [
   "balance",
 ];
 
-const LIST_7 = [
+const LIST_8 = [
   "id",
   "created_at",
   "modified_at",
@@ -134,7 +151,7 @@ const LIST_7 = [
   "meters",
 ];
 
-const LIST_8 = [
+const LIST_9 = [
   "id",
   "created_at",
   "modified_at",
@@ -144,21 +161,29 @@ const LIST_8 = [
   "amount",
 ];
 
-const LIST_9 = [
+const LIST_10 = [
   "created_at",
   "modified_at",
   "id",
   "amount",
   "currency",
   "recurring_interval",
+  "recurring_interval_count",
   "status",
   "current_period_start",
   "current_period_end",
+  "current_meter_period_start",
+  "current_meter_period_end",
+  "trial_start",
+  "trial_end",
   "cancel_at_period_end",
   "canceled_at",
   "started_at",
   "ends_at",
   "ended_at",
+  "pause_at_period_end",
+  "paused_at",
+  "resumes_at",
   "customer_id",
   "product_id",
   "discount_id",
@@ -168,9 +193,10 @@ const LIST_9 = [
   "product",
   "prices",
   "meters",
+  "pending_update",
 ];
 
-const LIST_10 = [
+const LIST_11 = [
   "created_at",
   "modified_at",
   "id",
@@ -181,15 +207,21 @@ const LIST_10 = [
   "meter",
 ];
 
-const LIST_11 = ["created_at", "modified_at", "id", "name"];
+const LIST_12 = ["created_at", "modified_at", "id", "name"];
 
-const LIST_12 = [
+const LIST_13 = [
+  "id",
   "created_at",
   "modified_at",
-  "id",
+  "trial_interval",
+  "trial_interval_count",
   "name",
   "description",
+  "visibility",
   "recurring_interval",
+  "recurring_interval_count",
+  "meter_interval",
+  "meter_interval_count",
   "is_recurring",
   "is_archived",
   "organization_id",
@@ -199,44 +231,43 @@ const LIST_12 = [
   "organization",
 ];
 
-const LIST_13 = [
-  "created_at",
-  "modified_at",
-  "id",
-  "amount_type",
-  "is_archived",
-  "product_id",
-  "type",
-  "recurring_interval",
-  "price_currency",
-  "price_amount",
-  "legacy",
-];
-
 const LIST_14 = [
   "created_at",
   "modified_at",
   "id",
-  "name",
-  "slug",
-  "avatar_url",
-  "email",
-  "website",
-  "socials",
-  "status",
-  "details_submitted_at",
-  "feature_settings",
-  "subscription_settings",
-  "notification_settings",
+  "source",
+  "amount_type",
+  "price_currency",
+  "tax_behavior",
+  "is_archived",
+  "product_id",
+  "type",
+  "recurring_interval",
+  "minimum_amount",
+  "maximum_amount",
+  "preset_amount",
+  "legacy",
 ];
 
-const LIST_15 = ["allow_multiple_subscriptions", "allow_customer_updates", "proration_behavior"];
+const LIST_15 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "source",
+  "amount_type",
+  "price_currency",
+  "tax_behavior",
+  "is_archived",
+  "product_id",
+  "type",
+  "recurring_interval",
+  "price_amount",
+  "legacy",
+];
 
-const LIST_16 = ["x", "github", "facebook", "instagram", "youtube", "tiktok", "linkedin", "other"];
+const LIST_16 = ["created_at", "modified_at", "id", "applies_at", "product_id", "seats"];
 
-const LIST_17 = ["created", "onboarding_started", "under_review", "denied", "active"];
-
-const LIST_18 = [
+const LIST_17 = [
   "id",
   "organization_id",
   "name",
@@ -256,20 +287,68 @@ const LIST_18 = [
   "public_url",
 ];
 
+const LIST_18 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "source",
+  "amount_type",
+  "price_currency",
+  "tax_behavior",
+  "is_archived",
+  "product_id",
+  "minimum_amount",
+  "maximum_amount",
+  "preset_amount",
+];
+
 const LIST_19 = [
   "created_at",
   "modified_at",
   "id",
+  "source",
   "amount_type",
+  "price_currency",
+  "tax_behavior",
   "is_archived",
   "product_id",
-  "type",
-  "recurring_interval",
-  "price_currency",
   "price_amount",
 ];
 
-const LIST_20 = [
+const LIST_20 = ["id", "name", "unit", "custom_label", "custom_multiplier"];
+
+const LIST_21 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "source",
+  "amount_type",
+  "price_currency",
+  "tax_behavior",
+  "is_archived",
+  "product_id",
+  "unit_amount",
+  "cap_amount",
+  "meter_id",
+  "meter",
+];
+
+const LIST_22 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "source",
+  "amount_type",
+  "price_currency",
+  "tax_behavior",
+  "is_archived",
+  "product_id",
+  "seat_tiers",
+];
+
+const LIST_23 = ["tiers", "minimum_seats", "maximum_seats"];
+
+const LIST_24 = [
   "created_at",
   "modified_at",
   "id",
@@ -300,7 +379,7 @@ const LIST_20 = [
   "meters",
 ];
 
-const LIST_21 = [
+const LIST_25 = [
   "id",
   "created_at",
   "modified_at",
@@ -316,7 +395,9 @@ const LIST_21 = [
   "avatar_url",
 ];
 
-const LIST_22 = [
+const LIST_26 = ["invoice", "prorate", "next_period", "reset"];
+
+const LIST_27 = [
   "incomplete",
   "incomplete_expired",
   "trialing",
@@ -324,6 +405,7 @@ const LIST_22 = [
   "past_due",
   "canceled",
   "unpaid",
+  "paused",
 ];
 
 type Check = (value: unknown, at: string, issues: ValidationIssue[]) => void;
@@ -468,34 +550,48 @@ function check2(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v3 = value["created_at"];
     if (v3 !== undefined) {
-      check31(v3, at + "/created_at", issues);
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
     }
     const v6 = value["modified_at"];
     if (v6 !== undefined) {
-      check18(v6, at + "/modified_at", issues);
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
+      }
     }
-    const v9 = value["type"];
-    if (v9 !== undefined) {
-      check3(v9, at + "/type", issues);
+    const v11 = value["type"];
+    if (v11 !== undefined) {
+      check3(v11, at + "/type", issues);
     }
-    const v12 = value["description"];
-    if (v12 !== undefined) {
-      if (!(typeof v12 === "string")) fail(issues, at + "/description", "type", "string", v12);
+    const v14 = value["description"];
+    if (v14 !== undefined) {
+      if (!(typeof v14 === "string")) fail(issues, at + "/description", "type", "string", v14);
     }
-    const v15 = value["selectable"];
-    if (v15 !== undefined) {
-      if (!(typeof v15 === "boolean")) fail(issues, at + "/selectable", "type", "boolean", v15);
+    const v17 = value["selectable"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "boolean")) fail(issues, at + "/selectable", "type", "boolean", v17);
     }
-    const v18 = value["deletable"];
-    if (v18 !== undefined) {
-      if (!(typeof v18 === "boolean")) fail(issues, at + "/deletable", "type", "boolean", v18);
+    const v20 = value["deletable"];
+    if (v20 !== undefined) {
+      if (!(typeof v20 === "boolean")) fail(issues, at + "/deletable", "type", "boolean", v20);
     }
-    const v21 = value["organization_id"];
-    if (v21 !== undefined) {
-      const p21 = at + "/organization_id";
-      if (!(typeof v21 === "string")) fail(issues, p21, "type", "string", v21);
-      if (typeof v21 === "string") {
-        if (!PATTERN_0.test(v21)) fail(issues, p21, "format", "uuid4", v21);
+    const v23 = value["is_deleted"];
+    if (v23 !== undefined) {
+      if (!(typeof v23 === "boolean")) fail(issues, at + "/is_deleted", "type", "boolean", v23);
+    }
+    const v26 = value["organization_id"];
+    if (v26 !== undefined) {
+      const p26 = at + "/organization_id";
+      if (!(typeof v26 === "string")) fail(issues, p26, "type", "string", v26);
+      if (typeof v26 === "string") {
+        if (!PATTERN_0.test(v26)) fail(issues, p26, "format", "uuid4", v26);
       }
     }
   }
@@ -522,87 +618,103 @@ function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v3 = value["created_at"];
     if (v3 !== undefined) {
-      check31(v3, at + "/created_at", issues);
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
     }
     const v6 = value["modified_at"];
     if (v6 !== undefined) {
-      check18(v6, at + "/modified_at", issues);
-    }
-    const v9 = value["metadata"];
-    if (v9 !== undefined) {
-      check17(v9, at + "/metadata", issues);
-    }
-    const v12 = value["external_id"];
-    if (v12 !== undefined) {
-      if (v12 !== null) {
-        if (!(typeof v12 === "string")) fail(issues, at + "/external_id", "type", "string", v12);
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
       }
     }
-    const v17 = value["email"];
-    if (v17 !== undefined) {
-      if (!(typeof v17 === "string")) fail(issues, at + "/email", "type", "string", v17);
+    const v11 = value["metadata"];
+    if (v11 !== undefined) {
+      check24(v11, at + "/metadata", issues);
     }
-    const v20 = value["email_verified"];
-    if (v20 !== undefined) {
-      if (!(typeof v20 === "boolean")) fail(issues, at + "/email_verified", "type", "boolean", v20);
-    }
-    const v23 = value["type"];
-    if (v23 !== undefined) {
-      check14(v23, at + "/type", issues);
-    }
-    const v26 = value["name"];
-    if (v26 !== undefined) {
-      if (v26 !== null) {
-        if (!(typeof v26 === "string")) fail(issues, at + "/name", "type", "string", v26);
+    const v14 = value["external_id"];
+    if (v14 !== undefined) {
+      if (v14 !== null) {
+        if (!(typeof v14 === "string")) fail(issues, at + "/external_id", "type", "string", v14);
       }
     }
-    const v31 = value["billing_name"];
-    if (v31 !== undefined) {
-      if (v31 !== null) {
-        if (!(typeof v31 === "string")) fail(issues, at + "/billing_name", "type", "string", v31);
+    const v19 = value["email"];
+    if (v19 !== undefined) {
+      if (!(typeof v19 === "string")) fail(issues, at + "/email", "type", "string", v19);
+    }
+    const v22 = value["email_verified"];
+    if (v22 !== undefined) {
+      if (!(typeof v22 === "boolean")) fail(issues, at + "/email_verified", "type", "boolean", v22);
+    }
+    const v25 = value["type"];
+    if (v25 !== undefined) {
+      check19(v25, at + "/type", issues);
+    }
+    const v28 = value["name"];
+    if (v28 !== undefined) {
+      if (v28 !== null) {
+        if (!(typeof v28 === "string")) fail(issues, at + "/name", "type", "string", v28);
       }
     }
-    const v36 = value["billing_address"];
-    if (v36 !== undefined) {
-      if (v36 !== null) {
-        check0(v36, at + "/billing_address", issues);
+    const v33 = value["billing_name"];
+    if (v33 !== undefined) {
+      if (v33 !== null) {
+        if (!(typeof v33 === "string")) fail(issues, at + "/billing_name", "type", "string", v33);
       }
     }
-    const v41 = value["tax_id"];
-    if (v41 !== undefined) {
-      const p41 = at + "/tax_id";
-      if (v41 !== null) {
-        if (!Array.isArray(v41)) fail(issues, p41, "type", "array", v41);
-        if (Array.isArray(v41)) {
-          if (v41.length < 2) fail(issues, p41, "minItems", 2, v41, "must not have < 2 items");
-          if (v41.length > 2) fail(issues, p41, "maxItems", 2, v41, "must not have > 2 items");
-          if (v41.length > 0) {
-            const v46 = v41[0];
-            if (!(typeof v46 === "string")) fail(issues, p41 + "/0", "type", "string", v46);
+    const v38 = value["billing_address"];
+    if (v38 !== undefined) {
+      if (v38 !== null) {
+        check0(v38, at + "/billing_address", issues);
+      }
+    }
+    const v43 = value["tax_id"];
+    if (v43 !== undefined) {
+      const p43 = at + "/tax_id";
+      if (v43 !== null) {
+        if (!Array.isArray(v43)) fail(issues, p43, "type", "array", v43);
+        if (Array.isArray(v43)) {
+          if (v43.length < 2) fail(issues, p43, "minItems", 2, v43, "must not have < 2 items");
+          if (v43.length > 2) fail(issues, p43, "maxItems", 2, v43, "must not have > 2 items");
+          if (v43.length > 0) {
+            const v48 = v43[0];
+            if (!(typeof v48 === "string")) fail(issues, p43 + "/0", "type", "string", v48);
           }
-          if (v41.length > 1) {
-            const v49 = v41[1];
-            if (!(typeof v49 === "string")) fail(issues, p41 + "/1", "type", "string", v49);
+          if (v43.length > 1) {
+            const v51 = v43[1];
+            if (!(typeof v51 === "string")) fail(issues, p43 + "/1", "type", "string", v51);
           }
         }
       }
     }
-    const v52 = value["organization_id"];
-    if (v52 !== undefined) {
-      const p52 = at + "/organization_id";
-      if (!(typeof v52 === "string")) fail(issues, p52, "type", "string", v52);
-      if (typeof v52 === "string") {
-        if (!PATTERN_0.test(v52)) fail(issues, p52, "format", "uuid4", v52);
+    const v54 = value["organization_id"];
+    if (v54 !== undefined) {
+      const p54 = at + "/organization_id";
+      if (!(typeof v54 === "string")) fail(issues, p54, "type", "string", v54);
+      if (typeof v54 === "string") {
+        if (!PATTERN_0.test(v54)) fail(issues, p54, "format", "uuid4", v54);
       }
     }
-    const v55 = value["deleted_at"];
-    if (v55 !== undefined) {
-      check18(v55, at + "/deleted_at", issues);
+    const v57 = value["deleted_at"];
+    if (v57 !== undefined) {
+      const p57 = at + "/deleted_at";
+      if (v57 !== null) {
+        if (!(typeof v57 === "string")) fail(issues, p57, "type", "string", v57);
+        if (typeof v57 === "string") {
+          if (!PATTERN_1.test(v57) || !realDate(v57)) fail(issues, p57, "format", "date-time", v57);
+        }
+      }
     }
-    const v58 = value["avatar_url"];
-    if (v58 !== undefined) {
-      if (v58 !== null) {
-        if (!(typeof v58 === "string")) fail(issues, at + "/avatar_url", "type", "string", v58);
+    const v62 = value["avatar_url"];
+    if (v62 !== undefined) {
+      if (v62 !== null) {
+        if (!(typeof v62 === "string")) fail(issues, at + "/avatar_url", "type", "string", v62);
       }
     }
   }
@@ -614,142 +726,134 @@ function check5(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!includesJson(LIST_3, value)) fail(issues, at, "enum", LIST_3, value);
 }
 
-/** CustomerState */
+/** CustomerOrganization */
 function check6(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, LIST_4);
-    const v0 = value["id"];
+    const v0 = value["created_at"];
     if (v0 !== undefined) {
-      const p0 = at + "/id";
+      const p0 = at + "/created_at";
       if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
       if (typeof v0 === "string") {
-        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
       }
     }
-    const v3 = value["created_at"];
+    const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check31(v3, at + "/created_at", issues);
-    }
-    const v6 = value["modified_at"];
-    if (v6 !== undefined) {
-      check18(v6, at + "/modified_at", issues);
-    }
-    const v9 = value["metadata"];
-    if (v9 !== undefined) {
-      check17(v9, at + "/metadata", issues);
-    }
-    const v12 = value["external_id"];
-    if (v12 !== undefined) {
-      if (v12 !== null) {
-        if (!(typeof v12 === "string")) fail(issues, at + "/external_id", "type", "string", v12);
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
       }
     }
-    const v17 = value["email"];
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["name"];
+    if (v11 !== undefined) {
+      if (!(typeof v11 === "string")) fail(issues, at + "/name", "type", "string", v11);
+    }
+    const v14 = value["slug"];
+    if (v14 !== undefined) {
+      if (!(typeof v14 === "string")) fail(issues, at + "/slug", "type", "string", v14);
+    }
+    const v17 = value["avatar_url"];
     if (v17 !== undefined) {
-      if (!(typeof v17 === "string")) fail(issues, at + "/email", "type", "string", v17);
-    }
-    const v20 = value["email_verified"];
-    if (v20 !== undefined) {
-      if (!(typeof v20 === "boolean")) fail(issues, at + "/email_verified", "type", "boolean", v20);
-    }
-    const v23 = value["type"];
-    if (v23 !== undefined) {
-      check14(v23, at + "/type", issues);
-    }
-    const v26 = value["name"];
-    if (v26 !== undefined) {
-      if (v26 !== null) {
-        if (!(typeof v26 === "string")) fail(issues, at + "/name", "type", "string", v26);
+      if (v17 !== null) {
+        if (!(typeof v17 === "string")) fail(issues, at + "/avatar_url", "type", "string", v17);
       }
     }
-    const v31 = value["billing_name"];
+    const v22 = value["proration_behavior"];
+    if (v22 !== undefined) {
+      check44(v22, at + "/proration_behavior", issues);
+    }
+    const v25 = value["allow_customer_updates"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "boolean"))
+        fail(issues, at + "/allow_customer_updates", "type", "boolean", v25);
+    }
+    const v28 = value["customer_portal_settings"];
+    if (v28 !== undefined) {
+      check26(v28, at + "/customer_portal_settings", issues);
+    }
+    const v31 = value["organization_features"];
     if (v31 !== undefined) {
-      if (v31 !== null) {
-        if (!(typeof v31 === "string")) fail(issues, at + "/billing_name", "type", "string", v31);
-      }
-    }
-    const v36 = value["billing_address"];
-    if (v36 !== undefined) {
-      if (v36 !== null) {
-        check0(v36, at + "/billing_address", issues);
-      }
-    }
-    const v41 = value["tax_id"];
-    if (v41 !== undefined) {
-      const p41 = at + "/tax_id";
-      if (v41 !== null) {
-        if (!Array.isArray(v41)) fail(issues, p41, "type", "array", v41);
-        if (Array.isArray(v41)) {
-          if (v41.length < 2) fail(issues, p41, "minItems", 2, v41, "must not have < 2 items");
-          if (v41.length > 2) fail(issues, p41, "maxItems", 2, v41, "must not have > 2 items");
-          if (v41.length > 0) {
-            const v46 = v41[0];
-            if (!(typeof v46 === "string")) fail(issues, p41 + "/0", "type", "string", v46);
-          }
-          if (v41.length > 1) {
-            const v49 = v41[1];
-            if (!(typeof v49 === "string")) fail(issues, p41 + "/1", "type", "string", v49);
-          }
-        }
-      }
-    }
-    const v52 = value["organization_id"];
-    if (v52 !== undefined) {
-      const p52 = at + "/organization_id";
-      if (!(typeof v52 === "string")) fail(issues, p52, "type", "string", v52);
-      if (typeof v52 === "string") {
-        if (!PATTERN_0.test(v52)) fail(issues, p52, "format", "uuid4", v52);
-      }
-    }
-    const v55 = value["deleted_at"];
-    if (v55 !== undefined) {
-      check18(v55, at + "/deleted_at", issues);
-    }
-    const v58 = value["avatar_url"];
-    if (v58 !== undefined) {
-      if (v58 !== null) {
-        if (!(typeof v58 === "string")) fail(issues, at + "/avatar_url", "type", "string", v58);
-      }
-    }
-    const v63 = value["active_subscriptions"];
-    if (v63 !== undefined) {
-      const p63 = at + "/active_subscriptions";
-      if (!Array.isArray(v63)) fail(issues, p63, "type", "array", v63);
-      if (Array.isArray(v63)) {
-        for (let i66 = 0; i66 < v63.length; i66++) {
-          const v67 = v63[i66];
-          check9(v67, p63 + "/" + i66, issues);
-        }
-      }
-    }
-    const v70 = value["granted_benefits"];
-    if (v70 !== undefined) {
-      const p70 = at + "/granted_benefits";
-      if (!Array.isArray(v70)) fail(issues, p70, "type", "array", v70);
-      if (Array.isArray(v70)) {
-        for (let i73 = 0; i73 < v70.length; i73++) {
-          const v74 = v70[i73];
-          check7(v74, p70 + "/" + i73, issues);
-        }
-      }
-    }
-    const v77 = value["active_meters"];
-    if (v77 !== undefined) {
-      const p77 = at + "/active_meters";
-      if (!Array.isArray(v77)) fail(issues, p77, "type", "array", v77);
-      if (Array.isArray(v77)) {
-        for (let i80 = 0; i80 < v77.length; i80++) {
-          const v81 = v77[i80];
-          check8(v81, p77 + "/" + i80, issues);
-        }
-      }
+      check7(v31, at + "/organization_features", issues);
     }
   }
 }
 
-/** CustomerStateBenefitGrant */
+/** CustomerOrganizationFeatureSettings */
 function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    const v0 = value["member_model_enabled"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "boolean"))
+        fail(issues, at + "/member_model_enabled", "type", "boolean", v0);
+    }
+    const v3 = value["checkout_localization_enabled"];
+    if (v3 !== undefined) {
+      if (!(typeof v3 === "boolean"))
+        fail(issues, at + "/checkout_localization_enabled", "type", "boolean", v3);
+    }
+  }
+}
+
+/** CustomerPortalCustomerSettings */
+function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    const v0 = value["allow_email_change"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "boolean"))
+        fail(issues, at + "/allow_email_change", "type", "boolean", v0);
+    }
+  }
+}
+
+/** CustomerPortalSubscriptionSettings */
+function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["update_seats", "update_plan"]);
+    const v0 = value["update_seats"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "boolean")) fail(issues, at + "/update_seats", "type", "boolean", v0);
+    }
+    const v3 = value["update_plan"];
+    if (v3 !== undefined) {
+      if (!(typeof v3 === "boolean")) fail(issues, at + "/update_plan", "type", "boolean", v3);
+    }
+    const v6 = value["pause"];
+    if (v6 !== undefined) {
+      if (!(typeof v6 === "boolean")) fail(issues, at + "/pause", "type", "boolean", v6);
+    }
+  }
+}
+
+/** CustomerPortalUsageSettings */
+function check10(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["show"]);
+    const v0 = value["show"];
+    if (v0 !== undefined) {
+      if (!(typeof v0 === "boolean")) fail(issues, at + "/show", "type", "boolean", v0);
+    }
+  }
+}
+
+/** CustomerState */
+function check11(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, LIST_5);
@@ -763,41 +867,143 @@ function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v3 = value["created_at"];
     if (v3 !== undefined) {
-      check31(v3, at + "/created_at", issues);
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
     }
     const v6 = value["modified_at"];
     if (v6 !== undefined) {
-      check18(v6, at + "/modified_at", issues);
-    }
-    const v9 = value["granted_at"];
-    if (v9 !== undefined) {
-      check31(v9, at + "/granted_at", issues);
-    }
-    const v12 = value["benefit_id"];
-    if (v12 !== undefined) {
-      const p12 = at + "/benefit_id";
-      if (!(typeof v12 === "string")) fail(issues, p12, "type", "string", v12);
-      if (typeof v12 === "string") {
-        if (!PATTERN_0.test(v12)) fail(issues, p12, "format", "uuid4", v12);
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
       }
     }
-    const v15 = value["benefit_type"];
-    if (v15 !== undefined) {
-      check3(v15, at + "/benefit_type", issues);
+    const v11 = value["metadata"];
+    if (v11 !== undefined) {
+      check24(v11, at + "/metadata", issues);
     }
-    const v18 = value["benefit_metadata"];
-    if (v18 !== undefined) {
-      check17(v18, at + "/benefit_metadata", issues);
+    const v14 = value["external_id"];
+    if (v14 !== undefined) {
+      if (v14 !== null) {
+        if (!(typeof v14 === "string")) fail(issues, at + "/external_id", "type", "string", v14);
+      }
     }
-    const v21 = value["properties"];
-    if (v21 !== undefined) {
-      if (!isRecord(v21)) fail(issues, at + "/properties", "type", "object", v21);
+    const v19 = value["email"];
+    if (v19 !== undefined) {
+      if (!(typeof v19 === "string")) fail(issues, at + "/email", "type", "string", v19);
+    }
+    const v22 = value["email_verified"];
+    if (v22 !== undefined) {
+      if (!(typeof v22 === "boolean")) fail(issues, at + "/email_verified", "type", "boolean", v22);
+    }
+    const v25 = value["type"];
+    if (v25 !== undefined) {
+      check19(v25, at + "/type", issues);
+    }
+    const v28 = value["name"];
+    if (v28 !== undefined) {
+      if (v28 !== null) {
+        if (!(typeof v28 === "string")) fail(issues, at + "/name", "type", "string", v28);
+      }
+    }
+    const v33 = value["billing_name"];
+    if (v33 !== undefined) {
+      if (v33 !== null) {
+        if (!(typeof v33 === "string")) fail(issues, at + "/billing_name", "type", "string", v33);
+      }
+    }
+    const v38 = value["billing_address"];
+    if (v38 !== undefined) {
+      if (v38 !== null) {
+        check0(v38, at + "/billing_address", issues);
+      }
+    }
+    const v43 = value["tax_id"];
+    if (v43 !== undefined) {
+      const p43 = at + "/tax_id";
+      if (v43 !== null) {
+        if (!Array.isArray(v43)) fail(issues, p43, "type", "array", v43);
+        if (Array.isArray(v43)) {
+          if (v43.length < 2) fail(issues, p43, "minItems", 2, v43, "must not have < 2 items");
+          if (v43.length > 2) fail(issues, p43, "maxItems", 2, v43, "must not have > 2 items");
+          if (v43.length > 0) {
+            const v48 = v43[0];
+            if (!(typeof v48 === "string")) fail(issues, p43 + "/0", "type", "string", v48);
+          }
+          if (v43.length > 1) {
+            const v51 = v43[1];
+            if (!(typeof v51 === "string")) fail(issues, p43 + "/1", "type", "string", v51);
+          }
+        }
+      }
+    }
+    const v54 = value["organization_id"];
+    if (v54 !== undefined) {
+      const p54 = at + "/organization_id";
+      if (!(typeof v54 === "string")) fail(issues, p54, "type", "string", v54);
+      if (typeof v54 === "string") {
+        if (!PATTERN_0.test(v54)) fail(issues, p54, "format", "uuid4", v54);
+      }
+    }
+    const v57 = value["deleted_at"];
+    if (v57 !== undefined) {
+      const p57 = at + "/deleted_at";
+      if (v57 !== null) {
+        if (!(typeof v57 === "string")) fail(issues, p57, "type", "string", v57);
+        if (typeof v57 === "string") {
+          if (!PATTERN_1.test(v57) || !realDate(v57)) fail(issues, p57, "format", "date-time", v57);
+        }
+      }
+    }
+    const v62 = value["avatar_url"];
+    if (v62 !== undefined) {
+      if (v62 !== null) {
+        if (!(typeof v62 === "string")) fail(issues, at + "/avatar_url", "type", "string", v62);
+      }
+    }
+    const v67 = value["active_subscriptions"];
+    if (v67 !== undefined) {
+      const p67 = at + "/active_subscriptions";
+      if (!Array.isArray(v67)) fail(issues, p67, "type", "array", v67);
+      if (Array.isArray(v67)) {
+        for (let i70 = 0; i70 < v67.length; i70++) {
+          const v71 = v67[i70];
+          check14(v71, p67 + "/" + i70, issues);
+        }
+      }
+    }
+    const v74 = value["granted_benefits"];
+    if (v74 !== undefined) {
+      const p74 = at + "/granted_benefits";
+      if (!Array.isArray(v74)) fail(issues, p74, "type", "array", v74);
+      if (Array.isArray(v74)) {
+        for (let i77 = 0; i77 < v74.length; i77++) {
+          const v78 = v74[i77];
+          check12(v78, p74 + "/" + i77, issues);
+        }
+      }
+    }
+    const v81 = value["active_meters"];
+    if (v81 !== undefined) {
+      const p81 = at + "/active_meters";
+      if (!Array.isArray(v81)) fail(issues, p81, "type", "array", v81);
+      if (Array.isArray(v81)) {
+        for (let i84 = 0; i84 < v81.length; i84++) {
+          const v85 = v81[i84];
+          check13(v85, p81 + "/" + i84, issues);
+        }
+      }
     }
   }
 }
 
-/** CustomerStateMeter */
-function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
+/** CustomerStateBenefitGrant */
+function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, LIST_6);
@@ -811,39 +1017,55 @@ function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v3 = value["created_at"];
     if (v3 !== undefined) {
-      check31(v3, at + "/created_at", issues);
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
     }
     const v6 = value["modified_at"];
     if (v6 !== undefined) {
-      check18(v6, at + "/modified_at", issues);
-    }
-    const v9 = value["meter_id"];
-    if (v9 !== undefined) {
-      const p9 = at + "/meter_id";
-      if (!(typeof v9 === "string")) fail(issues, p9, "type", "string", v9);
-      if (typeof v9 === "string") {
-        if (!PATTERN_0.test(v9)) fail(issues, p9, "format", "uuid4", v9);
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
       }
     }
-    const v12 = value["consumed_units"];
-    if (v12 !== undefined) {
-      if (!(typeof v12 === "number" && Number.isFinite(v12)))
-        fail(issues, at + "/consumed_units", "type", "number", v12);
+    const v11 = value["granted_at"];
+    if (v11 !== undefined) {
+      const p11 = at + "/granted_at";
+      if (!(typeof v11 === "string")) fail(issues, p11, "type", "string", v11);
+      if (typeof v11 === "string") {
+        if (!PATTERN_1.test(v11) || !realDate(v11)) fail(issues, p11, "format", "date-time", v11);
+      }
     }
-    const v15 = value["credited_units"];
-    if (v15 !== undefined) {
-      if (!Number.isInteger(v15)) fail(issues, at + "/credited_units", "type", "integer", v15);
+    const v14 = value["benefit_id"];
+    if (v14 !== undefined) {
+      const p14 = at + "/benefit_id";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (typeof v14 === "string") {
+        if (!PATTERN_0.test(v14)) fail(issues, p14, "format", "uuid4", v14);
+      }
     }
-    const v18 = value["balance"];
-    if (v18 !== undefined) {
-      if (!(typeof v18 === "number" && Number.isFinite(v18)))
-        fail(issues, at + "/balance", "type", "number", v18);
+    const v17 = value["benefit_type"];
+    if (v17 !== undefined) {
+      check3(v17, at + "/benefit_type", issues);
+    }
+    const v20 = value["benefit_metadata"];
+    if (v20 !== undefined) {
+      check24(v20, at + "/benefit_metadata", issues);
+    }
+    const v23 = value["properties"];
+    if (v23 !== undefined) {
+      if (!isRecord(v23)) fail(issues, at + "/properties", "type", "object", v23);
     }
   }
 }
 
-/** CustomerStateSubscription */
-function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
+/** CustomerStateMeter */
+function check13(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, LIST_7);
@@ -857,128 +1079,250 @@ function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v3 = value["created_at"];
     if (v3 !== undefined) {
-      check31(v3, at + "/created_at", issues);
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
     }
     const v6 = value["modified_at"];
     if (v6 !== undefined) {
-      check18(v6, at + "/modified_at", issues);
-    }
-    const v9 = value["metadata"];
-    if (v9 !== undefined) {
-      check17(v9, at + "/metadata", issues);
-    }
-    const v12 = value["status"];
-    if (v12 !== undefined) {
-      const p12 = at + "/status";
-      if (!(typeof v12 === "string")) fail(issues, p12, "type", "string", v12);
-      if (!includesJson(["active", "trialing"], v12))
-        fail(issues, p12, "enum", ["active", "trialing"], v12);
-    }
-    const v15 = value["amount"];
-    if (v15 !== undefined) {
-      if (!Number.isInteger(v15)) fail(issues, at + "/amount", "type", "integer", v15);
-    }
-    const v18 = value["currency"];
-    if (v18 !== undefined) {
-      if (!(typeof v18 === "string")) fail(issues, at + "/currency", "type", "string", v18);
-    }
-    const v21 = value["recurring_interval"];
-    if (v21 !== undefined) {
-      check26(v21, at + "/recurring_interval", issues);
-    }
-    const v24 = value["current_period_start"];
-    if (v24 !== undefined) {
-      check31(v24, at + "/current_period_start", issues);
-    }
-    const v27 = value["current_period_end"];
-    if (v27 !== undefined) {
-      check31(v27, at + "/current_period_end", issues);
-    }
-    const v30 = value["trial_start"];
-    if (v30 !== undefined) {
-      check18(v30, at + "/trial_start", issues);
-    }
-    const v33 = value["trial_end"];
-    if (v33 !== undefined) {
-      check18(v33, at + "/trial_end", issues);
-    }
-    const v36 = value["cancel_at_period_end"];
-    if (v36 !== undefined) {
-      if (!(typeof v36 === "boolean"))
-        fail(issues, at + "/cancel_at_period_end", "type", "boolean", v36);
-    }
-    const v39 = value["canceled_at"];
-    if (v39 !== undefined) {
-      check18(v39, at + "/canceled_at", issues);
-    }
-    const v42 = value["started_at"];
-    if (v42 !== undefined) {
-      check18(v42, at + "/started_at", issues);
-    }
-    const v45 = value["ends_at"];
-    if (v45 !== undefined) {
-      check18(v45, at + "/ends_at", issues);
-    }
-    const v48 = value["product_id"];
-    if (v48 !== undefined) {
-      const p48 = at + "/product_id";
-      if (!(typeof v48 === "string")) fail(issues, p48, "type", "string", v48);
-      if (typeof v48 === "string") {
-        if (!PATTERN_0.test(v48)) fail(issues, p48, "format", "uuid4", v48);
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
       }
     }
-    const v51 = value["discount_id"];
-    if (v51 !== undefined) {
-      check19(v51, at + "/discount_id", issues);
+    const v11 = value["meter_id"];
+    if (v11 !== undefined) {
+      const p11 = at + "/meter_id";
+      if (!(typeof v11 === "string")) fail(issues, p11, "type", "string", v11);
+      if (typeof v11 === "string") {
+        if (!PATTERN_0.test(v11)) fail(issues, p11, "format", "uuid4", v11);
+      }
     }
-    const v54 = value["meters"];
-    if (v54 !== undefined) {
-      const p54 = at + "/meters";
-      if (!Array.isArray(v54)) fail(issues, p54, "type", "array", v54);
-      if (Array.isArray(v54)) {
-        for (let i57 = 0; i57 < v54.length; i57++) {
-          const v58 = v54[i57];
-          if (!isRecord(v58)) fail(issues, p54 + "/" + i57, "type", "object", v58);
-          if (isRecord(v58)) {
-            requireAll(issues, p54 + "/" + i57, v58, LIST_8);
-            const v59 = v58["id"];
-            if (v59 !== undefined) {
-              const p59 = p54 + "/" + i57 + "/id";
-              if (!(typeof v59 === "string")) fail(issues, p59, "type", "string", v59);
-              if (typeof v59 === "string") {
-                if (!PATTERN_0.test(v59)) fail(issues, p59, "format", "uuid4", v59);
+    const v14 = value["consumed_units"];
+    if (v14 !== undefined) {
+      if (!(typeof v14 === "number" && Number.isFinite(v14)))
+        fail(issues, at + "/consumed_units", "type", "number", v14);
+    }
+    const v17 = value["credited_units"];
+    if (v17 !== undefined) {
+      if (!Number.isInteger(v17)) fail(issues, at + "/credited_units", "type", "integer", v17);
+    }
+    const v20 = value["balance"];
+    if (v20 !== undefined) {
+      if (!(typeof v20 === "number" && Number.isFinite(v20)))
+        fail(issues, at + "/balance", "type", "number", v20);
+    }
+  }
+}
+
+/** CustomerStateSubscription */
+function check14(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_8);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["modified_at"];
+    if (v6 !== undefined) {
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
+      }
+    }
+    const v11 = value["metadata"];
+    if (v11 !== undefined) {
+      check24(v11, at + "/metadata", issues);
+    }
+    const v14 = value["status"];
+    if (v14 !== undefined) {
+      const p14 = at + "/status";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (!includesJson(["active", "trialing"], v14))
+        fail(issues, p14, "enum", ["active", "trialing"], v14);
+    }
+    const v17 = value["amount"];
+    if (v17 !== undefined) {
+      if (!Number.isInteger(v17)) fail(issues, at + "/amount", "type", "integer", v17);
+    }
+    const v20 = value["currency"];
+    if (v20 !== undefined) {
+      if (!(typeof v20 === "string")) fail(issues, at + "/currency", "type", "string", v20);
+    }
+    const v23 = value["recurring_interval"];
+    if (v23 !== undefined) {
+      check39(v23, at + "/recurring_interval", issues);
+    }
+    const v26 = value["current_period_start"];
+    if (v26 !== undefined) {
+      const p26 = at + "/current_period_start";
+      if (!(typeof v26 === "string")) fail(issues, p26, "type", "string", v26);
+      if (typeof v26 === "string") {
+        if (!PATTERN_1.test(v26) || !realDate(v26)) fail(issues, p26, "format", "date-time", v26);
+      }
+    }
+    const v29 = value["current_period_end"];
+    if (v29 !== undefined) {
+      const p29 = at + "/current_period_end";
+      if (!(typeof v29 === "string")) fail(issues, p29, "type", "string", v29);
+      if (typeof v29 === "string") {
+        if (!PATTERN_1.test(v29) || !realDate(v29)) fail(issues, p29, "format", "date-time", v29);
+      }
+    }
+    const v32 = value["trial_start"];
+    if (v32 !== undefined) {
+      const p32 = at + "/trial_start";
+      if (v32 !== null) {
+        if (!(typeof v32 === "string")) fail(issues, p32, "type", "string", v32);
+        if (typeof v32 === "string") {
+          if (!PATTERN_1.test(v32) || !realDate(v32)) fail(issues, p32, "format", "date-time", v32);
+        }
+      }
+    }
+    const v37 = value["trial_end"];
+    if (v37 !== undefined) {
+      const p37 = at + "/trial_end";
+      if (v37 !== null) {
+        if (!(typeof v37 === "string")) fail(issues, p37, "type", "string", v37);
+        if (typeof v37 === "string") {
+          if (!PATTERN_1.test(v37) || !realDate(v37)) fail(issues, p37, "format", "date-time", v37);
+        }
+      }
+    }
+    const v42 = value["cancel_at_period_end"];
+    if (v42 !== undefined) {
+      if (!(typeof v42 === "boolean"))
+        fail(issues, at + "/cancel_at_period_end", "type", "boolean", v42);
+    }
+    const v45 = value["canceled_at"];
+    if (v45 !== undefined) {
+      const p45 = at + "/canceled_at";
+      if (v45 !== null) {
+        if (!(typeof v45 === "string")) fail(issues, p45, "type", "string", v45);
+        if (typeof v45 === "string") {
+          if (!PATTERN_1.test(v45) || !realDate(v45)) fail(issues, p45, "format", "date-time", v45);
+        }
+      }
+    }
+    const v50 = value["started_at"];
+    if (v50 !== undefined) {
+      const p50 = at + "/started_at";
+      if (v50 !== null) {
+        if (!(typeof v50 === "string")) fail(issues, p50, "type", "string", v50);
+        if (typeof v50 === "string") {
+          if (!PATTERN_1.test(v50) || !realDate(v50)) fail(issues, p50, "format", "date-time", v50);
+        }
+      }
+    }
+    const v55 = value["ends_at"];
+    if (v55 !== undefined) {
+      const p55 = at + "/ends_at";
+      if (v55 !== null) {
+        if (!(typeof v55 === "string")) fail(issues, p55, "type", "string", v55);
+        if (typeof v55 === "string") {
+          if (!PATTERN_1.test(v55) || !realDate(v55)) fail(issues, p55, "format", "date-time", v55);
+        }
+      }
+    }
+    const v60 = value["product_id"];
+    if (v60 !== undefined) {
+      const p60 = at + "/product_id";
+      if (!(typeof v60 === "string")) fail(issues, p60, "type", "string", v60);
+      if (typeof v60 === "string") {
+        if (!PATTERN_0.test(v60)) fail(issues, p60, "format", "uuid4", v60);
+      }
+    }
+    const v63 = value["discount_id"];
+    if (v63 !== undefined) {
+      const p63 = at + "/discount_id";
+      if (v63 !== null) {
+        if (!(typeof v63 === "string")) fail(issues, p63, "type", "string", v63);
+        if (typeof v63 === "string") {
+          if (!PATTERN_0.test(v63)) fail(issues, p63, "format", "uuid4", v63);
+        }
+      }
+    }
+    const v68 = value["meters"];
+    if (v68 !== undefined) {
+      const p68 = at + "/meters";
+      if (!Array.isArray(v68)) fail(issues, p68, "type", "array", v68);
+      if (Array.isArray(v68)) {
+        for (let i71 = 0; i71 < v68.length; i71++) {
+          const v72 = v68[i71];
+          if (!isRecord(v72)) fail(issues, p68 + "/" + i71, "type", "object", v72);
+          if (isRecord(v72)) {
+            requireAll(issues, p68 + "/" + i71, v72, LIST_9);
+            const v73 = v72["id"];
+            if (v73 !== undefined) {
+              const p73 = p68 + "/" + i71 + "/id";
+              if (!(typeof v73 === "string")) fail(issues, p73, "type", "string", v73);
+              if (typeof v73 === "string") {
+                if (!PATTERN_0.test(v73)) fail(issues, p73, "format", "uuid4", v73);
               }
             }
-            const v62 = v58["created_at"];
-            if (v62 !== undefined) {
-              check31(v62, p54 + "/" + i57 + "/created_at", issues);
-            }
-            const v65 = v58["modified_at"];
-            if (v65 !== undefined) {
-              check18(v65, p54 + "/" + i57 + "/modified_at", issues);
-            }
-            const v68 = v58["meter_id"];
-            if (v68 !== undefined) {
-              const p68 = p54 + "/" + i57 + "/meter_id";
-              if (!(typeof v68 === "string")) fail(issues, p68, "type", "string", v68);
-              if (typeof v68 === "string") {
-                if (!PATTERN_0.test(v68)) fail(issues, p68, "format", "uuid4", v68);
+            const v76 = v72["created_at"];
+            if (v76 !== undefined) {
+              const p76 = p68 + "/" + i71 + "/created_at";
+              if (!(typeof v76 === "string")) fail(issues, p76, "type", "string", v76);
+              if (typeof v76 === "string") {
+                if (!PATTERN_1.test(v76) || !realDate(v76))
+                  fail(issues, p76, "format", "date-time", v76);
               }
             }
-            const v71 = v58["consumed_units"];
-            if (v71 !== undefined) {
-              if (!(typeof v71 === "number" && Number.isFinite(v71)))
-                fail(issues, p54 + "/" + i57 + "/consumed_units", "type", "number", v71);
+            const v79 = v72["modified_at"];
+            if (v79 !== undefined) {
+              const p79 = p68 + "/" + i71 + "/modified_at";
+              if (v79 !== null) {
+                if (!(typeof v79 === "string")) fail(issues, p79, "type", "string", v79);
+                if (typeof v79 === "string") {
+                  if (!PATTERN_1.test(v79) || !realDate(v79))
+                    fail(issues, p79, "format", "date-time", v79);
+                }
+              }
             }
-            const v74 = v58["credited_units"];
-            if (v74 !== undefined) {
-              if (!Number.isInteger(v74))
-                fail(issues, p54 + "/" + i57 + "/credited_units", "type", "integer", v74);
+            const v84 = v72["meter_id"];
+            if (v84 !== undefined) {
+              const p84 = p68 + "/" + i71 + "/meter_id";
+              if (!(typeof v84 === "string")) fail(issues, p84, "type", "string", v84);
+              if (typeof v84 === "string") {
+                if (!PATTERN_0.test(v84)) fail(issues, p84, "format", "uuid4", v84);
+              }
             }
-            const v77 = v58["amount"];
-            if (v77 !== undefined) {
-              if (!Number.isInteger(v77))
-                fail(issues, p54 + "/" + i57 + "/amount", "type", "integer", v77);
+            const v87 = v72["consumed_units"];
+            if (v87 !== undefined) {
+              if (!(typeof v87 === "number" && Number.isFinite(v87)))
+                fail(issues, p68 + "/" + i71 + "/consumed_units", "type", "number", v87);
+            }
+            const v90 = v72["credited_units"];
+            if (v90 !== undefined) {
+              if (!Number.isInteger(v90))
+                fail(issues, p68 + "/" + i71 + "/credited_units", "type", "integer", v90);
+            }
+            const v93 = v72["amount"];
+            if (v93 !== undefined) {
+              if (!Number.isInteger(v93))
+                fail(issues, p68 + "/" + i71 + "/amount", "type", "integer", v93);
             }
           }
         }
@@ -988,344 +1332,557 @@ function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** CustomerSubscription */
-function check10(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_9);
+    requireAll(issues, at, value, LIST_10);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check31(v0, at + "/created_at", issues);
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check18(v3, at + "/modified_at", issues);
-    }
-    const v6 = value["id"];
-    if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
       }
     }
-    const v9 = value["amount"];
-    if (v9 !== undefined) {
-      if (!Number.isInteger(v9)) fail(issues, at + "/amount", "type", "integer", v9);
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
     }
-    const v12 = value["currency"];
-    if (v12 !== undefined) {
-      if (!(typeof v12 === "string")) fail(issues, at + "/currency", "type", "string", v12);
+    const v11 = value["amount"];
+    if (v11 !== undefined) {
+      if (!Number.isInteger(v11)) fail(issues, at + "/amount", "type", "integer", v11);
     }
-    const v15 = value["recurring_interval"];
-    if (v15 !== undefined) {
-      check26(v15, at + "/recurring_interval", issues);
+    const v14 = value["currency"];
+    if (v14 !== undefined) {
+      if (!(typeof v14 === "string")) fail(issues, at + "/currency", "type", "string", v14);
     }
-    const v18 = value["status"];
-    if (v18 !== undefined) {
-      check30(v18, at + "/status", issues);
+    const v17 = value["recurring_interval"];
+    if (v17 !== undefined) {
+      check39(v17, at + "/recurring_interval", issues);
     }
-    const v21 = value["current_period_start"];
-    if (v21 !== undefined) {
-      check31(v21, at + "/current_period_start", issues);
+    const v20 = value["recurring_interval_count"];
+    if (v20 !== undefined) {
+      if (!Number.isInteger(v20))
+        fail(issues, at + "/recurring_interval_count", "type", "integer", v20);
     }
-    const v24 = value["current_period_end"];
-    if (v24 !== undefined) {
-      check18(v24, at + "/current_period_end", issues);
+    const v23 = value["status"];
+    if (v23 !== undefined) {
+      check45(v23, at + "/status", issues);
     }
-    const v27 = value["cancel_at_period_end"];
-    if (v27 !== undefined) {
-      if (!(typeof v27 === "boolean"))
-        fail(issues, at + "/cancel_at_period_end", "type", "boolean", v27);
+    const v26 = value["current_period_start"];
+    if (v26 !== undefined) {
+      const p26 = at + "/current_period_start";
+      if (!(typeof v26 === "string")) fail(issues, p26, "type", "string", v26);
+      if (typeof v26 === "string") {
+        if (!PATTERN_1.test(v26) || !realDate(v26)) fail(issues, p26, "format", "date-time", v26);
+      }
     }
-    const v30 = value["canceled_at"];
-    if (v30 !== undefined) {
-      check18(v30, at + "/canceled_at", issues);
+    const v29 = value["current_period_end"];
+    if (v29 !== undefined) {
+      const p29 = at + "/current_period_end";
+      if (!(typeof v29 === "string")) fail(issues, p29, "type", "string", v29);
+      if (typeof v29 === "string") {
+        if (!PATTERN_1.test(v29) || !realDate(v29)) fail(issues, p29, "format", "date-time", v29);
+      }
     }
-    const v33 = value["started_at"];
-    if (v33 !== undefined) {
-      check18(v33, at + "/started_at", issues);
+    const v32 = value["current_meter_period_start"];
+    if (v32 !== undefined) {
+      const p32 = at + "/current_meter_period_start";
+      if (v32 !== null) {
+        if (!(typeof v32 === "string")) fail(issues, p32, "type", "string", v32);
+        if (typeof v32 === "string") {
+          if (!PATTERN_1.test(v32) || !realDate(v32)) fail(issues, p32, "format", "date-time", v32);
+        }
+      }
     }
-    const v36 = value["ends_at"];
-    if (v36 !== undefined) {
-      check18(v36, at + "/ends_at", issues);
+    const v37 = value["current_meter_period_end"];
+    if (v37 !== undefined) {
+      const p37 = at + "/current_meter_period_end";
+      if (v37 !== null) {
+        if (!(typeof v37 === "string")) fail(issues, p37, "type", "string", v37);
+        if (typeof v37 === "string") {
+          if (!PATTERN_1.test(v37) || !realDate(v37)) fail(issues, p37, "format", "date-time", v37);
+        }
+      }
     }
-    const v39 = value["ended_at"];
-    if (v39 !== undefined) {
-      check18(v39, at + "/ended_at", issues);
-    }
-    const v42 = value["customer_id"];
+    const v42 = value["trial_start"];
     if (v42 !== undefined) {
-      const p42 = at + "/customer_id";
-      if (!(typeof v42 === "string")) fail(issues, p42, "type", "string", v42);
-      if (typeof v42 === "string") {
-        if (!PATTERN_0.test(v42)) fail(issues, p42, "format", "uuid4", v42);
+      const p42 = at + "/trial_start";
+      if (v42 !== null) {
+        if (!(typeof v42 === "string")) fail(issues, p42, "type", "string", v42);
+        if (typeof v42 === "string") {
+          if (!PATTERN_1.test(v42) || !realDate(v42)) fail(issues, p42, "format", "date-time", v42);
+        }
       }
     }
-    const v45 = value["product_id"];
-    if (v45 !== undefined) {
-      const p45 = at + "/product_id";
-      if (!(typeof v45 === "string")) fail(issues, p45, "type", "string", v45);
-      if (typeof v45 === "string") {
-        if (!PATTERN_0.test(v45)) fail(issues, p45, "format", "uuid4", v45);
+    const v47 = value["trial_end"];
+    if (v47 !== undefined) {
+      const p47 = at + "/trial_end";
+      if (v47 !== null) {
+        if (!(typeof v47 === "string")) fail(issues, p47, "type", "string", v47);
+        if (typeof v47 === "string") {
+          if (!PATTERN_1.test(v47) || !realDate(v47)) fail(issues, p47, "format", "date-time", v47);
+        }
       }
     }
-    const v48 = value["discount_id"];
-    if (v48 !== undefined) {
-      check19(v48, at + "/discount_id", issues);
+    const v52 = value["cancel_at_period_end"];
+    if (v52 !== undefined) {
+      if (!(typeof v52 === "boolean"))
+        fail(issues, at + "/cancel_at_period_end", "type", "boolean", v52);
     }
-    const v51 = value["checkout_id"];
-    if (v51 !== undefined) {
-      check19(v51, at + "/checkout_id", issues);
-    }
-    const v54 = value["customer_cancellation_reason"];
-    if (v54 !== undefined) {
-      if (v54 !== null) {
-        check5(v54, at + "/customer_cancellation_reason", issues);
+    const v55 = value["canceled_at"];
+    if (v55 !== undefined) {
+      const p55 = at + "/canceled_at";
+      if (v55 !== null) {
+        if (!(typeof v55 === "string")) fail(issues, p55, "type", "string", v55);
+        if (typeof v55 === "string") {
+          if (!PATTERN_1.test(v55) || !realDate(v55)) fail(issues, p55, "format", "date-time", v55);
+        }
       }
     }
-    const v59 = value["customer_cancellation_comment"];
-    if (v59 !== undefined) {
-      if (v59 !== null) {
-        if (!(typeof v59 === "string"))
-          fail(issues, at + "/customer_cancellation_comment", "type", "string", v59);
+    const v60 = value["started_at"];
+    if (v60 !== undefined) {
+      const p60 = at + "/started_at";
+      if (v60 !== null) {
+        if (!(typeof v60 === "string")) fail(issues, p60, "type", "string", v60);
+        if (typeof v60 === "string") {
+          if (!PATTERN_1.test(v60) || !realDate(v60)) fail(issues, p60, "format", "date-time", v60);
+        }
       }
     }
-    const v64 = value["product"];
-    if (v64 !== undefined) {
-      check13(v64, at + "/product", issues);
+    const v65 = value["ends_at"];
+    if (v65 !== undefined) {
+      const p65 = at + "/ends_at";
+      if (v65 !== null) {
+        if (!(typeof v65 === "string")) fail(issues, p65, "type", "string", v65);
+        if (typeof v65 === "string") {
+          if (!PATTERN_1.test(v65) || !realDate(v65)) fail(issues, p65, "format", "date-time", v65);
+        }
+      }
     }
-    const v67 = value["prices"];
-    if (v67 !== undefined) {
-      const p67 = at + "/prices";
-      if (!Array.isArray(v67)) fail(issues, p67, "type", "array", v67);
-      if (Array.isArray(v67)) {
-        for (let i70 = 0; i70 < v67.length; i70++) {
-          const v71 = v67[i70];
+    const v70 = value["ended_at"];
+    if (v70 !== undefined) {
+      const p70 = at + "/ended_at";
+      if (v70 !== null) {
+        if (!(typeof v70 === "string")) fail(issues, p70, "type", "string", v70);
+        if (typeof v70 === "string") {
+          if (!PATTERN_1.test(v70) || !realDate(v70)) fail(issues, p70, "format", "date-time", v70);
+        }
+      }
+    }
+    const v75 = value["past_due_at"];
+    if (v75 !== undefined) {
+      const p75 = at + "/past_due_at";
+      if (v75 !== null) {
+        if (!(typeof v75 === "string")) fail(issues, p75, "type", "string", v75);
+        if (typeof v75 === "string") {
+          if (!PATTERN_1.test(v75) || !realDate(v75)) fail(issues, p75, "format", "date-time", v75);
+        }
+      }
+    }
+    const v80 = value["pause_at_period_end"];
+    if (v80 !== undefined) {
+      if (!(typeof v80 === "boolean"))
+        fail(issues, at + "/pause_at_period_end", "type", "boolean", v80);
+    }
+    const v83 = value["paused_at"];
+    if (v83 !== undefined) {
+      const p83 = at + "/paused_at";
+      if (v83 !== null) {
+        if (!(typeof v83 === "string")) fail(issues, p83, "type", "string", v83);
+        if (typeof v83 === "string") {
+          if (!PATTERN_1.test(v83) || !realDate(v83)) fail(issues, p83, "format", "date-time", v83);
+        }
+      }
+    }
+    const v88 = value["resumes_at"];
+    if (v88 !== undefined) {
+      const p88 = at + "/resumes_at";
+      if (v88 !== null) {
+        if (!(typeof v88 === "string")) fail(issues, p88, "type", "string", v88);
+        if (typeof v88 === "string") {
+          if (!PATTERN_1.test(v88) || !realDate(v88)) fail(issues, p88, "format", "date-time", v88);
+        }
+      }
+    }
+    const v93 = value["customer_id"];
+    if (v93 !== undefined) {
+      const p93 = at + "/customer_id";
+      if (!(typeof v93 === "string")) fail(issues, p93, "type", "string", v93);
+      if (typeof v93 === "string") {
+        if (!PATTERN_0.test(v93)) fail(issues, p93, "format", "uuid4", v93);
+      }
+    }
+    const v96 = value["product_id"];
+    if (v96 !== undefined) {
+      const p96 = at + "/product_id";
+      if (!(typeof v96 === "string")) fail(issues, p96, "type", "string", v96);
+      if (typeof v96 === "string") {
+        if (!PATTERN_0.test(v96)) fail(issues, p96, "format", "uuid4", v96);
+      }
+    }
+    const v99 = value["discount_id"];
+    if (v99 !== undefined) {
+      const p99 = at + "/discount_id";
+      if (v99 !== null) {
+        if (!(typeof v99 === "string")) fail(issues, p99, "type", "string", v99);
+        if (typeof v99 === "string") {
+          if (!PATTERN_0.test(v99)) fail(issues, p99, "format", "uuid4", v99);
+        }
+      }
+    }
+    const v104 = value["checkout_id"];
+    if (v104 !== undefined) {
+      const p104 = at + "/checkout_id";
+      if (v104 !== null) {
+        if (!(typeof v104 === "string")) fail(issues, p104, "type", "string", v104);
+        if (typeof v104 === "string") {
+          if (!PATTERN_0.test(v104)) fail(issues, p104, "format", "uuid4", v104);
+        }
+      }
+    }
+    const v109 = value["seats"];
+    if (v109 !== undefined) {
+      if (v109 !== null) {
+        if (!Number.isInteger(v109)) fail(issues, at + "/seats", "type", "integer", v109);
+      }
+    }
+    const v114 = value["customer_cancellation_reason"];
+    if (v114 !== undefined) {
+      if (v114 !== null) {
+        check5(v114, at + "/customer_cancellation_reason", issues);
+      }
+    }
+    const v119 = value["customer_cancellation_comment"];
+    if (v119 !== undefined) {
+      if (v119 !== null) {
+        if (!(typeof v119 === "string"))
+          fail(issues, at + "/customer_cancellation_comment", "type", "string", v119);
+      }
+    }
+    const v124 = value["product"];
+    if (v124 !== undefined) {
+      check18(v124, at + "/product", issues);
+    }
+    const v127 = value["prices"];
+    if (v127 !== undefined) {
+      const p127 = at + "/prices";
+      if (!Array.isArray(v127)) fail(issues, p127, "type", "array", v127);
+      if (Array.isArray(v127)) {
+        for (let i130 = 0; i130 < v127.length; i130++) {
+          const v131 = v127[i130];
           {
-            const b74: ValidationIssue[] = [];
-            check16(v71, p67 + "/" + i70, b74);
-            const b75: ValidationIssue[] = [];
-            check25(v71, p67 + "/" + i70, b75);
-            if (b74.length > 0 && b75.length > 0)
+            const b134: ValidationIssue[] = [];
+            check21(v131, p127 + "/" + i130, b134);
+            const b135: ValidationIssue[] = [];
+            check29(v131, p127 + "/" + i130, b135);
+            if (b134.length > 0 && b135.length > 0)
               fail(
                 issues,
-                p67 + "/" + i70,
+                p127 + "/" + i130,
                 "oneOf",
                 "2 alternatives",
-                v71,
+                v131,
                 "must match one of its 2 schemas",
               );
           }
         }
       }
     }
-    const v80 = value["meters"];
-    if (v80 !== undefined) {
-      const p80 = at + "/meters";
-      if (!Array.isArray(v80)) fail(issues, p80, "type", "array", v80);
-      if (Array.isArray(v80)) {
-        for (let i83 = 0; i83 < v80.length; i83++) {
-          const v84 = v80[i83];
-          check11(v84, p80 + "/" + i83, issues);
+    const v140 = value["meters"];
+    if (v140 !== undefined) {
+      const p140 = at + "/meters";
+      if (!Array.isArray(v140)) fail(issues, p140, "type", "array", v140);
+      if (Array.isArray(v140)) {
+        for (let i143 = 0; i143 < v140.length; i143++) {
+          const v144 = v140[i143];
+          check16(v144, p140 + "/" + i143, issues);
         }
+      }
+    }
+    const v147 = value["pending_update"];
+    if (v147 !== undefined) {
+      if (v147 !== null) {
+        check27(v147, at + "/pending_update", issues);
       }
     }
   }
 }
 
 /** CustomerSubscriptionMeter */
-function check11(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value)) fail(issues, at, "type", "object", value);
-  if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_10);
-    const v0 = value["created_at"];
-    if (v0 !== undefined) {
-      check31(v0, at + "/created_at", issues);
-    }
-    const v3 = value["modified_at"];
-    if (v3 !== undefined) {
-      check18(v3, at + "/modified_at", issues);
-    }
-    const v6 = value["id"];
-    if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
-      }
-    }
-    const v9 = value["consumed_units"];
-    if (v9 !== undefined) {
-      if (!(typeof v9 === "number" && Number.isFinite(v9)))
-        fail(issues, at + "/consumed_units", "type", "number", v9);
-    }
-    const v12 = value["credited_units"];
-    if (v12 !== undefined) {
-      if (!Number.isInteger(v12)) fail(issues, at + "/credited_units", "type", "integer", v12);
-    }
-    const v15 = value["amount"];
-    if (v15 !== undefined) {
-      if (!Number.isInteger(v15)) fail(issues, at + "/amount", "type", "integer", v15);
-    }
-    const v18 = value["meter_id"];
-    if (v18 !== undefined) {
-      const p18 = at + "/meter_id";
-      if (!(typeof v18 === "string")) fail(issues, p18, "type", "string", v18);
-      if (typeof v18 === "string") {
-        if (!PATTERN_0.test(v18)) fail(issues, p18, "format", "uuid4", v18);
-      }
-    }
-    const v21 = value["meter"];
-    if (v21 !== undefined) {
-      check12(v21, at + "/meter", issues);
-    }
-  }
-}
-
-/** CustomerSubscriptionMeterMeter */
-function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, LIST_11);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check31(v0, at + "/created_at", issues);
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check18(v3, at + "/modified_at", issues);
-    }
-    const v6 = value["id"];
-    if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
       }
     }
-    const v9 = value["name"];
-    if (v9 !== undefined) {
-      if (!(typeof v9 === "string")) fail(issues, at + "/name", "type", "string", v9);
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["consumed_units"];
+    if (v11 !== undefined) {
+      if (!(typeof v11 === "number" && Number.isFinite(v11)))
+        fail(issues, at + "/consumed_units", "type", "number", v11);
+    }
+    const v14 = value["credited_units"];
+    if (v14 !== undefined) {
+      if (!Number.isInteger(v14)) fail(issues, at + "/credited_units", "type", "integer", v14);
+    }
+    const v17 = value["amount"];
+    if (v17 !== undefined) {
+      if (!Number.isInteger(v17)) fail(issues, at + "/amount", "type", "integer", v17);
+    }
+    const v20 = value["meter_id"];
+    if (v20 !== undefined) {
+      const p20 = at + "/meter_id";
+      if (!(typeof v20 === "string")) fail(issues, p20, "type", "string", v20);
+      if (typeof v20 === "string") {
+        if (!PATTERN_0.test(v20)) fail(issues, p20, "format", "uuid4", v20);
+      }
+    }
+    const v23 = value["meter"];
+    if (v23 !== undefined) {
+      check17(v23, at + "/meter", issues);
     }
   }
 }
 
-/** CustomerSubscriptionProduct */
-function check13(value: unknown, at: string, issues: ValidationIssue[]): void {
+/** CustomerSubscriptionMeterMeter */
+function check17(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, LIST_12);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check31(v0, at + "/created_at", issues);
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check18(v3, at + "/modified_at", issues);
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
+      }
     }
-    const v6 = value["id"];
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["name"];
+    if (v11 !== undefined) {
+      if (!(typeof v11 === "string")) fail(issues, at + "/name", "type", "string", v11);
+    }
+  }
+}
+
+/** CustomerSubscriptionProduct */
+function check18(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_13);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["modified_at"];
     if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
       }
     }
-    const v9 = value["name"];
-    if (v9 !== undefined) {
-      if (!(typeof v9 === "string")) fail(issues, at + "/name", "type", "string", v9);
-    }
-    const v12 = value["description"];
-    if (v12 !== undefined) {
-      if (v12 !== null) {
-        if (!(typeof v12 === "string")) fail(issues, at + "/description", "type", "string", v12);
+    const v11 = value["trial_interval"];
+    if (v11 !== undefined) {
+      if (v11 !== null) {
+        check47(v11, at + "/trial_interval", issues);
       }
     }
-    const v17 = value["recurring_interval"];
-    if (v17 !== undefined) {
-      if (v17 !== null) {
-        check26(v17, at + "/recurring_interval", issues);
+    const v16 = value["trial_interval_count"];
+    if (v16 !== undefined) {
+      if (v16 !== null) {
+        if (!Number.isInteger(v16))
+          fail(issues, at + "/trial_interval_count", "type", "integer", v16);
       }
     }
-    const v22 = value["is_recurring"];
-    if (v22 !== undefined) {
-      if (!(typeof v22 === "boolean")) fail(issues, at + "/is_recurring", "type", "boolean", v22);
+    const v21 = value["name"];
+    if (v21 !== undefined) {
+      if (!(typeof v21 === "string")) fail(issues, at + "/name", "type", "string", v21);
     }
-    const v25 = value["is_archived"];
-    if (v25 !== undefined) {
-      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
-    }
-    const v28 = value["organization_id"];
-    if (v28 !== undefined) {
-      const p28 = at + "/organization_id";
-      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
-      if (typeof v28 === "string") {
-        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
+    const v24 = value["description"];
+    if (v24 !== undefined) {
+      if (v24 !== null) {
+        if (!(typeof v24 === "string")) fail(issues, at + "/description", "type", "string", v24);
       }
     }
-    const v31 = value["prices"];
-    if (v31 !== undefined) {
-      const p31 = at + "/prices";
-      if (!Array.isArray(v31)) fail(issues, p31, "type", "array", v31);
-      if (Array.isArray(v31)) {
-        for (let i34 = 0; i34 < v31.length; i34++) {
-          const v35 = v31[i34];
+    const v29 = value["visibility"];
+    if (v29 !== undefined) {
+      check38(v29, at + "/visibility", issues);
+    }
+    const v32 = value["recurring_interval"];
+    if (v32 !== undefined) {
+      if (v32 !== null) {
+        check39(v32, at + "/recurring_interval", issues);
+      }
+    }
+    const v37 = value["recurring_interval_count"];
+    if (v37 !== undefined) {
+      if (v37 !== null) {
+        if (!Number.isInteger(v37))
+          fail(issues, at + "/recurring_interval_count", "type", "integer", v37);
+      }
+    }
+    const v42 = value["meter_interval"];
+    if (v42 !== undefined) {
+      if (v42 !== null) {
+        check39(v42, at + "/meter_interval", issues);
+      }
+    }
+    const v47 = value["meter_interval_count"];
+    if (v47 !== undefined) {
+      if (v47 !== null) {
+        if (!Number.isInteger(v47))
+          fail(issues, at + "/meter_interval_count", "type", "integer", v47);
+      }
+    }
+    const v52 = value["is_recurring"];
+    if (v52 !== undefined) {
+      if (!(typeof v52 === "boolean")) fail(issues, at + "/is_recurring", "type", "boolean", v52);
+    }
+    const v55 = value["is_archived"];
+    if (v55 !== undefined) {
+      if (!(typeof v55 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v55);
+    }
+    const v58 = value["organization_id"];
+    if (v58 !== undefined) {
+      const p58 = at + "/organization_id";
+      if (!(typeof v58 === "string")) fail(issues, p58, "type", "string", v58);
+      if (typeof v58 === "string") {
+        if (!PATTERN_0.test(v58)) fail(issues, p58, "format", "uuid4", v58);
+      }
+    }
+    const v61 = value["prices"];
+    if (v61 !== undefined) {
+      const p61 = at + "/prices";
+      if (!Array.isArray(v61)) fail(issues, p61, "type", "array", v61);
+      if (Array.isArray(v61)) {
+        for (let i64 = 0; i64 < v61.length; i64++) {
+          const v65 = v61[i64];
           {
-            const b38: ValidationIssue[] = [];
-            check16(v35, p31 + "/" + i34, b38);
-            const b39: ValidationIssue[] = [];
-            check25(v35, p31 + "/" + i34, b39);
-            if (b38.length > 0 && b39.length > 0)
+            const b68: ValidationIssue[] = [];
+            check21(v65, p61 + "/" + i64, b68);
+            const b69: ValidationIssue[] = [];
+            check29(v65, p61 + "/" + i64, b69);
+            if (b68.length > 0 && b69.length > 0)
               fail(
                 issues,
-                p31 + "/" + i34,
+                p61 + "/" + i64,
                 "oneOf",
                 "2 alternatives",
-                v35,
+                v65,
                 "must match one of its 2 schemas",
               );
           }
         }
       }
     }
-    const v44 = value["benefits"];
-    if (v44 !== undefined) {
-      const p44 = at + "/benefits";
-      if (!Array.isArray(v44)) fail(issues, p44, "type", "array", v44);
-      if (Array.isArray(v44)) {
-        for (let i47 = 0; i47 < v44.length; i47++) {
-          const v48 = v44[i47];
-          check2(v48, p44 + "/" + i47, issues);
+    const v74 = value["benefits"];
+    if (v74 !== undefined) {
+      const p74 = at + "/benefits";
+      if (!Array.isArray(v74)) fail(issues, p74, "type", "array", v74);
+      if (Array.isArray(v74)) {
+        for (let i77 = 0; i77 < v74.length; i77++) {
+          const v78 = v74[i77];
+          check2(v78, p74 + "/" + i77, issues);
         }
       }
     }
-    const v51 = value["medias"];
-    if (v51 !== undefined) {
-      const p51 = at + "/medias";
-      if (!Array.isArray(v51)) fail(issues, p51, "type", "array", v51);
-      if (Array.isArray(v51)) {
-        for (let i54 = 0; i54 < v51.length; i54++) {
-          const v55 = v51[i54];
-          check24(v55, p51 + "/" + i54, issues);
+    const v81 = value["medias"];
+    if (v81 !== undefined) {
+      const p81 = at + "/medias";
+      if (!Array.isArray(v81)) fail(issues, p81, "type", "array", v81);
+      if (Array.isArray(v81)) {
+        for (let i84 = 0; i84 < v81.length; i84++) {
+          const v85 = v81[i84];
+          check28(v85, p81 + "/" + i84, issues);
         }
       }
     }
-    const v58 = value["organization"];
-    if (v58 !== undefined) {
-      check20(v58, at + "/organization", issues);
+    const v88 = value["organization"];
+    if (v88 !== undefined) {
+      check6(v88, at + "/organization", issues);
     }
   }
 }
 
 /** CustomerType */
-function check14(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check19(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["individual", "team"], value))
     fail(issues, at, "enum", ["individual", "team"], value);
 }
 
 /** HTTPValidationError */
-function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check20(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     const v0 = value["detail"];
@@ -1335,7 +1892,7 @@ function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
       if (Array.isArray(v0)) {
         for (let i3 = 0; i3 < v0.length; i3++) {
           const v4 = v0[i3];
-          check32(v4, p0 + "/" + i3, issues);
+          check48(v4, p0 + "/" + i3, issues);
         }
       }
     }
@@ -1343,69 +1900,226 @@ function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** LegacyRecurringProductPrice */
-function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check21(value: unknown, at: string, issues: ValidationIssue[]): void {
+  {
+    const b2: ValidationIssue[] = [];
+    check23(value, at, b2);
+    const b3: ValidationIssue[] = [];
+    check22(value, at, b3);
+    if (isRecord(value) && typeof value["amount_type"] === "string") {
+      switch (value["amount_type"]) {
+        case "fixed": {
+          issues.push(...b2);
+          break;
+        }
+        case "custom": {
+          issues.push(...b3);
+          break;
+        }
+        default: {
+          fail(
+            issues,
+            at + "/amount_type",
+            "discriminator",
+            undefined,
+            value,
+            "amount_type must name one of the alternatives",
+          );
+        }
+      }
+    } else {
+      if (b2.length > 0 && b3.length > 0)
+        fail(issues, at, "oneOf", "2 alternatives", value, "must match one of its 2 schemas");
+    }
+  }
+}
+
+/** LegacyRecurringProductPriceCustom */
+function check22(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_13);
+    requireAll(issues, at, value, LIST_14);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check31(v0, at + "/created_at", issues);
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check18(v3, at + "/modified_at", issues);
-    }
-    const v6 = value["id"];
-    if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
       }
     }
-    const v9 = value["amount_type"];
-    if (v9 !== undefined) {
-      if (!(typeof v9 === "string")) fail(issues, at + "/amount_type", "type", "string", v9);
-    }
-    const v12 = value["is_archived"];
-    if (v12 !== undefined) {
-      if (!(typeof v12 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v12);
-    }
-    const v15 = value["product_id"];
-    if (v15 !== undefined) {
-      const p15 = at + "/product_id";
-      if (!(typeof v15 === "string")) fail(issues, p15, "type", "string", v15);
-      if (typeof v15 === "string") {
-        if (!PATTERN_0.test(v15)) fail(issues, p15, "format", "uuid4", v15);
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
       }
     }
-    const v18 = value["type"];
-    if (v18 !== undefined) {
-      if (!(typeof v18 === "string")) fail(issues, at + "/type", "type", "string", v18);
+    const v11 = value["source"];
+    if (v11 !== undefined) {
+      check37(v11, at + "/source", issues);
     }
-    const v21 = value["recurring_interval"];
-    if (v21 !== undefined) {
-      check26(v21, at + "/recurring_interval", issues);
+    const v14 = value["amount_type"];
+    if (v14 !== undefined) {
+      const p14 = at + "/amount_type";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (!includesJson(["custom"], v14)) fail(issues, p14, "const", "custom", v14);
     }
-    const v24 = value["price_currency"];
-    if (v24 !== undefined) {
-      if (!(typeof v24 === "string")) fail(issues, at + "/price_currency", "type", "string", v24);
+    const v17 = value["price_currency"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "string")) fail(issues, at + "/price_currency", "type", "string", v17);
     }
-    const v27 = value["price_amount"];
-    if (v27 !== undefined) {
-      if (!Number.isInteger(v27)) fail(issues, at + "/price_amount", "type", "integer", v27);
+    const v20 = value["tax_behavior"];
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        check46(v20, at + "/tax_behavior", issues);
+      }
     }
-    const v30 = value["legacy"];
-    if (v30 !== undefined) {
-      const p30 = at + "/legacy";
-      if (!(typeof v30 === "boolean")) fail(issues, p30, "type", "boolean", v30);
-      if (!includesJson([true], v30)) fail(issues, p30, "const", true, v30);
+    const v25 = value["is_archived"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
+    }
+    const v28 = value["product_id"];
+    if (v28 !== undefined) {
+      const p28 = at + "/product_id";
+      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
+      if (typeof v28 === "string") {
+        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
+      }
+    }
+    const v31 = value["type"];
+    if (v31 !== undefined) {
+      const p31 = at + "/type";
+      if (!(typeof v31 === "string")) fail(issues, p31, "type", "string", v31);
+      if (!includesJson(["recurring"], v31)) fail(issues, p31, "const", "recurring", v31);
+    }
+    const v34 = value["recurring_interval"];
+    if (v34 !== undefined) {
+      check39(v34, at + "/recurring_interval", issues);
+    }
+    const v37 = value["minimum_amount"];
+    if (v37 !== undefined) {
+      if (!Number.isInteger(v37)) fail(issues, at + "/minimum_amount", "type", "integer", v37);
+    }
+    const v40 = value["maximum_amount"];
+    if (v40 !== undefined) {
+      if (v40 !== null) {
+        if (!Number.isInteger(v40)) fail(issues, at + "/maximum_amount", "type", "integer", v40);
+      }
+    }
+    const v45 = value["preset_amount"];
+    if (v45 !== undefined) {
+      if (v45 !== null) {
+        if (!Number.isInteger(v45)) fail(issues, at + "/preset_amount", "type", "integer", v45);
+      }
+    }
+    const v50 = value["legacy"];
+    if (v50 !== undefined) {
+      const p50 = at + "/legacy";
+      if (!(typeof v50 === "boolean")) fail(issues, p50, "type", "boolean", v50);
+      if (!includesJson([true], v50)) fail(issues, p50, "const", true, v50);
+    }
+  }
+}
+
+/** LegacyRecurringProductPriceFixed */
+function check23(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_15);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) {
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
+    }
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
+      }
+    }
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["source"];
+    if (v11 !== undefined) {
+      check37(v11, at + "/source", issues);
+    }
+    const v14 = value["amount_type"];
+    if (v14 !== undefined) {
+      const p14 = at + "/amount_type";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (!includesJson(["fixed"], v14)) fail(issues, p14, "const", "fixed", v14);
+    }
+    const v17 = value["price_currency"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "string")) fail(issues, at + "/price_currency", "type", "string", v17);
+    }
+    const v20 = value["tax_behavior"];
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        check46(v20, at + "/tax_behavior", issues);
+      }
+    }
+    const v25 = value["is_archived"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
+    }
+    const v28 = value["product_id"];
+    if (v28 !== undefined) {
+      const p28 = at + "/product_id";
+      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
+      if (typeof v28 === "string") {
+        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
+      }
+    }
+    const v31 = value["type"];
+    if (v31 !== undefined) {
+      const p31 = at + "/type";
+      if (!(typeof v31 === "string")) fail(issues, p31, "type", "string", v31);
+      if (!includesJson(["recurring"], v31)) fail(issues, p31, "const", "recurring", v31);
+    }
+    const v34 = value["recurring_interval"];
+    if (v34 !== undefined) {
+      check39(v34, at + "/recurring_interval", issues);
+    }
+    const v37 = value["price_amount"];
+    if (v37 !== undefined) {
+      if (!Number.isInteger(v37)) fail(issues, at + "/price_amount", "type", "integer", v37);
+    }
+    const v40 = value["legacy"];
+    if (v40 !== undefined) {
+      const p40 = at + "/legacy";
+      if (!(typeof v40 === "boolean")) fail(issues, p40, "type", "boolean", v40);
+      if (!includesJson([true], v40)) fail(issues, p40, "const", true, v40);
     }
   }
 }
 
 /** MetadataOutputType */
-function check17(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check24(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     for (const k0 in value) {
@@ -1438,188 +2152,96 @@ function check17(value: unknown, at: string, issues: ValidationIssue[]): void {
   }
 }
 
-/** NullableTimestamp */
-function check18(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (value !== null) {
-    if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-    if (typeof value === "string") {
-      if (!PATTERN_1.test(value) || !realDate(value))
-        fail(issues, at, "format", "date-time", value);
-    }
-  }
+/** MeterUnit */
+function check25(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(["scalar", "token", "custom"], value))
+    fail(issues, at, "enum", ["scalar", "token", "custom"], value);
 }
 
-/** NullableUuid */
-function check19(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (value !== null) {
-    if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-    if (typeof value === "string") {
-      if (!PATTERN_0.test(value)) fail(issues, at, "format", "uuid4", value);
-    }
-  }
-}
-
-/** Organization */
-function check20(value: unknown, at: string, issues: ValidationIssue[]): void {
+/** OrganizationCustomerPortalSettings */
+function check26(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_14);
+    requireAll(issues, at, value, ["usage", "subscription"]);
+    const v0 = value["usage"];
+    if (v0 !== undefined) {
+      check10(v0, at + "/usage", issues);
+    }
+    const v3 = value["subscription"];
+    if (v3 !== undefined) {
+      check9(v3, at + "/subscription", issues);
+    }
+    const v6 = value["customer"];
+    if (v6 !== undefined) {
+      check8(v6, at + "/customer", issues);
+    }
+  }
+}
+
+/** PendingSubscriptionUpdate */
+function check27(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_16);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check31(v0, at + "/created_at", issues);
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check18(v3, at + "/modified_at", issues);
-    }
-    const v6 = value["id"];
-    if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
-      }
-    }
-    const v9 = value["name"];
-    if (v9 !== undefined) {
-      if (!(typeof v9 === "string")) fail(issues, at + "/name", "type", "string", v9);
-    }
-    const v12 = value["slug"];
-    if (v12 !== undefined) {
-      if (!(typeof v12 === "string")) fail(issues, at + "/slug", "type", "string", v12);
-    }
-    const v15 = value["avatar_url"];
-    if (v15 !== undefined) {
-      if (v15 !== null) {
-        if (!(typeof v15 === "string")) fail(issues, at + "/avatar_url", "type", "string", v15);
-      }
-    }
-    const v20 = value["email"];
-    if (v20 !== undefined) {
-      if (v20 !== null) {
-        if (!(typeof v20 === "string")) fail(issues, at + "/email", "type", "string", v20);
-      }
-    }
-    const v25 = value["website"];
-    if (v25 !== undefined) {
-      if (v25 !== null) {
-        if (!(typeof v25 === "string")) fail(issues, at + "/website", "type", "string", v25);
-      }
-    }
-    const v30 = value["socials"];
-    if (v30 !== undefined) {
-      const p30 = at + "/socials";
-      if (!Array.isArray(v30)) fail(issues, p30, "type", "array", v30);
-      if (Array.isArray(v30)) {
-        for (let i33 = 0; i33 < v30.length; i33++) {
-          const v34 = v30[i33];
-          check21(v34, p30 + "/" + i33, issues);
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
         }
       }
     }
-    const v37 = value["status"];
-    if (v37 !== undefined) {
-      check23(v37, at + "/status", issues);
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
     }
-    const v40 = value["details_submitted_at"];
-    if (v40 !== undefined) {
-      check18(v40, at + "/details_submitted_at", issues);
+    const v11 = value["applies_at"];
+    if (v11 !== undefined) {
+      const p11 = at + "/applies_at";
+      if (!(typeof v11 === "string")) fail(issues, p11, "type", "string", v11);
+      if (typeof v11 === "string") {
+        if (!PATTERN_1.test(v11) || !realDate(v11)) fail(issues, p11, "format", "date-time", v11);
+      }
     }
-    const v43 = value["feature_settings"];
-    if (v43 !== undefined) {
-      const p43 = at + "/feature_settings";
-      if (v43 !== null) {
-        if (!isRecord(v43)) fail(issues, p43, "type", "object", v43);
-        if (isRecord(v43)) {
-          for (const k46 in v43) {
-            const v47 = v43[k46];
-            void v47;
-            if (!false) {
-              if (!(typeof v47 === "boolean"))
-                fail(issues, p43 + "/" + escapeToken(k46), "type", "boolean", v47);
-            }
-          }
+    const v14 = value["product_id"];
+    if (v14 !== undefined) {
+      const p14 = at + "/product_id";
+      if (v14 !== null) {
+        if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+        if (typeof v14 === "string") {
+          if (!PATTERN_0.test(v14)) fail(issues, p14, "format", "uuid4", v14);
         }
       }
     }
-    const v50 = value["subscription_settings"];
-    if (v50 !== undefined) {
-      const p50 = at + "/subscription_settings";
-      if (!isRecord(v50)) fail(issues, p50, "type", "object", v50);
-      if (isRecord(v50)) {
-        requireAll(issues, p50, v50, LIST_15);
-        const v51 = v50["allow_multiple_subscriptions"];
-        if (v51 !== undefined) {
-          if (!(typeof v51 === "boolean"))
-            fail(issues, p50 + "/allow_multiple_subscriptions", "type", "boolean", v51);
-        }
-        const v54 = v50["allow_customer_updates"];
-        if (v54 !== undefined) {
-          if (!(typeof v54 === "boolean"))
-            fail(issues, p50 + "/allow_customer_updates", "type", "boolean", v54);
-        }
-        const v57 = v50["proration_behavior"];
-        if (v57 !== undefined) {
-          const p57 = p50 + "/proration_behavior";
-          if (!(typeof v57 === "string")) fail(issues, p57, "type", "string", v57);
-          if (!includesJson(["invoice", "prorate"], v57))
-            fail(issues, p57, "enum", ["invoice", "prorate"], v57);
-        }
-      }
-    }
-    const v62 = value["notification_settings"];
-    if (v62 !== undefined) {
-      const p62 = at + "/notification_settings";
-      if (!isRecord(v62)) fail(issues, p62, "type", "object", v62);
-      if (isRecord(v62)) {
-        requireAll(issues, p62, v62, ["new_order", "new_subscription"]);
-        const v63 = v62["new_order"];
-        if (v63 !== undefined) {
-          if (!(typeof v63 === "boolean")) fail(issues, p62 + "/new_order", "type", "boolean", v63);
-        }
-        const v66 = v62["new_subscription"];
-        if (v66 !== undefined) {
-          if (!(typeof v66 === "boolean"))
-            fail(issues, p62 + "/new_subscription", "type", "boolean", v66);
-        }
+    const v19 = value["seats"];
+    if (v19 !== undefined) {
+      if (v19 !== null) {
+        if (!Number.isInteger(v19)) fail(issues, at + "/seats", "type", "integer", v19);
       }
     }
   }
-}
-
-/** OrganizationSocialLink */
-function check21(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!isRecord(value)) fail(issues, at, "type", "object", value);
-  if (isRecord(value)) {
-    requireAll(issues, at, value, ["platform", "url"]);
-    const v0 = value["platform"];
-    if (v0 !== undefined) {
-      check22(v0, at + "/platform", issues);
-    }
-    const v3 = value["url"];
-    if (v3 !== undefined) {
-      if (!(typeof v3 === "string")) fail(issues, at + "/url", "type", "string", v3);
-    }
-  }
-}
-
-/** OrganizationSocialPlatform */
-function check22(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (!includesJson(LIST_16, value)) fail(issues, at, "enum", LIST_16, value);
-}
-
-/** OrganizationStatus */
-function check23(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (!includesJson(LIST_17, value)) fail(issues, at, "enum", LIST_17, value);
 }
 
 /** ProductMediaFileRead */
-function check24(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check28(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_18);
+    requireAll(issues, at, value, LIST_17);
     const v0 = value["id"];
     if (v0 !== undefined) {
       const p0 = at + "/id";
@@ -1681,106 +2303,538 @@ function check24(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v38 = value["last_modified_at"];
     if (v38 !== undefined) {
-      check18(v38, at + "/last_modified_at", issues);
-    }
-    const v41 = value["version"];
-    if (v41 !== undefined) {
-      if (v41 !== null) {
-        if (!(typeof v41 === "string")) fail(issues, at + "/version", "type", "string", v41);
+      const p38 = at + "/last_modified_at";
+      if (v38 !== null) {
+        if (!(typeof v38 === "string")) fail(issues, p38, "type", "string", v38);
+        if (typeof v38 === "string") {
+          if (!PATTERN_1.test(v38) || !realDate(v38)) fail(issues, p38, "format", "date-time", v38);
+        }
       }
     }
-    const v46 = value["service"];
-    if (v46 !== undefined) {
-      const p46 = at + "/service";
-      if (!(typeof v46 === "string")) fail(issues, p46, "type", "string", v46);
-      if (!includesJson(["product_media"], v46)) fail(issues, p46, "const", "product_media", v46);
+    const v43 = value["version"];
+    if (v43 !== undefined) {
+      if (v43 !== null) {
+        if (!(typeof v43 === "string")) fail(issues, at + "/version", "type", "string", v43);
+      }
     }
-    const v49 = value["is_uploaded"];
-    if (v49 !== undefined) {
-      if (!(typeof v49 === "boolean")) fail(issues, at + "/is_uploaded", "type", "boolean", v49);
+    const v48 = value["service"];
+    if (v48 !== undefined) {
+      const p48 = at + "/service";
+      if (!(typeof v48 === "string")) fail(issues, p48, "type", "string", v48);
+      if (!includesJson(["product_media"], v48)) fail(issues, p48, "const", "product_media", v48);
     }
-    const v52 = value["created_at"];
-    if (v52 !== undefined) {
-      check31(v52, at + "/created_at", issues);
+    const v51 = value["is_uploaded"];
+    if (v51 !== undefined) {
+      if (!(typeof v51 === "boolean")) fail(issues, at + "/is_uploaded", "type", "boolean", v51);
     }
-    const v55 = value["size_readable"];
-    if (v55 !== undefined) {
-      if (!(typeof v55 === "string")) fail(issues, at + "/size_readable", "type", "string", v55);
+    const v54 = value["created_at"];
+    if (v54 !== undefined) {
+      const p54 = at + "/created_at";
+      if (!(typeof v54 === "string")) fail(issues, p54, "type", "string", v54);
+      if (typeof v54 === "string") {
+        if (!PATTERN_1.test(v54) || !realDate(v54)) fail(issues, p54, "format", "date-time", v54);
+      }
     }
-    const v58 = value["public_url"];
-    if (v58 !== undefined) {
-      if (!(typeof v58 === "string")) fail(issues, at + "/public_url", "type", "string", v58);
+    const v57 = value["size_readable"];
+    if (v57 !== undefined) {
+      if (!(typeof v57 === "string")) fail(issues, at + "/size_readable", "type", "string", v57);
+    }
+    const v60 = value["public_url"];
+    if (v60 !== undefined) {
+      if (!(typeof v60 === "string")) fail(issues, at + "/public_url", "type", "string", v60);
     }
   }
 }
 
 /** ProductPrice */
-function check25(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check29(value: unknown, at: string, issues: ValidationIssue[]): void {
+  {
+    const b2: ValidationIssue[] = [];
+    check31(value, at, b2);
+    const b3: ValidationIssue[] = [];
+    check30(value, at, b3);
+    const b4: ValidationIssue[] = [];
+    check34(value, at, b4);
+    const b5: ValidationIssue[] = [];
+    check33(value, at, b5);
+    if (isRecord(value) && typeof value["amount_type"] === "string") {
+      switch (value["amount_type"]) {
+        case "fixed": {
+          issues.push(...b2);
+          break;
+        }
+        case "custom": {
+          issues.push(...b3);
+          break;
+        }
+        case "seat_based": {
+          issues.push(...b4);
+          break;
+        }
+        case "metered_unit": {
+          issues.push(...b5);
+          break;
+        }
+        default: {
+          fail(
+            issues,
+            at + "/amount_type",
+            "discriminator",
+            undefined,
+            value,
+            "amount_type must name one of the alternatives",
+          );
+        }
+      }
+    } else {
+      if (b2.length > 0 && b3.length > 0 && b4.length > 0 && b5.length > 0)
+        fail(issues, at, "oneOf", "4 alternatives", value, "must match one of its 4 schemas");
+    }
+  }
+}
+
+/** ProductPriceCustom */
+function check30(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_18);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) {
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
+    }
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
+      }
+    }
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["source"];
+    if (v11 !== undefined) {
+      check37(v11, at + "/source", issues);
+    }
+    const v14 = value["amount_type"];
+    if (v14 !== undefined) {
+      const p14 = at + "/amount_type";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (!includesJson(["custom"], v14)) fail(issues, p14, "const", "custom", v14);
+    }
+    const v17 = value["price_currency"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "string")) fail(issues, at + "/price_currency", "type", "string", v17);
+    }
+    const v20 = value["tax_behavior"];
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        check46(v20, at + "/tax_behavior", issues);
+      }
+    }
+    const v25 = value["is_archived"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
+    }
+    const v28 = value["product_id"];
+    if (v28 !== undefined) {
+      const p28 = at + "/product_id";
+      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
+      if (typeof v28 === "string") {
+        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
+      }
+    }
+    const v31 = value["minimum_amount"];
+    if (v31 !== undefined) {
+      if (!Number.isInteger(v31)) fail(issues, at + "/minimum_amount", "type", "integer", v31);
+    }
+    const v34 = value["maximum_amount"];
+    if (v34 !== undefined) {
+      if (v34 !== null) {
+        if (!Number.isInteger(v34)) fail(issues, at + "/maximum_amount", "type", "integer", v34);
+      }
+    }
+    const v39 = value["preset_amount"];
+    if (v39 !== undefined) {
+      if (v39 !== null) {
+        if (!Number.isInteger(v39)) fail(issues, at + "/preset_amount", "type", "integer", v39);
+      }
+    }
+  }
+}
+
+/** ProductPriceFixed */
+function check31(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, LIST_19);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check31(v0, at + "/created_at", issues);
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check18(v3, at + "/modified_at", issues);
-    }
-    const v6 = value["id"];
-    if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
       }
     }
-    const v9 = value["amount_type"];
-    if (v9 !== undefined) {
-      if (!(typeof v9 === "string")) fail(issues, at + "/amount_type", "type", "string", v9);
-    }
-    const v12 = value["is_archived"];
-    if (v12 !== undefined) {
-      if (!(typeof v12 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v12);
-    }
-    const v15 = value["product_id"];
-    if (v15 !== undefined) {
-      const p15 = at + "/product_id";
-      if (!(typeof v15 === "string")) fail(issues, p15, "type", "string", v15);
-      if (typeof v15 === "string") {
-        if (!PATTERN_0.test(v15)) fail(issues, p15, "format", "uuid4", v15);
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
       }
     }
-    const v18 = value["type"];
-    if (v18 !== undefined) {
-      if (!(typeof v18 === "string")) fail(issues, at + "/type", "type", "string", v18);
+    const v11 = value["source"];
+    if (v11 !== undefined) {
+      check37(v11, at + "/source", issues);
     }
-    const v21 = value["recurring_interval"];
-    if (v21 !== undefined) {
-      if (v21 !== null) {
-        check26(v21, at + "/recurring_interval", issues);
+    const v14 = value["amount_type"];
+    if (v14 !== undefined) {
+      const p14 = at + "/amount_type";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (!includesJson(["fixed"], v14)) fail(issues, p14, "const", "fixed", v14);
+    }
+    const v17 = value["price_currency"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "string")) fail(issues, at + "/price_currency", "type", "string", v17);
+    }
+    const v20 = value["tax_behavior"];
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        check46(v20, at + "/tax_behavior", issues);
       }
     }
-    const v26 = value["price_currency"];
-    if (v26 !== undefined) {
-      if (!(typeof v26 === "string")) fail(issues, at + "/price_currency", "type", "string", v26);
+    const v25 = value["is_archived"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
     }
-    const v29 = value["price_amount"];
-    if (v29 !== undefined) {
-      if (!Number.isInteger(v29)) fail(issues, at + "/price_amount", "type", "integer", v29);
+    const v28 = value["product_id"];
+    if (v28 !== undefined) {
+      const p28 = at + "/product_id";
+      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
+      if (typeof v28 === "string") {
+        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
+      }
+    }
+    const v31 = value["price_amount"];
+    if (v31 !== undefined) {
+      if (!Number.isInteger(v31)) fail(issues, at + "/price_amount", "type", "integer", v31);
     }
   }
 }
 
+/** ProductPriceMeter */
+function check32(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_20);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["name"];
+    if (v3 !== undefined) {
+      if (!(typeof v3 === "string")) fail(issues, at + "/name", "type", "string", v3);
+    }
+    const v6 = value["unit"];
+    if (v6 !== undefined) {
+      check25(v6, at + "/unit", issues);
+    }
+    const v9 = value["custom_label"];
+    if (v9 !== undefined) {
+      if (v9 !== null) {
+        if (!(typeof v9 === "string")) fail(issues, at + "/custom_label", "type", "string", v9);
+      }
+    }
+    const v14 = value["custom_multiplier"];
+    if (v14 !== undefined) {
+      if (v14 !== null) {
+        if (!Number.isInteger(v14)) fail(issues, at + "/custom_multiplier", "type", "integer", v14);
+      }
+    }
+  }
+}
+
+/** ProductPriceMeteredUnit */
+function check33(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_21);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) {
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
+    }
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
+      }
+    }
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["source"];
+    if (v11 !== undefined) {
+      check37(v11, at + "/source", issues);
+    }
+    const v14 = value["amount_type"];
+    if (v14 !== undefined) {
+      const p14 = at + "/amount_type";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (!includesJson(["metered_unit"], v14)) fail(issues, p14, "const", "metered_unit", v14);
+    }
+    const v17 = value["price_currency"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "string")) fail(issues, at + "/price_currency", "type", "string", v17);
+    }
+    const v20 = value["tax_behavior"];
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        check46(v20, at + "/tax_behavior", issues);
+      }
+    }
+    const v25 = value["is_archived"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
+    }
+    const v28 = value["product_id"];
+    if (v28 !== undefined) {
+      const p28 = at + "/product_id";
+      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
+      if (typeof v28 === "string") {
+        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
+      }
+    }
+    const v31 = value["unit_amount"];
+    if (v31 !== undefined) {
+      const p31 = at + "/unit_amount";
+      if (!(typeof v31 === "string")) fail(issues, p31, "type", "string", v31);
+      if (typeof v31 === "string") {
+        if (!PATTERN_2.test(v31))
+          fail(issues, p31, "pattern", "^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$", v31);
+      }
+    }
+    const v34 = value["cap_amount"];
+    if (v34 !== undefined) {
+      if (v34 !== null) {
+        if (!Number.isInteger(v34)) fail(issues, at + "/cap_amount", "type", "integer", v34);
+      }
+    }
+    const v39 = value["meter_id"];
+    if (v39 !== undefined) {
+      const p39 = at + "/meter_id";
+      if (!(typeof v39 === "string")) fail(issues, p39, "type", "string", v39);
+      if (typeof v39 === "string") {
+        if (!PATTERN_0.test(v39)) fail(issues, p39, "format", "uuid4", v39);
+      }
+    }
+    const v42 = value["meter"];
+    if (v42 !== undefined) {
+      check32(v42, at + "/meter", issues);
+    }
+  }
+}
+
+/** ProductPriceSeatBased */
+function check34(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_22);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) {
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
+    }
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
+      }
+    }
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["source"];
+    if (v11 !== undefined) {
+      check37(v11, at + "/source", issues);
+    }
+    const v14 = value["amount_type"];
+    if (v14 !== undefined) {
+      const p14 = at + "/amount_type";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (!includesJson(["seat_based"], v14)) fail(issues, p14, "const", "seat_based", v14);
+    }
+    const v17 = value["price_currency"];
+    if (v17 !== undefined) {
+      if (!(typeof v17 === "string")) fail(issues, at + "/price_currency", "type", "string", v17);
+    }
+    const v20 = value["tax_behavior"];
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        check46(v20, at + "/tax_behavior", issues);
+      }
+    }
+    const v25 = value["is_archived"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "boolean")) fail(issues, at + "/is_archived", "type", "boolean", v25);
+    }
+    const v28 = value["product_id"];
+    if (v28 !== undefined) {
+      const p28 = at + "/product_id";
+      if (!(typeof v28 === "string")) fail(issues, p28, "type", "string", v28);
+      if (typeof v28 === "string") {
+        if (!PATTERN_0.test(v28)) fail(issues, p28, "format", "uuid4", v28);
+      }
+    }
+    const v31 = value["seat_tiers"];
+    if (v31 !== undefined) {
+      check36(v31, at + "/seat_tiers", issues);
+    }
+  }
+}
+
+/** ProductPriceSeatTier */
+function check35(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["min_seats", "price_per_seat"]);
+    const v0 = value["min_seats"];
+    if (v0 !== undefined) {
+      const p0 = at + "/min_seats";
+      if (!Number.isInteger(v0)) fail(issues, p0, "type", "integer", v0);
+      if (typeof v0 === "number") {
+        if (v0 < 1) fail(issues, p0, "minimum", 1, v0, "must not be < 1");
+      }
+    }
+    const v3 = value["max_seats"];
+    if (v3 !== undefined) {
+      const p3 = at + "/max_seats";
+      if (v3 !== null) {
+        if (!Number.isInteger(v3)) fail(issues, p3, "type", "integer", v3);
+        if (typeof v3 === "number") {
+          if (v3 < 1) fail(issues, p3, "minimum", 1, v3, "must not be < 1");
+        }
+      }
+    }
+    const v8 = value["price_per_seat"];
+    if (v8 !== undefined) {
+      const p8 = at + "/price_per_seat";
+      if (!Number.isInteger(v8)) fail(issues, p8, "type", "integer", v8);
+      if (typeof v8 === "number") {
+        if (v8 < 0) fail(issues, p8, "minimum", 0, v8, "must not be < 0");
+      }
+    }
+  }
+}
+
+/** ProductPriceSeatTiers-Output */
+function check36(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_23);
+    const v0 = value["seat_tier_type"];
+    if (v0 !== undefined) {
+      check41(v0, at + "/seat_tier_type", issues);
+    }
+    const v3 = value["tiers"];
+    if (v3 !== undefined) {
+      const p3 = at + "/tiers";
+      if (!Array.isArray(v3)) fail(issues, p3, "type", "array", v3);
+      if (Array.isArray(v3)) {
+        if (v3.length < 1) fail(issues, p3, "minItems", 1, v3, "must not have < 1 items");
+        for (let i6 = 0; i6 < v3.length; i6++) {
+          const v7 = v3[i6];
+          check35(v7, p3 + "/" + i6, issues);
+        }
+      }
+    }
+    const v10 = value["minimum_seats"];
+    if (v10 !== undefined) {
+      if (!Number.isInteger(v10)) fail(issues, at + "/minimum_seats", "type", "integer", v10);
+    }
+    const v13 = value["maximum_seats"];
+    if (v13 !== undefined) {
+      if (v13 !== null) {
+        if (!Number.isInteger(v13)) fail(issues, at + "/maximum_seats", "type", "integer", v13);
+      }
+    }
+  }
+}
+
+/** ProductPriceSource */
+function check37(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(["catalog", "ad_hoc"], value))
+    fail(issues, at, "enum", ["catalog", "ad_hoc"], value);
+}
+
+/** ProductVisibility */
+function check38(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(["draft", "private", "public"], value))
+    fail(issues, at, "enum", ["draft", "private", "public"], value);
+}
+
 /** RecurringInterval */
-function check26(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check39(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["day", "week", "month", "year"], value))
     fail(issues, at, "enum", ["day", "week", "month", "year"], value);
 }
 
 /** ResourceNotFound */
-function check27(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check40(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["error", "detail"]);
@@ -1798,167 +2852,240 @@ function check27(value: unknown, at: string, issues: ValidationIssue[]): void {
   }
 }
 
+/** SeatTierType */
+function check41(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(["volume", "graduated"], value))
+    fail(issues, at, "enum", ["volume", "graduated"], value);
+}
+
 /** Subscription */
-function check28(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check42(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_20);
+    requireAll(issues, at, value, LIST_24);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
-      check31(v0, at + "/created_at", issues);
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
     }
     const v3 = value["modified_at"];
     if (v3 !== undefined) {
-      check18(v3, at + "/modified_at", issues);
-    }
-    const v6 = value["id"];
-    if (v6 !== undefined) {
-      const p6 = at + "/id";
-      if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
-      if (typeof v6 === "string") {
-        if (!PATTERN_0.test(v6)) fail(issues, p6, "format", "uuid4", v6);
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
       }
     }
-    const v9 = value["amount"];
-    if (v9 !== undefined) {
-      if (!Number.isInteger(v9)) fail(issues, at + "/amount", "type", "integer", v9);
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
     }
-    const v12 = value["currency"];
-    if (v12 !== undefined) {
-      if (!(typeof v12 === "string")) fail(issues, at + "/currency", "type", "string", v12);
+    const v11 = value["amount"];
+    if (v11 !== undefined) {
+      if (!Number.isInteger(v11)) fail(issues, at + "/amount", "type", "integer", v11);
     }
-    const v15 = value["recurring_interval"];
-    if (v15 !== undefined) {
-      check26(v15, at + "/recurring_interval", issues);
+    const v14 = value["currency"];
+    if (v14 !== undefined) {
+      if (!(typeof v14 === "string")) fail(issues, at + "/currency", "type", "string", v14);
     }
-    const v18 = value["recurring_interval_count"];
-    if (v18 !== undefined) {
-      if (!Number.isInteger(v18))
-        fail(issues, at + "/recurring_interval_count", "type", "integer", v18);
+    const v17 = value["recurring_interval"];
+    if (v17 !== undefined) {
+      check39(v17, at + "/recurring_interval", issues);
     }
-    const v21 = value["status"];
-    if (v21 !== undefined) {
-      check30(v21, at + "/status", issues);
+    const v20 = value["recurring_interval_count"];
+    if (v20 !== undefined) {
+      if (!Number.isInteger(v20))
+        fail(issues, at + "/recurring_interval_count", "type", "integer", v20);
     }
-    const v24 = value["current_period_start"];
-    if (v24 !== undefined) {
-      check31(v24, at + "/current_period_start", issues);
+    const v23 = value["status"];
+    if (v23 !== undefined) {
+      check45(v23, at + "/status", issues);
     }
-    const v27 = value["current_period_end"];
-    if (v27 !== undefined) {
-      check31(v27, at + "/current_period_end", issues);
+    const v26 = value["current_period_start"];
+    if (v26 !== undefined) {
+      const p26 = at + "/current_period_start";
+      if (!(typeof v26 === "string")) fail(issues, p26, "type", "string", v26);
+      if (typeof v26 === "string") {
+        if (!PATTERN_1.test(v26) || !realDate(v26)) fail(issues, p26, "format", "date-time", v26);
+      }
     }
-    const v30 = value["trial_start"];
-    if (v30 !== undefined) {
-      check18(v30, at + "/trial_start", issues);
+    const v29 = value["current_period_end"];
+    if (v29 !== undefined) {
+      const p29 = at + "/current_period_end";
+      if (!(typeof v29 === "string")) fail(issues, p29, "type", "string", v29);
+      if (typeof v29 === "string") {
+        if (!PATTERN_1.test(v29) || !realDate(v29)) fail(issues, p29, "format", "date-time", v29);
+      }
     }
-    const v33 = value["trial_end"];
-    if (v33 !== undefined) {
-      check18(v33, at + "/trial_end", issues);
+    const v32 = value["trial_start"];
+    if (v32 !== undefined) {
+      const p32 = at + "/trial_start";
+      if (v32 !== null) {
+        if (!(typeof v32 === "string")) fail(issues, p32, "type", "string", v32);
+        if (typeof v32 === "string") {
+          if (!PATTERN_1.test(v32) || !realDate(v32)) fail(issues, p32, "format", "date-time", v32);
+        }
+      }
     }
-    const v36 = value["cancel_at_period_end"];
-    if (v36 !== undefined) {
-      if (!(typeof v36 === "boolean"))
-        fail(issues, at + "/cancel_at_period_end", "type", "boolean", v36);
+    const v37 = value["trial_end"];
+    if (v37 !== undefined) {
+      const p37 = at + "/trial_end";
+      if (v37 !== null) {
+        if (!(typeof v37 === "string")) fail(issues, p37, "type", "string", v37);
+        if (typeof v37 === "string") {
+          if (!PATTERN_1.test(v37) || !realDate(v37)) fail(issues, p37, "format", "date-time", v37);
+        }
+      }
     }
-    const v39 = value["canceled_at"];
-    if (v39 !== undefined) {
-      check18(v39, at + "/canceled_at", issues);
-    }
-    const v42 = value["started_at"];
+    const v42 = value["cancel_at_period_end"];
     if (v42 !== undefined) {
-      check18(v42, at + "/started_at", issues);
+      if (!(typeof v42 === "boolean"))
+        fail(issues, at + "/cancel_at_period_end", "type", "boolean", v42);
     }
-    const v45 = value["ends_at"];
+    const v45 = value["canceled_at"];
     if (v45 !== undefined) {
-      check18(v45, at + "/ends_at", issues);
-    }
-    const v48 = value["ended_at"];
-    if (v48 !== undefined) {
-      check18(v48, at + "/ended_at", issues);
-    }
-    const v51 = value["customer_id"];
-    if (v51 !== undefined) {
-      const p51 = at + "/customer_id";
-      if (!(typeof v51 === "string")) fail(issues, p51, "type", "string", v51);
-      if (typeof v51 === "string") {
-        if (!PATTERN_0.test(v51)) fail(issues, p51, "format", "uuid4", v51);
+      const p45 = at + "/canceled_at";
+      if (v45 !== null) {
+        if (!(typeof v45 === "string")) fail(issues, p45, "type", "string", v45);
+        if (typeof v45 === "string") {
+          if (!PATTERN_1.test(v45) || !realDate(v45)) fail(issues, p45, "format", "date-time", v45);
+        }
       }
     }
-    const v54 = value["product_id"];
-    if (v54 !== undefined) {
-      const p54 = at + "/product_id";
-      if (!(typeof v54 === "string")) fail(issues, p54, "type", "string", v54);
-      if (typeof v54 === "string") {
-        if (!PATTERN_0.test(v54)) fail(issues, p54, "format", "uuid4", v54);
+    const v50 = value["started_at"];
+    if (v50 !== undefined) {
+      const p50 = at + "/started_at";
+      if (v50 !== null) {
+        if (!(typeof v50 === "string")) fail(issues, p50, "type", "string", v50);
+        if (typeof v50 === "string") {
+          if (!PATTERN_1.test(v50) || !realDate(v50)) fail(issues, p50, "format", "date-time", v50);
+        }
       }
     }
-    const v57 = value["discount_id"];
-    if (v57 !== undefined) {
-      check19(v57, at + "/discount_id", issues);
+    const v55 = value["ends_at"];
+    if (v55 !== undefined) {
+      const p55 = at + "/ends_at";
+      if (v55 !== null) {
+        if (!(typeof v55 === "string")) fail(issues, p55, "type", "string", v55);
+        if (typeof v55 === "string") {
+          if (!PATTERN_1.test(v55) || !realDate(v55)) fail(issues, p55, "format", "date-time", v55);
+        }
+      }
     }
-    const v60 = value["checkout_id"];
+    const v60 = value["ended_at"];
     if (v60 !== undefined) {
-      check19(v60, at + "/checkout_id", issues);
-    }
-    const v63 = value["customer_cancellation_reason"];
-    if (v63 !== undefined) {
-      if (v63 !== null) {
-        check5(v63, at + "/customer_cancellation_reason", issues);
+      const p60 = at + "/ended_at";
+      if (v60 !== null) {
+        if (!(typeof v60 === "string")) fail(issues, p60, "type", "string", v60);
+        if (typeof v60 === "string") {
+          if (!PATTERN_1.test(v60) || !realDate(v60)) fail(issues, p60, "format", "date-time", v60);
+        }
       }
     }
-    const v68 = value["customer_cancellation_comment"];
+    const v65 = value["customer_id"];
+    if (v65 !== undefined) {
+      const p65 = at + "/customer_id";
+      if (!(typeof v65 === "string")) fail(issues, p65, "type", "string", v65);
+      if (typeof v65 === "string") {
+        if (!PATTERN_0.test(v65)) fail(issues, p65, "format", "uuid4", v65);
+      }
+    }
+    const v68 = value["product_id"];
     if (v68 !== undefined) {
-      if (v68 !== null) {
-        if (!(typeof v68 === "string"))
-          fail(issues, at + "/customer_cancellation_comment", "type", "string", v68);
+      const p68 = at + "/product_id";
+      if (!(typeof v68 === "string")) fail(issues, p68, "type", "string", v68);
+      if (typeof v68 === "string") {
+        if (!PATTERN_0.test(v68)) fail(issues, p68, "format", "uuid4", v68);
       }
     }
-    const v73 = value["metadata"];
-    if (v73 !== undefined) {
-      check17(v73, at + "/metadata", issues);
+    const v71 = value["discount_id"];
+    if (v71 !== undefined) {
+      const p71 = at + "/discount_id";
+      if (v71 !== null) {
+        if (!(typeof v71 === "string")) fail(issues, p71, "type", "string", v71);
+        if (typeof v71 === "string") {
+          if (!PATTERN_0.test(v71)) fail(issues, p71, "format", "uuid4", v71);
+        }
+      }
     }
-    const v76 = value["customer"];
+    const v76 = value["checkout_id"];
     if (v76 !== undefined) {
-      check29(v76, at + "/customer", issues);
+      const p76 = at + "/checkout_id";
+      if (v76 !== null) {
+        if (!(typeof v76 === "string")) fail(issues, p76, "type", "string", v76);
+        if (typeof v76 === "string") {
+          if (!PATTERN_0.test(v76)) fail(issues, p76, "format", "uuid4", v76);
+        }
+      }
     }
-    const v79 = value["product"];
-    if (v79 !== undefined) {
-      check13(v79, at + "/product", issues);
+    const v81 = value["customer_cancellation_reason"];
+    if (v81 !== undefined) {
+      if (v81 !== null) {
+        check5(v81, at + "/customer_cancellation_reason", issues);
+      }
     }
-    const v82 = value["prices"];
-    if (v82 !== undefined) {
-      const p82 = at + "/prices";
-      if (!Array.isArray(v82)) fail(issues, p82, "type", "array", v82);
-      if (Array.isArray(v82)) {
-        for (let i85 = 0; i85 < v82.length; i85++) {
-          const v86 = v82[i85];
+    const v86 = value["customer_cancellation_comment"];
+    if (v86 !== undefined) {
+      if (v86 !== null) {
+        if (!(typeof v86 === "string"))
+          fail(issues, at + "/customer_cancellation_comment", "type", "string", v86);
+      }
+    }
+    const v91 = value["metadata"];
+    if (v91 !== undefined) {
+      check24(v91, at + "/metadata", issues);
+    }
+    const v94 = value["customer"];
+    if (v94 !== undefined) {
+      check43(v94, at + "/customer", issues);
+    }
+    const v97 = value["product"];
+    if (v97 !== undefined) {
+      check18(v97, at + "/product", issues);
+    }
+    const v100 = value["prices"];
+    if (v100 !== undefined) {
+      const p100 = at + "/prices";
+      if (!Array.isArray(v100)) fail(issues, p100, "type", "array", v100);
+      if (Array.isArray(v100)) {
+        for (let i103 = 0; i103 < v100.length; i103++) {
+          const v104 = v100[i103];
           {
-            const b89: ValidationIssue[] = [];
-            check16(v86, p82 + "/" + i85, b89);
-            const b90: ValidationIssue[] = [];
-            check25(v86, p82 + "/" + i85, b90);
-            if (b89.length > 0 && b90.length > 0)
+            const b107: ValidationIssue[] = [];
+            check21(v104, p100 + "/" + i103, b107);
+            const b108: ValidationIssue[] = [];
+            check29(v104, p100 + "/" + i103, b108);
+            if (b107.length > 0 && b108.length > 0)
               fail(
                 issues,
-                p82 + "/" + i85,
+                p100 + "/" + i103,
                 "oneOf",
                 "2 alternatives",
-                v86,
+                v104,
                 "must match one of its 2 schemas",
               );
           }
         }
       }
     }
-    const v95 = value["meters"];
-    if (v95 !== undefined) {
-      const p95 = at + "/meters";
-      if (!Array.isArray(v95)) fail(issues, p95, "type", "array", v95);
-      if (Array.isArray(v95)) {
-        for (let i98 = 0; i98 < v95.length; i98++) {
-          const v99 = v95[i98];
-          check11(v99, p95 + "/" + i98, issues);
+    const v113 = value["meters"];
+    if (v113 !== undefined) {
+      const p113 = at + "/meters";
+      if (!Array.isArray(v113)) fail(issues, p113, "type", "array", v113);
+      if (Array.isArray(v113)) {
+        for (let i116 = 0; i116 < v113.length; i116++) {
+          const v117 = v113[i116];
+          check16(v117, p113 + "/" + i116, issues);
         }
       }
     }
@@ -1966,10 +3093,10 @@ function check28(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** SubscriptionCustomer */
-function check29(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check43(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_21);
+    requireAll(issues, at, value, LIST_25);
     const v0 = value["id"];
     if (v0 !== undefined) {
       const p0 = at + "/id";
@@ -1980,110 +3107,138 @@ function check29(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v3 = value["created_at"];
     if (v3 !== undefined) {
-      check31(v3, at + "/created_at", issues);
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
     }
     const v6 = value["modified_at"];
     if (v6 !== undefined) {
-      check18(v6, at + "/modified_at", issues);
-    }
-    const v9 = value["metadata"];
-    if (v9 !== undefined) {
-      check17(v9, at + "/metadata", issues);
-    }
-    const v12 = value["external_id"];
-    if (v12 !== undefined) {
-      if (v12 !== null) {
-        if (!(typeof v12 === "string")) fail(issues, at + "/external_id", "type", "string", v12);
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
       }
     }
-    const v17 = value["email"];
-    if (v17 !== undefined) {
-      if (v17 !== null) {
-        if (!(typeof v17 === "string")) fail(issues, at + "/email", "type", "string", v17);
+    const v11 = value["metadata"];
+    if (v11 !== undefined) {
+      check24(v11, at + "/metadata", issues);
+    }
+    const v14 = value["external_id"];
+    if (v14 !== undefined) {
+      if (v14 !== null) {
+        if (!(typeof v14 === "string")) fail(issues, at + "/external_id", "type", "string", v14);
       }
     }
-    const v22 = value["email_verified"];
-    if (v22 !== undefined) {
-      if (!(typeof v22 === "boolean")) fail(issues, at + "/email_verified", "type", "boolean", v22);
-    }
-    const v25 = value["type"];
-    if (v25 !== undefined) {
-      check14(v25, at + "/type", issues);
-    }
-    const v28 = value["name"];
-    if (v28 !== undefined) {
-      if (v28 !== null) {
-        if (!(typeof v28 === "string")) fail(issues, at + "/name", "type", "string", v28);
+    const v19 = value["email"];
+    if (v19 !== undefined) {
+      if (v19 !== null) {
+        if (!(typeof v19 === "string")) fail(issues, at + "/email", "type", "string", v19);
       }
     }
-    const v33 = value["billing_name"];
-    if (v33 !== undefined) {
-      if (v33 !== null) {
-        if (!(typeof v33 === "string")) fail(issues, at + "/billing_name", "type", "string", v33);
+    const v24 = value["email_verified"];
+    if (v24 !== undefined) {
+      if (!(typeof v24 === "boolean")) fail(issues, at + "/email_verified", "type", "boolean", v24);
+    }
+    const v27 = value["type"];
+    if (v27 !== undefined) {
+      check19(v27, at + "/type", issues);
+    }
+    const v30 = value["name"];
+    if (v30 !== undefined) {
+      if (v30 !== null) {
+        if (!(typeof v30 === "string")) fail(issues, at + "/name", "type", "string", v30);
       }
     }
-    const v38 = value["billing_address"];
-    if (v38 !== undefined) {
-      if (v38 !== null) {
-        check0(v38, at + "/billing_address", issues);
+    const v35 = value["billing_name"];
+    if (v35 !== undefined) {
+      if (v35 !== null) {
+        if (!(typeof v35 === "string")) fail(issues, at + "/billing_name", "type", "string", v35);
       }
     }
-    const v43 = value["tax_id"];
-    if (v43 !== undefined) {
-      const p43 = at + "/tax_id";
-      if (v43 !== null) {
-        if (!Array.isArray(v43)) fail(issues, p43, "type", "array", v43);
-        if (Array.isArray(v43)) {
-          if (v43.length < 2) fail(issues, p43, "minItems", 2, v43, "must not have < 2 items");
-          if (v43.length > 2) fail(issues, p43, "maxItems", 2, v43, "must not have > 2 items");
-          if (v43.length > 0) {
-            const v48 = v43[0];
-            if (!(typeof v48 === "string")) fail(issues, p43 + "/0", "type", "string", v48);
+    const v40 = value["billing_address"];
+    if (v40 !== undefined) {
+      if (v40 !== null) {
+        check0(v40, at + "/billing_address", issues);
+      }
+    }
+    const v45 = value["tax_id"];
+    if (v45 !== undefined) {
+      const p45 = at + "/tax_id";
+      if (v45 !== null) {
+        if (!Array.isArray(v45)) fail(issues, p45, "type", "array", v45);
+        if (Array.isArray(v45)) {
+          if (v45.length < 2) fail(issues, p45, "minItems", 2, v45, "must not have < 2 items");
+          if (v45.length > 2) fail(issues, p45, "maxItems", 2, v45, "must not have > 2 items");
+          if (v45.length > 0) {
+            const v50 = v45[0];
+            if (!(typeof v50 === "string")) fail(issues, p45 + "/0", "type", "string", v50);
           }
-          if (v43.length > 1) {
-            const v51 = v43[1];
-            if (!(typeof v51 === "string")) fail(issues, p43 + "/1", "type", "string", v51);
+          if (v45.length > 1) {
+            const v53 = v45[1];
+            if (!(typeof v53 === "string")) fail(issues, p45 + "/1", "type", "string", v53);
           }
         }
       }
     }
-    const v54 = value["organization_id"];
-    if (v54 !== undefined) {
-      const p54 = at + "/organization_id";
-      if (!(typeof v54 === "string")) fail(issues, p54, "type", "string", v54);
-      if (typeof v54 === "string") {
-        if (!PATTERN_0.test(v54)) fail(issues, p54, "format", "uuid4", v54);
+    const v56 = value["organization_id"];
+    if (v56 !== undefined) {
+      const p56 = at + "/organization_id";
+      if (!(typeof v56 === "string")) fail(issues, p56, "type", "string", v56);
+      if (typeof v56 === "string") {
+        if (!PATTERN_0.test(v56)) fail(issues, p56, "format", "uuid4", v56);
       }
     }
-    const v57 = value["deleted_at"];
-    if (v57 !== undefined) {
-      check18(v57, at + "/deleted_at", issues);
+    const v59 = value["deleted_at"];
+    if (v59 !== undefined) {
+      const p59 = at + "/deleted_at";
+      if (v59 !== null) {
+        if (!(typeof v59 === "string")) fail(issues, p59, "type", "string", v59);
+        if (typeof v59 === "string") {
+          if (!PATTERN_1.test(v59) || !realDate(v59)) fail(issues, p59, "format", "date-time", v59);
+        }
+      }
     }
-    const v60 = value["avatar_url"];
-    if (v60 !== undefined) {
-      if (v60 !== null) {
-        if (!(typeof v60 === "string")) fail(issues, at + "/avatar_url", "type", "string", v60);
+    const v64 = value["avatar_url"];
+    if (v64 !== undefined) {
+      if (v64 !== null) {
+        if (!(typeof v64 === "string")) fail(issues, at + "/avatar_url", "type", "string", v64);
       }
     }
   }
+}
+
+/** SubscriptionProrationBehavior */
+function check44(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(LIST_26, value)) fail(issues, at, "enum", LIST_26, value);
 }
 
 /** SubscriptionStatus */
-function check30(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check45(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (!includesJson(LIST_22, value)) fail(issues, at, "enum", LIST_22, value);
+  if (!includesJson(LIST_27, value)) fail(issues, at, "enum", LIST_27, value);
 }
 
-/** Timestamp */
-function check31(value: unknown, at: string, issues: ValidationIssue[]): void {
+/** TaxBehaviorOption */
+function check46(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (typeof value === "string") {
-    if (!PATTERN_1.test(value) || !realDate(value)) fail(issues, at, "format", "date-time", value);
-  }
+  if (!includesJson(["location", "inclusive", "exclusive"], value))
+    fail(issues, at, "enum", ["location", "inclusive", "exclusive"], value);
+}
+
+/** TrialInterval */
+function check47(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(["day", "week", "month", "year"], value))
+    fail(issues, at, "enum", ["day", "week", "month", "year"], value);
 }
 
 /** ValidationError */
-function check32(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check48(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["loc", "msg", "type"]);
@@ -2120,11 +3275,15 @@ function check32(value: unknown, at: string, issues: ValidationIssue[]): void {
     if (v16 !== undefined) {
       if (!(typeof v16 === "string")) fail(issues, at + "/type", "type", "string", v16);
     }
+    const v22 = value["ctx"];
+    if (v22 !== undefined) {
+      if (!isRecord(v22)) fail(issues, at + "/ctx", "type", "object", v22);
+    }
   }
 }
 
 /** WebhookCustomerDeletedPayload */
-function check33(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check49(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["type", "timestamp", "data"]);
@@ -2151,7 +3310,7 @@ function check33(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** WebhookCustomerStateChangedPayload */
-function check34(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check50(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["type", "timestamp", "data"]);
@@ -2172,13 +3331,13 @@ function check34(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v6 = value["data"];
     if (v6 !== undefined) {
-      check6(v6, at + "/data", issues);
+      check11(v6, at + "/data", issues);
     }
   }
 }
 
 /** WebhookSubscriptionCanceledPayload */
-function check35(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check51(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["type", "timestamp", "data"]);
@@ -2199,13 +3358,13 @@ function check35(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v6 = value["data"];
     if (v6 !== undefined) {
-      check28(v6, at + "/data", issues);
+      check42(v6, at + "/data", issues);
     }
   }
 }
 
 /** WebhookSubscriptionRevokedPayload */
-function check36(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check52(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["type", "timestamp", "data"]);
@@ -2226,13 +3385,13 @@ function check36(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v6 = value["data"];
     if (v6 !== undefined) {
-      check28(v6, at + "/data", issues);
+      check42(v6, at + "/data", issues);
     }
   }
 }
 
 /** WebhookSubscriptionUpdatedPayload */
-function check37(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check53(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["type", "timestamp", "data"]);
@@ -2253,7 +3412,7 @@ function check37(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v6 = value["data"];
     if (v6 !== undefined) {
-      check28(v6, at + "/data", issues);
+      check42(v6, at + "/data", issues);
     }
   }
 }
@@ -2267,38 +3426,54 @@ export const validators = {
   BenefitType: (value: unknown) => run(check3, value),
   Customer: (value: unknown) => run(check4, value),
   CustomerCancellationReason: (value: unknown) => run(check5, value),
-  CustomerState: (value: unknown) => run(check6, value),
-  CustomerStateBenefitGrant: (value: unknown) => run(check7, value),
-  CustomerStateMeter: (value: unknown) => run(check8, value),
-  CustomerStateSubscription: (value: unknown) => run(check9, value),
-  CustomerSubscription: (value: unknown) => run(check10, value),
-  CustomerSubscriptionMeter: (value: unknown) => run(check11, value),
-  CustomerSubscriptionMeterMeter: (value: unknown) => run(check12, value),
-  CustomerSubscriptionProduct: (value: unknown) => run(check13, value),
-  CustomerType: (value: unknown) => run(check14, value),
-  HTTPValidationError: (value: unknown) => run(check15, value),
-  LegacyRecurringProductPrice: (value: unknown) => run(check16, value),
-  MetadataOutputType: (value: unknown) => run(check17, value),
-  NullableTimestamp: (value: unknown) => run(check18, value),
-  NullableUuid: (value: unknown) => run(check19, value),
-  Organization: (value: unknown) => run(check20, value),
-  OrganizationSocialLink: (value: unknown) => run(check21, value),
-  OrganizationSocialPlatform: (value: unknown) => run(check22, value),
-  OrganizationStatus: (value: unknown) => run(check23, value),
-  ProductMediaFileRead: (value: unknown) => run(check24, value),
-  ProductPrice: (value: unknown) => run(check25, value),
-  RecurringInterval: (value: unknown) => run(check26, value),
-  ResourceNotFound: (value: unknown) => run(check27, value),
-  Subscription: (value: unknown) => run(check28, value),
-  SubscriptionCustomer: (value: unknown) => run(check29, value),
-  SubscriptionStatus: (value: unknown) => run(check30, value),
-  Timestamp: (value: unknown) => run(check31, value),
-  ValidationError: (value: unknown) => run(check32, value),
-  WebhookCustomerDeletedPayload: (value: unknown) => run(check33, value),
-  WebhookCustomerStateChangedPayload: (value: unknown) => run(check34, value),
-  WebhookSubscriptionCanceledPayload: (value: unknown) => run(check35, value),
-  WebhookSubscriptionRevokedPayload: (value: unknown) => run(check36, value),
-  WebhookSubscriptionUpdatedPayload: (value: unknown) => run(check37, value),
+  CustomerOrganization: (value: unknown) => run(check6, value),
+  CustomerOrganizationFeatureSettings: (value: unknown) => run(check7, value),
+  CustomerPortalCustomerSettings: (value: unknown) => run(check8, value),
+  CustomerPortalSubscriptionSettings: (value: unknown) => run(check9, value),
+  CustomerPortalUsageSettings: (value: unknown) => run(check10, value),
+  CustomerState: (value: unknown) => run(check11, value),
+  CustomerStateBenefitGrant: (value: unknown) => run(check12, value),
+  CustomerStateMeter: (value: unknown) => run(check13, value),
+  CustomerStateSubscription: (value: unknown) => run(check14, value),
+  CustomerSubscription: (value: unknown) => run(check15, value),
+  CustomerSubscriptionMeter: (value: unknown) => run(check16, value),
+  CustomerSubscriptionMeterMeter: (value: unknown) => run(check17, value),
+  CustomerSubscriptionProduct: (value: unknown) => run(check18, value),
+  CustomerType: (value: unknown) => run(check19, value),
+  HTTPValidationError: (value: unknown) => run(check20, value),
+  LegacyRecurringProductPrice: (value: unknown) => run(check21, value),
+  LegacyRecurringProductPriceCustom: (value: unknown) => run(check22, value),
+  LegacyRecurringProductPriceFixed: (value: unknown) => run(check23, value),
+  MetadataOutputType: (value: unknown) => run(check24, value),
+  MeterUnit: (value: unknown) => run(check25, value),
+  OrganizationCustomerPortalSettings: (value: unknown) => run(check26, value),
+  PendingSubscriptionUpdate: (value: unknown) => run(check27, value),
+  ProductMediaFileRead: (value: unknown) => run(check28, value),
+  ProductPrice: (value: unknown) => run(check29, value),
+  ProductPriceCustom: (value: unknown) => run(check30, value),
+  ProductPriceFixed: (value: unknown) => run(check31, value),
+  ProductPriceMeter: (value: unknown) => run(check32, value),
+  ProductPriceMeteredUnit: (value: unknown) => run(check33, value),
+  ProductPriceSeatBased: (value: unknown) => run(check34, value),
+  ProductPriceSeatTier: (value: unknown) => run(check35, value),
+  "ProductPriceSeatTiers-Output": (value: unknown) => run(check36, value),
+  ProductPriceSource: (value: unknown) => run(check37, value),
+  ProductVisibility: (value: unknown) => run(check38, value),
+  RecurringInterval: (value: unknown) => run(check39, value),
+  ResourceNotFound: (value: unknown) => run(check40, value),
+  SeatTierType: (value: unknown) => run(check41, value),
+  Subscription: (value: unknown) => run(check42, value),
+  SubscriptionCustomer: (value: unknown) => run(check43, value),
+  SubscriptionProrationBehavior: (value: unknown) => run(check44, value),
+  SubscriptionStatus: (value: unknown) => run(check45, value),
+  TaxBehaviorOption: (value: unknown) => run(check46, value),
+  TrialInterval: (value: unknown) => run(check47, value),
+  ValidationError: (value: unknown) => run(check48, value),
+  WebhookCustomerDeletedPayload: (value: unknown) => run(check49, value),
+  WebhookCustomerStateChangedPayload: (value: unknown) => run(check50, value),
+  WebhookSubscriptionCanceledPayload: (value: unknown) => run(check51, value),
+  WebhookSubscriptionRevokedPayload: (value: unknown) => run(check52, value),
+  WebhookSubscriptionUpdatedPayload: (value: unknown) => run(check53, value),
 } satisfies Record<string, Validator>;
 
 /** By operationId, then `in.name` (`path.id`, `query.anonymize`): checks the decoded value. */

@@ -5,9 +5,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, scratchDir } from "../helpers/cli.js";
+import { withDeleteParameter } from "../helpers/embedded-spec.js";
 
 const EMBEDDED = readFileSync("spec/polar.openapi.yaml", "utf8");
-const ANONYMIZE_REF = '        - $ref: "#/components/parameters/Anonymize"\n';
 /** The embedded spec with each `[from, to]` replaced, once each; throws if one is not there. */
 function edited(...replacements: Array<[string, string]>): string {
   return replacements.reduce((text, [from, to]) => {
@@ -15,7 +15,7 @@ function edited(...replacements: Array<[string, string]>): string {
     return text.replace(from, to);
   }, EMBEDDED);
 }
-const withParameter = (parameter: string) => edited([ANONYMIZE_REF, `${ANONYMIZE_REF}        - ${parameter}\n`]);
+const withParameter = withDeleteParameter;
 
 const cwd = scratchDir();
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
@@ -36,9 +36,9 @@ describe("polar-codegen diff classifies what the model leaves out", () => {
     },
     {
       name: "a security scheme redefined under the same name",
-      text: () => edited(["    access_token:\n      type: http\n      scheme: bearer\n", "    access_token:\n      type: apiKey\n      in: header\n      name: X-Api-Key\n"]),
+      text: () => edited(["    oat:\n      type: http\n", "    oat:\n      type: apiKey\n      in: header\n      name: X-Api-Key\n"], ["      scheme: bearer\n    customer_session:", "    customer_session:"]),
       code: 1,
-      lines: ["customers:delete:", "  BREAKING  security scheme access_token redefined: http bearer → apiKey in header X-Api-Key"],
+      lines: ["customers:delete:", "  BREAKING  security scheme oat redefined: http bearer → apiKey in header X-Api-Key"],
     },
     {
       name: "the response content type changed",
@@ -48,13 +48,13 @@ describe("polar-codegen diff classifies what the model leaves out", () => {
     },
     {
       name: "a request parameter's constraints narrowed",
-      text: () => edited(["            title: External Id\n", "            title: External Id\n            maxLength: 64\n            pattern: ^[a-z0-9-]+$\n"]),
+      text: () => edited(["schema: { type: string, title: External Id }", 'schema: { type: string, title: External Id, maxLength: 64, pattern: "^[a-z0-9-]+$" }']),
       code: 1,
       lines: ["customers:delete_external:", "  BREAKING  path parameter external_id: maxLength 64 added (narrowed)", "  BREAKING  path parameter external_id: pattern ^[a-z0-9-]+$ added (narrowed)"],
     },
     {
       name: "a response field's constraints narrowed, which a client can only be glad of",
-      text: () => edited(["          title: Amount\n", "          title: Amount\n          minimum: 0\n"]),
+      text: () => edited(["        amount: { type: integer, title: Amount }\n", "        amount: { type: integer, title: Amount, minimum: 0 }\n"]),
       code: 0,
       lines: ["customer_portal:subscriptions:cancel:", "  ok        response 200 body /amount: schema CustomerSubscription changed: minimum 0 added (narrowed)"],
     },

@@ -8,14 +8,14 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { CLI, runCli, scratchDir } from "../helpers/cli.js";
+import { withDeleteParameter } from "../helpers/embedded-spec.js";
 import { startWatch } from "../helpers/watch.js";
 
 const DOC = readFileSync("docs/regen.md", "utf8");
 const blocks = [...DOC.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((match) => ({ lang: match[1]!, text: match[2]! }));
 const json = (index: number) => JSON.parse(blocks.filter((block) => block.lang === "json")[index]!.text) as Record<string, any>;
 const EMBEDDED = readFileSync("spec/polar.openapi.yaml", "utf8");
-const ANONYMIZE_REF = '        - $ref: "#/components/parameters/Anonymize"\n';
-const withParameter = (parameter: string) => EMBEDDED.replace(ANONYMIZE_REF, `${ANONYMIZE_REF}        - ${parameter}\n`);
+const withParameter = withDeleteParameter;
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

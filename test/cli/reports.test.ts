@@ -5,15 +5,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, scratchDir } from "../helpers/cli.js";
+import { EMBEDDED_TEXT, withDeleteParameter } from "../helpers/embedded-spec.js";
 
 const EMBEDDED = readFileSync("spec/polar.openapi.yaml", "utf8");
-const ANONYMIZE_REF = '        - $ref: "#/components/parameters/Anonymize"\n';
 /** The embedded spec with one more query parameter on customers:delete. */
-function withParameter(parameter: string): string {
-  const edited = EMBEDDED.replace(ANONYMIZE_REF, `${ANONYMIZE_REF}        - ${parameter}\n`);
-  if (edited === EMBEDDED) throw new Error("the embedded spec no longer has the line this test edits");
-  return edited;
-}
+const withParameter = withDeleteParameter;
 
 const cwd = scratchDir();
 beforeAll(() => {
@@ -103,7 +99,7 @@ describe("polar-codegen --check for machines and CI", () => {
 });
 
 describe("polar-codegen --check says why, for edits that change no operation's shape", () => {
-  const DATED = EMBEDDED.replace("  version: 0.1.0\n", '  version: "2026-10"\n');
+  const DATED = EMBEDDED_TEXT;
   const edit = (from: string, to: string) => {
     if (!DATED.includes(from)) throw new Error(`the embedded spec no longer has ${JSON.stringify(from)}`);
     return DATED.replace(from, to);
@@ -120,10 +116,10 @@ describe("polar-codegen --check says why, for edits that change no operation's s
   }
 
   const cases = [
-    { name: "a new API version (the Polar-Version header)", text: () => edit('  version: "2026-10"\n', '  version: "2026-11"\n'), expected: "Spec changed:\n  API version 2026-10 → 2026-11 (the Polar-Version header the client sends)\n" },
+    { name: "a new API version (the Polar-Version header)", text: () => edit("  version: 2026-10\n", "  version: 2026-11\n"), expected: "Spec changed:\n  API version 2026-10 → 2026-11 (the Polar-Version header the client sends)\n" },
     { name: "the server URL", text: () => edit("  - url: https://api.polar.sh\n", "  - url: https://api.polar.example\n"), expected: "Spec changed:\n  server production URL changed: https://api.polar.sh → https://api.polar.example (breaking)\n" },
-    { name: "an operation's description", text: () => edit("Permanently delete a customer. There", "Delete a customer for good. There"), expected: "Operations changed:\n  customers:delete: docs changed (description)\n" },
-    { name: "a schema's description", text: () => edit("The amount charged each period", "What is charged each period"), expected: "Spec changed:\n  schema CustomerSubscription changed: /properties/amount/description\n" },
+    { name: "an operation's description", text: () => edit("Deletes a customer for good, found by its Polar ID.", "Deletes a customer for ever, found by its Polar ID."), expected: "Operations changed:\n  customers:delete: docs changed (description)\n" },
+    { name: "a schema's description", text: () => edit("A subscription as the customer portal shows it", "A subscription as the portal shows it"), expected: "Spec changed:\n  schema CustomerSubscription changed: /description\n" },
     {
       name: "a field of a schema, named with the schema",
       text: () => edit("        - ends_at\n", ""),

@@ -40,8 +40,8 @@ describe("server types: what a handler sees", () => {
         expectTypeOf(params.id).toEqualTypeOf<string>();
         // Its default (false) is filled in: a handler always gets a boolean.
         expectTypeOf(params.anonymize).toEqualTypeOf<boolean>();
-        expectTypeOf(credential).toEqualTypeOf<ServerCredential<"access_token">>();
-        expectTypeOf(credential.scheme).toEqualTypeOf<"access_token">();
+        expectTypeOf(credential).toEqualTypeOf<ServerCredential<"oidc" | "pat" | "oat">>();
+        expectTypeOf(credential.scheme).toEqualTypeOf<"oidc" | "pat" | "oat">();
         expectTypeOf(request).toEqualTypeOf<Request>();
         return { status: 204 };
       },
@@ -52,9 +52,9 @@ describe("server types: what a handler sees", () => {
         return { status: 204 };
       },
       customerPortalSubscriptionsCancel: ({ credential }) => {
-        expectTypeOf(credential.scheme).toEqualTypeOf<"customer_session">();
+        expectTypeOf(credential.scheme).toEqualTypeOf<"customer_session" | "member_session">();
         // @ts-expect-error: not one of the operation's schemes
-        if (credential.scheme === "access_token") return notFound;
+        if (credential.scheme === "oat") return notFound;
         return notFound;
       },
     };

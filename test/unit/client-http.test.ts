@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { EMBEDDED_SPEC, loadGeneratedClient, SPEC_2026_10, UUID, type GeneratedClientModule } from "../fixtures/client/helpers.js";
+import { loadGeneratedClient, SPEC_2026_01_29, SPEC_2026_10, UUID, type GeneratedClientModule } from "../fixtures/client/helpers.js";
 
 interface Received {
   method: string;
@@ -110,15 +110,15 @@ describe("client over a real socket", () => {
   });
 });
 
-describe("client over a real socket: the embedded spec", () => {
+describe("client over a real socket: a spec without a date version", () => {
   it("sends no Polar-Version when the spec's version is not a date", async () => {
-    const embedded = await loadGeneratedClient(EMBEDDED_SPEC);
+    const undated = await loadGeneratedClient(SPEC_2026_01_29);
     try {
       const baseUrl = await start();
-      await embedded.module.createPolarClient({ baseUrl, accessToken: "t" }).customers.delete({ id: UUID });
+      await undated.module.createPolarClient({ baseUrl, accessToken: "t" }).customers.delete({ id: UUID });
       expect(received[0]!.headers["polar-version"]).toBeUndefined();
     } finally {
-      embedded.dispose();
+      undated.dispose();
     }
   });
 });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EMBEDDED_SPEC, empty, json, loadGeneratedClient, scriptedFetch, SPEC_2026_10, UUID, type GeneratedClientModule } from "../fixtures/client/helpers.js";
+import { empty, json, loadGeneratedClient, scriptedFetch, SPEC_2026_01_29, SPEC_2026_10, UUID, type GeneratedClientModule } from "../fixtures/client/helpers.js";
 
-let embedded: GeneratedClientModule;
+// A spec of the era with one global access_token and no date version, and today's.
+let undated: GeneratedClientModule;
 let dated: GeneratedClientModule;
 const disposers: Array<() => void> = [];
 beforeAll(async () => {
-  for (const [spec, assign] of [[EMBEDDED_SPEC, (m: GeneratedClientModule) => (embedded = m)], [SPEC_2026_10, (m: GeneratedClientModule) => (dated = m)]] as const) {
+  for (const [spec, assign] of [[SPEC_2026_01_29, (m: GeneratedClientModule) => (undated = m)], [SPEC_2026_10, (m: GeneratedClientModule) => (dated = m)]] as const) {
     const loaded = await loadGeneratedClient(spec);
     assign(loaded.module);
     disposers.push(loaded.dispose);
@@ -18,7 +19,7 @@ const BASE = "https://api.test";
 describe("client: credentials", () => {
   it("a missing credential fails before any request; never Bearer undefined", async () => {
     const { fetch, requests } = scriptedFetch(empty(204));
-    const polar = embedded.createPolarClient({ baseUrl: BASE, fetch, accessToken: undefined });
+    const polar = undated.createPolarClient({ baseUrl: BASE, fetch, accessToken: undefined });
     const result = await polar.customers.delete({ id: UUID });
     expect([result.kind, result.attempts, result.message]).toStrictEqual(["invalid-request", 0, "credential: no accessToken token"]);
     expect(requests).toStrictEqual([]);
@@ -28,25 +29,25 @@ describe("client: credentials", () => {
     const { fetch, requests } = scriptedFetch(empty(204));
     let calls = 0;
     const tokens = ["first", undefined];
-    const polar = embedded.createPolarClient({ baseUrl: BASE, fetch, accessToken: async () => tokens[calls++] });
+    const polar = undated.createPolarClient({ baseUrl: BASE, fetch, accessToken: async () => tokens[calls++] });
     expect((await polar.customers.delete({ id: UUID })).kind).toBe("success");
     expect((await polar.customers.delete({ id: UUID })).kind).toBe("invalid-request");
     expect(requests.map((request) => request.headers.authorization)).toStrictEqual(["Bearer first"]);
-    const sync = embedded.createPolarClient({ baseUrl: BASE, fetch, accessToken: () => "sync" });
+    const sync = undated.createPolarClient({ baseUrl: BASE, fetch, accessToken: () => "sync" });
     await sync.customers.delete({ id: UUID });
     expect(requests.at(-1)!.headers.authorization).toBe("Bearer sync");
   });
 
   it("a token a header cannot carry is refused", async () => {
     const { fetch, requests } = scriptedFetch(empty(204));
-    const polar = embedded.createPolarClient({ baseUrl: BASE, fetch, accessToken: "a\r\nx-evil: 1" });
+    const polar = undated.createPolarClient({ baseUrl: BASE, fetch, accessToken: "a\r\nx-evil: 1" });
     expect((await polar.customers.delete({ id: UUID })).kind).toBe("invalid-request");
     expect(requests).toStrictEqual([]);
   });
 
   it("the portal cancel sends the customer session, never the organization token", async () => {
     const { fetch, requests } = scriptedFetch(json(200, {}));
-    const polar = embedded.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat" });
+    const polar = undated.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat" });
     expect((await polar.customerPortal.subscriptions.cancel({ id: UUID })).kind).toBe("invalid-request");
     await polar.customerPortal.subscriptions.cancel({ id: UUID, customerSession: "cst" });
     expect(requests.map((request) => request.headers.authorization)).toStrictEqual(["Bearer cst"]);
@@ -65,7 +66,7 @@ describe("client: credentials", () => {
 describe("client: the wire", () => {
   it("no Content-Type without a body, no empty headers, a User-Agent in Node, no Polar-Version without a date version", async () => {
     const { fetch, requests } = scriptedFetch(empty(204));
-    await embedded.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat" }).customers.delete({ id: UUID });
+    await undated.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat" }).customers.delete({ id: UUID });
     expect(requests[0]!.headers).toStrictEqual({ authorization: "Bearer oat", "user-agent": "polar-codegen/0.1.0" });
     expect(requests[0]!.method).toBe("DELETE");
   });
@@ -78,7 +79,7 @@ describe("client: the wire", () => {
 
   it("never follows a redirect", async () => {
     const { fetch, requests } = scriptedFetch(empty(204));
-    await embedded.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat" }).customers.delete({ id: UUID });
+    await undated.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat" }).customers.delete({ id: UUID });
     expect(requests[0]!.redirect).toBe("manual");
   });
 });
@@ -95,7 +96,7 @@ describe("client: hooks", () => {
       },
       afterResponse: ({ response }: { response: Response }) => void seen.push(`after ${response.status}`),
     };
-    const result = await embedded.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat", hooks }).customers.delete({ id: UUID });
+    const result = await undated.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat", hooks }).customers.delete({ id: UUID });
     expect(result.kind).toBe("success");
     expect(requests.map((request) => [request.url, request.headers["x-trace"]])).toStrictEqual([[`${BASE}/v1/customers/${UUID}`, "t1"]]);
     expect(seen).toStrictEqual([`before customers:delete ${BASE}/v1/customers/${UUID}`, "after 204"]);
@@ -103,10 +104,10 @@ describe("client: hooks", () => {
 
   it("a throwing beforeRequest refuses the call; a throwing afterResponse does not hide the answer", async () => {
     const { fetch, requests } = scriptedFetch(empty(204));
-    const refusing = embedded.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat", hooks: { beforeRequest: () => { throw new Error("no"); } } });
+    const refusing = undated.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat", hooks: { beforeRequest: () => { throw new Error("no"); } } });
     expect((await refusing.customers.delete({ id: UUID })).kind).toBe("invalid-request");
     expect(requests).toStrictEqual([]);
-    const observing = embedded.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat", hooks: { afterResponse: () => { throw new Error("oops"); } } });
+    const observing = undated.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat", hooks: { afterResponse: () => { throw new Error("oops"); } } });
     expect((await observing.customers.delete({ id: UUID })).kind).toBe("success");
   });
 });
@@ -116,7 +117,7 @@ describe("client: afterResponse gets a copy", () => {
     const { fetch, requests } = scriptedFetch(json(404, { error: "ResourceNotFound", detail: "gone" }));
     const bodies: string[] = [];
     const hooks = { afterResponse: async ({ response }: { response: Response }) => void bodies.push(await response.text()) };
-    const polar = embedded.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat", hooks, retry: { attempts: 3, baseDelayMs: 1 } });
+    const polar = undated.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat", hooks, retry: { attempts: 3, baseDelayMs: 1 } });
     const result = await polar.customers.delete({ id: UUID });
     expect([result.kind, result.status, result.error]).toStrictEqual(["error", 404, { error: "ResourceNotFound", detail: "gone" }]);
     expect(bodies).toStrictEqual(['{"error":"ResourceNotFound","detail":"gone"}']);
@@ -126,7 +127,7 @@ describe("client: afterResponse gets a copy", () => {
   it("a hook that rejects is ignored, and so is one that throws at once", async () => {
     const { fetch, requests } = scriptedFetch(json(200, { id: UUID }));
     for (const afterResponse of [async () => Promise.reject(new Error("late")), () => { throw new Error("now"); }]) {
-      const polar = embedded.createPolarClient({ baseUrl: BASE, fetch, customerSession: "cst", hooks: { afterResponse }, retry: true });
+      const polar = undated.createPolarClient({ baseUrl: BASE, fetch, customerSession: "cst", hooks: { afterResponse }, retry: true });
       const result = await polar.customerPortal.subscriptions.cancel({ id: UUID });
       expect([result.kind, result.data]).toStrictEqual(["success", { id: UUID }]);
     }
@@ -140,27 +141,27 @@ describe("client: timeout and abort", () => {
     new Promise((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal!.reason)));
 
   it("timeoutMs ends a hung call as timeout", async () => {
-    const result = await embedded.createPolarClient({ baseUrl: BASE, fetch: hanging, accessToken: "oat", timeoutMs: 30 }).customers.delete({ id: UUID });
+    const result = await undated.createPolarClient({ baseUrl: BASE, fetch: hanging, accessToken: "oat", timeoutMs: 30 }).customers.delete({ id: UUID });
     expect(result).toStrictEqual({ kind: "timeout", attempts: 1 });
   });
 
   it("a caller's signal aborts even with a timeout set, and is reported as aborted", async () => {
     const controller = new AbortController();
-    const polar = embedded.createPolarClient({ baseUrl: BASE, fetch: hanging, accessToken: "oat", timeoutMs: 10_000 });
+    const polar = undated.createPolarClient({ baseUrl: BASE, fetch: hanging, accessToken: "oat", timeoutMs: 10_000 });
     const pending = polar.customers.delete({ id: UUID, signal: controller.signal });
     setTimeout(() => controller.abort("user left"), 20);
     expect(await pending).toStrictEqual({ kind: "aborted", attempts: 1, cause: "user left" });
   });
 
   it("the timeout still works when the caller gives a signal", async () => {
-    const polar = embedded.createPolarClient({ baseUrl: BASE, fetch: hanging, accessToken: "oat", timeoutMs: 30 });
+    const polar = undated.createPolarClient({ baseUrl: BASE, fetch: hanging, accessToken: "oat", timeoutMs: 30 });
     const result = await polar.customers.delete({ id: UUID, signal: new AbortController().signal });
     expect(result.kind).toBe("timeout");
   });
 
   it("an already aborted signal sends nothing", async () => {
     const { fetch, requests } = scriptedFetch(empty(204));
-    const result = await embedded.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat" }).customers.delete({ id: UUID, signal: AbortSignal.abort("gone") });
+    const result = await undated.createPolarClient({ baseUrl: BASE, fetch, accessToken: "oat" }).customers.delete({ id: UUID, signal: AbortSignal.abort("gone") });
     expect([result.kind, result.attempts, requests.length]).toStrictEqual(["aborted", 0, 0]);
   });
 });

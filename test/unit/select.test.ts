@@ -126,7 +126,9 @@ describe("selectOperations", () => {
 
   it("keeps the security schemes the operations use, and only those", () => {
     const { selected } = selectOperations({ document: embedded, operationIds: ["customer_portal:subscriptions:cancel"] });
-    expect(Object.keys(selected!.document.components!.securitySchemes!)).toStrictEqual(["customer_session"]);
+    expect(Object.keys(selected!.document.components!.securitySchemes!)).toStrictEqual(["customer_session", "member_session"]);
+    const deletes = selectOperations({ document: embedded, operationIds: ["customers:delete"] }).selected!;
+    expect(Object.keys(deletes.document.components!.securitySchemes!)).toStrictEqual(["oat", "oidc", "pat"]);
   });
 
   it("does not mutate its input", () => {

@@ -48,14 +48,15 @@ describe("the embedded spec", () => {
     expect((await served.call({ target: "/v1/customers/abc", token: null })).status).toBe(401);
   });
 
-  it("authenticate hears the scheme, token, scopes, operation and request; false is 403", async () => {
+  it("authenticate hears each scheme the operation accepts, with token, scopes, operation and request; false from all is 403", async () => {
     asked = [];
     verdict = () => false;
     const response = await served.call({ target: `/v1/customers/${CUSTOMER}`, token: "org-token", headers: { host: "fake.test" } });
     verdict = () => true;
     expect(response.status).toBe(403);
     expect(response.json()).toStrictEqual({ error: "NotPermitted", detail: "Not permitted" });
-    expect(asked).toStrictEqual([{ scheme: "access_token", token: "org-token", scopes: [], operationId: "customers:delete", url: `http://fake.test/v1/customers/${CUSTOMER}` }]);
+    const url = `http://fake.test/v1/customers/${CUSTOMER}`;
+    expect(asked).toStrictEqual(["oidc", "pat", "oat"].map((scheme) => ({ scheme, token: "org-token", scopes: ["customers:write"], operationId: "customers:delete", url })));
     expect(served.fake.state().customers.find((customer) => customer.id === CUSTOMER)?.deleted_at).toBeUndefined();
   });
 

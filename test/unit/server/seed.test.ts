@@ -39,7 +39,7 @@ describe("a seed the fake refuses, naming the record and the field", () => {
     ["member sessions where the spec has no member_session scheme", { customers: [customer], member_sessions: [{ token: "polar_mst_1", customer_id: CUSTOMER, role: "owner" }] }, "member_sessions: the spec has no member_session security scheme"],
     ["a status outside the schema's enum", { customers: [customer], subscriptions: [{ ...subscription, status: "bogus-status" }] }, 'subscriptions[0].status: must be one of "incomplete"'],
     ["an amount of the wrong type", { customers: [customer], subscriptions: [{ ...subscription, amount: "15" }] }, 'subscriptions[0].amount: must be integer (actual "15")'],
-    ["a nested field of the wrong type", { customers: [customer], subscriptions: [{ ...subscription, product: { name: 7 } }] }, "subscriptions[0].product.created_at: must have property"],
+    ["a nested field of the wrong type", { customers: [customer], subscriptions: [{ ...subscription, product: { name: 7 } }] }, 'subscriptions[0].product.id: must have property "id"'],
   ])("%s", (_, bad, message) => {
     expect(() => createFakePolar({ seed: bad as never })).toThrow(`fake Polar seed: ${message}`);
   });
