@@ -164,6 +164,7 @@ const OPERATION_RULES = /* @__PURE__ */ new Map<string, OperationRule>([
   [
     "customer_portal:subscriptions:cancel",
     {
+      kinds: ["customer_session", "member_session"],
       scopes: ["customer_portal:write"],
       members: {
         roles: ["owner", "billing_manager"],
@@ -171,8 +172,8 @@ const OPERATION_RULES = /* @__PURE__ */ new Map<string, OperationRule>([
       },
     },
   ],
-  ["customers:delete", { scopes: ["customers:write"] }],
-  ["customers:delete_external", { scopes: ["customers:write"] }],
+  ["customers:delete", { kinds: ["oat", "pat", "oidc"], scopes: ["customers:write"] }],
+  ["customers:delete_external", { kinds: ["oat", "pat", "oidc"], scopes: ["customers:write"] }],
 ]);
 
 /** The organization access token of a seed without `access_tokens`: every scope the operations ask for. */

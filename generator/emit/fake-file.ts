@@ -66,12 +66,16 @@ function credentialConstants(model: Model): string {
     const rule = OPERATION_RULES.get(operation.id);
     return rule ? [[operation.id, rule] as const] : [];
   });
-  const members = new Set(["customer_session", "member_session"]);
+  const sessions = new Set(["customer_session", "member_session"]);
   const scopes = new Set<string>();
-  for (const operation of model.operations)
+  for (const operation of model.operations) {
+    // Only what an organization token is asked for: the portal takes sessions alone.
+    const rule = OPERATION_RULES.get(operation.id);
+    if (rule && rule.kinds.every((kind) => sessions.has(kind))) continue;
     for (const alternative of operation.security)
       for (const { scheme, scopes: listed } of alternative.schemes)
-        if (!members.has(scheme)) for (const scope of listed.length > 0 ? listed : (OPERATION_RULES.get(operation.id)?.scopes ?? [])) scopes.add(scope);
+        if (!sessions.has(scheme)) for (const scope of listed.length > 0 ? listed : (rule?.scopes ?? [])) scopes.add(scope);
+  }
   return `
 /** What Polar asks of each operation's caller beyond the spec (fake-runtime/credentials.ts). */
 const OPERATION_RULES = /* @__PURE__ */ new Map<string, OperationRule>(${JSON.stringify(rules)});

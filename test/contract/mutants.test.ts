@@ -222,7 +222,7 @@ function runSuite(baseUrl: string, options: { destructive?: boolean } = {}): Pro
 describe("the generated contract suite catches a server that breaks the spec", () => {
   const names = Object.keys(MUTANTS);
   const urls = Promise.all([serve(), ...names.map((name) => serve(MUTANTS[name]!.mutate))]);
-  const runs = urls.then((all) => Promise.all(all.map(runSuite)));
+  const runs = urls.then((all) => Promise.all(all.map((url) => runSuite(url))));
 
   it("passes against the fake served on a live URL", async () => {
     const [control] = await runs;

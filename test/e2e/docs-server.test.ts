@@ -44,7 +44,8 @@ describe("docs/server.md", () => {
     const [validation, seed] = blocks("json").map((text) => JSON.parse(text));
     const fake = createFakePolar({ seed });
     expect(fake.state().customers[0]).toMatchObject({ external_id: "user-42" });
-    const response = await createPolarServer(fake).fetch(new Request("http://x/v1/customers/abc", { method: "DELETE", headers: { authorization: `Bearer ${DEFAULT_ACCESS_TOKEN.token}` } }));
+    const token = seed.access_tokens?.[0]?.token ?? DEFAULT_ACCESS_TOKEN.token;
+    const response = await createPolarServer(fake).fetch(new Request("http://x/v1/customers/abc", { method: "DELETE", headers: { authorization: `Bearer ${token}` } }));
     expect(await response.json()).toStrictEqual(validation);
   });
 });

@@ -14,14 +14,16 @@ interface Behaviour {
 /**
  * What Polar's server asks of each operation's caller whatever the spec says
  * (`polar.customer.auth.CustomerWrite`, `polar.customer_portal.auth.CustomerPortalUnionBillingWrite`):
- * the scopes when a spec lists none, and the member roles the portal's billing actions allow.
+ * the kinds of token it takes, the scopes when a spec lists none, and the member roles
+ * the portal's billing actions allow.
  */
-export const OPERATION_RULES = new Map<string, { scopes: string[]; members?: { roles: string[]; refusal: string } }>([
-  ["customers:delete", { scopes: ["customers:write"] }],
-  ["customers:delete_external", { scopes: ["customers:write"] }],
+export const OPERATION_RULES = new Map<string, { kinds: string[]; scopes: string[]; members?: { roles: string[]; refusal: string } }>([
+  ["customers:delete", { kinds: ["oat", "pat", "oidc"], scopes: ["customers:write"] }],
+  ["customers:delete_external", { kinds: ["oat", "pat", "oidc"], scopes: ["customers:write"] }],
   [
     "customer_portal:subscriptions:cancel",
     {
+      kinds: ["customer_session", "member_session"],
       scopes: ["customer_portal:write"],
       members: { roles: ["owner", "billing_manager"], refusal: "Only owners and billing managers can access billing features." },
     },

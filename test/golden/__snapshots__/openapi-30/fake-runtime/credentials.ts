@@ -85,17 +85,37 @@ export function credentialOf(options: {
 
 /** What Polar asks of an operation's caller beyond the spec's security. */
 export interface OperationRule {
+  /** The kinds of token Polar's server takes for it, whatever the spec declares. */
+  kinds: TokenKind[];
   /** Polar's required scopes (any one suffices) when the spec lists none for a scheme. */
   scopes: string[];
   /** The member roles allowed, when a member session is limited to some, and Polar's words for the others. */
   members?: { roles: string[]; refusal: string } | undefined;
 }
 
-/** Which tokens a security scheme takes, by its name in Polar's specs; any other name takes every organization-side token. */
-function schemeTakes(scheme: string, kind: TokenKind): boolean {
-  if (scheme === "customer_session" || scheme === "member_session") return kind === scheme;
-  if (scheme === "oat" || scheme === "pat" || scheme === "oidc") return kind === scheme;
-  return kind === "oat" || kind === "pat" || kind === "oidc";
+const NAMED_SCHEMES: ReadonlySet<string> = new Set([
+  "oat",
+  "pat",
+  "oidc",
+  "customer_session",
+  "member_session",
+]);
+
+/**
+ * Does this scheme take this kind of token? A scheme named as in Polar's specs takes its
+ * own kind; any other name (older specs' one `access_token`) stands for whatever the
+ * operation takes, the kinds Polar's server allows for it (a spec that declares an
+ * `access_token` for the portal's cancel still gets only sessions there).
+ */
+function schemeTakes(options: {
+  scheme: string;
+  kind: TokenKind;
+  rule: OperationRule | undefined;
+}): boolean {
+  const { scheme, kind, rule } = options;
+  if (rule && !rule.kinds.includes(kind)) return false;
+  if (NAMED_SCHEMES.has(scheme)) return scheme === kind;
+  return rule !== undefined || kind === "oat" || kind === "pat" || kind === "oidc";
 }
 
 export function verdictFor(options: {
@@ -109,7 +129,7 @@ export function verdictFor(options: {
   const { credential, scheme, rule } = options;
   if (!credential)
     return options.token.startsWith(REGISTRATION_PREFIX) ? "unauthorized" : "invalid";
-  if (!schemeTakes(scheme, credential.kind)) return "unauthorized";
+  if (!schemeTakes({ scheme, kind: credential.kind, rule })) return "unauthorized";
   const required = options.scopes.length > 0 ? options.scopes : (rule?.scopes ?? []);
   const held = "scopes" in credential ? credential.scopes : SESSION_SCOPES;
   if (required.length > 0 && !required.some((scope) => held.includes(scope)))
