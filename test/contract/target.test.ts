@@ -75,6 +75,11 @@ describe("destructive cases against a live server", () => {
     expect(planTarget({ env: { ...base, ...env }, productionUrls: PRODUCTION })).toStrictEqual({ live: true, baseUrl: "https://staging.example.com", destructive: false, destructiveOff: why });
   });
 
+  it("a state URL is read only from POLAR_CONTRACT_STATE_URL, and must be http(s)", () => {
+    expect(planTarget({ env: { ...base, POLAR_CONTRACT_STATE_URL: "http://127.0.0.1:9/state" }, productionUrls: PRODUCTION })).toMatchObject({ stateUrl: "http://127.0.0.1:9/state" });
+    expect(() => planTarget({ env: { ...base, POLAR_CONTRACT_STATE_URL: "file:///etc/passwd" }, productionUrls: PRODUCTION })).toThrow("POLAR_CONTRACT_STATE_URL \"file:///etc/passwd\" is not an http(s) URL");
+  });
+
   it("run with both, and always against the in-process fake", () => {
     expect(planTarget({ env: { ...base, ...DESTRUCTIVE }, productionUrls: PRODUCTION })).toMatchObject({ destructive: true });
     expect(planTarget({ env: {}, productionUrls: PRODUCTION })).toStrictEqual({ live: false, destructive: true });

@@ -84,7 +84,8 @@ export function describeDocumentedOutcomes(context: SuiteContext): void {
   const steps = STEPS.filter((step) => byId.has(step.id));
   const { plan } = context;
   if (!plan.destructive) {
-    const names = steps.map((step) => `"${step.name}"`).join(", ");
+    const all = byId.has(BYSTANDER.id) ? [...steps, BYSTANDER] : steps;
+    const names = all.map((step) => `"${step.name}"`).join(", ");
     console.log(
       `contract tests: destructive cases NOT run (${plan.live ? plan.destructiveOff : ""}): ${names}. Only the negative cases, unknown ids, property-based inputs and the client's requests ran.`,
     );

@@ -61,7 +61,7 @@ const ISO = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d
 
 /**
  * An ISO 8601 time as Python's `datetime.isoformat()` prints a UTC time read from
- * Polar's database: `2026-01-01T00:00:00+00:00`, microseconds only when not zero.
+ * Polar's database: seconds, then microseconds only when not zero, then `+00:00`.
  * Text that is no such time is returned as it is.
  */
 export function pythonIsoFormat(time: string): string {

@@ -78,7 +78,7 @@ export function planTarget(options: { env: Env; productionUrls: string[] }): Tar
     baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, "")}`,
     destructive: destructiveOff === undefined,
     destructiveOff,
-    stateUrl,
+    ...(stateUrl ? { stateUrl } : {}),
   };
 }
 
