@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: the default suite (`npm test`) and the corpus over every real Polar
-// spec in ../shared/specs/polar (`npm run test:corpus`), which is slower.
+// Two projects: the default suite (`npm test`), which reads only the project's own files
+// (fixture specs in test/fixtures/specs), and the corpus over every real Polar spec in
+// POLAR_SPECS_DIR, default ../shared/specs/polar (`npm run test:corpus`), which is slower.
 export default defineConfig({
   test: {
     projects: [
@@ -12,7 +13,8 @@ export default defineConfig({
           exclude: ["test/corpus/**", "test/golden/__snapshots__/**", "**/node_modules/**"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          typecheck: { enabled: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+          // The type tests (test/types/*.test-d.ts) are held by `npm run typecheck`, which
+          // `npm test` runs first over the whole project: tsc once, not twice.
         },
       },
       {

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The `polar-codegen` command: parse the subcommand and hand over. Exit codes:
-// 0 success (or in sync), 1 out of date (--check), 2 bad input or any other error.
-
-import { reportFailure } from "./commands/report.js";
+// The `polar-codegen` binary: the CLI (main.ts) with the process's own stdout, stderr,
+// working directory and environment. Exit codes: 0 success (or in sync), 1 out of date
+// (--check), 2 bad input or any other error.
 
 // Before any heavy module is loaded (see code-cache.ts). `serve` and `generate` enable it
 // themselves, and only when they have to generate: a warm start or a build step whose
@@ -18,27 +17,6 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
-  generate: () => import("./commands/generate.js"),
-  inspect: () => import("./commands/inspect.js"),
-  diff: () => import("./commands/diff.js"),
-  serve: () => import("./commands/serve.js"),
-  "scaffold-handlers": () => import("./commands/scaffold.js"),
-  test: () => import("./commands/test.js"),
-};
-
-async function main(argv: string[]): Promise<number> {
-  const [first, ...rest] = argv;
-  const load = first !== undefined ? SUBCOMMANDS[first] : undefined;
-  const command = load ? await load() : await SUBCOMMANDS.generate!();
-  return command.run(load ? rest : argv);
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.exitCode = reportFailure(error);
-  },
-);
+const { main } = await import("./main.js");
+const io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, codeCache: true };
+process.exitCode = await main(process.argv.slice(2), io);

@@ -9,6 +9,7 @@ import { problem, type Problem } from "./problems.js";
 import { DEFAULT_OPERATIONS } from "./defaults.js";
 import { closestMatches } from "./text/closest.js";
 import { packageRoot } from "./templates.js";
+import { cliIo } from "./io.js";
 
 export { CONFIG_FILE } from "./config-file.js";
 
@@ -67,7 +68,7 @@ export interface ResolveOptions extends CodegenOptions {
 
 /** Every target the options select: all of the config's, or those named (`names`). */
 export async function resolveTargets(options: ResolveOptions): Promise<ResolvedTargets> {
-  const cwd = resolve(options.cwd ?? process.cwd());
+  const cwd = resolve(options.cwd ?? cliIo().cwd);
   const read = await readConfig({ cwd, config: options.config });
   const { config } = read;
   if (!config) return { multi: false, problems: read.problems };
@@ -106,7 +107,7 @@ export async function resolveTarget(options: CodegenOptions): Promise<{ target?:
  */
 export async function resolveOperations(options: { cwd?: string; config?: string; target?: string; operations?: string[] }): Promise<{ operations?: string[]; problems: Problem[] }> {
   if (options.operations && options.operations.length > 0) return { operations: options.operations, problems: [] };
-  const read = await readConfig({ cwd: resolve(options.cwd ?? process.cwd()), config: options.config });
+  const read = await readConfig({ cwd: resolve(options.cwd ?? cliIo().cwd), config: options.config });
   const { config } = read;
   if (!config) return { problems: read.problems };
   const entries = config.targets ?? [SINGLE];

@@ -6,6 +6,7 @@ import type { CheckResult } from "../check.js";
 import type { Change } from "../diff/change.js";
 import { problem, ProblemError, type Problem } from "../problems.js";
 import { annotation } from "./github.js";
+import { cliIo } from "../io.js";
 
 export function checkReportText(input: { result: CheckResult; out: string }): string {
   const { result, out } = input;
@@ -49,7 +50,7 @@ function problemsOf(error: unknown): Problem[] {
 /** `::error file=…::…` lines; GitHub shows them on the pull request. */
 export function githubAnnotations(input: { result: CheckResult; out: string }): string {
   const lines = input.result.files.map((file) => {
-    const path = relative(process.cwd(), `${input.result.outDir}/${file.path}`).split("\\").join("/");
+    const path = relative(cliIo().cwd, `${input.result.outDir}/${file.path}`).split("\\").join("/");
     const state = file.status === "added" ? "missing" : file.status === "removed" ? "stale" : "out of date";
     return annotation({ level: "error", file: path, title: "polar-codegen drift", message: `${file.path} is ${state}; run polar-codegen to regenerate` });
   });

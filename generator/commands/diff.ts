@@ -5,6 +5,7 @@ import { resolveOperations } from "../config.js";
 import { formatReport, diffSpecs } from "../diff/diff-specs.js";
 import { ProblemError } from "../problems.js";
 import { EXIT_OK, EXIT_OUT_OF_DATE, parseFlags, UsageError } from "./report.js";
+import { cliIo } from "../io.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags({
@@ -30,7 +31,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!chosen.operations) throw new ProblemError(chosen.problems);
   const [before, after] = await Promise.all(positionals.map((source) => loadDocument({ source, allowRemoteRefs: values["allow-remote-refs"] === true })));
   const report = diffSpecs({ before: { document: before!, label: positionals[0]! }, after: { document: after!, label: positionals[1]! }, operationIds: chosen.operations });
-  process.stdout.write(values.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
+  cliIo().stdout.write(values.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
   const failOn = values["fail-on"];
   const changed = report.changes.length > 0 || report.apiVersion !== undefined;
   if ((failOn === "breaking" && report.breaking) || (failOn === "any" && changed)) return EXIT_OUT_OF_DATE;

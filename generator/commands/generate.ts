@@ -4,6 +4,7 @@
 import type { ResolvedTarget } from "../config.js";
 import { EXIT_OK, EXIT_OUT_OF_DATE, parseFlags, reportFailure, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
 import { eachTarget, selectTargets, targetLabel, type TargetSelection } from "./targets.js";
+import { cliIo } from "../io.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseFlags({
@@ -34,9 +35,9 @@ export async function run(argv: string[]): Promise<number> {
   return eachTarget({ selection, report: reportFailure, work: (target) => runGenerate({ target, selection, ...flags, codeCache }) });
 }
 
-/** Enables the code cache (see cli.ts) the first time a build is needed. */
+/** Enables the code cache (see cli.ts) the first time a build is needed, when the binary runs. */
 function onceCodeCache(): () => Promise<void> {
-  let enabled = false;
+  let enabled = !cliIo().codeCache;
   return async () => {
     if (enabled) return;
     enabled = true;
@@ -45,7 +46,7 @@ function onceCodeCache(): () => Promise<void> {
 }
 
 function print(text: string): number {
-  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  cliIo().stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   return EXIT_OK;
 }
 
@@ -54,19 +55,19 @@ async function runGenerate(input: { target: ResolvedTarget; selection: TargetSel
   // Checked here, not by generateTarget: the fast path then loads neither generate.js nor the code cache.
   const { isStampCurrent } = await import("../write/stamp.js");
   if (!input.force && (await isStampCurrent(input.target))) {
-    if (!input.quiet) process.stdout.write(`polar-codegen: ${out}: up to date (spec, config and generator unchanged)\n`);
+    if (!input.quiet) cliIo().stdout.write(`polar-codegen: ${out}: up to date (spec, config and generator unchanged)\n`);
     return EXIT_OK;
   }
   await input.codeCache();
   const { generateTarget } = await import("../generate.js");
   const result = await generateTarget({ target: input.target, force: true, parallel: true });
   if (result.status === "up-to-date") return EXIT_OK;
-  for (const warning of result.build.problems) process.stderr.write(`warning: ${warning.message}\n`);
+  for (const warning of result.build.problems) cliIo().stderr.write(`warning: ${warning.message}\n`);
   if (!input.quiet) {
     const parts = [`${result.written.length} written`, `${result.unchanged.length} unchanged`];
     if (result.removed.length > 0) parts.push(`${result.removed.length} stale removed`);
     if (result.foreign.length > 0) parts.push(`${result.foreign.length} not ours, left alone`);
-    process.stdout.write(`polar-codegen: ${out}: ${parts.join(", ")}\n`);
+    cliIo().stdout.write(`polar-codegen: ${out}: ${parts.join(", ")}\n`);
   }
   return EXIT_OK;
 }

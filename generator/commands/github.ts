@@ -2,9 +2,10 @@
 // stderr when GITHUB_ACTIONS=true, and shown by GitHub on the pull request's files.
 
 import type { Problem } from "../problems.js";
+import { cliIo } from "../io.js";
 
 export function underGitHubActions(): boolean {
-  return process.env.GITHUB_ACTIONS === "true";
+  return cliIo().env.GITHUB_ACTIONS === "true";
 }
 
 export function annotation(input: { level: "error" | "warning" | "notice"; message: string; title?: string; file?: string; line?: number; col?: number }): string {

@@ -4,6 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { formatProblem, ProblemError } from "../problems.js";
 import { annotation, problemAnnotation, underGitHubActions } from "./github.js";
+import { cliIo } from "../io.js";
 
 export const EXIT_OK = 0;
 export const EXIT_OUT_OF_DATE = 1;
@@ -12,12 +13,12 @@ export const EXIT_ERROR = 2;
 export function reportFailure(error: unknown): number {
   const github = underGitHubActions();
   if (error instanceof ProblemError) {
-    for (const found of error.problems) process.stderr.write(`${formatProblem(found)}\n${github ? `${problemAnnotation(found)}\n` : ""}`);
+    for (const found of error.problems) cliIo().stderr.write(`${formatProblem(found)}\n${github ? `${problemAnnotation(found)}\n` : ""}`);
   } else if (error instanceof UsageError) {
-    process.stderr.write(`polar-codegen: ${error.message}\nRun \`polar-codegen --help\` for usage.\n`);
+    cliIo().stderr.write(`polar-codegen: ${error.message}\nRun \`polar-codegen --help\` for usage.\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`polar-codegen: error: ${message}\n${github ? `${annotation({ level: "error", title: "polar-codegen", message })}\n` : ""}`);
+    cliIo().stderr.write(`polar-codegen: error: ${message}\n${github ? `${annotation({ level: "error", title: "polar-codegen", message })}\n` : ""}`);
   }
   return EXIT_ERROR;
 }

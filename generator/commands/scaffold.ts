@@ -5,12 +5,13 @@ import { writeFile } from "node:fs/promises";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { EXIT_ERROR, EXIT_OK, parseFlags, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
+import { cliIo } from "../io.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags({ args: argv, options: { ...TARGET_FLAGS }, strict: true, allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError("scaffold-handlers takes exactly one FILE, e.g. src/polar-handlers.ts");
-  const file = resolve(positionals[0]!);
-  const shown = relative(process.cwd(), file) || file;
+  const file = resolve(cliIo().cwd, positionals[0]!);
+  const shown = relative(cliIo().cwd, file) || file;
   if (existsSync(file)) return refuseExisting(shown);
   const { resolveTarget } = await import("../config.js");
   const { ProblemError } = await import("../problems.js");
@@ -33,12 +34,12 @@ export async function run(argv: string[]): Promise<number> {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     return refuseExisting(shown);
   }
-  process.stdout.write(`polar-codegen: wrote ${shown}: ${model.operations.length} handlers, importing from ${importPath}\n`);
+  cliIo().stdout.write(`polar-codegen: wrote ${shown}: ${model.operations.length} handlers, importing from ${importPath}\n`);
   return EXIT_OK;
 }
 
 function refuseExisting(shown: string): number {
-  process.stderr.write(`polar-codegen: ${shown} already exists; scaffold-handlers never overwrites a file. Delete it or choose another FILE.\n`);
+  cliIo().stderr.write(`polar-codegen: ${shown} already exists; scaffold-handlers never overwrites a file. Delete it or choose another FILE.\n`);
   return EXIT_ERROR;
 }
 

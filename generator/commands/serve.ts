@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { ResolvedTarget } from "../config.js";
 import { EXIT_OK, parseFlags, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
+import { cliIo } from "../io.js";
 
 export const SERVE_HELP = `polar-codegen serve: run the fake Polar for a spec on 127.0.0.1.
 
@@ -51,17 +52,17 @@ export async function run(argv: string[]): Promise<number> {
     allowPositionals: false,
   });
   if (values.help) {
-    process.stdout.write(SERVE_HELP);
+    cliIo().stdout.write(SERVE_HELP);
     return EXIT_OK;
   }
   const port = parsePort(values.port);
   const seed = values.seed === undefined ? {} : readSeed(values.seed);
-  const webhooks = webhookOptions({ url: values["webhook-url"], secret: values["webhook-secret"] ?? process.env.POLAR_WEBHOOK_SECRET });
+  const webhooks = webhookOptions({ url: values["webhook-url"], secret: values["webhook-secret"] ?? cliIo().env.POLAR_WEBHOOK_SECRET });
   const dir = await prepare(targetOptions(values));
   const { serveFake } = await import("../serve/listen.js");
   let running;
   try {
-    const log = (line: string) => process.stdout.write(`${line}\n`);
+    const log = (line: string) => cliIo().stdout.write(`${line}\n`);
     const quiet = values.quiet === true;
     running = await serveFake({ dir, port, seed, log, logRequests: !quiet, ...(webhooks ? { webhooks: { ...webhooks, ...(quiet ? {} : { log }) } } : {}) });
   } catch (error) {
@@ -73,8 +74,8 @@ export async function run(argv: string[]): Promise<number> {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   // The seed names no access_tokens: the one token the fake accepts for the organization's endpoints.
-  if (running.accessToken) process.stdout.write(`access token: ${running.accessToken.token} (scopes: ${running.accessToken.scopes.join(" ")})\n`);
-  process.stdout.write(`listening on ${running.url}\n`);
+  if (running.accessToken) cliIo().stdout.write(`access token: ${running.accessToken.token} (scopes: ${running.accessToken.scopes.join(" ")})\n`);
+  cliIo().stdout.write(`listening on ${running.url}\n`);
   await running.stopped;
   return EXIT_OK;
 }
@@ -82,7 +83,7 @@ export async function run(argv: string[]): Promise<number> {
 /** The cache folder holding the compiled fake, built first when it is missing or stale. */
 async function prepare(options: ReturnType<typeof targetOptions>): Promise<string> {
   const starts = await import("../serve/start-index.js");
-  const key = starts.startKey({ cwd: process.cwd(), flags: options });
+  const key = starts.startKey({ cwd: cliIo().cwd, flags: options });
   const known = starts.findStart(key);
   if (known) return known;
   const { CONFIG_FILE, EMBEDDED_SPEC, resolveTarget } = await import("../config.js");
@@ -102,10 +103,10 @@ async function build(options: { target: ResolvedTarget; dir: string; embeddedSpe
   const { target } = options;
   // The header's label is relative to the output folder; the user knows the spec as they named it.
   const named = /^https?:\/\//i.test(target.spec) || target.spec === options.embeddedSpec;
-  const spec = named ? target.specLabel : relative(process.cwd(), target.spec);
-  process.stderr.write(`polar-codegen: generating the fake for ${spec} (cached for the next start)\n`);
+  const spec = named ? target.specLabel : relative(cliIo().cwd, target.spec);
+  cliIo().stderr.write(`polar-codegen: generating the fake for ${spec} (cached for the next start)\n`);
   // Compiling the generator's dependencies dominates a cold start (see code-cache.ts).
-  (await import("../code-cache.js")).enableCodeCache();
+  if (cliIo().codeCache) (await import("../code-cache.js")).enableCodeCache();
   const { buildCache } = await import("../serve/build.js");
   await buildCache(options);
   return options.dir;
@@ -114,7 +115,7 @@ async function build(options: { target: ResolvedTarget; dir: string; embeddedSpe
 function webhookOptions(options: { url: string | undefined; secret: string | undefined }): { url: string; secret?: string } | undefined {
   const { url, secret } = options;
   if (url === undefined) {
-    if (options.secret !== undefined && process.env.POLAR_WEBHOOK_SECRET === undefined) throw new UsageError("--webhook-secret needs --webhook-url");
+    if (options.secret !== undefined && cliIo().env.POLAR_WEBHOOK_SECRET === undefined) throw new UsageError("--webhook-secret needs --webhook-url");
     return undefined;
   }
   let parsed: URL | undefined;

@@ -4,6 +4,7 @@
 import { relative } from "node:path";
 import type { ResolvedTarget, ResolveOptions } from "../config.js";
 import { ProblemError } from "../problems.js";
+import { cliIo } from "../io.js";
 
 export interface TargetSelection {
   targets: ResolvedTarget[];
@@ -20,7 +21,7 @@ export async function selectTargets(options: ResolveOptions): Promise<TargetSele
 
 /** `generated/polar`, or `[production] generated/polar` in a multi-target config. */
 export function targetLabel(input: { target: ResolvedTarget; multi: boolean }): string {
-  const out = relative(process.cwd(), input.target.out) || ".";
+  const out = relative(cliIo().cwd, input.target.out) || ".";
   return input.multi ? `[${input.target.name}] ${out}` : out;
 }
 
@@ -37,7 +38,7 @@ export async function eachTarget(input: {
       code = await input.work(target);
     } catch (error) {
       if (!input.selection.multi) throw error;
-      process.stderr.write(`polar-codegen: target ${target.name} failed:\n`);
+      cliIo().stderr.write(`polar-codegen: target ${target.name} failed:\n`);
       code = input.report(error);
     }
     worst = Math.max(worst, code);

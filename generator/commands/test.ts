@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { EXIT_ERROR, parseFlags, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
+import { cliIo } from "../io.js";
 
 const FLAGS = {
   ...TARGET_FLAGS,
@@ -25,11 +26,11 @@ export async function run(argv: string[]): Promise<number> {
   const suite = join(target.out, "contract");
   if (!existsSync(join(suite, "contract.test.ts"))) throw new UsageError(`no contract suite in ${suite}: run polar-codegen first`);
   const vitest = findVitest(target.cwd);
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...cliIo().env };
   if (values["base-url"]) env.POLAR_CONTRACT_BASE_URL = values["base-url"];
   // Resolved here: the suite runs with its own folder as the working directory.
   const fixtures = values.fixtures ?? env.POLAR_CONTRACT_FIXTURES;
-  if (fixtures) env.POLAR_CONTRACT_FIXTURES = resolve(fixtures);
+  if (fixtures) env.POLAR_CONTRACT_FIXTURES = resolve(cliIo().cwd, fixtures);
   if (values["allow-destructive"]) env.POLAR_CONTRACT_ALLOW_DESTRUCTIVE = "1";
   // A config of its own, the suite's folder as root: the project's vitest config (which
   // may leave generated code out, or hold other projects) does not apply to it.

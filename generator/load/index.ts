@@ -10,6 +10,7 @@ import { defaultReaders, isRemote } from "./read.js";
 import { loadSource, type Source } from "./source.js";
 import { checkDocumentKind } from "./version.js";
 import type { ParseChunks, YamlChunkCache } from "./yaml-chunks.js";
+import { cliIo } from "../io.js";
 
 export interface LoadOptions {
   /** A file path (relative to `cwd`) or an http(s) URL. */
@@ -35,7 +36,7 @@ export async function loadSpec(options: LoadOptions): Promise<LoadResult> {
 }
 
 async function load(options: LoadOptions): Promise<LoadResult> {
-  const cwd = resolve(options.cwd ?? process.cwd());
+  const cwd = resolve(options.cwd ?? cliIo().cwd);
   const location = isRemote(options.source) ? options.source : resolve(cwd, options.source);
   const context = {
     readers: defaultReaders(options),

@@ -3,6 +3,7 @@
 
 import { readFile as fsReadFile } from "node:fs/promises";
 import { problem, type Problem, type SourcePosition } from "../problems.js";
+import { cliIo } from "../io.js";
 
 export interface Readers {
   readFile: (absPath: string) => Promise<string>;
@@ -41,7 +42,7 @@ const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
 
 async function fetchText(options: { location: string; label: string; readers: Readers }): Promise<{ text: string }> {
   if (!options.readers.fetch) throw new Error("no fetch available in this runtime");
-  const timeoutMs = Number(process.env.POLAR_CODEGEN_FETCH_TIMEOUT_MS) || DEFAULT_FETCH_TIMEOUT_MS;
+  const timeoutMs = Number(cliIo().env.POLAR_CODEGEN_FETCH_TIMEOUT_MS) || DEFAULT_FETCH_TIMEOUT_MS;
   try {
     const response = await options.readers.fetch(options.location, { signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) throw new HttpError(`HTTP ${response.status} ${response.statusText}`.trim());

@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { cliIo } from "../io.js";
 
 /** The compiled server and fake (bundle.ts). */
 export const BUNDLE_FILE = "serve-bundle.cjs";
@@ -26,7 +27,7 @@ interface Start {
 
 /** `POLAR_CODEGEN_CACHE_DIR`, else a folder in the OS temp dir (never inside a project). */
 export function cacheRoot(): string {
-  return process.env.POLAR_CODEGEN_CACHE_DIR || join(tmpdir(), "polar-codegen-serve");
+  return cliIo().env.POLAR_CODEGEN_CACHE_DIR || join(tmpdir(), "polar-codegen-serve");
 }
 
 export function startKey(options: { cwd: string; flags: unknown }): string {

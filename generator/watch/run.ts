@@ -6,6 +6,7 @@ import { relative } from "node:path";
 import type { ResolveOptions } from "../config.js";
 import { createWatchSession } from "./session.js";
 import { watchFiles } from "./watcher.js";
+import { cliIo } from "../io.js";
 
 /**
  * Quiet time after the last event before regenerating. A save is a burst of events
@@ -21,8 +22,8 @@ export async function runWatch(input: { options: ResolveOptions; quiet: boolean 
     process.once("SIGTERM", () => resolve("SIGTERM"));
   });
   const reporter = {
-    line: (text: string) => void (input.quiet || process.stdout.write(`${text}\n`)),
-    error: (text: string) => void process.stderr.write(`${text}\n`),
+    line: (text: string) => void (input.quiet || cliIo().stdout.write(`${text}\n`)),
+    error: (text: string) => void cliIo().stderr.write(`${text}\n`),
   };
   const session = createWatchSession({ options: input.options, reporter });
   const queued = new Set<string>();
@@ -33,7 +34,7 @@ export async function runWatch(input: { options: ResolveOptions; quiet: boolean 
   const refresh = () => {
     const files = session.files();
     watcher.setFiles(files);
-    const listed = files.map((file) => relative(process.cwd(), file)).join(", ");
+    const listed = files.map((file) => relative(cliIo().cwd, file)).join(", ");
     if (listed !== shown) reporter.line(`polar-codegen: watching ${listed} (Ctrl-C to stop)`);
     shown = listed;
   };

@@ -11,6 +11,7 @@ import { generateTarget } from "../generate.js";
 import { primeEmitters, type BuildResult } from "../pipeline.js";
 import { formatProblem, ProblemError, type Problem } from "../problems.js";
 import { createWarmCache, type WarmCache } from "../warm.js";
+import { cliIo } from "../io.js";
 
 export interface WatchReporter {
   line(text: string): void;
@@ -47,7 +48,7 @@ const MISSING_SPEC = new Set(["spec-not-found", "config-spec-missing"]);
 
 export function createWatchSession(input: { options: ResolveOptions; reporter: WatchReporter }): WatchSession {
   const { options, reporter } = input;
-  const cwd = resolve(options.cwd ?? process.cwd());
+  const cwd = resolve(options.cwd ?? cliIo().cwd);
   const configFile = options.config === false ? undefined : resolve(cwd, options.config ?? CONFIG_FILE);
   const states = new Map<string, TargetState>();
   let multi = false;
@@ -174,5 +175,5 @@ function list(paths: string[]): string {
 }
 
 function show(path: string): string {
-  return relative(process.cwd(), path) || ".";
+  return relative(cliIo().cwd, path) || ".";
 }

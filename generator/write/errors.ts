@@ -2,6 +2,7 @@
 // folder cannot be written and what the system said, and that nothing was changed.
 
 import { relative } from "node:path";
+import { cliIo } from "../io.js";
 
 /** Files we would write are there already without our header: someone else's work. */
 export class OutputConflictError extends Error {
@@ -59,5 +60,5 @@ export async function explainFailure<T>(input: { outDir: string; work: () => Pro
 }
 
 function show(path: string): string {
-  return relative(process.cwd(), path) || ".";
+  return relative(cliIo().cwd, path) || ".";
 }

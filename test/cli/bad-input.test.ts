@@ -59,32 +59,32 @@ const cases: Array<{ name: string; file: string; text: string; expected: RegExp 
 ];
 
 describe("bad input", () => {
-  it.each(cases)("$name: exit 2, a pointed message, nothing written", ({ name, file, text, expected }) => {
+  it.each(cases)("$name: exit 2, a pointed message, nothing written", async ({ name, file, text, expected }) => {
     const cwd = join(root, name.replace(/\W+/g, "-"));
     mkdirSync(cwd, { recursive: true });
     writeFileSync(join(cwd, file), text);
-    const run = runCli({ args: ["--spec", file, "--out", "out", "--operations", "customers:delete"], cwd });
+    const run = await runCli({ args: ["--spec", file, "--out", "out", "--operations", "customers:delete"], cwd });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(expected);
     expect(run.stdout).toBe("");
     expect(existsSync(join(cwd, "out"))).toBe(false);
   });
 
-  it("a failed run over existing output leaves it exactly as it was", () => {
+  it("a failed run over existing output leaves it exactly as it was", async () => {
     const cwd = join(root, "keeps-output");
     mkdirSync(cwd, { recursive: true });
-    expect(runCli({ args: ["--out", "out"], cwd }).code).toBe(0);
+    expect((await runCli({ args: ["--out", "out"], cwd })).code).toBe(0);
     writeFileSync(join(cwd, "broken.yaml"), "openapi: 3.1.0\npaths: [\n");
-    const before = runCli({ args: ["--check", "--out", "out"], cwd });
-    const failed = runCli({ args: ["--spec", "broken.yaml", "--out", "out"], cwd });
+    const before = await runCli({ args: ["--check", "--out", "out"], cwd });
+    const failed = await runCli({ args: ["--spec", "broken.yaml", "--out", "out"], cwd });
     expect(failed.code).toBe(2);
-    expect(runCli({ args: ["--check", "--out", "out"], cwd })).toStrictEqual(before);
+    expect(await runCli({ args: ["--check", "--out", "out"], cwd })).toStrictEqual(before);
   });
 });
 
 describe("inspect", () => {
-  it("prints the model of the embedded spec as JSON", () => {
-    const run = runCli({ args: ["inspect"], cwd: root });
+  it("prints the model of the embedded spec as JSON", async () => {
+    const run = await runCli({ args: ["inspect"], cwd: root });
     expect(run.code).toBe(0);
     const model = JSON.parse(run.stdout) as { operations: Array<{ id: string }>; schemas: unknown[] };
     expect(model.operations.map((operation) => operation.id)).toStrictEqual([
@@ -104,7 +104,7 @@ describe("a spec URL that never answers", () => {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/openapi.yaml`;
       const cwd = join(root, "silent-url");
       mkdirSync(cwd, { recursive: true });
-      const run = runCli({ args: ["--spec", url, "--out", "out"], cwd, env: { POLAR_CODEGEN_FETCH_TIMEOUT_MS: "300" } });
+      const run = await runCli({ args: ["--spec", url, "--out", "out"], cwd, env: { POLAR_CODEGEN_FETCH_TIMEOUT_MS: "300" } });
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(`could not fetch ${url}: no complete answer within 0.3 s (set POLAR_CODEGEN_FETCH_TIMEOUT_MS to wait longer) [spec-fetch-failed]\n`);
       expect(existsSync(join(cwd, "out"))).toBe(false);
@@ -116,7 +116,7 @@ describe("a spec URL that never answers", () => {
 });
 
 describe("output piped into a reader that stops early", () => {
-  it("`inspect | head` stops quietly, without a stack trace", () => {
+  it("`inspect | head` stops quietly, without a stack trace", async () => {
     const cwd = join(root, "pipe");
     mkdirSync(cwd, { recursive: true });
     // A model well over a pipe's 64 KiB buffer, so the write is still going when head exits.

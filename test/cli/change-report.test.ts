@@ -65,31 +65,31 @@ describe("polar-codegen diff classifies what the model leaves out", () => {
       lines: ["every operation:", "  BREAKING  server production URL changed: https://api.polar.sh → https://api.polar.example"],
     },
   ];
-  it.each(cases)("$name", ({ name, text, code, lines }) => {
-    const run = diff(`${name.replace(/\W+/g, "-")}.yaml`, text());
+  it.each(cases)("$name", async ({ name, text, code, lines }) => {
+    const run = await diff(`${name.replace(/\W+/g, "-")}.yaml`, text());
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain(`\n\n${lines.join("\n")}\n`);
     expect(run.code).toBe(code);
   });
 
-  it("an enum parameter that accepts fewer values breaks a client that sends one of them", () => {
+  it("an enum parameter that accepts fewer values breaks a client that sends one of them", async () => {
     writeFileSync(join(cwd, "sorted.yaml"), withParameter("{ name: sort, in: query, schema: { type: string, enum: [asc, desc] } }"));
     writeFileSync(join(cwd, "narrowed.yaml"), withParameter("{ name: sort, in: query, schema: { type: string, enum: [asc] } }"));
-    const run = runCli({ args: ["diff", "sorted.yaml", "narrowed.yaml", "--fail-on", "breaking"], cwd });
+    const run = await runCli({ args: ["diff", "sorted.yaml", "narrowed.yaml", "--fail-on", "breaking"], cwd });
     expect(run.stdout).toContain("customers:delete:\n  BREAKING  query parameter sort: enum values removed: desc\n");
     expect(run.code).toBe(1);
   });
 });
 
 describe("polar-codegen diff: which operations", () => {
-  it("an operation id in neither spec is an error naming the closest ids, not 'No changes'", () => {
-    const run = runCli({ args: ["diff", "old.yaml", "old.yaml", "--operations", "customers:delet", "--fail-on", "any"], cwd });
+  it("an operation id in neither spec is an error naming the closest ids, not 'No changes'", async () => {
+    const run = await runCli({ args: ["diff", "old.yaml", "old.yaml", "--operations", "customers:delet", "--fail-on", "any"], cwd });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe('operation "customers:delet" is not in either spec; did you mean "customers:delete"? (at /paths) [operation-not-found]\n');
   });
 
-  it("takes the operations from a config with targets, whatever else the config says", () => {
+  it("takes the operations from a config with targets, whatever else the config says", async () => {
     const project = join(cwd, "project");
     mkdirSync(project, { recursive: true });
     writeFileSync(join(project, "old.yaml"), EMBEDDED);
@@ -97,14 +97,14 @@ describe("polar-codegen diff: which operations", () => {
     const config = (targets: unknown[]) => writeFileSync(join(project, "polar-codegen.config.json"), JSON.stringify({ targets }));
     const erasure = ["customers:delete", "customers:delete_external"];
     config([{ name: "production", spec: "missing.yaml", out: "a", operations: erasure }, { name: "pinned", spec: "gone.yaml", out: "b", operations: erasure }]);
-    const agreed = runCli({ args: ["diff", "old.yaml", "new.yaml", "--format", "json"], cwd: project });
+    const agreed = await runCli({ args: ["diff", "old.yaml", "new.yaml", "--format", "json"], cwd: project });
     expect(agreed.stderr).toBe("");
     expect((JSON.parse(agreed.stdout) as { operations: string[] }).operations).toStrictEqual(erasure);
     config([{ name: "production", out: "a" }, { name: "portal", out: "b", operations: ["customer_portal:subscriptions:cancel"] }]);
-    const ambiguous = runCli({ args: ["diff", "old.yaml", "new.yaml"], cwd: project });
+    const ambiguous = await runCli({ args: ["diff", "old.yaml", "new.yaml"], cwd: project });
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr).toContain("the config's targets select different operations (production: customer_portal:subscriptions:cancel, customers:delete, customers:delete_external; portal: customer_portal:subscriptions:cancel); choose one with --target NAME, or name them with --operations");
-    const portal = runCli({ args: ["diff", "old.yaml", "new.yaml", "--target", "portal", "--fail-on", "any"], cwd: project });
+    const portal = await runCli({ args: ["diff", "old.yaml", "new.yaml", "--target", "portal", "--fail-on", "any"], cwd: project });
     expect(portal.stdout).toBe("No changes to customer_portal:subscriptions:cancel between old.yaml and new.yaml.\n");
     expect(portal.code).toBe(0);
   });

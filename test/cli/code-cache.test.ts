@@ -3,13 +3,13 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, scratchDir } from "../helpers/cli.js";
+import { runCliProcess, scratchDir } from "../helpers/cli.js";
 
 describe("code cache", () => {
   const temp = scratchDir();
   afterAll(() => rmSync(temp, { recursive: true, force: true }));
   const generate = (out: string) => {
-    const run = runCli({ args: ["--spec", "spec/polar.openapi.yaml", "--out", join(temp, out), "--quiet", "--force"], env: { TMPDIR: temp } });
+    const run = runCliProcess({ args: ["--spec", "spec/polar.openapi.yaml", "--out", join(temp, out), "--quiet", "--force"], env: { TMPDIR: temp } });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     return readFileSync(join(temp, out, "types.ts"), "utf8") + readFileSync(join(temp, out, "client.ts"), "utf8");
@@ -31,7 +31,7 @@ describe("code cache", () => {
   });
 
   it("POLAR_CODEGEN_NO_CODE_CACHE=1 runs without one", () => {
-    const run = runCli({ args: ["--spec", "spec/polar.openapi.yaml", "--out", join(temp, "none"), "--quiet"], env: { TMPDIR: join(temp, "elsewhere"), POLAR_CODEGEN_NO_CODE_CACHE: "1" } });
+    const run = runCliProcess({ args: ["--spec", "spec/polar.openapi.yaml", "--out", join(temp, "none"), "--quiet"], env: { TMPDIR: join(temp, "elsewhere"), POLAR_CODEGEN_NO_CODE_CACHE: "1" } });
     expect(run.code).toBe(0);
     expect(() => readdirSync(join(temp, "elsewhere"))).toThrow();
   });

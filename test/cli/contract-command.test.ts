@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createPolarServer, toNodeListener } from "../../generated/polar/index.js";
 import { createFakePolar, type FakePolar, type FakeSeed } from "../../generated/polar/fake.js";
-import { CLI, runCli } from "../helpers/cli.js";
+import { CLI, runCliProcess } from "../helpers/cli.js";
 
 const PLAIN = { NO_COLOR: "1", FORCE_COLOR: "0" };
 const SEED = JSON.parse(readFileSync("generated/polar/contract/fixtures.json", "utf8")) as FakeSeed & { customer_sessions: Array<{ token: string }> };
@@ -42,7 +42,7 @@ describe("polar-codegen test", () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   it("runs the generated suite against the generated fake: exit 0", () => {
-    const run = runCli({ args: ["test"], env: PLAIN });
+    const run = runCliProcess({ args: ["test"], env: PLAIN });
     expect(run.stdout).toMatch(/Tests\s+\d+ passed/);
     expect(run.code).toBe(0);
     // vitest's cache went elsewhere: nothing is left in the generated folder.
@@ -77,7 +77,7 @@ describe("polar-codegen test", () => {
   it.each(["https://api.polar.sh", "https://api.polar.sh.", "https://api.polar.sh%2e", "https://API.POLAR.SH:443"])(
     "refuses destructive cases against the spec's production server (%s), before any request",
     (url) => {
-      const run = runCli({ args: ["test", "--base-url", url, "--allow-destructive"], env: { ...PLAIN, ...LOOPBACK_ONLY, POLAR_CONTRACT_FIXTURES: "generated/polar/contract/fixtures.json" } });
+      const run = runCliProcess({ args: ["test", "--base-url", url, "--allow-destructive"], env: { ...PLAIN, ...LOOPBACK_ONLY, POLAR_CONTRACT_FIXTURES: "generated/polar/contract/fixtures.json" } });
       expect(run.stdout + run.stderr).toContain(`refusing destructive contract tests against ${url}: it is the spec's production server`);
       expect(run.stdout + run.stderr).not.toContain("loopback-only: refused");
       expect(run.code).toBe(1);
@@ -90,7 +90,7 @@ describe("polar-codegen test", () => {
   });
 
   it("a usage mistake exits 2", () => {
-    const run = runCli({ args: ["test", "--no-such-flag"] });
+    const run = runCliProcess({ args: ["test", "--no-such-flag"] });
     expect(run.code).toBe(2);
   });
 });

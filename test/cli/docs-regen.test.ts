@@ -32,12 +32,12 @@ function shell(options: { command: string; cwd: string; env?: Record<string, str
 }
 
 describe("docs/regen.md", () => {
-  it("its build step is examples/monorepo's, which test/corpus/monorepo.test.ts builds", () => {
+  it("its build step is examples/monorepo's, which test/corpus/monorepo.test.ts builds", async () => {
     const example = JSON.parse(readFileSync("examples/monorepo/packages/polar-client/package.json", "utf8")) as { scripts: { build: string } };
     expect(json(0).scripts.build).toBe(example.scripts.build);
   });
 
-  it("its Nx and Turborepo tasks name the config, the spec and the generator as inputs, the output folder as output", () => {
+  it("its Nx and Turborepo tasks name the config, the spec and the generator as inputs, the output folder as output", async () => {
     const nx = json(1).nx.targets.generate;
     expect(nx.inputs).toStrictEqual(["{projectRoot}/polar-codegen.config.json", "{projectRoot}/spec/**/*", { externalDependencies: ["polar-codegen"] }]);
     expect(nx.outputs).toStrictEqual(["{projectRoot}/src/polar"]);
@@ -47,7 +47,7 @@ describe("docs/regen.md", () => {
     expect(JSON.parse(readFileSync("examples/monorepo/packages/polar-client/polar-codegen.config.json", "utf8")).out).toBe("src/polar");
   });
 
-  it("its sample watch output has the CLI's shape", () => {
+  it("its sample watch output has the CLI's shape", async () => {
     const sample = blocks.find((block) => block.lang === "text")!.text.trimEnd().split("\n");
     for (const line of sample) {
       expect(line).toMatch(/^polar-codegen: (watching [^()]+ \(Ctrl-C to stop\)|(\S+ changed → )?[^:]+: (recovered, )?(\d+ written( \([^)]+\))?|output unchanged)(; [^;]+)? \(\d+ ms\))$/);
@@ -60,7 +60,7 @@ describe("docs/regen.md", () => {
     writeFileSync(join(cwd, "spec/polar.openapi.yaml"), EMBEDDED);
     writeFileSync(join(cwd, "spec/polar-2026-01-21.openapi.yaml"), EMBEDDED);
     writeFileSync(join(cwd, "polar-codegen.config.json"), JSON.stringify(json(3)));
-    const run = runCli({ args: [], cwd });
+    const run = await runCli({ args: [], cwd });
     expect(run.code).toBe(0);
     expect(run.stdout.split("\n").map((line) => line.replace(/\d+ written/, "N written"))).toStrictEqual([
       "polar-codegen: [production] src/polar: N written, 0 unchanged",
@@ -83,7 +83,7 @@ describe("docs/regen.md", () => {
     }
   });
 
-  it("its CI job runs `npx polar-codegen --check`, which fails with annotations when the spec changed without regenerating", () => {
+  it("its CI job runs `npx polar-codegen --check`, which fails with annotations when the spec changed without regenerating", async () => {
     const job = parse(blocks.find((block) => block.lang === "yaml")!.text) as { on: Record<string, unknown>; jobs: Record<string, { steps: Array<{ run?: string }> }> };
     expect(Object.keys(job.on)).toStrictEqual(["pull_request"]);
     const steps = Object.values(job.jobs)[0]!.steps;
@@ -91,14 +91,14 @@ describe("docs/regen.md", () => {
     const cwd = scratch();
     writeFileSync(join(cwd, "polar-codegen.config.json"), JSON.stringify({ spec: "spec.yaml", out: "generated/polar" }));
     writeFileSync(join(cwd, "spec.yaml"), EMBEDDED);
-    expect(runCli({ args: ["--quiet"], cwd }).code).toBe(0);
+    expect((await runCli({ args: ["--quiet"], cwd })).code).toBe(0);
     writeFileSync(join(cwd, "spec.yaml"), withParameter("{ name: note, in: query, required: false, schema: { type: string } }"));
     const drifted = shell({ command: "npx polar-codegen --check", cwd, env: { GITHUB_ACTIONS: "true" } });
     expect(drifted.code).toBe(1);
     expect(drifted.stderr).toContain("::error file=generated/polar/types.ts,title=polar-codegen drift::types.ts is out of date; run polar-codegen to regenerate\n");
   });
 
-  it("its breaking-change steps fetch the base branch's spec and fail on a breaking change, in a repo whose config has targets", () => {
+  it("its breaking-change steps fetch the base branch's spec and fail on a breaking change, in a repo whose config has targets", async () => {
     const steps = parse(blocks.filter((block) => block.lang === "yaml")[1]!.text) as Array<{ run: string }>;
     const root = scratch();
     const git = (args: string[], cwd: string) => {

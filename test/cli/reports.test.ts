@@ -12,7 +12,7 @@ const EMBEDDED = readFileSync("spec/polar.openapi.yaml", "utf8");
 const withParameter = withDeleteParameter;
 
 const cwd = scratchDir();
-beforeAll(() => {
+beforeAll(async () => {
   writeFileSync(join(cwd, "old.yaml"), EMBEDDED);
   writeFileSync(join(cwd, "required.yaml"), withParameter("{ name: reason, in: query, required: true, schema: { type: string } }"));
   writeFileSync(join(cwd, "optional.yaml"), withParameter("{ name: note, in: query, required: false, schema: { type: string } }"));
@@ -20,16 +20,16 @@ beforeAll(() => {
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 describe("polar-codegen diff", () => {
-  it("prints each change marked breaking or ok, and exits 0 without --fail-on", () => {
-    const run = runCli({ args: ["diff", "old.yaml", "required.yaml"], cwd });
+  it("prints each change marked breaking or ok, and exits 0 without --fail-on", async () => {
+    const run = await runCli({ args: ["diff", "old.yaml", "required.yaml"], cwd });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       "Changes from old.yaml to required.yaml:\n\ncustomers:delete:\n  BREAKING  required query parameter reason added\n\n1 change(s), 1 breaking.\n",
     );
   });
 
-  it("--format json: the same report as data", () => {
-    const run = runCli({ args: ["diff", "old.yaml", "optional.yaml", "--format", "json"], cwd });
+  it("--format json: the same report as data", async () => {
+    const run = await runCli({ args: ["diff", "old.yaml", "optional.yaml", "--format", "json"], cwd });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toStrictEqual({
       before: "old.yaml",
@@ -40,34 +40,34 @@ describe("polar-codegen diff", () => {
     });
   });
 
-  it("--fail-on breaking exits 1 on a breaking change and 0 on a compatible one; --fail-on any exits 1 on either", () => {
-    expect(runCli({ args: ["diff", "old.yaml", "required.yaml", "--fail-on", "breaking"], cwd }).code).toBe(1);
-    expect(runCli({ args: ["diff", "old.yaml", "optional.yaml", "--fail-on", "breaking"], cwd }).code).toBe(0);
-    expect(runCli({ args: ["diff", "old.yaml", "optional.yaml", "--fail-on", "any"], cwd }).code).toBe(1);
-    expect(runCli({ args: ["diff", "old.yaml", "old.yaml", "--fail-on", "any"], cwd }).stdout).toBe(
+  it("--fail-on breaking exits 1 on a breaking change and 0 on a compatible one; --fail-on any exits 1 on either", async () => {
+    expect((await runCli({ args: ["diff", "old.yaml", "required.yaml", "--fail-on", "breaking"], cwd })).code).toBe(1);
+    expect((await runCli({ args: ["diff", "old.yaml", "optional.yaml", "--fail-on", "breaking"], cwd })).code).toBe(0);
+    expect((await runCli({ args: ["diff", "old.yaml", "optional.yaml", "--fail-on", "any"], cwd })).code).toBe(1);
+    expect((await runCli({ args: ["diff", "old.yaml", "old.yaml", "--fail-on", "any"], cwd })).stdout).toBe(
       "No changes to customer_portal:subscriptions:cancel, customers:delete, customers:delete_external between old.yaml and old.yaml.\n",
     );
   });
 
-  it("exits 2 on a usage mistake or a broken spec", () => {
-    expect(runCli({ args: ["diff", "old.yaml"], cwd }).stderr).toContain("diff takes two specs: polar-codegen diff OLD NEW");
-    expect(runCli({ args: ["diff", "old.yaml", "required.yaml", "--fail-on", "minor"], cwd }).code).toBe(2);
-    const missing = runCli({ args: ["diff", "old.yaml", "gone.yaml"], cwd });
+  it("exits 2 on a usage mistake or a broken spec", async () => {
+    expect((await runCli({ args: ["diff", "old.yaml"], cwd })).stderr).toContain("diff takes two specs: polar-codegen diff OLD NEW");
+    expect((await runCli({ args: ["diff", "old.yaml", "required.yaml", "--fail-on", "minor"], cwd })).code).toBe(2);
+    const missing = await runCli({ args: ["diff", "old.yaml", "gone.yaml"], cwd });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("spec file not found: gone.yaml [spec-not-found]");
   });
 });
 
 describe("polar-codegen --check for machines and CI", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     // Generated from spec.yaml, which then gains a required parameter nobody regenerated for.
     writeFileSync(join(cwd, "spec.yaml"), EMBEDDED);
-    expect(runCli({ args: ["--spec", "spec.yaml", "--out", "out", "--quiet"], cwd }).code).toBe(0);
+    expect((await runCli({ args: ["--spec", "spec.yaml", "--out", "out", "--quiet"], cwd })).code).toBe(0);
     writeFileSync(join(cwd, "spec.yaml"), readFileSync(join(cwd, "required.yaml")));
   });
 
-  it("--format json: files that drifted and which operations changed, exit 1; under GitHub Actions, annotations on stderr", () => {
-    const run = runCli({ args: ["--check", "--spec", "spec.yaml", "--out", "out", "--format", "json"], cwd, env: { GITHUB_ACTIONS: "true" } });
+  it("--format json: files that drifted and which operations changed, exit 1; under GitHub Actions, annotations on stderr", async () => {
+    const run = await runCli({ args: ["--check", "--spec", "spec.yaml", "--out", "out", "--format", "json"], cwd, env: { GITHUB_ACTIONS: "true" } });
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as { files: Array<{ path: string; status: string }> } & Record<string, unknown>;
     // Every emitted file that depends on the parameters drifted; none was added or removed.
@@ -88,8 +88,8 @@ describe("polar-codegen --check for machines and CI", () => {
     ]);
   });
 
-  it("the text report ends with the summary naming the operation, and no annotations outside GitHub Actions", () => {
-    const run = runCli({ args: ["--check", "--spec", "spec.yaml", "--out", "out"], cwd, env: { GITHUB_ACTIONS: "" } });
+  it("the text report ends with the summary naming the operation, and no annotations outside GitHub Actions", async () => {
+    const run = await runCli({ args: ["--check", "--spec", "spec.yaml", "--out", "out"], cwd, env: { GITHUB_ACTIONS: "" } });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(
@@ -104,13 +104,13 @@ describe("polar-codegen --check says why, for edits that change no operation's s
     if (!DATED.includes(from)) throw new Error(`the embedded spec no longer has ${JSON.stringify(from)}`);
     return DATED.replace(from, to);
   };
-  beforeAll(() => {
+  beforeAll(async () => {
     writeFileSync(join(cwd, "why.yaml"), DATED);
-    expect(runCli({ args: ["--spec", "why.yaml", "--out", "why", "--quiet"], cwd }).code).toBe(0);
+    expect((await runCli({ args: ["--spec", "why.yaml", "--out", "why", "--quiet"], cwd })).code).toBe(0);
   });
-  function summary(text: string): string {
+  async function summary(text: string): Promise<string> {
     writeFileSync(join(cwd, "why-edited.yaml"), text);
-    const run = runCli({ args: ["--check", "--spec", "why-edited.yaml", "--out", "why"], cwd });
+    const run = await runCli({ args: ["--check", "--spec", "why-edited.yaml", "--out", "why"], cwd });
     expect(run.code).toBe(1);
     return run.stdout.slice(run.stdout.lastIndexOf("is out of date with the spec:"));
   }
@@ -126,15 +126,15 @@ describe("polar-codegen --check says why, for edits that change no operation's s
       expected: 'Operations changed:\n  customer_portal:subscriptions:cancel: response 200 body /ends_at: schema CustomerSubscription changed: field "ends_at" is no longer required (breaking)\n',
     },
   ];
-  it.each(cases)("$name", ({ text, expected }) => {
-    expect(summary(text())).toContain(expected);
+  it.each(cases)("$name", async ({ text, expected }) => {
+    expect(await summary(text())).toContain(expected);
   });
 });
 
 describe("polar-codegen --check on bad input, for machines and CI", () => {
-  it("--format json prints the problems as JSON and exits 2; under GitHub Actions each is an annotation at its line", () => {
+  it("--format json prints the problems as JSON and exits 2; under GitHub Actions each is an annotation at its line", async () => {
     writeFileSync(join(cwd, "broken.yaml"), "openapi: 3.1.0\ninfo:\n  title: [unclosed\n");
-    const run = runCli({ args: ["--check", "--spec", "broken.yaml", "--out", "out", "--format", "json"], cwd, env: { GITHUB_ACTIONS: "true" } });
+    const run = await runCli({ args: ["--check", "--spec", "broken.yaml", "--out", "out", "--format", "json"], cwd, env: { GITHUB_ACTIONS: "true" } });
     expect(run.code).toBe(2);
     const report = JSON.parse(run.stdout) as { inSync: boolean; out: string; problems: Array<{ code: string; position: unknown }> };
     expect(report.inSync).toBe(false);
@@ -142,11 +142,11 @@ describe("polar-codegen --check on bad input, for machines and CI", () => {
     expect(run.stderr).toMatch(/^broken\.yaml:4:1: malformed YAML: .* \[yaml-syntax\]\n::error file=broken\.yaml,line=4,col=1,title=polar-codegen yaml-syntax::malformed YAML: .*\n$/);
   });
 
-  it("--format json reports a config that cannot be read, too", () => {
+  it("--format json reports a config that cannot be read, too", async () => {
     const project = join(cwd, "bad-config");
     mkdirSync(project, { recursive: true });
     writeFileSync(join(project, "polar-codegen.config.json"), '{ "spek": "x.yaml" }');
-    const run = runCli({ args: ["--check", "--format", "json"], cwd: project });
+    const run = await runCli({ args: ["--check", "--format", "json"], cwd: project });
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toStrictEqual({
       inSync: false,

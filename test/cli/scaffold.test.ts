@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli, scratchDir } from "../helpers/cli.js";
 
 let scratch: string;
-beforeAll(() => {
+beforeAll(async () => {
   scratch = scratchDir("polar-codegen-scaffold-");
   writeFileSync(join(scratch, "polar-codegen.config.json"), JSON.stringify({ spec: resolve("spec/polar.openapi.yaml"), out: "src/generated/polar" }));
-  expect(runCli({ args: ["--quiet"], cwd: scratch }).code).toBe(0);
+  expect((await runCli({ args: ["--quiet"], cwd: scratch })).code).toBe(0);
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -39,7 +39,7 @@ function compile(file: string): string[] {
 
 describe("scaffold-handlers", () => {
   it("writes one typed handler per operation, importing from the output folder, that compiles strictly", async () => {
-    const run = runCli({ args: ["scaffold-handlers", "src/handlers/polar.ts"], cwd: scratch });
+    const run = await runCli({ args: ["scaffold-handlers", "src/handlers/polar.ts"], cwd: scratch });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe("polar-codegen: wrote src/handlers/polar.ts: 3 handlers, importing from ../generated/polar/index.js\n");
     const text = readFileSync(join(scratch, "src/handlers/polar.ts"), "utf8");
@@ -62,29 +62,29 @@ describe("scaffold-handlers", () => {
     expect(String(calls[0]?.[1])).toContain("customersDeleteExternal is not implemented yet");
   });
 
-  it("never overwrites: an existing FILE exits 2 and keeps its content", () => {
+  it("never overwrites: an existing FILE exits 2 and keeps its content", async () => {
     const file = join(scratch, "src/handlers/polar.ts");
     writeFileSync(file, "// my handlers\n");
-    const run = runCli({ args: ["scaffold-handlers", "src/handlers/polar.ts"], cwd: scratch });
+    const run = await runCli({ args: ["scaffold-handlers", "src/handlers/polar.ts"], cwd: scratch });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("polar-codegen: src/handlers/polar.ts already exists; scaffold-handlers never overwrites a file. Delete it or choose another FILE.\n");
     expect(readFileSync(file, "utf8")).toBe("// my handlers\n");
   });
 
-  it("refuses a FILE inside the generated folder, and a missing FILE", () => {
-    const inside = runCli({ args: ["scaffold-handlers", "src/generated/polar/handlers.ts"], cwd: scratch });
+  it("refuses a FILE inside the generated folder, and a missing FILE", async () => {
+    const inside = await runCli({ args: ["scaffold-handlers", "src/generated/polar/handlers.ts"], cwd: scratch });
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain("is inside the output folder, which regeneration rewrites");
-    const none = runCli({ args: ["scaffold-handlers"], cwd: scratch });
+    const none = await runCli({ args: ["scaffold-handlers"], cwd: scratch });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("scaffold-handlers takes exactly one FILE");
   });
 
-  it("regenerating leaves the handlers file alone", () => {
+  it("regenerating leaves the handlers file alone", async () => {
     const file = join(scratch, "src/handlers/keep.ts");
-    expect(runCli({ args: ["scaffold-handlers", "src/handlers/keep.ts"], cwd: scratch }).code).toBe(0);
+    expect((await runCli({ args: ["scaffold-handlers", "src/handlers/keep.ts"], cwd: scratch })).code).toBe(0);
     const before = readFileSync(file, "utf8");
-    expect(runCli({ args: ["--force", "--quiet"], cwd: scratch }).code).toBe(0);
+    expect((await runCli({ args: ["--force", "--quiet"], cwd: scratch })).code).toBe(0);
     expect(readFileSync(file, "utf8")).toBe(before);
   });
 });

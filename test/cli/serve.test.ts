@@ -6,7 +6,7 @@ import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "
 import { connect } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, runCli, scratchDir } from "../helpers/cli.js";
+import { CLI, runCli, runCliProcess, scratchDir } from "../helpers/cli.js";
 import { webhooks as sdkWebhooks } from "polar-sdk-v1/2026-10";
 import { CUSTOMER, ORG_TOKEN, seed, SESSION_ADA, SUBSCRIPTION } from "../fixtures/server/polar.js";
 import { startReceiver, stringHeaders } from "../fixtures/webhooks/receiver.js";
@@ -141,7 +141,7 @@ describe("serve", () => {
     [["--seed", "missing.json"], "--seed missing.json: cannot read"],
     [["--unknown"], "Unknown option '--unknown'"],
   ])("%j exits 2: %s", (args, message) => {
-    const run = runCli({ args: ["serve", ...args], cwd: scratch, env });
+    const run = runCliProcess({ args: ["serve", ...args], cwd: scratch, env });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stdout).toBe("");
@@ -151,13 +151,13 @@ describe("serve", () => {
     writeFileSync(join(scratch, "bad-seed.json"), JSON.stringify({ customers: [{ email: "no-id@example.com" }] }));
     writeFileSync(join(scratch, "not-json.json"), "{ customers: [");
     writeFileSync(join(scratch, "bogus-status.json"), JSON.stringify({ ...seed(), subscriptions: [{ id: SUBSCRIPTION, customer_id: CUSTOMER, status: "bogus-status" }] }));
-    const bogus = runCli({ args: ["serve", "--port", "0", "--seed", "bogus-status.json"], cwd: scratch, env });
+    const bogus = runCliProcess({ args: ["serve", "--port", "0", "--seed", "bogus-status.json"], cwd: scratch, env });
     expect([bogus.code, bogus.stdout]).toStrictEqual([2, ""]);
     expect(bogus.stderr).toContain('--seed bogus-status.json: fake Polar seed: subscriptions[0].status: must be one of "incomplete"');
-    const bad = runCli({ args: ["serve", "--port", "0", "--seed", "bad-seed.json"], cwd: scratch, env });
+    const bad = runCliProcess({ args: ["serve", "--port", "0", "--seed", "bad-seed.json"], cwd: scratch, env });
     expect([bad.code, bad.stdout]).toStrictEqual([2, ""]);
     expect(bad.stderr).toContain("--seed bad-seed.json: fake Polar seed: customers[0].id: must be a non-empty string");
-    const notJson = runCli({ args: ["serve", "--port", "0", "--seed", "not-json.json"], cwd: scratch, env });
+    const notJson = runCliProcess({ args: ["serve", "--port", "0", "--seed", "not-json.json"], cwd: scratch, env });
     expect([notJson.code, notJson.stdout]).toStrictEqual([2, ""]);
     expect(notJson.stderr).toContain("--seed not-json.json: not valid JSON");
   });
@@ -183,8 +183,8 @@ describe("serve", () => {
     }
   });
 
-  it("a --webhook-url that is no http(s) URL exits 2", () => {
-    const run = runCli({ args: ["serve", "--port", "0", "--webhook-url", "ftp://example.com/hook"], cwd: scratch, env });
+  it("a --webhook-url that is no http(s) URL exits 2", async () => {
+    const run = await runCli({ args: ["serve", "--port", "0", "--webhook-url", "ftp://example.com/hook"], cwd: scratch, env });
     expect([run.code, run.stdout]).toStrictEqual([2, ""]);
     expect(run.stderr).toContain('--webhook-url must be an http or https URL, not "ftp://example.com/hook"');
   });
@@ -192,7 +192,7 @@ describe("serve", () => {
   it("a port already taken exits 2 with the reason", async () => {
     const running = await start(["--port", "0"]);
     const port = new URL(running.url).port;
-    const clash = runCli({ args: ["serve", "--port", port], cwd: scratch, env });
+    const clash = runCliProcess({ args: ["serve", "--port", port], cwd: scratch, env });
     expect(await stop(running, "SIGTERM")).toBe(0);
     expect(clash.code).toBe(2);
     expect(clash.stderr).toContain("EADDRINUSE");

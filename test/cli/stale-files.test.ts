@@ -17,7 +17,7 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 
 // One generated folder for the embedded spec, copied wherever a case needs output.
 const template = scratch();
-beforeAll(() => expect(runCli({ args: ["--out", "out", "--quiet"], cwd: template }).code).toBe(0));
+beforeAll(async () => expect((await runCli({ args: ["--out", "out", "--quiet"], cwd: template })).code).toBe(0));
 function outputAt(dir: string): void {
   cpSync(join(template, "out"), dir, { recursive: true });
 }
@@ -29,21 +29,21 @@ function filesBelow(dir: string): string[] {
 }
 
 describe("an output folder that holds other outputs", () => {
-  it("generating into a parent leaves a child output alone", () => {
+  it("generating into a parent leaves a child output alone", async () => {
     const cwd = scratch();
     outputAt(join(cwd, "parent/child"));
     const child = filesBelow(join(cwd, "parent/child"));
-    const run = runCli({ args: ["--out", "parent", "--operations", "customers:delete"], cwd });
+    const run = await runCli({ args: ["--out", "parent", "--operations", "customers:delete"], cwd });
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain("stale removed");
     expect(filesBelow(join(cwd, "parent/child"))).toStrictEqual(child);
   });
 
-  it("a folder named like one the generator writes is never written or cleaned when it is an output of its own", () => {
+  it("a folder named like one the generator writes is never written or cleaned when it is an output of its own", async () => {
     const cwd = scratch();
     outputAt(join(cwd, "gen/contract"));
     const nested = filesBelow(join(cwd, "gen/contract"));
-    const run = runCli({ args: ["--out", "gen"], cwd });
+    const run = await runCli({ args: ["--out", "gen"], cwd });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       "polar-codegen: error: generating into gen would write into another polar-codegen output folder:\n  gen/contract\n" +
@@ -53,19 +53,19 @@ describe("an output folder that holds other outputs", () => {
     expect(readFileSync(join(cwd, "gen/contract/types.ts"), "utf8")).toBe(readFileSync(join(template, "out/types.ts"), "utf8"));
   });
 
-  it("still removes its own stale files at the top level and in its subfolders", () => {
+  it("still removes its own stale files at the top level and in its subfolders", async () => {
     const cwd = scratch();
     outputAt(join(cwd, "gen"));
     writeFileSync(join(cwd, "gen/old.ts"), HEADER);
     writeFileSync(join(cwd, "gen/runtime/old.ts"), HEADER);
-    const run = runCli({ args: ["--out", "gen", "--force"], cwd });
+    const run = await runCli({ args: ["--out", "gen", "--force"], cwd });
     expect(run.stdout).toMatch(/: 0 written, \d+ unchanged, 2 stale removed\n$/);
     expect(existsSync(join(cwd, "gen/old.ts")) || existsSync(join(cwd, "gen/runtime/old.ts"))).toBe(false);
   });
 });
 
 describe("--check --out . over a repository", () => {
-  it("lists only what it would write, never other projects' generated files or node_modules", () => {
+  it("lists only what it would write, never other projects' generated files or node_modules", async () => {
     const cwd = scratch();
     outputAt(join(cwd, "generated/polar"));
     mkdirSync(join(cwd, "node_modules/some-package"), { recursive: true });
@@ -73,7 +73,7 @@ describe("--check --out . over a repository", () => {
     mkdirSync(join(cwd, "dist"));
     writeFileSync(join(cwd, "dist/client.js"), HEADER);
     writeFileSync(join(cwd, "dist/client.d.ts"), HEADER);
-    const run = runCli({ args: ["--check", "--out", ".", "--format", "json"], cwd });
+    const run = await runCli({ args: ["--check", "--out", ".", "--format", "json"], cwd });
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as { files: Array<{ path: string; status: string }> };
     expect(report.files.filter((file) => file.status !== "added")).toStrictEqual([]);
@@ -82,12 +82,12 @@ describe("--check --out . over a repository", () => {
 });
 
 describe("files staged by a run that was killed", () => {
-  it("are removed by the next run, which holds the lock", () => {
+  it("are removed by the next run, which holds the lock", async () => {
     const cwd = scratch();
     outputAt(join(cwd, "out"));
     writeFileSync(join(cwd, "out/.polar-codegen-tmp-999999-0"), "half a file");
     writeFileSync(join(cwd, "out/runtime/.polar-codegen-tmp-999999-3"), "half a file");
-    expect(runCli({ args: ["--out", "out", "--force"], cwd }).code).toBe(0);
+    expect((await runCli({ args: ["--out", "out", "--force"], cwd })).code).toBe(0);
     expect(filesBelow(join(cwd, "out")).filter((path) => path.includes("tmp"))).toStrictEqual([]);
   });
 });

@@ -7,8 +7,9 @@ import { emitClient } from "../../generator/emit/client-file.js";
 import { layoutStatements } from "../../generator/emit/statement-layout.js";
 import { formatText } from "../../generator/format.js";
 import { contextFor } from "../fixtures/client/generate.js";
+import { SPECS_DIR } from "./specs-dir.js";
 
-const FOLDER = "../shared/specs/polar";
+const FOLDER = SPECS_DIR;
 const specs = ["spec/polar.openapi.yaml", ...readdirSync(FOLDER).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => `${FOLDER}/${name}`)];
 const prettier = (text: string) => formatText({ text, path: "client.ts" });
 

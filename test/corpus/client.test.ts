@@ -10,8 +10,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { credentialNames } from "../../generator/emit/client/security.js";
 import type { Model } from "../../generator/model/types.js";
 import { contextFor, generateClient } from "../fixtures/client/generate.js";
+import { SPECS_DIR } from "./specs-dir.js";
 
-const SPECS_DIR = "../shared/specs/polar";
 const specs = readdirSync(SPECS_DIR).filter((name) => /\.openapi\.(ya?ml|json)$/.test(name)).sort();
 const root = mkdtempSync(join(tmpdir(), "polar-client-corpus-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

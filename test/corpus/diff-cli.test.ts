@@ -1,10 +1,11 @@
 // `polar-codegen diff` through the CLI on real Polar version pairs: what a CI job that
 // guards a spec upgrade sees.
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCliProcess } from "../helpers/cli.js";
+import { specFile } from "./specs-dir.js";
 
-const spec = (name: string) => `../shared/specs/polar/${name}`;
-const diff = (before: string, after: string, ...flags: string[]) => runCli({ args: ["diff", spec(before), spec(after), ...flags] });
+const spec = specFile;
+const diff = (before: string, after: string, ...flags: string[]) => runCliProcess({ args: ["diff", spec(before), spec(after), ...flags] });
 
 describe("polar-codegen diff on real Polar versions", () => {
   it("2026-01-21 → 2026-01-29: anonymize added (ok), portal scopes required (breaking); --fail-on breaking exits 1", () => {

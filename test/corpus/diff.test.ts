@@ -4,9 +4,10 @@ import { parse } from "yaml";
 import { diffSpecs } from "../../generator/diff/diff-specs.js";
 import type { OpenApiDocument } from "../../generator/openapi.js";
 import { DEFAULT_OPERATIONS } from "../../generator/select.js";
+import { specFile } from "./specs-dir.js";
 
 function spec(name: string): { document: OpenApiDocument; label: string } {
-  const text = readFileSync(`../shared/specs/polar/${name}`, "utf8");
+  const text = readFileSync(specFile(name), "utf8");
   const document = (name.endsWith(".json") ? JSON.parse(text) : parse(text, { maxAliasCount: -1 })) as OpenApiDocument;
   return { document, label: name };
 }

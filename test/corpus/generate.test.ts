@@ -9,8 +9,9 @@ import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { buildOutput } from "../../generator/pipeline.js";
 import { ProblemError } from "../../generator/problems.js";
 import { writeOutput } from "../../generator/write/write-output.js";
+import { SPECS_DIR } from "./specs-dir.js";
 
-const FOLDER = resolve("../shared/specs/polar");
+const FOLDER = resolve(SPECS_DIR);
 const specs = readdirSync(FOLDER).filter((name) => /\.openapi\.(ya?ml|json)$/.test(name)).sort();
 // Inside the project, so the generated contract suites resolve vitest and fast-check.
 const scratch = mkdtempSync(join(process.cwd(), ".polar-codegen-tmp-corpus-"));

@@ -7,8 +7,9 @@ import { printJsonLikePrettier } from "../../generator/emit/json-style.js";
 import { formatText } from "../../generator/format.js";
 import type { OpenApiDocument } from "../../generator/openapi.js";
 import { selectOperations } from "../../generator/select.js";
+import { SPECS_DIR } from "./specs-dir.js";
 
-const FOLDER = "../shared/specs/polar";
+const FOLDER = SPECS_DIR;
 const specs = readdirSync(FOLDER).filter((name) => /\.(json|ya?ml)$/.test(name)).sort();
 
 describe("openapi.json layout on every real spec", () => {

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { OpenApiDocument } from "../../generator/openapi.js";
 import { DEFAULT_OPERATIONS, selectOperations } from "../../generator/select.js";
+import { specFile } from "./specs-dir.js";
 
-const SPEC = "../shared/specs/polar/polar-2026-10.openapi.json";
+const SPEC = specFile("polar-2026-10.openapi.json");
 
 describe("selection on the real 2026-10 spec", () => {
   const document = JSON.parse(readFileSync(SPEC, "utf8")) as OpenApiDocument;

@@ -16,8 +16,8 @@ import { emitValidators } from "../../generator/emit/validators-file.js";
 import { formatFiles } from "../../generator/format.js";
 import { validatorsFor } from "../fixtures/server/ajv.js";
 import { contextFor } from "../fixtures/client/generate.js";
+import { SPECS_DIR } from "./specs-dir.js";
 
-const SPECS_DIR = "../shared/specs/polar";
 const specs = readdirSync(SPECS_DIR).filter((name) => /\.openapi\.(ya?ml|json)$/.test(name)).sort();
 const root = mkdtempSync(join(tmpdir(), "polar-server-corpus-"));
 const dirs = new Map<string, { dir: string; operations: string[] }>();

@@ -9,8 +9,9 @@ import { emitValidators } from "../../generator/emit/validators-file.js";
 import { formatText } from "../../generator/format.js";
 import type { OpenApiDocument } from "../../generator/openapi.js";
 import { selectOperations } from "../../generator/select.js";
+import { SPECS_DIR } from "./specs-dir.js";
 
-const FOLDER = "../shared/specs/polar";
+const FOLDER = SPECS_DIR;
 const specs = readdirSync(FOLDER).filter((name) => /\.ya?ml$/.test(name)).sort();
 const THREE = ["customers:delete", "customers:delete_external", "customer_portal:subscriptions:cancel"];
 const prettier = (text: string) => formatText({ text, path: "validators.ts" });

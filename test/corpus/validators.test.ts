@@ -5,8 +5,9 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { selectOperations } from "../../generator/select.js";
 import { agreeWithAjv } from "../fixtures/validators/agree.js";
+import { SPECS_DIR } from "./specs-dir.js";
 
-const FOLDER = "../shared/specs/polar";
+const FOLDER = SPECS_DIR;
 const specs = readdirSync(FOLDER).filter((name) => name.endsWith(".yaml")).sort();
 
 describe("validators on the real specs", () => {

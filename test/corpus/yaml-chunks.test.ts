@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { parseSimpleYamlMapping } from "../../generator/load/yaml-fast.js";
 import { createYamlChunkCache, parseYamlChunked, splitYamlChunks } from "../../generator/load/yaml-chunks.js";
+import { SPECS_DIR } from "./specs-dir.js";
 
-const DIR = "../shared/specs/polar";
+const DIR = SPECS_DIR;
 const specs = readdirSync(DIR).filter((name) => name.endsWith(".yaml"));
 const full = (text: string) => parseDocument(text, { uniqueKeys: true }).toJS({ maxAliasCount: 100 }) as unknown;
 

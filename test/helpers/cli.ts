@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { main } from "../../generator/main.js";
 
 export const CLI = resolve("dist/generator/cli.js");
 
@@ -11,8 +12,31 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the built CLI as a user would, in `cwd`. */
-export function runCli(options: { args: string[]; cwd?: string; env?: Record<string, string> }): CliRun {
+interface CliOptions {
+  args: string[];
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
+/**
+ * Run the CLI in this process, through `main(argv, io)`, with its own stdout, stderr,
+ * working directory and environment: what a user sees, without a process per run.
+ */
+export async function runCli(options: CliOptions): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const io = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    cwd: resolve(options.cwd ?? process.cwd()),
+    env: { ...process.env, ...options.env },
+  };
+  const code = await main(options.args, io);
+  return { code, stdout, stderr };
+}
+
+/** Run the built CLI as a user would, in `cwd`: for what only a real process shows (exit, pipes, signals, startup). */
+export function runCliProcess(options: CliOptions): CliRun {
   const child = spawnSync(process.execPath, [CLI, ...options.args], {
     cwd: options.cwd ?? process.cwd(),
     encoding: "utf8",
