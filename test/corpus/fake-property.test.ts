@@ -8,8 +8,7 @@ import { join } from "node:path";
 import { describe, it } from "vitest";
 import { checkFakeProperty } from "../fixtures/server/fake-property.js";
 import { generateFolder } from "../fixtures/server/generate.js";
-
-const SPECS_DIR = "../shared/specs/polar";
+import { SPECS_DIR } from "./specs-dir.js";
 const specs = readdirSync(SPECS_DIR).filter((name) => /\.openapi\.(ya?ml|json)$/.test(name)).sort();
 
 describe("the fake's property, every real Polar spec", () => {

@@ -13,7 +13,7 @@ import {
   INVALID_TOKEN,
   OTHER_CUSTOMER,
   OTHER_SUBSCRIPTION,
-  perOperationSecurity,
+  era2026_01_29,
   READ_TOKEN,
   REALM,
   serveFake,
@@ -29,7 +29,7 @@ const DELETED_AT = "2026-02-03T04:05:06Z";
 /** `anonymize_for_deletion`: SHA-256 of the creation time as Python prints it, then the value. */
 const hashed = (value: string, created = "2025-06-07T08:09:10.123456+00:00") => createHash("sha256").update(created + value).digest("hex");
 
-describe.each([["the embedded spec", embedded], ["per-operation security", perOperationSecurity]] as const)("%s", (_, load) => {
+describe.each([["the embedded spec (2026-10)", embedded], ["the 2026-01-29 fixture spec (one access_token scheme)", era2026_01_29]] as const)("%s", (_, load) => {
   let generated: Generated;
   let fake: Fake | undefined;
   beforeAll(async () => (generated = await load()), 120_000);

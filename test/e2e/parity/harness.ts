@@ -1,18 +1,15 @@
 // The fake as Polar's own tests meet it: generated from a spec, served over a real
-// socket on 127.0.0.1, seeded per test, read back through `state()`. Two shapes of the
-// spec: the embedded one as it is, and the same operations with the security Polar's
-// server declares per operation (`oidc`/`pat`/`oat` with `customers:write` on the
-// deletes, `customer_session` and `member_session` on the portal cancel), written to a
-// temporary file from the embedded spec: no real spec is read.
+// socket on 127.0.0.1, seeded per test, read back through `state()`. Two eras of the
+// spec: the embedded one (2026-10: `oidc`/`pat`/`oat` with `customers:write` on the
+// deletes, customer and member sessions on the portal cancel) and the 2026-01-29 fixture
+// (one global `access_token`, no scopes on the deletes).
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parse, stringify } from "yaml";
 import * as embeddedFake from "../../../generated/polar/fake.js";
 import * as embeddedServer from "../../../generated/polar/index.js";
 import { generateFolder } from "../../fixtures/server/generate.js";
 import { listen, rawRequest, type RawResponse } from "../../fixtures/server/listen.js";
+import { SPEC_2026_01_29 } from "../../fixtures/specs/index.js";
 
 export const CUSTOMER = "6a8f7a58-6a8e-4d3c-9b1e-0f7c1d2e3a4b";
 export const OTHER_CUSTOMER = "2c9d4e6f-8a1b-4c3d-9e5f-7a8b9c0d1e2f";
@@ -36,33 +33,14 @@ export interface Generated {
 }
 
 export async function embedded(): Promise<Generated> {
-  return { name: "the embedded spec", ...embeddedFake, ...embeddedServer, dispose: () => {} } as never;
+  return { name: "the embedded spec (2026-10)", ...embeddedFake, ...embeddedServer, dispose: () => {} } as never;
 }
 
-/** The embedded spec with Polar's per-operation security and member sessions, generated into a temporary folder. */
-export async function perOperationSecurity(): Promise<Generated> {
-  const scratch = mkdtempSync(join(tmpdir(), "polar-parity-spec-"));
-  const document = parse(readFileSync("spec/polar.openapi.yaml", "utf8"));
-  delete document.security;
-  const bearer = { type: "http", scheme: "bearer" };
-  document.components.securitySchemes = { oidc: { type: "openIdConnect", openIdConnectUrl: "/.well-known/openid-configuration" }, pat: bearer, oat: bearer, customer_session: bearer, member_session: bearer };
-  for (const item of Object.values(document.paths) as Array<{ delete: { operationId: string; security?: unknown } }>) {
-    item.delete.security = item.delete.operationId.startsWith("customers:")
-      ? ["oidc", "pat", "oat"].map((scheme) => ({ [scheme]: ["customers:write"] }))
-      : ["customer_session", "member_session"].map((scheme) => ({ [scheme]: ["customer_portal:write"] }));
-  }
-  const spec = join(scratch, "polar-per-operation.openapi.yaml");
-  writeFileSync(spec, stringify(document));
-  const folder = await generateFolder(spec);
+/** The 2026-01-29 fixture spec, generated into a temporary folder. */
+export async function era2026_01_29(): Promise<Generated> {
+  const folder = await generateFolder(SPEC_2026_01_29);
   const module = { ...(await import(join(folder.dir, "index.ts"))), ...(await import(join(folder.dir, "fake.ts"))) };
-  return {
-    name: "per-operation security with member sessions",
-    ...module,
-    dispose: () => {
-      folder.dispose();
-      rmSync(scratch, { recursive: true, force: true });
-    },
-  };
+  return { name: "2026-01-29", ...module, dispose: folder.dispose };
 }
 
 export interface Fake {

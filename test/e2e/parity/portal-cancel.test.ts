@@ -13,7 +13,7 @@ import {
   NOW,
   OTHER_SESSION,
   OTHER_SUBSCRIPTION,
-  perOperationSecurity,
+  era2026_01_29,
   REALM,
   serveFake,
   SUBSCRIPTION,
@@ -45,7 +45,7 @@ function suite(load: () => Promise<Generated>) {
   return { start, subscriptions, generated: () => generated };
 }
 
-describe.each([["the embedded spec", embedded], ["per-operation security", perOperationSecurity]] as const)("%s", (_, load) => {
+describe.each([["the embedded spec (2026-10)", embedded], ["the 2026-01-29 fixture spec (one access_token scheme)", era2026_01_29]] as const)("%s", (_, load) => {
   const { start, subscriptions } = suite(load);
 
   describe("server/tests/customer_portal/endpoints/test_subscription.py", () => {
@@ -153,8 +153,8 @@ describe.each([["the embedded spec", embedded], ["per-operation security", perOp
   });
 });
 
-describe("per-operation security with member sessions", () => {
-  const { start } = suite(perOperationSecurity);
+describe("the embedded spec (2026-10): member sessions", () => {
+  const { start } = suite(embedded);
   const members = (role: string) => ({ member_sessions: [{ token: `polar_mst_${role}`, customer_id: CUSTOMER, role }] });
 
   describe("server/tests/customer_portal/endpoints/test_subscription.py", () => {

@@ -2,9 +2,12 @@
 // a body Polar never sends, or could never reach, is refused when the fake is made,
 // naming the record and the field; `serve --seed` exits 2 with the same words.
 
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createFakePolar } from "../../../generated/polar/fake.js";
+import { generateFolder } from "../../fixtures/server/generate.js";
 import { CUSTOMER, OTHER_CUSTOMER, seed, SUBSCRIPTION } from "../../fixtures/server/polar.js";
+import { SPEC_2025_02 } from "../../fixtures/specs/index.js";
 
 const customer = { id: CUSTOMER, external_id: "user-42" };
 const subscription = { id: SUBSCRIPTION, customer_id: CUSTOMER, status: "active" };
@@ -36,7 +39,8 @@ describe("a seed the fake refuses, naming the record and the field", () => {
     ["a customer session without Polar's prefix", { customers: [customer], customer_sessions: [{ token: "session-1", customer_id: CUSTOMER }] }, "customer_sessions[0].token: must start with polar_cst_: Polar reads a token's kind from its prefix"],
     ["an access token that is a session's", { access_tokens: [{ token: "polar_cst_1", scopes: [] }] }, "access_tokens[0].token: must start with polar_oat_, polar_pat_, polar_at_u_, polar_at_o_"],
     ["an access token without scopes", { access_tokens: [{ token: "polar_oat_1" }] }, "access_tokens[0].scopes: must be an array of scope names"],
-    ["member sessions where the spec has no member_session scheme", { customers: [customer], member_sessions: [{ token: "polar_mst_1", customer_id: CUSTOMER, role: "owner" }] }, "member_sessions: the spec has no member_session security scheme"],
+    ["a member of no known role", { customers: [customer], member_sessions: [{ token: "polar_mst_1", customer_id: CUSTOMER, role: "admin" }] }, 'member_sessions[0].role: must be one of "owner", "billing_manager", "member"'],
+    ["a member session without Polar's prefix", { customers: [customer], member_sessions: [{ token: "polar_cst_1", customer_id: CUSTOMER, role: "owner" }] }, "member_sessions[0].token: must start with polar_mst_"],
     ["a status outside the schema's enum", { customers: [customer], subscriptions: [{ ...subscription, status: "bogus-status" }] }, 'subscriptions[0].status: must be one of "incomplete"'],
     ["an amount of the wrong type", { customers: [customer], subscriptions: [{ ...subscription, amount: "15" }] }, 'subscriptions[0].amount: must be integer (actual "15")'],
     ["a nested field of the wrong type", { customers: [customer], subscriptions: [{ ...subscription, product: { name: 7 } }] }, 'subscriptions[0].product.id: must have property "id"'],
@@ -44,6 +48,17 @@ describe("a seed the fake refuses, naming the record and the field", () => {
     expect(() => createFakePolar({ seed: bad as never })).toThrow(`fake Polar seed: ${message}`);
   });
 });
+
+it("member sessions where the spec has no member_session scheme (2025-02) are refused", async () => {
+  const folder = await generateFolder(SPEC_2025_02, { operations: ["customers:delete", "customer_portal:subscriptions:cancel"] });
+  try {
+    const { createFakePolar: create2025 } = await import(join(folder.dir, "fake.ts"));
+    const seed = { customers: [customer], member_sessions: [{ token: "polar_mst_1", customer_id: CUSTOMER, role: "owner" }] };
+    expect(() => create2025({ seed })).toThrow("fake Polar seed: member_sessions: the spec has no member_session security scheme");
+  } finally {
+    folder.dispose();
+  }
+}, 60_000);
 
 describe("a seed the fake takes", () => {
   it("the tests' own seed, every documented status and a null external id", () => {
