@@ -78,19 +78,19 @@ describe("server and fake: every real Polar spec", () => {
     const C = "6a8f7a58-6a8e-4d3c-9b1e-0f7c1d2e3a4b";
     const S = "0b5e1c7a-2f4d-4e8b-9c1a-3d5f7e9b1c2d";
     const fake = module.createFakePolar({
-      seed: { customers: [{ id: C, external_id: "user-42" }, { id: "2c9d4e6f-8a1b-4c3d-9e5f-7a8b9c0d1e2f", external_id: "user-43" }], subscriptions: [{ id: S, customer_id: C, status: "active" }], customer_sessions: [{ token: "s", customer_id: C }] },
+      seed: { customers: [{ id: C, external_id: "user-42" }, { id: "2c9d4e6f-8a1b-4c3d-9e5f-7a8b9c0d1e2f", external_id: "user-43" }], subscriptions: [{ id: S, customer_id: C, status: "active" }], access_tokens: [{ token: "polar_oat_t", scopes: ["customers:write"] }], customer_sessions: [{ token: "polar_cst_s", customer_id: C }] },
     });
     // The spec's schemas through Ajv (strict oneOf, so the fake's own choices are held to it) ...
     const server = module.createPolarServer({ ...fake, validateResponses: validators, onError: (event: unknown) => { throw new Error(JSON.stringify(event)); } });
-    const call = async (path: string, token = "t") => {
+    const call = async (path: string, token = "polar_oat_t") => {
       const response = await server.fetch(new Request(`http://x${path}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } }));
       return { status: response.status, body: response.status === 204 ? undefined : await response.json() };
     };
     if (operations.includes("customer_portal:subscriptions:cancel")) {
-      const first = await call(`/v1/customer-portal/subscriptions/${S}`, "s");
+      const first = await call(`/v1/customer-portal/subscriptions/${S}`, "polar_cst_s");
       expect(first.status).toBe(200);
       expect(validators.CustomerSubscription!(first.body)).toStrictEqual([]);
-      expect((await call(`/v1/customer-portal/subscriptions/${S}`, "s")).status).toBe(403);
+      expect((await call(`/v1/customer-portal/subscriptions/${S}`, "polar_cst_s")).status).toBe(403);
     }
     if (operations.includes("customers:delete")) {
       expect((await call(`/v1/customers/${C}`)).status).toBe(204);

@@ -33,6 +33,13 @@ export interface CredentialSeed {
   member_sessions?: readonly MemberSessionRecord[] | undefined;
 }
 
+/** The credentials of a seed, every list present. */
+export interface Credentials {
+  access_tokens: AccessTokenRecord[];
+  customer_sessions: SessionRecord[];
+  member_sessions: MemberSessionRecord[];
+}
+
 export type TokenKind = "oat" | "pat" | "oidc" | "customer_session" | "member_session";
 
 export type Credential =
@@ -62,7 +69,7 @@ export function tokenKind(token: string): TokenKind | undefined {
 /** The credential a token is; `undefined` when unknown, or a session of a customer no longer live. */
 export function credentialOf(options: {
   token: string;
-  seed: Required<CredentialSeed>;
+  seed: Credentials;
   isLive: (customerId: string) => boolean;
 }): Credential | undefined {
   const { token, seed, isLive } = options;

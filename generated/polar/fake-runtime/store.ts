@@ -8,7 +8,12 @@
 // Deterministic: the clock is injected and nothing is random.
 
 import { anonymize, recordOf, type CustomerRecord } from "./anonymize.js";
-import { credentialOf, type Credential, type CredentialSeed } from "./credentials.js";
+import {
+  credentialOf,
+  type Credential,
+  type CredentialSeed,
+  type Credentials,
+} from "./credentials.js";
 import type { StoreChange } from "./webhook-events.js";
 
 export type { CustomerRecord } from "./anonymize.js";
@@ -25,7 +30,7 @@ export interface StoreSeed extends CredentialSeed {
   subscriptions?: readonly SubscriptionRecord[] | undefined;
 }
 
-export interface StoreState extends Required<CredentialSeed> {
+export interface StoreState extends Credentials {
   customers: CustomerRecord[];
   subscriptions: SubscriptionRecord[];
 }
@@ -66,11 +71,11 @@ export function createStore(options: {
   const subscriptions = new Map<string, SubscriptionRecord>();
   for (const subscription of seed.subscriptions ?? [])
     subscriptions.set(subscription.id, copy(subscription));
-  const credentials = copy({
-    access_tokens: seed.access_tokens ?? [],
-    customer_sessions: seed.customer_sessions ?? [],
-    member_sessions: seed.member_sessions ?? [],
-  });
+  const credentials: Credentials = {
+    access_tokens: copy([...(seed.access_tokens ?? [])]),
+    customer_sessions: copy([...(seed.customer_sessions ?? [])]),
+    member_sessions: copy([...(seed.member_sessions ?? [])]),
+  };
   const live = (customer: CustomerRecord | undefined) =>
     customer && !customer.deleted_at ? customer : undefined;
 
