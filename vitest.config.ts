@@ -17,8 +17,8 @@ export default defineConfig({
           // vitest's default is one worker per core but one; many files here spend their time
           // waiting on the processes and sockets they start, so a 2-core machine runs two.
           maxWorkers: Math.max(2, availableParallelism() - 1),
-          // The type tests (test/types/*.test-d.ts) are held by `npm run typecheck`, which
-          // `npm test` runs first over the whole project: tsc once, not twice.
+          // The type tests (test/types/*.test-d.ts) are held by tsc over the whole project,
+          // which test/typecheck.test.ts runs: tsc once, not twice.
         },
       },
       {
