@@ -94,15 +94,12 @@ export function defineContractSuite(suite: ContractSuite): void {
   };
 
   // It loads polar-codegen and reads the spec: seconds, not milliseconds, on a busy machine.
-  it(
-    `was generated from the spec it names (${suite.generatedFrom.source.label})`,
-    { timeout: 60_000 },
-    async () => {
-      const { stale, notice } = await checkGeneratedFrom({ from: suite.generatedFrom });
-      if (notice) console.log(notice);
-      if (stale) throw new Error(stale);
-    },
-  );
+  const generatedFromTitle = `was generated from the spec it names (${suite.generatedFrom.source.label})`;
+  it(generatedFromTitle, { timeout: 60_000 }, async () => {
+    const { stale, notice } = await checkGeneratedFrom({ from: suite.generatedFrom });
+    if (notice) console.log(notice);
+    if (stale) throw new Error(stale);
+  });
   describeDocumentedOutcomes(context);
   describeWebhookCheck(context);
   describeNegativeCases(context);
