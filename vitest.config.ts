@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Two projects: the default suite (`npm test`), which reads only the project's own files
@@ -13,8 +14,11 @@ export default defineConfig({
           exclude: ["test/corpus/**", "test/golden/__snapshots__/**", "**/node_modules/**"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // The type tests (test/types/*.test-d.ts) are held by `npm run typecheck`, which
-          // `npm test` runs first over the whole project: tsc once, not twice.
+          // vitest's default is one worker per core but one; many files here spend their time
+          // waiting on the processes and sockets they start, so a 2-core machine runs two.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
+          // The type tests (test/types/*.test-d.ts) are held by tsc over the whole project,
+          // which test/typecheck.test.ts runs: tsc once, not twice.
         },
       },
       {

@@ -1,5 +1,6 @@
-// Select: keep the chosen operations and exactly what they reach. Everything else in
-// the spec (other operations, webhooks, x-codeSamples, unrelated schemas, info) is
+// Select: keep the chosen operations, the webhook events they trigger, and exactly what
+// those reach. Everything else in the spec (other operations and webhooks,
+// x-codeSamples, unrelated schemas, info) is
 // dropped here, which is what makes the drift check precise: an edit the selected
 // operations cannot see never changes the output.
 
@@ -9,6 +10,7 @@ import { problem, type Problem } from "./problems.js";
 import type { SelectedSpec } from "./stages.js";
 import { cloneJson, collectRefs, ownValue, setOwn, sortKeys } from "./json.js";
 import { checkSelection } from "./select-checks.js";
+import { selectWebhooks } from "./webhook-events.js";
 
 export { DEFAULT_OPERATIONS } from "./defaults.js";
 
@@ -61,7 +63,9 @@ export function selectOperations(options: {
     ...(document.security ? { security: cloneJson(document.security) } : {}),
     paths: sortKeys(paths),
   };
-  const reach = reachComponents({ document, roots: [subset.paths, subset.security ?? []] });
+  const webhooks = selectWebhooks({ document, operationIds: wanted });
+  if (webhooks && Object.keys(webhooks).length > 0) subset.webhooks = webhooks;
+  const reach = reachComponents({ document, roots: [subset.paths, subset.security ?? [], webhooks ?? {}] });
   if (reach.problems.length > 0) return { problems: reach.problems };
   subset.components = withSecuritySchemes({ document, components: reach.components, security });
   const faults = checkSelection({ document, subset });

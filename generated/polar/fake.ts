@@ -9,6 +9,9 @@ import {
   type SessionRecord,
 } from "./fake-runtime/store.js";
 import { prepareSeed, type SeedChecks } from "./fake-runtime/seed.js";
+import { createWebhooks } from "./fake-runtime/webhooks.js";
+import type { WebhookOptions, WebhookRecord } from "./fake-runtime/webhook-delivery.js";
+import type { WebhookEventSpec } from "./fake-runtime/webhook-events.js";
 import type { Authenticate, PolarHandlers } from "./server.js";
 import type { operations } from "./types.js";
 import { parameters, validators } from "./validators.js";
@@ -45,12 +48,25 @@ export interface FakeState {
   access_tokens: AccessTokenRecord[];
   customer_sessions: SessionRecord[];
   member_sessions: MemberSessionRecord[];
+  /** Every webhook event the fake has sent, in order, with each receiver's attempts and outcome. */
+  webhooks: WebhookRecord[];
 }
+
+export type {
+  WebhookDelivery as FakeWebhookDelivery,
+  WebhookOptions as FakeWebhookOptions,
+  WebhookRecord as FakeWebhookRecord,
+} from "./fake-runtime/webhook-delivery.js";
 
 export interface FakePolarOptions {
   seed?: FakeSeed | undefined;
-  /** The clock, read at seeding and at each change. Default: always 2026-01-01, midnight UTC. */
+  /** The clock, read at seeding and at each change (and so for webhook payload times). Default: always 2026-01-01, midnight UTC. */
   now?: (() => Date) | undefined;
+  /**
+   * Where the webhook events Polar sends for each change go: `{ url, secret }` over HTTP,
+   * signed as Polar signs them; `{ onEvent }` in-process. Delivery never delays a response.
+   */
+  webhooks?: WebhookOptions | undefined;
 }
 
 /** Spread into `createPolarServer`: `createPolarServer(createFakePolar({ seed }))`. */
@@ -62,6 +78,8 @@ export interface FakePolar {
   accessToken: string | undefined;
   /** A copy of the current state, sorted by id. */
   state(): FakeState;
+  /** `settled()`: every webhook so far delivered or failed for good; `close()`: stop retrying. */
+  webhooks: { settled(): Promise<void>; close(): void };
 }
 
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
@@ -175,18 +193,372 @@ function seedChecks(): SeedChecks {
   };
 }
 
+/** The webhook events the fake sends (fake-runtime/webhook-events.ts), each with its payload's check and sample. */
+function webhookEvents(): Map<string, WebhookEventSpec> {
+  return new Map<string, WebhookEventSpec>([
+    [
+      "customer.deleted",
+      {
+        check: validators["WebhookCustomerDeletedPayload"],
+        sample: {
+          type: "customer.deleted",
+          timestamp: "(seeding time)",
+          data: {
+            id: "38b94a59-911d-4a8b-8b90-355ad992a126",
+            created_at: "(seeding time)",
+            modified_at: null,
+            metadata: {},
+            email: "email",
+            email_verified: false,
+            type: "individual",
+            name: null,
+            billing_name: null,
+            billing_address: null,
+            tax_id: null,
+            organization_id: "38470733-b1e5-46d6-bbaf-999589cee0b3",
+            deleted_at: null,
+            avatar_url: null,
+          },
+        },
+      },
+    ],
+    [
+      "customer.state_changed",
+      {
+        check: validators["WebhookCustomerStateChangedPayload"],
+        sample: {
+          type: "customer.state_changed",
+          timestamp: "(seeding time)",
+          data: {
+            id: "9177720e-0970-49a8-98ff-ae57cf2f9d5e",
+            created_at: "(seeding time)",
+            modified_at: null,
+            metadata: {},
+            email: "email",
+            email_verified: false,
+            type: "individual",
+            name: null,
+            billing_name: null,
+            billing_address: null,
+            tax_id: null,
+            organization_id: "4964b9eb-b6e7-4315-8d5a-f816bf273796",
+            deleted_at: null,
+            avatar_url: null,
+            active_subscriptions: [],
+            granted_benefits: [],
+            active_meters: [],
+          },
+        },
+        item: {
+          id: "91215a0a-a2cd-45fb-b818-efd8017fcd7e",
+          created_at: "(seeding time)",
+          modified_at: null,
+          metadata: {},
+          status: "active",
+          amount: 0,
+          currency: "currency",
+          recurring_interval: "day",
+          current_period_start: "(seeding time)",
+          current_period_end: "(seeding time)",
+          trial_start: null,
+          trial_end: null,
+          cancel_at_period_end: false,
+          canceled_at: null,
+          started_at: null,
+          ends_at: null,
+          product_id: "5d347eb4-1f63-4645-bb95-bbc652e3bf6e",
+          discount_id: null,
+          meters: [],
+        },
+      },
+    ],
+    [
+      "subscription.canceled",
+      {
+        check: validators["WebhookSubscriptionCanceledPayload"],
+        sample: {
+          type: "subscription.canceled",
+          timestamp: "(seeding time)",
+          data: {
+            created_at: "(seeding time)",
+            modified_at: null,
+            id: "95243bda-c957-46bb-9fc6-c14e354f8e11",
+            amount: 0,
+            currency: "usd",
+            recurring_interval: "day",
+            recurring_interval_count: 1,
+            status: "incomplete",
+            current_period_start: "(seeding time)",
+            current_period_end: "(seeding time)",
+            trial_start: null,
+            trial_end: null,
+            cancel_at_period_end: false,
+            canceled_at: null,
+            started_at: null,
+            ends_at: null,
+            ended_at: null,
+            customer_id: "9a51164c-0d3a-47ef-8054-55f78ecd04e5",
+            product_id: "a94db34e-b4ba-4473-bea3-097ff917c774",
+            discount_id: null,
+            checkout_id: null,
+            customer_cancellation_reason: null,
+            customer_cancellation_comment: null,
+            metadata: {},
+            customer: {
+              id: "9a51164c-0d3a-47ef-8054-55f78ecd04e5",
+              created_at: "(seeding time)",
+              modified_at: null,
+              metadata: {},
+              email_verified: false,
+              type: "individual",
+              name: null,
+              billing_name: null,
+              billing_address: null,
+              tax_id: null,
+              organization_id: "48391b7e-b192-4fea-b291-bd1913636acb",
+              deleted_at: null,
+              avatar_url: null,
+            },
+            product: {
+              id: "a94db34e-b4ba-4473-bea3-097ff917c774",
+              created_at: "(seeding time)",
+              modified_at: null,
+              trial_interval: null,
+              trial_interval_count: null,
+              name: "name",
+              description: null,
+              visibility: "draft",
+              recurring_interval: null,
+              recurring_interval_count: null,
+              meter_interval: null,
+              meter_interval_count: null,
+              is_recurring: false,
+              is_archived: false,
+              organization_id: "89e80c75-32d3-4dbb-aab1-e032dc509db0",
+              prices: [],
+              benefits: [],
+              medias: [],
+              organization: {
+                created_at: "(seeding time)",
+                modified_at: null,
+                id: "89e80c75-32d3-4dbb-aab1-e032dc509db0",
+                name: "name",
+                slug: "slug",
+                avatar_url: null,
+                proration_behavior: "invoice",
+                allow_customer_updates: false,
+                customer_portal_settings: {
+                  usage: { show: false },
+                  subscription: { update_seats: false, update_plan: false },
+                },
+              },
+            },
+            prices: [],
+            meters: [],
+          },
+        },
+      },
+    ],
+    [
+      "subscription.revoked",
+      {
+        check: validators["WebhookSubscriptionRevokedPayload"],
+        sample: {
+          type: "subscription.revoked",
+          timestamp: "(seeding time)",
+          data: {
+            created_at: "(seeding time)",
+            modified_at: null,
+            id: "4453fc79-2468-4002-8d1c-ccb7d844c8ce",
+            amount: 0,
+            currency: "usd",
+            recurring_interval: "day",
+            recurring_interval_count: 1,
+            status: "incomplete",
+            current_period_start: "(seeding time)",
+            current_period_end: "(seeding time)",
+            trial_start: null,
+            trial_end: null,
+            cancel_at_period_end: false,
+            canceled_at: null,
+            started_at: null,
+            ends_at: null,
+            ended_at: null,
+            customer_id: "11e196e4-d205-4433-9517-4222215b0e26",
+            product_id: "b48b3239-b366-435c-8067-9ccae1ef5dd4",
+            discount_id: null,
+            checkout_id: null,
+            customer_cancellation_reason: null,
+            customer_cancellation_comment: null,
+            metadata: {},
+            customer: {
+              id: "11e196e4-d205-4433-9517-4222215b0e26",
+              created_at: "(seeding time)",
+              modified_at: null,
+              metadata: {},
+              email_verified: false,
+              type: "individual",
+              name: null,
+              billing_name: null,
+              billing_address: null,
+              tax_id: null,
+              organization_id: "a8aea58e-4f00-4e0e-a26e-39e841f25a70",
+              deleted_at: null,
+              avatar_url: null,
+            },
+            product: {
+              id: "b48b3239-b366-435c-8067-9ccae1ef5dd4",
+              created_at: "(seeding time)",
+              modified_at: null,
+              trial_interval: null,
+              trial_interval_count: null,
+              name: "name",
+              description: null,
+              visibility: "draft",
+              recurring_interval: null,
+              recurring_interval_count: null,
+              meter_interval: null,
+              meter_interval_count: null,
+              is_recurring: false,
+              is_archived: false,
+              organization_id: "5974fa80-87e4-4c9f-aeed-2a2952854997",
+              prices: [],
+              benefits: [],
+              medias: [],
+              organization: {
+                created_at: "(seeding time)",
+                modified_at: null,
+                id: "5974fa80-87e4-4c9f-aeed-2a2952854997",
+                name: "name",
+                slug: "slug",
+                avatar_url: null,
+                proration_behavior: "invoice",
+                allow_customer_updates: false,
+                customer_portal_settings: {
+                  usage: { show: false },
+                  subscription: { update_seats: false, update_plan: false },
+                },
+              },
+            },
+            prices: [],
+            meters: [],
+          },
+        },
+      },
+    ],
+    [
+      "subscription.updated",
+      {
+        check: validators["WebhookSubscriptionUpdatedPayload"],
+        sample: {
+          type: "subscription.updated",
+          timestamp: "(seeding time)",
+          data: {
+            created_at: "(seeding time)",
+            modified_at: null,
+            id: "154988c6-9005-4013-a218-abda0d24ea89",
+            amount: 0,
+            currency: "usd",
+            recurring_interval: "day",
+            recurring_interval_count: 1,
+            status: "incomplete",
+            current_period_start: "(seeding time)",
+            current_period_end: "(seeding time)",
+            trial_start: null,
+            trial_end: null,
+            cancel_at_period_end: false,
+            canceled_at: null,
+            started_at: null,
+            ends_at: null,
+            ended_at: null,
+            customer_id: "e76d5adc-86b5-4ce9-8555-38723053ce17",
+            product_id: "96b7ee06-cbd8-4ba3-9181-c3f310ff87ea",
+            discount_id: null,
+            checkout_id: null,
+            customer_cancellation_reason: null,
+            customer_cancellation_comment: null,
+            metadata: {},
+            customer: {
+              id: "e76d5adc-86b5-4ce9-8555-38723053ce17",
+              created_at: "(seeding time)",
+              modified_at: null,
+              metadata: {},
+              email_verified: false,
+              type: "individual",
+              name: null,
+              billing_name: null,
+              billing_address: null,
+              tax_id: null,
+              organization_id: "4c59a6e6-f356-4554-9ba3-42761c1b5feb",
+              deleted_at: null,
+              avatar_url: null,
+            },
+            product: {
+              id: "96b7ee06-cbd8-4ba3-9181-c3f310ff87ea",
+              created_at: "(seeding time)",
+              modified_at: null,
+              trial_interval: null,
+              trial_interval_count: null,
+              name: "name",
+              description: null,
+              visibility: "draft",
+              recurring_interval: null,
+              recurring_interval_count: null,
+              meter_interval: null,
+              meter_interval_count: null,
+              is_recurring: false,
+              is_archived: false,
+              organization_id: "1ae25087-4609-4632-b94a-7692dcbc16b6",
+              prices: [],
+              benefits: [],
+              medias: [],
+              organization: {
+                created_at: "(seeding time)",
+                modified_at: null,
+                id: "1ae25087-4609-4632-b94a-7692dcbc16b6",
+                name: "name",
+                slug: "slug",
+                avatar_url: null,
+                proration_behavior: "invoice",
+                allow_customer_updates: false,
+                customer_portal_settings: {
+                  usage: { show: false },
+                  subscription: { update_seats: false, update_plan: false },
+                },
+              },
+            },
+            prices: [],
+            meters: [],
+          },
+        },
+      },
+    ],
+  ]);
+}
+
 /** A fake Polar with Polar's documented semantics, in memory, deterministic. */
 export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
   const now = options.now ?? (() => DEFAULT_NOW);
   const given = options.seed ?? {};
+  const seededAt = now();
   const seed = prepareSeed({
     seed: given,
     checks: seedChecks(),
     defaults: SUBSCRIPTION_DEFAULTS,
     defaultAccessToken: DEFAULT_ACCESS_TOKEN,
-    now: now(),
+    now: seededAt,
   });
-  const store = createStore({ seed, now });
+  const webhooks = createWebhooks({
+    webhooks: options.webhooks,
+    specs: webhookEvents(),
+    now,
+    seedingTime: seededAt,
+  });
+  const store = createStore({
+    seed,
+    now,
+    onChange: (change) => webhooks.emit({ change, state: store.state() }),
+  });
   const handlers: PolarHandlers = {
     customerPortalSubscriptionsCancel: ({ params, credential }) => {
       const caller = store.credential(credential.token);
@@ -220,7 +592,8 @@ export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
         rule: OPERATION_RULES.get(operationId),
       }),
     accessToken: given.access_tokens === undefined ? DEFAULT_ACCESS_TOKEN.token : undefined,
-    state: () => store.state() as FakeState,
+    state: () => ({ ...store.state(), webhooks: webhooks.records() }) as FakeState,
+    webhooks: { settled: webhooks.settled, close: webhooks.close },
   };
 }
 

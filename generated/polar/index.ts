@@ -3,6 +3,7 @@
 export type { components, operations, paths } from "./types.js";
 export * from "./client.js";
 export * from "./server.js";
+export * from "./webhooks.js";
 
 /** The operations this folder was generated for. */
 export const operationIds = [

@@ -62,9 +62,189 @@ export interface paths {
     trace?: never;
   };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  "customer.deleted": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * customer_deleted
+     * @description Delivered once a customer has been deleted.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WebhookCustomerDeletedPayload"];
+        };
+      };
+      responses: never;
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "customer.state_changed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * customer_state_changed
+     * @description Delivered whenever what a customer has changes (its active subscriptions, granted benefits and meters), and after it is created, updated or deleted.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WebhookCustomerStateChangedPayload"];
+        };
+      };
+      responses: never;
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "subscription.canceled": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * subscription_canceled
+     * @description Delivered when a subscription is cancelled, at the end of its period or at once.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WebhookSubscriptionCanceledPayload"];
+        };
+      };
+      responses: never;
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "subscription.revoked": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * subscription_revoked
+     * @description Delivered when a subscription ends and its customer loses access at once.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WebhookSubscriptionRevokedPayload"];
+        };
+      };
+      responses: never;
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "subscription.updated": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * subscription_updated
+     * @description Delivered on any change to a subscription, before the more specific event of the change.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WebhookSubscriptionUpdatedPayload"];
+        };
+      };
+      responses: never;
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
 export interface components {
   schemas: {
+    /** Address */
+    Address: {
+      city?: string | null;
+      /**
+       * Country
+       * @description Two-letter ISO 3166-1 country code.
+       * @example US
+       */
+      country: string;
+      line1?: string | null;
+      line2?: string | null;
+      postal_code?: string | null;
+      state?: string | null;
+    };
     /**
      * AlreadyCanceledSubscription
      * @description The subscription was already cancelled or set to end with its period.
@@ -120,6 +300,47 @@ export interface components {
       | "meter_credit"
       | "feature_flag"
       | "slack_shared_channel";
+    /**
+     * Customer
+     * @description A customer of the organization.
+     */
+    Customer: {
+      /** Avatar Url */
+      avatar_url: string | null;
+      billing_address: components["schemas"]["Address"] | null;
+      /** Billing Name */
+      billing_name: string | null;
+      /** Format: date-time */
+      created_at: string;
+      deleted_at: string | null;
+      /** Email */
+      email: string;
+      /** Email Verified */
+      email_verified: boolean;
+      /**
+       * External Id
+       * @description The customer's ID in your own system; cleared when the customer is deleted.
+       */
+      external_id?: string | null;
+      /**
+       * Id
+       * Format: uuid4
+       * @description The customer ID.
+       */
+      id: string;
+      metadata: components["schemas"]["MetadataOutputType"];
+      modified_at: string | null;
+      /** Name */
+      name: string | null;
+      /**
+       * Organization Id
+       * Format: uuid4
+       */
+      organization_id: string;
+      /** Tax Id */
+      tax_id: [string, string] | null;
+      type: components["schemas"]["CustomerType"];
+    };
     /**
      * CustomerCancellationReason
      * @enum {string}
@@ -190,6 +411,158 @@ export interface components {
     CustomerPortalUsageSettings: {
       /** Show */
       show: boolean;
+    };
+    /**
+     * CustomerState
+     * @description A customer with its active subscriptions, granted benefits and active meters.
+     */
+    CustomerState: {
+      /** Active Meters */
+      active_meters: components["schemas"]["CustomerStateMeter"][];
+      /** Active Subscriptions */
+      active_subscriptions: components["schemas"]["CustomerStateSubscription"][];
+      /** Avatar Url */
+      avatar_url: string | null;
+      billing_address: components["schemas"]["Address"] | null;
+      /** Billing Name */
+      billing_name: string | null;
+      /** Format: date-time */
+      created_at: string;
+      deleted_at: string | null;
+      /** Email */
+      email: string;
+      /** Email Verified */
+      email_verified: boolean;
+      /**
+       * External Id
+       * @description The customer's ID in your own system; cleared when the customer is deleted.
+       */
+      external_id?: string | null;
+      /** Granted Benefits */
+      granted_benefits: components["schemas"]["CustomerStateBenefitGrant"][];
+      /**
+       * Id
+       * Format: uuid4
+       * @description The customer ID.
+       */
+      id: string;
+      metadata: components["schemas"]["MetadataOutputType"];
+      modified_at: string | null;
+      /** Name */
+      name: string | null;
+      /**
+       * Organization Id
+       * Format: uuid4
+       */
+      organization_id: string;
+      /** Tax Id */
+      tax_id: [string, string] | null;
+      type: components["schemas"]["CustomerType"];
+    };
+    /**
+     * CustomerStateBenefitGrant
+     * @description A benefit granted to the customer.
+     */
+    CustomerStateBenefitGrant: {
+      /**
+       * Benefit Id
+       * Format: uuid4
+       */
+      benefit_id: string;
+      benefit_metadata: components["schemas"]["MetadataOutputType"];
+      benefit_type: components["schemas"]["BenefitType"];
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      granted_at: string;
+      /**
+       * Id
+       * Format: uuid4
+       */
+      id: string;
+      modified_at: string | null;
+      /** Properties */
+      properties: Record<string, never>;
+    };
+    /**
+     * CustomerStateMeter
+     * @description A meter's balance for the customer.
+     */
+    CustomerStateMeter: {
+      /** Balance */
+      balance: number;
+      /** Consumed Units */
+      consumed_units: number;
+      /** Format: date-time */
+      created_at: string;
+      /** Credited Units */
+      credited_units: number;
+      /**
+       * Id
+       * Format: uuid4
+       */
+      id: string;
+      /**
+       * Meter Id
+       * Format: uuid4
+       */
+      meter_id: string;
+      modified_at: string | null;
+    };
+    /**
+     * CustomerStateSubscription
+     * @description A subscription that currently grants access (active or trialing).
+     */
+    CustomerStateSubscription: {
+      /** Amount */
+      amount: number;
+      /** Cancel At Period End */
+      cancel_at_period_end: boolean;
+      canceled_at: string | null;
+      /** Format: date-time */
+      created_at: string;
+      /** Currency */
+      currency: string;
+      /** Format: date-time */
+      current_period_end: string;
+      /** Format: date-time */
+      current_period_start: string;
+      discount_id: string | null;
+      ends_at: string | null;
+      /**
+       * Id
+       * Format: uuid4
+       */
+      id: string;
+      metadata: components["schemas"]["MetadataOutputType"];
+      /** Meters */
+      meters: {
+        amount: number;
+        consumed_units: number;
+        /** Format: date-time */
+        created_at: string;
+        credited_units: number;
+        /** Format: uuid4 */
+        id: string;
+        /** Format: uuid4 */
+        meter_id: string;
+        modified_at: string | null;
+      }[];
+      modified_at: string | null;
+      /**
+       * Product Id
+       * Format: uuid4
+       */
+      product_id: string;
+      recurring_interval: components["schemas"]["RecurringInterval"];
+      started_at: string | null;
+      /**
+       * Status
+       * @enum {string}
+       */
+      status: "active" | "trialing";
+      trial_end: string | null;
+      trial_start: string | null;
     };
     /**
      * CustomerSubscription
@@ -375,6 +748,11 @@ export interface components {
       visibility: components["schemas"]["ProductVisibility"];
     };
     /**
+     * CustomerType
+     * @enum {string}
+     */
+    CustomerType: "individual" | "team";
+    /**
      * HTTPValidationError
      * @description The request did not pass validation; one entry per problem.
      */
@@ -477,6 +855,10 @@ export interface components {
        * @constant
        */
       type: "recurring";
+    };
+    /** MetadataOutputType */
+    MetadataOutputType: {
+      [key: string]: string | number | boolean;
     };
     /**
      * MeterUnit
@@ -780,6 +1162,111 @@ export interface components {
      */
     SeatTierType: "volume" | "graduated";
     /**
+     * Subscription
+     * @description A subscription with its customer, product and prices, as webhooks carry it.
+     */
+    Subscription: {
+      /** Amount */
+      amount: number;
+      /** Cancel At Period End */
+      cancel_at_period_end: boolean;
+      canceled_at: string | null;
+      checkout_id: string | null;
+      /** Format: date-time */
+      created_at: string;
+      /**
+       * Currency
+       * @example usd
+       */
+      currency: string;
+      /** Format: date-time */
+      current_period_end: string;
+      /** Format: date-time */
+      current_period_start: string;
+      customer: components["schemas"]["SubscriptionCustomer"];
+      customer_cancellation_comment: string | null;
+      customer_cancellation_reason: components["schemas"]["CustomerCancellationReason"] | null;
+      /**
+       * Customer Id
+       * Format: uuid4
+       */
+      customer_id: string;
+      discount_id: string | null;
+      ended_at: string | null;
+      ends_at: string | null;
+      /**
+       * Id
+       * Format: uuid4
+       * @description The subscription ID.
+       */
+      id: string;
+      metadata: components["schemas"]["MetadataOutputType"];
+      /** Meters */
+      meters: components["schemas"]["CustomerSubscriptionMeter"][];
+      modified_at: string | null;
+      /** Prices */
+      prices: (
+        components["schemas"]["LegacyRecurringProductPrice"] | components["schemas"]["ProductPrice"]
+      )[];
+      product: components["schemas"]["CustomerSubscriptionProduct"];
+      /**
+       * Product Id
+       * Format: uuid4
+       */
+      product_id: string;
+      recurring_interval: components["schemas"]["RecurringInterval"];
+      /**
+       * Recurring Interval Count
+       * @example 1
+       */
+      recurring_interval_count: number;
+      started_at: string | null;
+      status: components["schemas"]["SubscriptionStatus"];
+      trial_end: string | null;
+      trial_start: string | null;
+    };
+    /**
+     * SubscriptionCustomer
+     * @description The customer a subscription belongs to.
+     */
+    SubscriptionCustomer: {
+      /** Avatar Url */
+      avatar_url: string | null;
+      billing_address: components["schemas"]["Address"] | null;
+      /** Billing Name */
+      billing_name: string | null;
+      /** Format: date-time */
+      created_at: string;
+      deleted_at: string | null;
+      /** Email */
+      email?: string | null;
+      /** Email Verified */
+      email_verified: boolean;
+      /**
+       * External Id
+       * @description The customer's ID in your own system; cleared when the customer is deleted.
+       */
+      external_id?: string | null;
+      /**
+       * Id
+       * Format: uuid4
+       * @description The customer ID.
+       */
+      id: string;
+      metadata: components["schemas"]["MetadataOutputType"];
+      modified_at: string | null;
+      /** Name */
+      name: string | null;
+      /**
+       * Organization Id
+       * Format: uuid4
+       */
+      organization_id: string;
+      /** Tax Id */
+      tax_id: [string, string] | null;
+      type: components["schemas"]["CustomerType"];
+    };
+    /**
      * SubscriptionProrationBehavior
      * @enum {string}
      */
@@ -819,6 +1306,91 @@ export interface components {
       msg: string;
       /** Error Type */
       type: string;
+    };
+    /**
+     * WebhookCustomerDeletedPayload
+     * @description The customer, as it was deleted.
+     */
+    WebhookCustomerDeletedPayload: {
+      data: components["schemas"]["Customer"];
+      /**
+       * Timestamp
+       * Format: date-time
+       */
+      timestamp: string;
+      /**
+       * Type
+       * @constant
+       */
+      type: "customer.deleted";
+    };
+    /**
+     * WebhookCustomerStateChangedPayload
+     * @description The customer and everything it has now.
+     */
+    WebhookCustomerStateChangedPayload: {
+      data: components["schemas"]["CustomerState"];
+      /**
+       * Timestamp
+       * Format: date-time
+       */
+      timestamp: string;
+      /**
+       * Type
+       * @constant
+       */
+      type: "customer.state_changed";
+    };
+    /**
+     * WebhookSubscriptionCanceledPayload
+     * @description The subscription, now cancelled.
+     */
+    WebhookSubscriptionCanceledPayload: {
+      data: components["schemas"]["Subscription"];
+      /**
+       * Timestamp
+       * Format: date-time
+       */
+      timestamp: string;
+      /**
+       * Type
+       * @constant
+       */
+      type: "subscription.canceled";
+    };
+    /**
+     * WebhookSubscriptionRevokedPayload
+     * @description The subscription, now ended.
+     */
+    WebhookSubscriptionRevokedPayload: {
+      data: components["schemas"]["Subscription"];
+      /**
+       * Timestamp
+       * Format: date-time
+       */
+      timestamp: string;
+      /**
+       * Type
+       * @constant
+       */
+      type: "subscription.revoked";
+    };
+    /**
+     * WebhookSubscriptionUpdatedPayload
+     * @description The subscription after the change.
+     */
+    WebhookSubscriptionUpdatedPayload: {
+      data: components["schemas"]["Subscription"];
+      /**
+       * Timestamp
+       * Format: date-time
+       */
+      timestamp: string;
+      /**
+       * Type
+       * @constant
+       */
+      type: "subscription.updated";
     };
   };
   responses: never;

@@ -49,6 +49,23 @@ const LIST_1 = [
 ];
 
 const LIST_2 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "metadata",
+  "email",
+  "email_verified",
+  "type",
+  "name",
+  "billing_name",
+  "billing_address",
+  "tax_id",
+  "organization_id",
+  "deleted_at",
+  "avatar_url",
+];
+
+const LIST_3 = [
   "customer_service",
   "low_quality",
   "missing_features",
@@ -59,7 +76,7 @@ const LIST_2 = [
   "other",
 ];
 
-const LIST_3 = [
+const LIST_4 = [
   "created_at",
   "modified_at",
   "id",
@@ -71,7 +88,80 @@ const LIST_3 = [
   "customer_portal_settings",
 ];
 
-const LIST_4 = [
+const LIST_5 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "metadata",
+  "email",
+  "email_verified",
+  "type",
+  "name",
+  "billing_name",
+  "billing_address",
+  "tax_id",
+  "organization_id",
+  "deleted_at",
+  "avatar_url",
+  "active_subscriptions",
+  "granted_benefits",
+  "active_meters",
+];
+
+const LIST_6 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "granted_at",
+  "benefit_id",
+  "benefit_type",
+  "benefit_metadata",
+  "properties",
+];
+
+const LIST_7 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "meter_id",
+  "consumed_units",
+  "credited_units",
+  "balance",
+];
+
+const LIST_8 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "metadata",
+  "status",
+  "amount",
+  "currency",
+  "recurring_interval",
+  "current_period_start",
+  "current_period_end",
+  "trial_start",
+  "trial_end",
+  "cancel_at_period_end",
+  "canceled_at",
+  "started_at",
+  "ends_at",
+  "product_id",
+  "discount_id",
+  "meters",
+];
+
+const LIST_9 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "meter_id",
+  "consumed_units",
+  "credited_units",
+  "amount",
+];
+
+const LIST_10 = [
   "created_at",
   "modified_at",
   "id",
@@ -106,7 +196,7 @@ const LIST_4 = [
   "pending_update",
 ];
 
-const LIST_5 = [
+const LIST_11 = [
   "created_at",
   "modified_at",
   "id",
@@ -117,9 +207,9 @@ const LIST_5 = [
   "meter",
 ];
 
-const LIST_6 = ["created_at", "modified_at", "id", "name"];
+const LIST_12 = ["created_at", "modified_at", "id", "name"];
 
-const LIST_7 = [
+const LIST_13 = [
   "id",
   "created_at",
   "modified_at",
@@ -141,7 +231,7 @@ const LIST_7 = [
   "organization",
 ];
 
-const LIST_8 = [
+const LIST_14 = [
   "created_at",
   "modified_at",
   "id",
@@ -159,7 +249,7 @@ const LIST_8 = [
   "legacy",
 ];
 
-const LIST_9 = [
+const LIST_15 = [
   "created_at",
   "modified_at",
   "id",
@@ -175,9 +265,9 @@ const LIST_9 = [
   "legacy",
 ];
 
-const LIST_10 = ["created_at", "modified_at", "id", "applies_at", "product_id", "seats"];
+const LIST_16 = ["created_at", "modified_at", "id", "applies_at", "product_id", "seats"];
 
-const LIST_11 = [
+const LIST_17 = [
   "id",
   "organization_id",
   "name",
@@ -197,7 +287,7 @@ const LIST_11 = [
   "public_url",
 ];
 
-const LIST_12 = [
+const LIST_18 = [
   "created_at",
   "modified_at",
   "id",
@@ -212,7 +302,7 @@ const LIST_12 = [
   "preset_amount",
 ];
 
-const LIST_13 = [
+const LIST_19 = [
   "created_at",
   "modified_at",
   "id",
@@ -225,9 +315,9 @@ const LIST_13 = [
   "price_amount",
 ];
 
-const LIST_14 = ["id", "name", "unit", "custom_label", "custom_multiplier"];
+const LIST_20 = ["id", "name", "unit", "custom_label", "custom_multiplier"];
 
-const LIST_15 = [
+const LIST_21 = [
   "created_at",
   "modified_at",
   "id",
@@ -243,7 +333,7 @@ const LIST_15 = [
   "meter",
 ];
 
-const LIST_16 = [
+const LIST_22 = [
   "created_at",
   "modified_at",
   "id",
@@ -256,11 +346,58 @@ const LIST_16 = [
   "seat_tiers",
 ];
 
-const LIST_17 = ["tiers", "minimum_seats", "maximum_seats"];
+const LIST_23 = ["tiers", "minimum_seats", "maximum_seats"];
 
-const LIST_18 = ["invoice", "prorate", "next_period", "reset"];
+const LIST_24 = [
+  "created_at",
+  "modified_at",
+  "id",
+  "amount",
+  "currency",
+  "recurring_interval",
+  "recurring_interval_count",
+  "status",
+  "current_period_start",
+  "current_period_end",
+  "trial_start",
+  "trial_end",
+  "cancel_at_period_end",
+  "canceled_at",
+  "started_at",
+  "ends_at",
+  "ended_at",
+  "customer_id",
+  "product_id",
+  "discount_id",
+  "checkout_id",
+  "customer_cancellation_reason",
+  "customer_cancellation_comment",
+  "metadata",
+  "customer",
+  "product",
+  "prices",
+  "meters",
+];
 
-const LIST_19 = [
+const LIST_25 = [
+  "id",
+  "created_at",
+  "modified_at",
+  "metadata",
+  "email_verified",
+  "type",
+  "name",
+  "billing_name",
+  "billing_address",
+  "tax_id",
+  "organization_id",
+  "deleted_at",
+  "avatar_url",
+];
+
+const LIST_26 = ["invoice", "prorate", "next_period", "reset"];
+
+const LIST_27 = [
   "incomplete",
   "incomplete_expired",
   "trialing",
@@ -337,8 +474,50 @@ function realDate(text: string): boolean {
   return day <= days[month - 1]!;
 }
 
-/** AlreadyCanceledSubscription */
+/** Address */
 function check0(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["country"]);
+    const v0 = value["line1"];
+    if (v0 !== undefined) {
+      if (v0 !== null) {
+        if (!(typeof v0 === "string")) fail(issues, at + "/line1", "type", "string", v0);
+      }
+    }
+    const v5 = value["line2"];
+    if (v5 !== undefined) {
+      if (v5 !== null) {
+        if (!(typeof v5 === "string")) fail(issues, at + "/line2", "type", "string", v5);
+      }
+    }
+    const v10 = value["postal_code"];
+    if (v10 !== undefined) {
+      if (v10 !== null) {
+        if (!(typeof v10 === "string")) fail(issues, at + "/postal_code", "type", "string", v10);
+      }
+    }
+    const v15 = value["city"];
+    if (v15 !== undefined) {
+      if (v15 !== null) {
+        if (!(typeof v15 === "string")) fail(issues, at + "/city", "type", "string", v15);
+      }
+    }
+    const v20 = value["state"];
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        if (!(typeof v20 === "string")) fail(issues, at + "/state", "type", "string", v20);
+      }
+    }
+    const v25 = value["country"];
+    if (v25 !== undefined) {
+      if (!(typeof v25 === "string")) fail(issues, at + "/country", "type", "string", v25);
+    }
+  }
+}
+
+/** AlreadyCanceledSubscription */
+function check1(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["error", "detail"]);
@@ -357,7 +536,7 @@ function check0(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** BenefitPublic */
-function check1(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check2(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, LIST_0);
@@ -389,7 +568,7 @@ function check1(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v11 = value["type"];
     if (v11 !== undefined) {
-      check2(v11, at + "/type", issues);
+      check3(v11, at + "/type", issues);
     }
     const v14 = value["description"];
     if (v14 !== undefined) {
@@ -419,22 +598,139 @@ function check1(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** BenefitType */
-function check2(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check3(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(LIST_1, value)) fail(issues, at, "enum", LIST_1, value);
 }
 
-/** CustomerCancellationReason */
-function check3(value: unknown, at: string, issues: ValidationIssue[]): void {
-  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (!includesJson(LIST_2, value)) fail(issues, at, "enum", LIST_2, value);
-}
-
-/** CustomerOrganization */
+/** Customer */
 function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_3);
+    requireAll(issues, at, value, LIST_2);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["modified_at"];
+    if (v6 !== undefined) {
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
+      }
+    }
+    const v11 = value["metadata"];
+    if (v11 !== undefined) {
+      check24(v11, at + "/metadata", issues);
+    }
+    const v14 = value["external_id"];
+    if (v14 !== undefined) {
+      if (v14 !== null) {
+        if (!(typeof v14 === "string")) fail(issues, at + "/external_id", "type", "string", v14);
+      }
+    }
+    const v19 = value["email"];
+    if (v19 !== undefined) {
+      if (!(typeof v19 === "string")) fail(issues, at + "/email", "type", "string", v19);
+    }
+    const v22 = value["email_verified"];
+    if (v22 !== undefined) {
+      if (!(typeof v22 === "boolean")) fail(issues, at + "/email_verified", "type", "boolean", v22);
+    }
+    const v25 = value["type"];
+    if (v25 !== undefined) {
+      check19(v25, at + "/type", issues);
+    }
+    const v28 = value["name"];
+    if (v28 !== undefined) {
+      if (v28 !== null) {
+        if (!(typeof v28 === "string")) fail(issues, at + "/name", "type", "string", v28);
+      }
+    }
+    const v33 = value["billing_name"];
+    if (v33 !== undefined) {
+      if (v33 !== null) {
+        if (!(typeof v33 === "string")) fail(issues, at + "/billing_name", "type", "string", v33);
+      }
+    }
+    const v38 = value["billing_address"];
+    if (v38 !== undefined) {
+      if (v38 !== null) {
+        check0(v38, at + "/billing_address", issues);
+      }
+    }
+    const v43 = value["tax_id"];
+    if (v43 !== undefined) {
+      const p43 = at + "/tax_id";
+      if (v43 !== null) {
+        if (!Array.isArray(v43)) fail(issues, p43, "type", "array", v43);
+        if (Array.isArray(v43)) {
+          if (v43.length < 2) fail(issues, p43, "minItems", 2, v43, "must not have < 2 items");
+          if (v43.length > 2) fail(issues, p43, "maxItems", 2, v43, "must not have > 2 items");
+          if (v43.length > 0) {
+            const v48 = v43[0];
+            if (!(typeof v48 === "string")) fail(issues, p43 + "/0", "type", "string", v48);
+          }
+          if (v43.length > 1) {
+            const v51 = v43[1];
+            if (!(typeof v51 === "string")) fail(issues, p43 + "/1", "type", "string", v51);
+          }
+        }
+      }
+    }
+    const v54 = value["organization_id"];
+    if (v54 !== undefined) {
+      const p54 = at + "/organization_id";
+      if (!(typeof v54 === "string")) fail(issues, p54, "type", "string", v54);
+      if (typeof v54 === "string") {
+        if (!PATTERN_0.test(v54)) fail(issues, p54, "format", "uuid4", v54);
+      }
+    }
+    const v57 = value["deleted_at"];
+    if (v57 !== undefined) {
+      const p57 = at + "/deleted_at";
+      if (v57 !== null) {
+        if (!(typeof v57 === "string")) fail(issues, p57, "type", "string", v57);
+        if (typeof v57 === "string") {
+          if (!PATTERN_1.test(v57) || !realDate(v57)) fail(issues, p57, "format", "date-time", v57);
+        }
+      }
+    }
+    const v62 = value["avatar_url"];
+    if (v62 !== undefined) {
+      if (v62 !== null) {
+        if (!(typeof v62 === "string")) fail(issues, at + "/avatar_url", "type", "string", v62);
+      }
+    }
+  }
+}
+
+/** CustomerCancellationReason */
+function check5(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(LIST_3, value)) fail(issues, at, "enum", LIST_3, value);
+}
+
+/** CustomerOrganization */
+function check6(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_4);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       const p0 = at + "/created_at";
@@ -477,7 +773,7 @@ function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v22 = value["proration_behavior"];
     if (v22 !== undefined) {
-      check34(v22, at + "/proration_behavior", issues);
+      check44(v22, at + "/proration_behavior", issues);
     }
     const v25 = value["allow_customer_updates"];
     if (v25 !== undefined) {
@@ -486,17 +782,17 @@ function check4(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v28 = value["customer_portal_settings"];
     if (v28 !== undefined) {
-      check18(v28, at + "/customer_portal_settings", issues);
+      check26(v28, at + "/customer_portal_settings", issues);
     }
     const v31 = value["organization_features"];
     if (v31 !== undefined) {
-      check5(v31, at + "/organization_features", issues);
+      check7(v31, at + "/organization_features", issues);
     }
   }
 }
 
 /** CustomerOrganizationFeatureSettings */
-function check5(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     const v0 = value["member_model_enabled"];
@@ -513,7 +809,7 @@ function check5(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** CustomerPortalCustomerSettings */
-function check6(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     const v0 = value["allow_email_change"];
@@ -525,7 +821,7 @@ function check6(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** CustomerPortalSubscriptionSettings */
-function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["update_seats", "update_plan"]);
@@ -545,7 +841,7 @@ function check7(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** CustomerPortalUsageSettings */
-function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check10(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["show"]);
@@ -556,11 +852,490 @@ function check8(value: unknown, at: string, issues: ValidationIssue[]): void {
   }
 }
 
-/** CustomerSubscription */
-function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
+/** CustomerState */
+function check11(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_4);
+    requireAll(issues, at, value, LIST_5);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["modified_at"];
+    if (v6 !== undefined) {
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
+      }
+    }
+    const v11 = value["metadata"];
+    if (v11 !== undefined) {
+      check24(v11, at + "/metadata", issues);
+    }
+    const v14 = value["external_id"];
+    if (v14 !== undefined) {
+      if (v14 !== null) {
+        if (!(typeof v14 === "string")) fail(issues, at + "/external_id", "type", "string", v14);
+      }
+    }
+    const v19 = value["email"];
+    if (v19 !== undefined) {
+      if (!(typeof v19 === "string")) fail(issues, at + "/email", "type", "string", v19);
+    }
+    const v22 = value["email_verified"];
+    if (v22 !== undefined) {
+      if (!(typeof v22 === "boolean")) fail(issues, at + "/email_verified", "type", "boolean", v22);
+    }
+    const v25 = value["type"];
+    if (v25 !== undefined) {
+      check19(v25, at + "/type", issues);
+    }
+    const v28 = value["name"];
+    if (v28 !== undefined) {
+      if (v28 !== null) {
+        if (!(typeof v28 === "string")) fail(issues, at + "/name", "type", "string", v28);
+      }
+    }
+    const v33 = value["billing_name"];
+    if (v33 !== undefined) {
+      if (v33 !== null) {
+        if (!(typeof v33 === "string")) fail(issues, at + "/billing_name", "type", "string", v33);
+      }
+    }
+    const v38 = value["billing_address"];
+    if (v38 !== undefined) {
+      if (v38 !== null) {
+        check0(v38, at + "/billing_address", issues);
+      }
+    }
+    const v43 = value["tax_id"];
+    if (v43 !== undefined) {
+      const p43 = at + "/tax_id";
+      if (v43 !== null) {
+        if (!Array.isArray(v43)) fail(issues, p43, "type", "array", v43);
+        if (Array.isArray(v43)) {
+          if (v43.length < 2) fail(issues, p43, "minItems", 2, v43, "must not have < 2 items");
+          if (v43.length > 2) fail(issues, p43, "maxItems", 2, v43, "must not have > 2 items");
+          if (v43.length > 0) {
+            const v48 = v43[0];
+            if (!(typeof v48 === "string")) fail(issues, p43 + "/0", "type", "string", v48);
+          }
+          if (v43.length > 1) {
+            const v51 = v43[1];
+            if (!(typeof v51 === "string")) fail(issues, p43 + "/1", "type", "string", v51);
+          }
+        }
+      }
+    }
+    const v54 = value["organization_id"];
+    if (v54 !== undefined) {
+      const p54 = at + "/organization_id";
+      if (!(typeof v54 === "string")) fail(issues, p54, "type", "string", v54);
+      if (typeof v54 === "string") {
+        if (!PATTERN_0.test(v54)) fail(issues, p54, "format", "uuid4", v54);
+      }
+    }
+    const v57 = value["deleted_at"];
+    if (v57 !== undefined) {
+      const p57 = at + "/deleted_at";
+      if (v57 !== null) {
+        if (!(typeof v57 === "string")) fail(issues, p57, "type", "string", v57);
+        if (typeof v57 === "string") {
+          if (!PATTERN_1.test(v57) || !realDate(v57)) fail(issues, p57, "format", "date-time", v57);
+        }
+      }
+    }
+    const v62 = value["avatar_url"];
+    if (v62 !== undefined) {
+      if (v62 !== null) {
+        if (!(typeof v62 === "string")) fail(issues, at + "/avatar_url", "type", "string", v62);
+      }
+    }
+    const v67 = value["active_subscriptions"];
+    if (v67 !== undefined) {
+      const p67 = at + "/active_subscriptions";
+      if (!Array.isArray(v67)) fail(issues, p67, "type", "array", v67);
+      if (Array.isArray(v67)) {
+        for (let i70 = 0; i70 < v67.length; i70++) {
+          const v71 = v67[i70];
+          check14(v71, p67 + "/" + i70, issues);
+        }
+      }
+    }
+    const v74 = value["granted_benefits"];
+    if (v74 !== undefined) {
+      const p74 = at + "/granted_benefits";
+      if (!Array.isArray(v74)) fail(issues, p74, "type", "array", v74);
+      if (Array.isArray(v74)) {
+        for (let i77 = 0; i77 < v74.length; i77++) {
+          const v78 = v74[i77];
+          check12(v78, p74 + "/" + i77, issues);
+        }
+      }
+    }
+    const v81 = value["active_meters"];
+    if (v81 !== undefined) {
+      const p81 = at + "/active_meters";
+      if (!Array.isArray(v81)) fail(issues, p81, "type", "array", v81);
+      if (Array.isArray(v81)) {
+        for (let i84 = 0; i84 < v81.length; i84++) {
+          const v85 = v81[i84];
+          check13(v85, p81 + "/" + i84, issues);
+        }
+      }
+    }
+  }
+}
+
+/** CustomerStateBenefitGrant */
+function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_6);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["modified_at"];
+    if (v6 !== undefined) {
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
+      }
+    }
+    const v11 = value["granted_at"];
+    if (v11 !== undefined) {
+      const p11 = at + "/granted_at";
+      if (!(typeof v11 === "string")) fail(issues, p11, "type", "string", v11);
+      if (typeof v11 === "string") {
+        if (!PATTERN_1.test(v11) || !realDate(v11)) fail(issues, p11, "format", "date-time", v11);
+      }
+    }
+    const v14 = value["benefit_id"];
+    if (v14 !== undefined) {
+      const p14 = at + "/benefit_id";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (typeof v14 === "string") {
+        if (!PATTERN_0.test(v14)) fail(issues, p14, "format", "uuid4", v14);
+      }
+    }
+    const v17 = value["benefit_type"];
+    if (v17 !== undefined) {
+      check3(v17, at + "/benefit_type", issues);
+    }
+    const v20 = value["benefit_metadata"];
+    if (v20 !== undefined) {
+      check24(v20, at + "/benefit_metadata", issues);
+    }
+    const v23 = value["properties"];
+    if (v23 !== undefined) {
+      if (!isRecord(v23)) fail(issues, at + "/properties", "type", "object", v23);
+    }
+  }
+}
+
+/** CustomerStateMeter */
+function check13(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_7);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["modified_at"];
+    if (v6 !== undefined) {
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
+      }
+    }
+    const v11 = value["meter_id"];
+    if (v11 !== undefined) {
+      const p11 = at + "/meter_id";
+      if (!(typeof v11 === "string")) fail(issues, p11, "type", "string", v11);
+      if (typeof v11 === "string") {
+        if (!PATTERN_0.test(v11)) fail(issues, p11, "format", "uuid4", v11);
+      }
+    }
+    const v14 = value["consumed_units"];
+    if (v14 !== undefined) {
+      if (!(typeof v14 === "number" && Number.isFinite(v14)))
+        fail(issues, at + "/consumed_units", "type", "number", v14);
+    }
+    const v17 = value["credited_units"];
+    if (v17 !== undefined) {
+      if (!Number.isInteger(v17)) fail(issues, at + "/credited_units", "type", "integer", v17);
+    }
+    const v20 = value["balance"];
+    if (v20 !== undefined) {
+      if (!(typeof v20 === "number" && Number.isFinite(v20)))
+        fail(issues, at + "/balance", "type", "number", v20);
+    }
+  }
+}
+
+/** CustomerStateSubscription */
+function check14(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_8);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["modified_at"];
+    if (v6 !== undefined) {
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
+      }
+    }
+    const v11 = value["metadata"];
+    if (v11 !== undefined) {
+      check24(v11, at + "/metadata", issues);
+    }
+    const v14 = value["status"];
+    if (v14 !== undefined) {
+      const p14 = at + "/status";
+      if (!(typeof v14 === "string")) fail(issues, p14, "type", "string", v14);
+      if (!includesJson(["active", "trialing"], v14))
+        fail(issues, p14, "enum", ["active", "trialing"], v14);
+    }
+    const v17 = value["amount"];
+    if (v17 !== undefined) {
+      if (!Number.isInteger(v17)) fail(issues, at + "/amount", "type", "integer", v17);
+    }
+    const v20 = value["currency"];
+    if (v20 !== undefined) {
+      if (!(typeof v20 === "string")) fail(issues, at + "/currency", "type", "string", v20);
+    }
+    const v23 = value["recurring_interval"];
+    if (v23 !== undefined) {
+      check39(v23, at + "/recurring_interval", issues);
+    }
+    const v26 = value["current_period_start"];
+    if (v26 !== undefined) {
+      const p26 = at + "/current_period_start";
+      if (!(typeof v26 === "string")) fail(issues, p26, "type", "string", v26);
+      if (typeof v26 === "string") {
+        if (!PATTERN_1.test(v26) || !realDate(v26)) fail(issues, p26, "format", "date-time", v26);
+      }
+    }
+    const v29 = value["current_period_end"];
+    if (v29 !== undefined) {
+      const p29 = at + "/current_period_end";
+      if (!(typeof v29 === "string")) fail(issues, p29, "type", "string", v29);
+      if (typeof v29 === "string") {
+        if (!PATTERN_1.test(v29) || !realDate(v29)) fail(issues, p29, "format", "date-time", v29);
+      }
+    }
+    const v32 = value["trial_start"];
+    if (v32 !== undefined) {
+      const p32 = at + "/trial_start";
+      if (v32 !== null) {
+        if (!(typeof v32 === "string")) fail(issues, p32, "type", "string", v32);
+        if (typeof v32 === "string") {
+          if (!PATTERN_1.test(v32) || !realDate(v32)) fail(issues, p32, "format", "date-time", v32);
+        }
+      }
+    }
+    const v37 = value["trial_end"];
+    if (v37 !== undefined) {
+      const p37 = at + "/trial_end";
+      if (v37 !== null) {
+        if (!(typeof v37 === "string")) fail(issues, p37, "type", "string", v37);
+        if (typeof v37 === "string") {
+          if (!PATTERN_1.test(v37) || !realDate(v37)) fail(issues, p37, "format", "date-time", v37);
+        }
+      }
+    }
+    const v42 = value["cancel_at_period_end"];
+    if (v42 !== undefined) {
+      if (!(typeof v42 === "boolean"))
+        fail(issues, at + "/cancel_at_period_end", "type", "boolean", v42);
+    }
+    const v45 = value["canceled_at"];
+    if (v45 !== undefined) {
+      const p45 = at + "/canceled_at";
+      if (v45 !== null) {
+        if (!(typeof v45 === "string")) fail(issues, p45, "type", "string", v45);
+        if (typeof v45 === "string") {
+          if (!PATTERN_1.test(v45) || !realDate(v45)) fail(issues, p45, "format", "date-time", v45);
+        }
+      }
+    }
+    const v50 = value["started_at"];
+    if (v50 !== undefined) {
+      const p50 = at + "/started_at";
+      if (v50 !== null) {
+        if (!(typeof v50 === "string")) fail(issues, p50, "type", "string", v50);
+        if (typeof v50 === "string") {
+          if (!PATTERN_1.test(v50) || !realDate(v50)) fail(issues, p50, "format", "date-time", v50);
+        }
+      }
+    }
+    const v55 = value["ends_at"];
+    if (v55 !== undefined) {
+      const p55 = at + "/ends_at";
+      if (v55 !== null) {
+        if (!(typeof v55 === "string")) fail(issues, p55, "type", "string", v55);
+        if (typeof v55 === "string") {
+          if (!PATTERN_1.test(v55) || !realDate(v55)) fail(issues, p55, "format", "date-time", v55);
+        }
+      }
+    }
+    const v60 = value["product_id"];
+    if (v60 !== undefined) {
+      const p60 = at + "/product_id";
+      if (!(typeof v60 === "string")) fail(issues, p60, "type", "string", v60);
+      if (typeof v60 === "string") {
+        if (!PATTERN_0.test(v60)) fail(issues, p60, "format", "uuid4", v60);
+      }
+    }
+    const v63 = value["discount_id"];
+    if (v63 !== undefined) {
+      const p63 = at + "/discount_id";
+      if (v63 !== null) {
+        if (!(typeof v63 === "string")) fail(issues, p63, "type", "string", v63);
+        if (typeof v63 === "string") {
+          if (!PATTERN_0.test(v63)) fail(issues, p63, "format", "uuid4", v63);
+        }
+      }
+    }
+    const v68 = value["meters"];
+    if (v68 !== undefined) {
+      const p68 = at + "/meters";
+      if (!Array.isArray(v68)) fail(issues, p68, "type", "array", v68);
+      if (Array.isArray(v68)) {
+        for (let i71 = 0; i71 < v68.length; i71++) {
+          const v72 = v68[i71];
+          if (!isRecord(v72)) fail(issues, p68 + "/" + i71, "type", "object", v72);
+          if (isRecord(v72)) {
+            requireAll(issues, p68 + "/" + i71, v72, LIST_9);
+            const v73 = v72["id"];
+            if (v73 !== undefined) {
+              const p73 = p68 + "/" + i71 + "/id";
+              if (!(typeof v73 === "string")) fail(issues, p73, "type", "string", v73);
+              if (typeof v73 === "string") {
+                if (!PATTERN_0.test(v73)) fail(issues, p73, "format", "uuid4", v73);
+              }
+            }
+            const v76 = v72["created_at"];
+            if (v76 !== undefined) {
+              const p76 = p68 + "/" + i71 + "/created_at";
+              if (!(typeof v76 === "string")) fail(issues, p76, "type", "string", v76);
+              if (typeof v76 === "string") {
+                if (!PATTERN_1.test(v76) || !realDate(v76))
+                  fail(issues, p76, "format", "date-time", v76);
+              }
+            }
+            const v79 = v72["modified_at"];
+            if (v79 !== undefined) {
+              const p79 = p68 + "/" + i71 + "/modified_at";
+              if (v79 !== null) {
+                if (!(typeof v79 === "string")) fail(issues, p79, "type", "string", v79);
+                if (typeof v79 === "string") {
+                  if (!PATTERN_1.test(v79) || !realDate(v79))
+                    fail(issues, p79, "format", "date-time", v79);
+                }
+              }
+            }
+            const v84 = v72["meter_id"];
+            if (v84 !== undefined) {
+              const p84 = p68 + "/" + i71 + "/meter_id";
+              if (!(typeof v84 === "string")) fail(issues, p84, "type", "string", v84);
+              if (typeof v84 === "string") {
+                if (!PATTERN_0.test(v84)) fail(issues, p84, "format", "uuid4", v84);
+              }
+            }
+            const v87 = v72["consumed_units"];
+            if (v87 !== undefined) {
+              if (!(typeof v87 === "number" && Number.isFinite(v87)))
+                fail(issues, p68 + "/" + i71 + "/consumed_units", "type", "number", v87);
+            }
+            const v90 = v72["credited_units"];
+            if (v90 !== undefined) {
+              if (!Number.isInteger(v90))
+                fail(issues, p68 + "/" + i71 + "/credited_units", "type", "integer", v90);
+            }
+            const v93 = v72["amount"];
+            if (v93 !== undefined) {
+              if (!Number.isInteger(v93))
+                fail(issues, p68 + "/" + i71 + "/amount", "type", "integer", v93);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** CustomerSubscription */
+function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_10);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       const p0 = at + "/created_at";
@@ -597,7 +1372,7 @@ function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v17 = value["recurring_interval"];
     if (v17 !== undefined) {
-      check31(v17, at + "/recurring_interval", issues);
+      check39(v17, at + "/recurring_interval", issues);
     }
     const v20 = value["recurring_interval_count"];
     if (v20 !== undefined) {
@@ -606,7 +1381,7 @@ function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v23 = value["status"];
     if (v23 !== undefined) {
-      check35(v23, at + "/status", issues);
+      check45(v23, at + "/status", issues);
     }
     const v26 = value["current_period_start"];
     if (v26 !== undefined) {
@@ -789,7 +1564,7 @@ function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
     const v114 = value["customer_cancellation_reason"];
     if (v114 !== undefined) {
       if (v114 !== null) {
-        check3(v114, at + "/customer_cancellation_reason", issues);
+        check5(v114, at + "/customer_cancellation_reason", issues);
       }
     }
     const v119 = value["customer_cancellation_comment"];
@@ -801,7 +1576,7 @@ function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v124 = value["product"];
     if (v124 !== undefined) {
-      check12(v124, at + "/product", issues);
+      check18(v124, at + "/product", issues);
     }
     const v127 = value["prices"];
     if (v127 !== undefined) {
@@ -812,9 +1587,9 @@ function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
           const v131 = v127[i130];
           {
             const b134: ValidationIssue[] = [];
-            check14(v131, p127 + "/" + i130, b134);
+            check21(v131, p127 + "/" + i130, b134);
             const b135: ValidationIssue[] = [];
-            check21(v131, p127 + "/" + i130, b135);
+            check29(v131, p127 + "/" + i130, b135);
             if (b134.length > 0 && b135.length > 0)
               fail(
                 issues,
@@ -835,24 +1610,24 @@ function check9(value: unknown, at: string, issues: ValidationIssue[]): void {
       if (Array.isArray(v140)) {
         for (let i143 = 0; i143 < v140.length; i143++) {
           const v144 = v140[i143];
-          check10(v144, p140 + "/" + i143, issues);
+          check16(v144, p140 + "/" + i143, issues);
         }
       }
     }
     const v147 = value["pending_update"];
     if (v147 !== undefined) {
       if (v147 !== null) {
-        check19(v147, at + "/pending_update", issues);
+        check27(v147, at + "/pending_update", issues);
       }
     }
   }
 }
 
 /** CustomerSubscriptionMeter */
-function check10(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_5);
+    requireAll(issues, at, value, LIST_11);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       const p0 = at + "/created_at";
@@ -902,16 +1677,16 @@ function check10(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v23 = value["meter"];
     if (v23 !== undefined) {
-      check11(v23, at + "/meter", issues);
+      check17(v23, at + "/meter", issues);
     }
   }
 }
 
 /** CustomerSubscriptionMeterMeter */
-function check11(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check17(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_6);
+    requireAll(issues, at, value, LIST_12);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       const p0 = at + "/created_at";
@@ -946,10 +1721,10 @@ function check11(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** CustomerSubscriptionProduct */
-function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check18(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_7);
+    requireAll(issues, at, value, LIST_13);
     const v0 = value["id"];
     if (v0 !== undefined) {
       const p0 = at + "/id";
@@ -979,7 +1754,7 @@ function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
     const v11 = value["trial_interval"];
     if (v11 !== undefined) {
       if (v11 !== null) {
-        check37(v11, at + "/trial_interval", issues);
+        check47(v11, at + "/trial_interval", issues);
       }
     }
     const v16 = value["trial_interval_count"];
@@ -1001,12 +1776,12 @@ function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v29 = value["visibility"];
     if (v29 !== undefined) {
-      check30(v29, at + "/visibility", issues);
+      check38(v29, at + "/visibility", issues);
     }
     const v32 = value["recurring_interval"];
     if (v32 !== undefined) {
       if (v32 !== null) {
-        check31(v32, at + "/recurring_interval", issues);
+        check39(v32, at + "/recurring_interval", issues);
       }
     }
     const v37 = value["recurring_interval_count"];
@@ -1019,7 +1794,7 @@ function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
     const v42 = value["meter_interval"];
     if (v42 !== undefined) {
       if (v42 !== null) {
-        check31(v42, at + "/meter_interval", issues);
+        check39(v42, at + "/meter_interval", issues);
       }
     }
     const v47 = value["meter_interval_count"];
@@ -1054,9 +1829,9 @@ function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
           const v65 = v61[i64];
           {
             const b68: ValidationIssue[] = [];
-            check14(v65, p61 + "/" + i64, b68);
+            check21(v65, p61 + "/" + i64, b68);
             const b69: ValidationIssue[] = [];
-            check21(v65, p61 + "/" + i64, b69);
+            check29(v65, p61 + "/" + i64, b69);
             if (b68.length > 0 && b69.length > 0)
               fail(
                 issues,
@@ -1077,7 +1852,7 @@ function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
       if (Array.isArray(v74)) {
         for (let i77 = 0; i77 < v74.length; i77++) {
           const v78 = v74[i77];
-          check1(v78, p74 + "/" + i77, issues);
+          check2(v78, p74 + "/" + i77, issues);
         }
       }
     }
@@ -1088,19 +1863,26 @@ function check12(value: unknown, at: string, issues: ValidationIssue[]): void {
       if (Array.isArray(v81)) {
         for (let i84 = 0; i84 < v81.length; i84++) {
           const v85 = v81[i84];
-          check20(v85, p81 + "/" + i84, issues);
+          check28(v85, p81 + "/" + i84, issues);
         }
       }
     }
     const v88 = value["organization"];
     if (v88 !== undefined) {
-      check4(v88, at + "/organization", issues);
+      check6(v88, at + "/organization", issues);
     }
   }
 }
 
+/** CustomerType */
+function check19(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
+  if (!includesJson(["individual", "team"], value))
+    fail(issues, at, "enum", ["individual", "team"], value);
+}
+
 /** HTTPValidationError */
-function check13(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check20(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     const v0 = value["detail"];
@@ -1110,7 +1892,7 @@ function check13(value: unknown, at: string, issues: ValidationIssue[]): void {
       if (Array.isArray(v0)) {
         for (let i3 = 0; i3 < v0.length; i3++) {
           const v4 = v0[i3];
-          check38(v4, p0 + "/" + i3, issues);
+          check48(v4, p0 + "/" + i3, issues);
         }
       }
     }
@@ -1118,12 +1900,12 @@ function check13(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** LegacyRecurringProductPrice */
-function check14(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check21(value: unknown, at: string, issues: ValidationIssue[]): void {
   {
     const b2: ValidationIssue[] = [];
-    check16(value, at, b2);
+    check23(value, at, b2);
     const b3: ValidationIssue[] = [];
-    check15(value, at, b3);
+    check22(value, at, b3);
     if (isRecord(value) && typeof value["amount_type"] === "string") {
       switch (value["amount_type"]) {
         case "fixed": {
@@ -1153,10 +1935,10 @@ function check14(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** LegacyRecurringProductPriceCustom */
-function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check22(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_8);
+    requireAll(issues, at, value, LIST_14);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       const p0 = at + "/created_at";
@@ -1185,7 +1967,7 @@ function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v11 = value["source"];
     if (v11 !== undefined) {
-      check29(v11, at + "/source", issues);
+      check37(v11, at + "/source", issues);
     }
     const v14 = value["amount_type"];
     if (v14 !== undefined) {
@@ -1200,7 +1982,7 @@ function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
     const v20 = value["tax_behavior"];
     if (v20 !== undefined) {
       if (v20 !== null) {
-        check36(v20, at + "/tax_behavior", issues);
+        check46(v20, at + "/tax_behavior", issues);
       }
     }
     const v25 = value["is_archived"];
@@ -1223,7 +2005,7 @@ function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v34 = value["recurring_interval"];
     if (v34 !== undefined) {
-      check31(v34, at + "/recurring_interval", issues);
+      check39(v34, at + "/recurring_interval", issues);
     }
     const v37 = value["minimum_amount"];
     if (v37 !== undefined) {
@@ -1251,10 +2033,10 @@ function check15(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** LegacyRecurringProductPriceFixed */
-function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check23(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_9);
+    requireAll(issues, at, value, LIST_15);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       const p0 = at + "/created_at";
@@ -1283,7 +2065,7 @@ function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v11 = value["source"];
     if (v11 !== undefined) {
-      check29(v11, at + "/source", issues);
+      check37(v11, at + "/source", issues);
     }
     const v14 = value["amount_type"];
     if (v14 !== undefined) {
@@ -1298,7 +2080,7 @@ function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
     const v20 = value["tax_behavior"];
     if (v20 !== undefined) {
       if (v20 !== null) {
-        check36(v20, at + "/tax_behavior", issues);
+        check46(v20, at + "/tax_behavior", issues);
       }
     }
     const v25 = value["is_archived"];
@@ -1321,7 +2103,7 @@ function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v34 = value["recurring_interval"];
     if (v34 !== undefined) {
-      check31(v34, at + "/recurring_interval", issues);
+      check39(v34, at + "/recurring_interval", issues);
     }
     const v37 = value["price_amount"];
     if (v37 !== undefined) {
@@ -1336,38 +2118,72 @@ function check16(value: unknown, at: string, issues: ValidationIssue[]): void {
   }
 }
 
+/** MetadataOutputType */
+function check24(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    for (const k0 in value) {
+      const v1 = value[k0];
+      void v1;
+      if (!false) {
+        {
+          const b4: ValidationIssue[] = [];
+          if (!(typeof v1 === "string")) fail(b4, at + "/" + escapeToken(k0), "type", "string", v1);
+          const b5: ValidationIssue[] = [];
+          if (!Number.isInteger(v1)) fail(b5, at + "/" + escapeToken(k0), "type", "integer", v1);
+          const b6: ValidationIssue[] = [];
+          if (!(typeof v1 === "number" && Number.isFinite(v1)))
+            fail(b6, at + "/" + escapeToken(k0), "type", "number", v1);
+          const b7: ValidationIssue[] = [];
+          if (!(typeof v1 === "boolean"))
+            fail(b7, at + "/" + escapeToken(k0), "type", "boolean", v1);
+          if (b4.length > 0 && b5.length > 0 && b6.length > 0 && b7.length > 0)
+            fail(
+              issues,
+              at + "/" + escapeToken(k0),
+              "anyOf",
+              "4 alternatives",
+              v1,
+              "must match at least one of its 4 schemas",
+            );
+        }
+      }
+    }
+  }
+}
+
 /** MeterUnit */
-function check17(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check25(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["scalar", "token", "custom"], value))
     fail(issues, at, "enum", ["scalar", "token", "custom"], value);
 }
 
 /** OrganizationCustomerPortalSettings */
-function check18(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check26(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["usage", "subscription"]);
     const v0 = value["usage"];
     if (v0 !== undefined) {
-      check8(v0, at + "/usage", issues);
+      check10(v0, at + "/usage", issues);
     }
     const v3 = value["subscription"];
     if (v3 !== undefined) {
-      check7(v3, at + "/subscription", issues);
+      check9(v3, at + "/subscription", issues);
     }
     const v6 = value["customer"];
     if (v6 !== undefined) {
-      check6(v6, at + "/customer", issues);
+      check8(v6, at + "/customer", issues);
     }
   }
 }
 
 /** PendingSubscriptionUpdate */
-function check19(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check27(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_10);
+    requireAll(issues, at, value, LIST_16);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       const p0 = at + "/created_at";
@@ -1422,10 +2238,10 @@ function check19(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** ProductMediaFileRead */
-function check20(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check28(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_11);
+    requireAll(issues, at, value, LIST_17);
     const v0 = value["id"];
     if (v0 !== undefined) {
       const p0 = at + "/id";
@@ -1531,16 +2347,16 @@ function check20(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** ProductPrice */
-function check21(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check29(value: unknown, at: string, issues: ValidationIssue[]): void {
   {
     const b2: ValidationIssue[] = [];
-    check23(value, at, b2);
+    check31(value, at, b2);
     const b3: ValidationIssue[] = [];
-    check22(value, at, b3);
+    check30(value, at, b3);
     const b4: ValidationIssue[] = [];
-    check26(value, at, b4);
+    check34(value, at, b4);
     const b5: ValidationIssue[] = [];
-    check25(value, at, b5);
+    check33(value, at, b5);
     if (isRecord(value) && typeof value["amount_type"] === "string") {
       switch (value["amount_type"]) {
         case "fixed": {
@@ -1578,10 +2394,10 @@ function check21(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** ProductPriceCustom */
-function check22(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check30(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_12);
+    requireAll(issues, at, value, LIST_18);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       const p0 = at + "/created_at";
@@ -1610,7 +2426,7 @@ function check22(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v11 = value["source"];
     if (v11 !== undefined) {
-      check29(v11, at + "/source", issues);
+      check37(v11, at + "/source", issues);
     }
     const v14 = value["amount_type"];
     if (v14 !== undefined) {
@@ -1625,7 +2441,7 @@ function check22(value: unknown, at: string, issues: ValidationIssue[]): void {
     const v20 = value["tax_behavior"];
     if (v20 !== undefined) {
       if (v20 !== null) {
-        check36(v20, at + "/tax_behavior", issues);
+        check46(v20, at + "/tax_behavior", issues);
       }
     }
     const v25 = value["is_archived"];
@@ -1660,10 +2476,10 @@ function check22(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** ProductPriceFixed */
-function check23(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check31(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_13);
+    requireAll(issues, at, value, LIST_19);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       const p0 = at + "/created_at";
@@ -1692,7 +2508,7 @@ function check23(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v11 = value["source"];
     if (v11 !== undefined) {
-      check29(v11, at + "/source", issues);
+      check37(v11, at + "/source", issues);
     }
     const v14 = value["amount_type"];
     if (v14 !== undefined) {
@@ -1707,7 +2523,7 @@ function check23(value: unknown, at: string, issues: ValidationIssue[]): void {
     const v20 = value["tax_behavior"];
     if (v20 !== undefined) {
       if (v20 !== null) {
-        check36(v20, at + "/tax_behavior", issues);
+        check46(v20, at + "/tax_behavior", issues);
       }
     }
     const v25 = value["is_archived"];
@@ -1730,10 +2546,10 @@ function check23(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** ProductPriceMeter */
-function check24(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check32(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_14);
+    requireAll(issues, at, value, LIST_20);
     const v0 = value["id"];
     if (v0 !== undefined) {
       const p0 = at + "/id";
@@ -1748,7 +2564,7 @@ function check24(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v6 = value["unit"];
     if (v6 !== undefined) {
-      check17(v6, at + "/unit", issues);
+      check25(v6, at + "/unit", issues);
     }
     const v9 = value["custom_label"];
     if (v9 !== undefined) {
@@ -1766,10 +2582,10 @@ function check24(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** ProductPriceMeteredUnit */
-function check25(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check33(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_15);
+    requireAll(issues, at, value, LIST_21);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       const p0 = at + "/created_at";
@@ -1798,7 +2614,7 @@ function check25(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v11 = value["source"];
     if (v11 !== undefined) {
-      check29(v11, at + "/source", issues);
+      check37(v11, at + "/source", issues);
     }
     const v14 = value["amount_type"];
     if (v14 !== undefined) {
@@ -1813,7 +2629,7 @@ function check25(value: unknown, at: string, issues: ValidationIssue[]): void {
     const v20 = value["tax_behavior"];
     if (v20 !== undefined) {
       if (v20 !== null) {
-        check36(v20, at + "/tax_behavior", issues);
+        check46(v20, at + "/tax_behavior", issues);
       }
     }
     const v25 = value["is_archived"];
@@ -1853,16 +2669,16 @@ function check25(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v42 = value["meter"];
     if (v42 !== undefined) {
-      check24(v42, at + "/meter", issues);
+      check32(v42, at + "/meter", issues);
     }
   }
 }
 
 /** ProductPriceSeatBased */
-function check26(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check34(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_16);
+    requireAll(issues, at, value, LIST_22);
     const v0 = value["created_at"];
     if (v0 !== undefined) {
       const p0 = at + "/created_at";
@@ -1891,7 +2707,7 @@ function check26(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v11 = value["source"];
     if (v11 !== undefined) {
-      check29(v11, at + "/source", issues);
+      check37(v11, at + "/source", issues);
     }
     const v14 = value["amount_type"];
     if (v14 !== undefined) {
@@ -1906,7 +2722,7 @@ function check26(value: unknown, at: string, issues: ValidationIssue[]): void {
     const v20 = value["tax_behavior"];
     if (v20 !== undefined) {
       if (v20 !== null) {
-        check36(v20, at + "/tax_behavior", issues);
+        check46(v20, at + "/tax_behavior", issues);
       }
     }
     const v25 = value["is_archived"];
@@ -1923,13 +2739,13 @@ function check26(value: unknown, at: string, issues: ValidationIssue[]): void {
     }
     const v31 = value["seat_tiers"];
     if (v31 !== undefined) {
-      check28(v31, at + "/seat_tiers", issues);
+      check36(v31, at + "/seat_tiers", issues);
     }
   }
 }
 
 /** ProductPriceSeatTier */
-function check27(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check35(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["min_seats", "price_per_seat"]);
@@ -1963,13 +2779,13 @@ function check27(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** ProductPriceSeatTiers-Output */
-function check28(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check36(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
-    requireAll(issues, at, value, LIST_17);
+    requireAll(issues, at, value, LIST_23);
     const v0 = value["seat_tier_type"];
     if (v0 !== undefined) {
-      check33(v0, at + "/seat_tier_type", issues);
+      check41(v0, at + "/seat_tier_type", issues);
     }
     const v3 = value["tiers"];
     if (v3 !== undefined) {
@@ -1979,7 +2795,7 @@ function check28(value: unknown, at: string, issues: ValidationIssue[]): void {
         if (v3.length < 1) fail(issues, p3, "minItems", 1, v3, "must not have < 1 items");
         for (let i6 = 0; i6 < v3.length; i6++) {
           const v7 = v3[i6];
-          check27(v7, p3 + "/" + i6, issues);
+          check35(v7, p3 + "/" + i6, issues);
         }
       }
     }
@@ -1997,28 +2813,28 @@ function check28(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** ProductPriceSource */
-function check29(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check37(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["catalog", "ad_hoc"], value))
     fail(issues, at, "enum", ["catalog", "ad_hoc"], value);
 }
 
 /** ProductVisibility */
-function check30(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check38(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["draft", "private", "public"], value))
     fail(issues, at, "enum", ["draft", "private", "public"], value);
 }
 
 /** RecurringInterval */
-function check31(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check39(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["day", "week", "month", "year"], value))
     fail(issues, at, "enum", ["day", "week", "month", "year"], value);
 }
 
 /** ResourceNotFound */
-function check32(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check40(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["error", "detail"]);
@@ -2037,40 +2853,392 @@ function check32(value: unknown, at: string, issues: ValidationIssue[]): void {
 }
 
 /** SeatTierType */
-function check33(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check41(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["volume", "graduated"], value))
     fail(issues, at, "enum", ["volume", "graduated"], value);
 }
 
+/** Subscription */
+function check42(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_24);
+    const v0 = value["created_at"];
+    if (v0 !== undefined) {
+      const p0 = at + "/created_at";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_1.test(v0) || !realDate(v0)) fail(issues, p0, "format", "date-time", v0);
+      }
+    }
+    const v3 = value["modified_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/modified_at";
+      if (v3 !== null) {
+        if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+        if (typeof v3 === "string") {
+          if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+        }
+      }
+    }
+    const v8 = value["id"];
+    if (v8 !== undefined) {
+      const p8 = at + "/id";
+      if (!(typeof v8 === "string")) fail(issues, p8, "type", "string", v8);
+      if (typeof v8 === "string") {
+        if (!PATTERN_0.test(v8)) fail(issues, p8, "format", "uuid4", v8);
+      }
+    }
+    const v11 = value["amount"];
+    if (v11 !== undefined) {
+      if (!Number.isInteger(v11)) fail(issues, at + "/amount", "type", "integer", v11);
+    }
+    const v14 = value["currency"];
+    if (v14 !== undefined) {
+      if (!(typeof v14 === "string")) fail(issues, at + "/currency", "type", "string", v14);
+    }
+    const v17 = value["recurring_interval"];
+    if (v17 !== undefined) {
+      check39(v17, at + "/recurring_interval", issues);
+    }
+    const v20 = value["recurring_interval_count"];
+    if (v20 !== undefined) {
+      if (!Number.isInteger(v20))
+        fail(issues, at + "/recurring_interval_count", "type", "integer", v20);
+    }
+    const v23 = value["status"];
+    if (v23 !== undefined) {
+      check45(v23, at + "/status", issues);
+    }
+    const v26 = value["current_period_start"];
+    if (v26 !== undefined) {
+      const p26 = at + "/current_period_start";
+      if (!(typeof v26 === "string")) fail(issues, p26, "type", "string", v26);
+      if (typeof v26 === "string") {
+        if (!PATTERN_1.test(v26) || !realDate(v26)) fail(issues, p26, "format", "date-time", v26);
+      }
+    }
+    const v29 = value["current_period_end"];
+    if (v29 !== undefined) {
+      const p29 = at + "/current_period_end";
+      if (!(typeof v29 === "string")) fail(issues, p29, "type", "string", v29);
+      if (typeof v29 === "string") {
+        if (!PATTERN_1.test(v29) || !realDate(v29)) fail(issues, p29, "format", "date-time", v29);
+      }
+    }
+    const v32 = value["trial_start"];
+    if (v32 !== undefined) {
+      const p32 = at + "/trial_start";
+      if (v32 !== null) {
+        if (!(typeof v32 === "string")) fail(issues, p32, "type", "string", v32);
+        if (typeof v32 === "string") {
+          if (!PATTERN_1.test(v32) || !realDate(v32)) fail(issues, p32, "format", "date-time", v32);
+        }
+      }
+    }
+    const v37 = value["trial_end"];
+    if (v37 !== undefined) {
+      const p37 = at + "/trial_end";
+      if (v37 !== null) {
+        if (!(typeof v37 === "string")) fail(issues, p37, "type", "string", v37);
+        if (typeof v37 === "string") {
+          if (!PATTERN_1.test(v37) || !realDate(v37)) fail(issues, p37, "format", "date-time", v37);
+        }
+      }
+    }
+    const v42 = value["cancel_at_period_end"];
+    if (v42 !== undefined) {
+      if (!(typeof v42 === "boolean"))
+        fail(issues, at + "/cancel_at_period_end", "type", "boolean", v42);
+    }
+    const v45 = value["canceled_at"];
+    if (v45 !== undefined) {
+      const p45 = at + "/canceled_at";
+      if (v45 !== null) {
+        if (!(typeof v45 === "string")) fail(issues, p45, "type", "string", v45);
+        if (typeof v45 === "string") {
+          if (!PATTERN_1.test(v45) || !realDate(v45)) fail(issues, p45, "format", "date-time", v45);
+        }
+      }
+    }
+    const v50 = value["started_at"];
+    if (v50 !== undefined) {
+      const p50 = at + "/started_at";
+      if (v50 !== null) {
+        if (!(typeof v50 === "string")) fail(issues, p50, "type", "string", v50);
+        if (typeof v50 === "string") {
+          if (!PATTERN_1.test(v50) || !realDate(v50)) fail(issues, p50, "format", "date-time", v50);
+        }
+      }
+    }
+    const v55 = value["ends_at"];
+    if (v55 !== undefined) {
+      const p55 = at + "/ends_at";
+      if (v55 !== null) {
+        if (!(typeof v55 === "string")) fail(issues, p55, "type", "string", v55);
+        if (typeof v55 === "string") {
+          if (!PATTERN_1.test(v55) || !realDate(v55)) fail(issues, p55, "format", "date-time", v55);
+        }
+      }
+    }
+    const v60 = value["ended_at"];
+    if (v60 !== undefined) {
+      const p60 = at + "/ended_at";
+      if (v60 !== null) {
+        if (!(typeof v60 === "string")) fail(issues, p60, "type", "string", v60);
+        if (typeof v60 === "string") {
+          if (!PATTERN_1.test(v60) || !realDate(v60)) fail(issues, p60, "format", "date-time", v60);
+        }
+      }
+    }
+    const v65 = value["customer_id"];
+    if (v65 !== undefined) {
+      const p65 = at + "/customer_id";
+      if (!(typeof v65 === "string")) fail(issues, p65, "type", "string", v65);
+      if (typeof v65 === "string") {
+        if (!PATTERN_0.test(v65)) fail(issues, p65, "format", "uuid4", v65);
+      }
+    }
+    const v68 = value["product_id"];
+    if (v68 !== undefined) {
+      const p68 = at + "/product_id";
+      if (!(typeof v68 === "string")) fail(issues, p68, "type", "string", v68);
+      if (typeof v68 === "string") {
+        if (!PATTERN_0.test(v68)) fail(issues, p68, "format", "uuid4", v68);
+      }
+    }
+    const v71 = value["discount_id"];
+    if (v71 !== undefined) {
+      const p71 = at + "/discount_id";
+      if (v71 !== null) {
+        if (!(typeof v71 === "string")) fail(issues, p71, "type", "string", v71);
+        if (typeof v71 === "string") {
+          if (!PATTERN_0.test(v71)) fail(issues, p71, "format", "uuid4", v71);
+        }
+      }
+    }
+    const v76 = value["checkout_id"];
+    if (v76 !== undefined) {
+      const p76 = at + "/checkout_id";
+      if (v76 !== null) {
+        if (!(typeof v76 === "string")) fail(issues, p76, "type", "string", v76);
+        if (typeof v76 === "string") {
+          if (!PATTERN_0.test(v76)) fail(issues, p76, "format", "uuid4", v76);
+        }
+      }
+    }
+    const v81 = value["customer_cancellation_reason"];
+    if (v81 !== undefined) {
+      if (v81 !== null) {
+        check5(v81, at + "/customer_cancellation_reason", issues);
+      }
+    }
+    const v86 = value["customer_cancellation_comment"];
+    if (v86 !== undefined) {
+      if (v86 !== null) {
+        if (!(typeof v86 === "string"))
+          fail(issues, at + "/customer_cancellation_comment", "type", "string", v86);
+      }
+    }
+    const v91 = value["metadata"];
+    if (v91 !== undefined) {
+      check24(v91, at + "/metadata", issues);
+    }
+    const v94 = value["customer"];
+    if (v94 !== undefined) {
+      check43(v94, at + "/customer", issues);
+    }
+    const v97 = value["product"];
+    if (v97 !== undefined) {
+      check18(v97, at + "/product", issues);
+    }
+    const v100 = value["prices"];
+    if (v100 !== undefined) {
+      const p100 = at + "/prices";
+      if (!Array.isArray(v100)) fail(issues, p100, "type", "array", v100);
+      if (Array.isArray(v100)) {
+        for (let i103 = 0; i103 < v100.length; i103++) {
+          const v104 = v100[i103];
+          {
+            const b107: ValidationIssue[] = [];
+            check21(v104, p100 + "/" + i103, b107);
+            const b108: ValidationIssue[] = [];
+            check29(v104, p100 + "/" + i103, b108);
+            if (b107.length > 0 && b108.length > 0)
+              fail(
+                issues,
+                p100 + "/" + i103,
+                "oneOf",
+                "2 alternatives",
+                v104,
+                "must match one of its 2 schemas",
+              );
+          }
+        }
+      }
+    }
+    const v113 = value["meters"];
+    if (v113 !== undefined) {
+      const p113 = at + "/meters";
+      if (!Array.isArray(v113)) fail(issues, p113, "type", "array", v113);
+      if (Array.isArray(v113)) {
+        for (let i116 = 0; i116 < v113.length; i116++) {
+          const v117 = v113[i116];
+          check16(v117, p113 + "/" + i116, issues);
+        }
+      }
+    }
+  }
+}
+
+/** SubscriptionCustomer */
+function check43(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, LIST_25);
+    const v0 = value["id"];
+    if (v0 !== undefined) {
+      const p0 = at + "/id";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (typeof v0 === "string") {
+        if (!PATTERN_0.test(v0)) fail(issues, p0, "format", "uuid4", v0);
+      }
+    }
+    const v3 = value["created_at"];
+    if (v3 !== undefined) {
+      const p3 = at + "/created_at";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["modified_at"];
+    if (v6 !== undefined) {
+      const p6 = at + "/modified_at";
+      if (v6 !== null) {
+        if (!(typeof v6 === "string")) fail(issues, p6, "type", "string", v6);
+        if (typeof v6 === "string") {
+          if (!PATTERN_1.test(v6) || !realDate(v6)) fail(issues, p6, "format", "date-time", v6);
+        }
+      }
+    }
+    const v11 = value["metadata"];
+    if (v11 !== undefined) {
+      check24(v11, at + "/metadata", issues);
+    }
+    const v14 = value["external_id"];
+    if (v14 !== undefined) {
+      if (v14 !== null) {
+        if (!(typeof v14 === "string")) fail(issues, at + "/external_id", "type", "string", v14);
+      }
+    }
+    const v19 = value["email"];
+    if (v19 !== undefined) {
+      if (v19 !== null) {
+        if (!(typeof v19 === "string")) fail(issues, at + "/email", "type", "string", v19);
+      }
+    }
+    const v24 = value["email_verified"];
+    if (v24 !== undefined) {
+      if (!(typeof v24 === "boolean")) fail(issues, at + "/email_verified", "type", "boolean", v24);
+    }
+    const v27 = value["type"];
+    if (v27 !== undefined) {
+      check19(v27, at + "/type", issues);
+    }
+    const v30 = value["name"];
+    if (v30 !== undefined) {
+      if (v30 !== null) {
+        if (!(typeof v30 === "string")) fail(issues, at + "/name", "type", "string", v30);
+      }
+    }
+    const v35 = value["billing_name"];
+    if (v35 !== undefined) {
+      if (v35 !== null) {
+        if (!(typeof v35 === "string")) fail(issues, at + "/billing_name", "type", "string", v35);
+      }
+    }
+    const v40 = value["billing_address"];
+    if (v40 !== undefined) {
+      if (v40 !== null) {
+        check0(v40, at + "/billing_address", issues);
+      }
+    }
+    const v45 = value["tax_id"];
+    if (v45 !== undefined) {
+      const p45 = at + "/tax_id";
+      if (v45 !== null) {
+        if (!Array.isArray(v45)) fail(issues, p45, "type", "array", v45);
+        if (Array.isArray(v45)) {
+          if (v45.length < 2) fail(issues, p45, "minItems", 2, v45, "must not have < 2 items");
+          if (v45.length > 2) fail(issues, p45, "maxItems", 2, v45, "must not have > 2 items");
+          if (v45.length > 0) {
+            const v50 = v45[0];
+            if (!(typeof v50 === "string")) fail(issues, p45 + "/0", "type", "string", v50);
+          }
+          if (v45.length > 1) {
+            const v53 = v45[1];
+            if (!(typeof v53 === "string")) fail(issues, p45 + "/1", "type", "string", v53);
+          }
+        }
+      }
+    }
+    const v56 = value["organization_id"];
+    if (v56 !== undefined) {
+      const p56 = at + "/organization_id";
+      if (!(typeof v56 === "string")) fail(issues, p56, "type", "string", v56);
+      if (typeof v56 === "string") {
+        if (!PATTERN_0.test(v56)) fail(issues, p56, "format", "uuid4", v56);
+      }
+    }
+    const v59 = value["deleted_at"];
+    if (v59 !== undefined) {
+      const p59 = at + "/deleted_at";
+      if (v59 !== null) {
+        if (!(typeof v59 === "string")) fail(issues, p59, "type", "string", v59);
+        if (typeof v59 === "string") {
+          if (!PATTERN_1.test(v59) || !realDate(v59)) fail(issues, p59, "format", "date-time", v59);
+        }
+      }
+    }
+    const v64 = value["avatar_url"];
+    if (v64 !== undefined) {
+      if (v64 !== null) {
+        if (!(typeof v64 === "string")) fail(issues, at + "/avatar_url", "type", "string", v64);
+      }
+    }
+  }
+}
+
 /** SubscriptionProrationBehavior */
-function check34(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check44(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (!includesJson(LIST_18, value)) fail(issues, at, "enum", LIST_18, value);
+  if (!includesJson(LIST_26, value)) fail(issues, at, "enum", LIST_26, value);
 }
 
 /** SubscriptionStatus */
-function check35(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check45(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
-  if (!includesJson(LIST_19, value)) fail(issues, at, "enum", LIST_19, value);
+  if (!includesJson(LIST_27, value)) fail(issues, at, "enum", LIST_27, value);
 }
 
 /** TaxBehaviorOption */
-function check36(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check46(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["location", "inclusive", "exclusive"], value))
     fail(issues, at, "enum", ["location", "inclusive", "exclusive"], value);
 }
 
 /** TrialInterval */
-function check37(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check47(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!(typeof value === "string")) fail(issues, at, "type", "string", value);
   if (!includesJson(["day", "week", "month", "year"], value))
     fail(issues, at, "enum", ["day", "week", "month", "year"], value);
 }
 
 /** ValidationError */
-function check38(value: unknown, at: string, issues: ValidationIssue[]): void {
+function check48(value: unknown, at: string, issues: ValidationIssue[]): void {
   if (!isRecord(value)) fail(issues, at, "type", "object", value);
   if (isRecord(value)) {
     requireAll(issues, at, value, ["loc", "msg", "type"]);
@@ -2114,48 +3282,198 @@ function check38(value: unknown, at: string, issues: ValidationIssue[]): void {
   }
 }
 
+/** WebhookCustomerDeletedPayload */
+function check49(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["type", "timestamp", "data"]);
+    const v0 = value["type"];
+    if (v0 !== undefined) {
+      const p0 = at + "/type";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (!includesJson(["customer.deleted"], v0))
+        fail(issues, p0, "const", "customer.deleted", v0);
+    }
+    const v3 = value["timestamp"];
+    if (v3 !== undefined) {
+      const p3 = at + "/timestamp";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["data"];
+    if (v6 !== undefined) {
+      check4(v6, at + "/data", issues);
+    }
+  }
+}
+
+/** WebhookCustomerStateChangedPayload */
+function check50(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["type", "timestamp", "data"]);
+    const v0 = value["type"];
+    if (v0 !== undefined) {
+      const p0 = at + "/type";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (!includesJson(["customer.state_changed"], v0))
+        fail(issues, p0, "const", "customer.state_changed", v0);
+    }
+    const v3 = value["timestamp"];
+    if (v3 !== undefined) {
+      const p3 = at + "/timestamp";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["data"];
+    if (v6 !== undefined) {
+      check11(v6, at + "/data", issues);
+    }
+  }
+}
+
+/** WebhookSubscriptionCanceledPayload */
+function check51(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["type", "timestamp", "data"]);
+    const v0 = value["type"];
+    if (v0 !== undefined) {
+      const p0 = at + "/type";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (!includesJson(["subscription.canceled"], v0))
+        fail(issues, p0, "const", "subscription.canceled", v0);
+    }
+    const v3 = value["timestamp"];
+    if (v3 !== undefined) {
+      const p3 = at + "/timestamp";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["data"];
+    if (v6 !== undefined) {
+      check42(v6, at + "/data", issues);
+    }
+  }
+}
+
+/** WebhookSubscriptionRevokedPayload */
+function check52(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["type", "timestamp", "data"]);
+    const v0 = value["type"];
+    if (v0 !== undefined) {
+      const p0 = at + "/type";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (!includesJson(["subscription.revoked"], v0))
+        fail(issues, p0, "const", "subscription.revoked", v0);
+    }
+    const v3 = value["timestamp"];
+    if (v3 !== undefined) {
+      const p3 = at + "/timestamp";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["data"];
+    if (v6 !== undefined) {
+      check42(v6, at + "/data", issues);
+    }
+  }
+}
+
+/** WebhookSubscriptionUpdatedPayload */
+function check53(value: unknown, at: string, issues: ValidationIssue[]): void {
+  if (!isRecord(value)) fail(issues, at, "type", "object", value);
+  if (isRecord(value)) {
+    requireAll(issues, at, value, ["type", "timestamp", "data"]);
+    const v0 = value["type"];
+    if (v0 !== undefined) {
+      const p0 = at + "/type";
+      if (!(typeof v0 === "string")) fail(issues, p0, "type", "string", v0);
+      if (!includesJson(["subscription.updated"], v0))
+        fail(issues, p0, "const", "subscription.updated", v0);
+    }
+    const v3 = value["timestamp"];
+    if (v3 !== undefined) {
+      const p3 = at + "/timestamp";
+      if (!(typeof v3 === "string")) fail(issues, p3, "type", "string", v3);
+      if (typeof v3 === "string") {
+        if (!PATTERN_1.test(v3) || !realDate(v3)) fail(issues, p3, "format", "date-time", v3);
+      }
+    }
+    const v6 = value["data"];
+    if (v6 !== undefined) {
+      check42(v6, at + "/data", issues);
+    }
+  }
+}
+
 /** By component schema name: `validators.CustomerSubscription(body)` returns [] when valid. */
 
 export const validators = {
-  AlreadyCanceledSubscription: (value: unknown) => run(check0, value),
-  BenefitPublic: (value: unknown) => run(check1, value),
-  BenefitType: (value: unknown) => run(check2, value),
-  CustomerCancellationReason: (value: unknown) => run(check3, value),
-  CustomerOrganization: (value: unknown) => run(check4, value),
-  CustomerOrganizationFeatureSettings: (value: unknown) => run(check5, value),
-  CustomerPortalCustomerSettings: (value: unknown) => run(check6, value),
-  CustomerPortalSubscriptionSettings: (value: unknown) => run(check7, value),
-  CustomerPortalUsageSettings: (value: unknown) => run(check8, value),
-  CustomerSubscription: (value: unknown) => run(check9, value),
-  CustomerSubscriptionMeter: (value: unknown) => run(check10, value),
-  CustomerSubscriptionMeterMeter: (value: unknown) => run(check11, value),
-  CustomerSubscriptionProduct: (value: unknown) => run(check12, value),
-  HTTPValidationError: (value: unknown) => run(check13, value),
-  LegacyRecurringProductPrice: (value: unknown) => run(check14, value),
-  LegacyRecurringProductPriceCustom: (value: unknown) => run(check15, value),
-  LegacyRecurringProductPriceFixed: (value: unknown) => run(check16, value),
-  MeterUnit: (value: unknown) => run(check17, value),
-  OrganizationCustomerPortalSettings: (value: unknown) => run(check18, value),
-  PendingSubscriptionUpdate: (value: unknown) => run(check19, value),
-  ProductMediaFileRead: (value: unknown) => run(check20, value),
-  ProductPrice: (value: unknown) => run(check21, value),
-  ProductPriceCustom: (value: unknown) => run(check22, value),
-  ProductPriceFixed: (value: unknown) => run(check23, value),
-  ProductPriceMeter: (value: unknown) => run(check24, value),
-  ProductPriceMeteredUnit: (value: unknown) => run(check25, value),
-  ProductPriceSeatBased: (value: unknown) => run(check26, value),
-  ProductPriceSeatTier: (value: unknown) => run(check27, value),
-  "ProductPriceSeatTiers-Output": (value: unknown) => run(check28, value),
-  ProductPriceSource: (value: unknown) => run(check29, value),
-  ProductVisibility: (value: unknown) => run(check30, value),
-  RecurringInterval: (value: unknown) => run(check31, value),
-  ResourceNotFound: (value: unknown) => run(check32, value),
-  SeatTierType: (value: unknown) => run(check33, value),
-  SubscriptionProrationBehavior: (value: unknown) => run(check34, value),
-  SubscriptionStatus: (value: unknown) => run(check35, value),
-  TaxBehaviorOption: (value: unknown) => run(check36, value),
-  TrialInterval: (value: unknown) => run(check37, value),
-  ValidationError: (value: unknown) => run(check38, value),
+  Address: (value: unknown) => run(check0, value),
+  AlreadyCanceledSubscription: (value: unknown) => run(check1, value),
+  BenefitPublic: (value: unknown) => run(check2, value),
+  BenefitType: (value: unknown) => run(check3, value),
+  Customer: (value: unknown) => run(check4, value),
+  CustomerCancellationReason: (value: unknown) => run(check5, value),
+  CustomerOrganization: (value: unknown) => run(check6, value),
+  CustomerOrganizationFeatureSettings: (value: unknown) => run(check7, value),
+  CustomerPortalCustomerSettings: (value: unknown) => run(check8, value),
+  CustomerPortalSubscriptionSettings: (value: unknown) => run(check9, value),
+  CustomerPortalUsageSettings: (value: unknown) => run(check10, value),
+  CustomerState: (value: unknown) => run(check11, value),
+  CustomerStateBenefitGrant: (value: unknown) => run(check12, value),
+  CustomerStateMeter: (value: unknown) => run(check13, value),
+  CustomerStateSubscription: (value: unknown) => run(check14, value),
+  CustomerSubscription: (value: unknown) => run(check15, value),
+  CustomerSubscriptionMeter: (value: unknown) => run(check16, value),
+  CustomerSubscriptionMeterMeter: (value: unknown) => run(check17, value),
+  CustomerSubscriptionProduct: (value: unknown) => run(check18, value),
+  CustomerType: (value: unknown) => run(check19, value),
+  HTTPValidationError: (value: unknown) => run(check20, value),
+  LegacyRecurringProductPrice: (value: unknown) => run(check21, value),
+  LegacyRecurringProductPriceCustom: (value: unknown) => run(check22, value),
+  LegacyRecurringProductPriceFixed: (value: unknown) => run(check23, value),
+  MetadataOutputType: (value: unknown) => run(check24, value),
+  MeterUnit: (value: unknown) => run(check25, value),
+  OrganizationCustomerPortalSettings: (value: unknown) => run(check26, value),
+  PendingSubscriptionUpdate: (value: unknown) => run(check27, value),
+  ProductMediaFileRead: (value: unknown) => run(check28, value),
+  ProductPrice: (value: unknown) => run(check29, value),
+  ProductPriceCustom: (value: unknown) => run(check30, value),
+  ProductPriceFixed: (value: unknown) => run(check31, value),
+  ProductPriceMeter: (value: unknown) => run(check32, value),
+  ProductPriceMeteredUnit: (value: unknown) => run(check33, value),
+  ProductPriceSeatBased: (value: unknown) => run(check34, value),
+  ProductPriceSeatTier: (value: unknown) => run(check35, value),
+  "ProductPriceSeatTiers-Output": (value: unknown) => run(check36, value),
+  ProductPriceSource: (value: unknown) => run(check37, value),
+  ProductVisibility: (value: unknown) => run(check38, value),
+  RecurringInterval: (value: unknown) => run(check39, value),
+  ResourceNotFound: (value: unknown) => run(check40, value),
+  SeatTierType: (value: unknown) => run(check41, value),
+  Subscription: (value: unknown) => run(check42, value),
+  SubscriptionCustomer: (value: unknown) => run(check43, value),
+  SubscriptionProrationBehavior: (value: unknown) => run(check44, value),
+  SubscriptionStatus: (value: unknown) => run(check45, value),
+  TaxBehaviorOption: (value: unknown) => run(check46, value),
+  TrialInterval: (value: unknown) => run(check47, value),
+  ValidationError: (value: unknown) => run(check48, value),
+  WebhookCustomerDeletedPayload: (value: unknown) => run(check49, value),
+  WebhookCustomerStateChangedPayload: (value: unknown) => run(check50, value),
+  WebhookSubscriptionCanceledPayload: (value: unknown) => run(check51, value),
+  WebhookSubscriptionRevokedPayload: (value: unknown) => run(check52, value),
+  WebhookSubscriptionUpdatedPayload: (value: unknown) => run(check53, value),
 } satisfies Record<string, Validator>;
 
 /** By operationId, then `in.name` (`path.id`, `query.anonymize`): checks the decoded value. */

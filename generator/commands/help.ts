@@ -9,7 +9,7 @@ Usage:
   polar-codegen inspect [options]    print the intermediate model as JSON
   polar-codegen diff OLD NEW         the changes to the selected operations between two specs,
                                      each marked breaking or not; --fail-on breaking|any exits 1
-  polar-codegen serve [--port N] [--seed FILE]
+  polar-codegen serve [--port N] [--seed FILE] [--webhook-url URL] [--webhook-secret SECRET]
                                      run the fake Polar on 127.0.0.1 (serve --help for more)
   polar-codegen scaffold-handlers FILE
                                      write a typed handler skeleton to FILE, importing from the

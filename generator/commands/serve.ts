@@ -12,6 +12,7 @@ export const SERVE_HELP = `polar-codegen serve: run the fake Polar for a spec on
 
 Usage:
   polar-codegen serve [--spec FILE] [--port N] [--seed FILE] [--config FILE] [--operations IDS]
+                      [--webhook-url URL] [--webhook-secret SECRET]
 
 Options:
   --spec FILE|URL   the OpenAPI spec; default: the config's, else the embedded Polar spec
@@ -19,11 +20,17 @@ Options:
   --seed FILE       the fake's initial state, JSON:
                     {"customers":[...],"subscriptions":[...],"access_tokens":[...],
                      "customer_sessions":[...],"member_sessions":[...]}
-  -q, --quiet       no line per request (errors are still printed)
+  --webhook-url URL POST the webhook events Polar sends for each change to URL, signed
+                    as Polar signs them (Standard Webhooks), retried while it fails
+  --webhook-secret SECRET
+                    the endpoint's secret, as Polar's dashboard shows it; default
+                    $POLAR_WEBHOOK_SECRET; without one, deliveries are unsigned
+  -q, --quiet       no line per request or webhook delivery (errors are still printed)
 
 Without "access_tokens" in the seed, prints "access token: polar_oat_... (scopes: ...)",
 the one organization token the fake then accepts. Prints "listening on
-http://127.0.0.1:N" once it accepts connections, then one line per request. Stops on SIGINT or SIGTERM. Generated code is cached (by content hash) in
+http://127.0.0.1:N" once it accepts connections, then one line per request and one per
+webhook delivery attempt. Stops on SIGINT or SIGTERM. Generated code is cached (by content hash) in
 $POLAR_CODEGEN_CACHE_DIR, default <tmp>/polar-codegen-serve.
 `;
 
@@ -36,6 +43,8 @@ export async function run(argv: string[]): Promise<number> {
       ...TARGET_FLAGS,
       port: { type: "string" },
       seed: { type: "string" },
+      "webhook-url": { type: "string" },
+      "webhook-secret": { type: "string" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
@@ -48,12 +57,14 @@ export async function run(argv: string[]): Promise<number> {
   }
   const port = parsePort(values.port);
   const seed = values.seed === undefined ? {} : readSeed(values.seed);
+  const webhooks = webhookOptions({ url: values["webhook-url"], secret: values["webhook-secret"] ?? cliIo().env.POLAR_WEBHOOK_SECRET });
   const dir = await prepare(targetOptions(values));
   const { serveFake } = await import("../serve/listen.js");
   let running;
   try {
     const log = (line: string) => cliIo().stdout.write(`${line}\n`);
-    running = await serveFake({ dir, port, seed, log, logRequests: values.quiet !== true });
+    const quiet = values.quiet === true;
+    running = await serveFake({ dir, port, seed, log, logRequests: !quiet, ...(webhooks ? { webhooks: { ...webhooks, ...(quiet ? {} : { log }) } } : {}) });
   } catch (error) {
     if (error instanceof TypeError && error.message.startsWith("fake Polar seed")) throw new UsageError(`--seed ${values.seed}: ${error.message}`);
     throw error;
@@ -99,6 +110,22 @@ async function build(options: { target: ResolvedTarget; dir: string; embeddedSpe
   const { buildCache } = await import("../serve/build.js");
   await buildCache(options);
   return options.dir;
+}
+
+function webhookOptions(options: { url: string | undefined; secret: string | undefined }): { url: string; secret?: string } | undefined {
+  const { url, secret } = options;
+  if (url === undefined) {
+    if (options.secret !== undefined && cliIo().env.POLAR_WEBHOOK_SECRET === undefined) throw new UsageError("--webhook-secret needs --webhook-url");
+    return undefined;
+  }
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || !/^https?:$/.test(parsed.protocol)) throw new UsageError(`--webhook-url must be an http or https URL, not "${url}"`);
+  return secret ? { url, secret } : { url };
 }
 
 function parsePort(text: string | undefined): number {

@@ -11,8 +11,9 @@ import { copyTemplates } from "../templates.js";
 import { fingerprintOf, operationFingerprints } from "./contract/fingerprint.js";
 import { contractOperations } from "./contract/operations.js";
 import { printJsonLikePrettier } from "../format/json-style.js";
+import { webhookPayloads } from "../webhook-events.js";
 
-const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "contract.test.ts", "exchange.ts", "fingerprint.ts", "negative.ts", "outcomes.ts", "state.ts", "suite.ts", "target.ts", "types.ts"];
+const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "contract.test.ts", "exchange.ts", "fingerprint.ts", "negative.ts", "outcomes.ts", "state.ts", "suite.ts", "target.ts", "types.ts", "webhooks.ts"];
 /** How headers name the spec embedded in polar-codegen (config.ts): no path, found through polar-codegen itself. */
 const EMBEDDED_LABEL = "polar-codegen/spec/polar.openapi.yaml";
 
@@ -36,7 +37,7 @@ export function emitContract(context: EmitContext): GeneratedFile[] {
   const { model } = context;
   const operationIds = model.operations.map((operation) => operation.id);
   return [
-    jsonFile({ path: "contract/generated.json", value: generatedData({ model, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds }) }) }),
+    jsonFile({ path: "contract/generated.json", value: generatedData({ model, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds }), webhooks: contractWebhooks(context) }) }),
     jsonFile({ path: "contract/fixtures.json", value: FIXTURES }),
     ...copyTemplates({ from: "contract", to: "contract", names: CONTRACT_FILES }),
   ];
@@ -51,12 +52,18 @@ function jsonFile(options: { path: string; value: unknown }): GeneratedFile {
 }
 
 /** What contract.test.ts (a verbatim template) reads: all of the suite that depends on the spec. */
-function generatedData(options: { model: Model; subset: string; operations: Record<string, string | null> }): unknown {
+function generatedData(options: { model: Model; subset: string; operations: Record<string, string | null>; webhooks: Array<{ event: string; schema: string }> }): unknown {
   const { model } = options;
   return {
     operations: contractOperations(model),
     source: { label: model.specFile, embedded: model.specFile === EMBEDDED_LABEL },
     fingerprints: { operations: options.operations, subset: options.subset },
     productionUrls: model.servers.filter((server) => server.id === "production").map((server) => server.url),
+    webhooks: options.webhooks,
   };
+}
+
+/** The triggered webhook events the spec documents with a named payload schema: what the webhook check expects. */
+function contractWebhooks(context: EmitContext): Array<{ event: string; schema: string }> {
+  return webhookPayloads(context.subset).flatMap(({ event, schemaName }) => (schemaName ? [{ event, schema: schemaName }] : []));
 }

@@ -11,8 +11,22 @@ import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
 import { printStatements } from "./ts-text.js";
 import { jsonValueCode } from "./fake/json-value.js";
+import { webhookPayloads } from "../webhook-events.js";
+import { webhookEventsFunction } from "./fake/webhook-specs.js";
 
-export const FAKE_RUNTIME_FILES = ["anonymize.ts", "credentials.ts", "seed-records.ts", "seed.ts", "sha256.ts", "store.ts"];
+export const FAKE_RUNTIME_FILES = [
+  "anonymize.ts",
+  "credentials.ts",
+  "seed-records.ts",
+  "seed.ts",
+  "sha256.ts",
+  "store.ts",
+  "webhook-conform.ts",
+  "webhook-delivery.ts",
+  "webhook-events.ts",
+  "webhook-signing.ts",
+  "webhooks.ts",
+];
 /** The organization token a seed without `access_tokens` gets: printed by `polar-codegen serve`. */
 export const DEFAULT_ACCESS_TOKEN = "polar_oat_fake_polar_default";
 const CANCEL = "customer_portal:subscriptions:cancel";
@@ -22,7 +36,8 @@ export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const cancel = model.operations.find((operation) => operation.id === CANCEL);
   const schemaName = cancel ? cancelledBodySchema(cancel) : undefined;
   const checks = [...seedCheckEntries({ model, schemaName }), ...memberSessionsEntry(model)];
-  const statements = [imports(checks), seedTypes({ cancel, schemaName })];
+  const webhookChecks = webhookPayloads(context.subset).some((each) => each.schemaName);
+  const statements = [imports({ checks, webhookChecks }), seedTypes({ cancel, schemaName })];
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
   statements.push(`
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
@@ -31,7 +46,7 @@ const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${j
 /** The fake's clock when none is given: fixed (2026-01-01, midnight UTC), so every run answers the same bytes. */
 const DEFAULT_NOW = /* @__PURE__ */ new Date(1_767_225_600_000);
 ${credentialConstants(model)}`);
-  statements.push(seedChecks(checks), factory({ model, document: context.subset }));
+  statements.push(seedChecks(checks), webhookEventsFunction({ model, document: context.subset }), factory({ model, document: context.subset }));
   const runtime = copyTemplates({ from: "fake/runtime", to: "fake-runtime", names: FAKE_RUNTIME_FILES });
   return [{ path: "fake.ts", contents: printStatements(statements) }, ...runtime];
 }
@@ -72,12 +87,16 @@ function memberSessionsEntry(model: Model): string[] {
   return model.securitySchemes.some((scheme) => scheme.name === "member_session") ? ["memberSessions: true,"] : [];
 }
 
-function imports(checks: string[]): string {
-  const used = ["parameters", "validators"].filter((name) => checks.some((check) => check.includes(`${name}[`)));
+function imports(options: { checks: string[]; webhookChecks: boolean }): string {
+  const { checks } = options;
+  const used = ["parameters", "validators"].filter((name) => checks.some((check) => check.includes(`${name}[`)) || (name === "validators" && options.webhookChecks));
   return [
     `import { verdictFor, type OperationRule } from "./fake-runtime/credentials.js";`,
     `import { createStore, type AccessTokenRecord, type CustomerRecord, type MemberSessionRecord, type SessionRecord } from "./fake-runtime/store.js";`,
     `import { prepareSeed, type SeedChecks } from "./fake-runtime/seed.js";`,
+    `import { createWebhooks } from "./fake-runtime/webhooks.js";`,
+    `import type { WebhookOptions, WebhookRecord } from "./fake-runtime/webhook-delivery.js";`,
+    `import type { WebhookEventSpec } from "./fake-runtime/webhook-events.js";`,
     `import type { Authenticate, PolarHandlers } from "./server.js";`,
     `import type { operations } from "./types.js";`,
     ...(used.length ? [`import { ${used.join(", ")} } from "./validators.js";`] : []),
@@ -145,12 +164,21 @@ export interface FakeState {
   access_tokens: AccessTokenRecord[];
   customer_sessions: SessionRecord[];
   member_sessions: MemberSessionRecord[];
+  /** Every webhook event the fake has sent, in order, with each receiver's attempts and outcome. */
+  webhooks: WebhookRecord[];
 }
+
+export type { WebhookDelivery as FakeWebhookDelivery, WebhookOptions as FakeWebhookOptions, WebhookRecord as FakeWebhookRecord } from "./fake-runtime/webhook-delivery.js";
 
 export interface FakePolarOptions {
   seed?: FakeSeed | undefined;
-  /** The clock, read at seeding and at each change. Default: always 2026-01-01, midnight UTC. */
+  /** The clock, read at seeding and at each change (and so for webhook payload times). Default: always 2026-01-01, midnight UTC. */
   now?: (() => Date) | undefined;
+  /**
+   * Where the webhook events Polar sends for each change go: \`{ url, secret }\` over HTTP,
+   * signed as Polar signs them; \`{ onEvent }\` in-process. Delivery never delays a response.
+   */
+  webhooks?: WebhookOptions | undefined;
 }
 
 /** Spread into \`createPolarServer\`: \`createPolarServer(createFakePolar({ seed }))\`. */
@@ -162,6 +190,8 @@ export interface FakePolar {
   accessToken: string | undefined;
   /** A copy of the current state, sorted by id. */
   state(): FakeState;
+  /** \`settled()\`: every webhook so far delivered or failed for good; \`close()\`: stop retrying. */
+  webhooks: { settled(): Promise<void>; close(): void };
 }`;
 }
 
@@ -173,8 +203,10 @@ function factory(options: { model: Model; document: EmitContext["subset"] }): st
 export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
   const now = options.now ?? (() => DEFAULT_NOW);
   const given = options.seed ?? {};
-  const seed = prepareSeed({ seed: given, checks: seedChecks(), defaults: SUBSCRIPTION_DEFAULTS, defaultAccessToken: DEFAULT_ACCESS_TOKEN, now: now() });
-  const store = createStore({ seed, now });
+  const seededAt = now();
+  const seed = prepareSeed({ seed: given, checks: seedChecks(), defaults: SUBSCRIPTION_DEFAULTS, defaultAccessToken: DEFAULT_ACCESS_TOKEN, now: seededAt });
+  const webhooks = createWebhooks({ webhooks: options.webhooks, specs: webhookEvents(), now, seedingTime: seededAt });
+  const store = createStore({ seed, now, onChange: (change) => webhooks.emit({ change, state: store.state() }) });
   const handlers: PolarHandlers = {
     ${handlers.join("\n")}
   };
@@ -183,7 +215,8 @@ export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
     authenticate: ({ scheme, token, scopes, operationId }) =>
       verdictFor({ credential: store.credential(token), token, scheme, scopes, rule: OPERATION_RULES.get(operationId) }),
     accessToken: given.access_tokens === undefined ? DEFAULT_ACCESS_TOKEN.token : undefined,
-    state: () => store.state() as FakeState,
+    state: () => ({ ...store.state(), webhooks: webhooks.records() }) as FakeState,
+    webhooks: { settled: webhooks.settled, close: webhooks.close },
   };
 }
 

@@ -9,7 +9,7 @@ import type { EmitContext, GeneratedFile } from "../stages.js";
  * validators: a bundler that sees them imported both statically and on demand splits
  * them into a chunk the entry loads eagerly. Import those from their own files.
  */
-const PUBLIC_MODULES = ["client", "server"];
+const PUBLIC_MODULES = ["client", "server", "webhooks"];
 
 export function emitIndex(context: EmitContext, produced: readonly GeneratedFile[] = []): GeneratedFile[] {
   const present = new Set(produced.map((file) => file.path));

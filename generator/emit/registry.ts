@@ -24,5 +24,6 @@ export const emitters: readonly EmitterEntry[] = [
   { name: "validators", load: async () => (await import("./validators-file.js")).emitValidators },
   { name: "server", load: async () => (await import("./server-file.js")).emitServer },
   { name: "fake", load: async () => (await import("./fake-file.js")).emitFake },
+  { name: "webhooks", load: async () => (await import("./webhooks-file.js")).emitWebhooks },
   { name: "contract", load: async () => (await import("./contract-file.js")).emitContract },
 ];

@@ -16,7 +16,17 @@ interface ServerModule {
 }
 
 interface FakeModule {
-  createFakePolar(options: { seed?: unknown }): { accessToken?: string | undefined; state(): { access_tokens?: Array<{ token: string; scopes: string[] }> } };
+  createFakePolar(options: { seed?: unknown; webhooks?: ServeWebhooks | undefined }): {
+    accessToken?: string | undefined;
+    state(): { access_tokens?: Array<{ token: string; scopes: string[] }> };
+  };
+}
+
+/** Where the fake sends its webhooks, and the log line per delivery attempt. */
+export interface ServeWebhooks {
+  url: string;
+  secret?: string | undefined;
+  log?: ((line: string) => void) | undefined;
 }
 
 function logged(options: { listener: ServerModuleListener; log: (line: string) => void }): ServerModuleListener {
@@ -60,9 +70,16 @@ export interface Running {
   stop(): void;
 }
 
-export async function serveFake(options: { dir: string; port: number; seed: unknown; log: (line: string) => void; logRequests: boolean }): Promise<Running> {
+export async function serveFake(options: {
+  dir: string;
+  port: number;
+  seed: unknown;
+  log: (line: string) => void;
+  logRequests: boolean;
+  webhooks?: ServeWebhooks | undefined;
+}): Promise<Running> {
   const { server, fake } = createRequire(import.meta.url)(join(options.dir, BUNDLE_FILE)) as { server: ServerModule; fake: FakeModule };
-  const created = fake.createFakePolar({ seed: options.seed });
+  const created = fake.createFakePolar({ seed: options.seed, ...(options.webhooks ? { webhooks: options.webhooks } : {}) });
   const accessToken = created.accessToken === undefined ? undefined : created.state().access_tokens?.find((each) => each.token === created.accessToken);
   const polar = server.createPolarServer({
     ...created,

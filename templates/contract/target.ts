@@ -35,8 +35,14 @@ export interface Target {
 }
 
 export interface InProcessFake {
-  /** `(req, res)` for node:http: the generated server over the generated fake, and the fake's state. */
-  start(fixtures: ContractFixtures): {
+  /**
+   * `(req, res)` for node:http: the generated server over the generated fake, and the
+   * fake's state; the fake sends its webhooks to `webhooks`.
+   */
+  start(
+    fixtures: ContractFixtures,
+    webhooks?: { url: string; secret: string | undefined } | undefined,
+  ): {
     listener: (request: IncomingMessage, response: ServerResponse) => void;
     state: () => unknown;
   };
@@ -104,6 +110,7 @@ export async function openTarget(options: {
   fake: InProcessFake;
   defaultFixtures: ContractFixtures;
   env: Env;
+  webhooks?: { url: string; secret: string | undefined } | undefined;
 }): Promise<Target> {
   const { plan, env } = options;
   // A live server knows nothing of the built-in fixtures: only a fixtures file describes it.
@@ -133,7 +140,7 @@ export async function openTarget(options: {
       close: async () => {},
     };
   }
-  const fake = options.fake.start(fixtures);
+  const fake = options.fake.start(fixtures, options.webhooks);
   const server: Server = createServer(fake.listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };

@@ -45,3 +45,9 @@ export interface ContractFixtures {
   customer_sessions?: Array<{ token: string; customer_id: string }> | undefined;
   member_sessions?: Array<{ token: string; customer_id: string; role: string }> | undefined;
 }
+
+/** A webhook event the selected operations trigger, and the component schema of its payload. */
+export interface ContractWebhook {
+  event: string;
+  schema: string;
+}

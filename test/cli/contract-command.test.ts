@@ -74,7 +74,8 @@ describe("polar-codegen test", () => {
     expect(fake.state().customers.filter((customer) => customer.deleted_at).length).toBe(3);
   }, 60_000);
 
-  it.each(["https://api.polar.sh", "https://api.polar.sh.", "https://api.polar.sh%2e", "https://API.POLAR.SH:443"])(
+  // Every other spelling of the URL is held by test/contract/target.test.ts, without a process.
+  it.each(["https://api.polar.sh", "https://API.POLAR.SH:443"])(
     "refuses destructive cases against the spec's production server (%s), before any request",
     (url) => {
       const run = runCliProcess({ args: ["test", "--base-url", url, "--allow-destructive"], env: { ...PLAIN, ...LOOPBACK_ONLY, ...LIVE_CREDENTIALS, POLAR_CONTRACT_FIXTURES: "generated/polar/contract/fixtures.json" } });

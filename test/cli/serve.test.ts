@@ -6,8 +6,10 @@ import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "
 import { connect } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, runCliProcess, scratchDir } from "../helpers/cli.js";
+import { CLI, runCli, runCliProcess, scratchDir } from "../helpers/cli.js";
+import { webhooks as sdkWebhooks } from "polar-sdk-v1/2026-10";
 import { CUSTOMER, ORG_TOKEN, seed, SESSION_ADA, SUBSCRIPTION } from "../fixtures/server/polar.js";
+import { startReceiver, stringHeaders } from "../fixtures/webhooks/receiver.js";
 
 const TOKEN_LINE = `access token: ${ORG_TOKEN} (scopes: customers:write)`;
 
@@ -34,9 +36,9 @@ interface Running {
 }
 
 /** Spawns `serve` and resolves once it prints where it listens. */
-function start(args: string[]): Promise<Running> {
+function start(args: string[], extraEnv: Record<string, string> = {}): Promise<Running> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, "serve", ...args], { cwd: scratch, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [CLI, "serve", ...args], { cwd: scratch, env: { ...process.env, ...env, ...extraEnv } });
     children.push(child);
     let stdout = "";
     let stderr = "";
@@ -158,6 +160,33 @@ describe("serve", () => {
     const notJson = runCliProcess({ args: ["serve", "--port", "0", "--seed", "not-json.json"], cwd: scratch, env });
     expect([notJson.code, notJson.stdout]).toStrictEqual([2, ""]);
     expect(notJson.stderr).toContain("--seed not-json.json: not valid JSON");
+  });
+
+  it("--webhook-url sends the events of each change, signed with $POLAR_WEBHOOK_SECRET, one log line per delivery", async () => {
+    const receiver = await startReceiver();
+    try {
+      const secret = "whsec_serve-test-secret";
+      const running = await start(["--port", "0", "--seed", "seed.json", "--webhook-url", receiver.url], { POLAR_WEBHOOK_SECRET: secret });
+      const deleted = await fetch(`${running.url}/v1/customers/${CUSTOMER}`, { method: "DELETE", headers: { authorization: `Bearer ${ORG_TOKEN}` } });
+      expect(deleted.status).toBe(204);
+      const webhookLines = () => running.stdout().split("\n").filter((line) => line.startsWith("webhook "));
+      for (let waited = 0; webhookLines().length < 6 && waited < 15_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await stop(running, "SIGTERM")).toBe(0);
+      const types = [];
+      for (const { headers, body } of receiver.received) types.push((await sdkWebhooks.validateEvent(body, stringHeaders(headers), secret)).type);
+      expect(types).toStrictEqual(["subscription.updated", "subscription.canceled", "subscription.revoked", "customer.deleted", "customer.state_changed", "customer.state_changed"]);
+      const logged = webhookLines();
+      expect(logged).toHaveLength(6);
+      expect(logged[0]).toMatch(new RegExp(`^webhook subscription\\.updated [\\da-f-]{36} -> ${receiver.url}: 204 \\(attempt 1/10\\)$`));
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("a --webhook-url that is no http(s) URL exits 2", async () => {
+    const run = await runCli({ args: ["serve", "--port", "0", "--webhook-url", "ftp://example.com/hook"], cwd: scratch, env });
+    expect([run.code, run.stdout]).toStrictEqual([2, ""]);
+    expect(run.stderr).toContain('--webhook-url must be an http or https URL, not "ftp://example.com/hook"');
   });
 
   it("a port already taken exits 2 with the reason", async () => {

@@ -13,13 +13,14 @@ import { createPolarServer, toNodeListener } from "../server.js";
 import { parameters, validators } from "../validators.js";
 import type { SpecSource } from "./fingerprint.js";
 import { defineContractSuite } from "./suite.js";
-import type { ContractFixtures, ContractOperation } from "./types.js";
+import type { ContractFixtures, ContractOperation, ContractWebhook } from "./types.js";
 
 interface Generated {
   operations: ContractOperation[];
   source: Omit<SpecSource, "outFolder">;
   fingerprints: { operations: Record<string, string | null>; subset: string };
   productionUrls: string[];
+  webhooks: ContractWebhook[];
 }
 
 // The test file's own path, from vitest: `import.meta` does not exist where the suite is
@@ -41,12 +42,13 @@ defineContractSuite({
   fixtures: readJson("./fixtures.json") as ContractFixtures,
   productionUrls: generated.productionUrls,
   fake: {
-    start: (seed) => {
-      const fake = createFakePolar({ seed: seed as FakeSeed });
+    start: (seed, webhooks) => {
+      const fake = createFakePolar({ seed: seed as FakeSeed, webhooks });
       return { listener: toNodeListener(createPolarServer(fake)) as never, state: fake.state };
     },
   },
   validators,
   parameters,
   createClient: (clientOptions) => createPolarClient(clientOptions as never),
+  webhooks: generated.webhooks,
 });

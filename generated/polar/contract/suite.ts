@@ -18,7 +18,8 @@ import {
   type Target,
   type TargetPlan,
 } from "./target.js";
-import type { ContractFixtures, ContractOperation } from "./types.js";
+import type { ContractFixtures, ContractOperation, ContractWebhook } from "./types.js";
+import { describeWebhookCheck, openReceiver, type WebhookReceiver } from "./webhooks.js";
 
 export interface ContractSuite {
   operations: ContractOperation[];
@@ -31,6 +32,8 @@ export interface ContractSuite {
   /** Per operation, per `in.name` (`path.id`): the generated check of a decoded parameter. */
   parameters: Record<string, Record<string, (value: unknown) => unknown[]>>;
   createClient: (options: Record<string, unknown>) => unknown;
+  /** The webhook events the operations trigger that the spec documents (none without a `webhooks` section). */
+  webhooks: ContractWebhook[];
 }
 
 /** What each group of cases reads: the suite, the plan, and (once open) the target. */
@@ -42,17 +45,23 @@ export interface SuiteContext {
   credential(operation: ContractOperation): Credential;
   /** A credential of one kind, whatever the operation takes. */
   credentialOfKind(kind: "accessToken" | "customerSession", who?: string): Credential;
+  /** Where the webhooks arrive, when the webhook check runs (webhooks.ts). */
+  receiver(): WebhookReceiver | undefined;
 }
 
 export function defineContractSuite(suite: ContractSuite): void {
   const plan = planTarget({ env: process.env, productionUrls: suite.productionUrls });
   let target: Target | undefined;
+  let receiver: WebhookReceiver | undefined;
   beforeAll(async () => {
+    if (suite.webhooks.length > 0)
+      receiver = await openReceiver({ live: plan.live, env: process.env });
     target = await openTarget({
       plan,
       fake: suite.fake,
       defaultFixtures: suite.fixtures,
       env: process.env,
+      webhooks: receiver && { url: receiver.url, secret: receiver.secret },
     });
     const where = target.live ? target.baseUrl : `the generated fake (${target.baseUrl})`;
     const allowed = Object.entries(UNDECLARED_ALLOWED).map(([status, why]) => `${status} (${why})`);
@@ -60,7 +69,10 @@ export function defineContractSuite(suite: ContractSuite): void {
       `contract tests against ${where}; statuses allowed though undeclared: ${allowed.join("; ")}`,
     );
   });
-  afterAll(async () => target?.close());
+  afterAll(async () => {
+    await target?.close();
+    await receiver?.close();
+  });
   const context: SuiteContext = {
     suite,
     plan,
@@ -80,14 +92,18 @@ export function defineContractSuite(suite: ContractSuite): void {
       if (!token) throw new Error(`${who} needs a credential: set ${variable}`);
       return { token, variable };
     },
+    receiver: () => receiver,
   };
 
-  it(`was generated from the spec it names (${suite.generatedFrom.source.label})`, async () => {
+  // It loads polar-codegen and reads the spec: seconds, not milliseconds, on a busy machine.
+  const generatedFromTitle = `was generated from the spec it names (${suite.generatedFrom.source.label})`;
+  it(generatedFromTitle, { timeout: 60_000 }, async () => {
     const { stale, notice } = await checkGeneratedFrom({ from: suite.generatedFrom });
     if (notice) console.log(notice);
     if (stale) throw new Error(stale);
   });
   describeDocumentedOutcomes(context);
+  describeWebhookCheck(context);
   describeNegativeCases(context);
   describePropertyInputs(context);
   describeClientRequests(suite);

@@ -9,6 +9,9 @@ import {
   type SessionRecord,
 } from "./fake-runtime/store.js";
 import { prepareSeed, type SeedChecks } from "./fake-runtime/seed.js";
+import { createWebhooks } from "./fake-runtime/webhooks.js";
+import type { WebhookOptions, WebhookRecord } from "./fake-runtime/webhook-delivery.js";
+import type { WebhookEventSpec } from "./fake-runtime/webhook-events.js";
 import type { Authenticate, PolarHandlers } from "./server.js";
 import type { operations } from "./types.js";
 
@@ -48,12 +51,25 @@ export interface FakeState {
   access_tokens: AccessTokenRecord[];
   customer_sessions: SessionRecord[];
   member_sessions: MemberSessionRecord[];
+  /** Every webhook event the fake has sent, in order, with each receiver's attempts and outcome. */
+  webhooks: WebhookRecord[];
 }
+
+export type {
+  WebhookDelivery as FakeWebhookDelivery,
+  WebhookOptions as FakeWebhookOptions,
+  WebhookRecord as FakeWebhookRecord,
+} from "./fake-runtime/webhook-delivery.js";
 
 export interface FakePolarOptions {
   seed?: FakeSeed | undefined;
-  /** The clock, read at seeding and at each change. Default: always 2026-01-01, midnight UTC. */
+  /** The clock, read at seeding and at each change (and so for webhook payload times). Default: always 2026-01-01, midnight UTC. */
   now?: (() => Date) | undefined;
+  /**
+   * Where the webhook events Polar sends for each change go: `{ url, secret }` over HTTP,
+   * signed as Polar signs them; `{ onEvent }` in-process. Delivery never delays a response.
+   */
+  webhooks?: WebhookOptions | undefined;
 }
 
 /** Spread into `createPolarServer`: `createPolarServer(createFakePolar({ seed }))`. */
@@ -65,6 +81,8 @@ export interface FakePolar {
   accessToken: string | undefined;
   /** A copy of the current state, sorted by id. */
   state(): FakeState;
+  /** `settled()`: every webhook so far delivered or failed for good; `close()`: stop retrying. */
+  webhooks: { settled(): Promise<void>; close(): void };
 }
 
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
@@ -87,18 +105,34 @@ function seedChecks(): SeedChecks {
   return {};
 }
 
+/** The webhook events the fake sends (fake-runtime/webhook-events.ts), each with its payload's check and sample. */
+function webhookEvents(): Map<string, WebhookEventSpec> {
+  return new Map<string, WebhookEventSpec>([]);
+}
+
 /** A fake Polar with Polar's documented semantics, in memory, deterministic. */
 export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
   const now = options.now ?? (() => DEFAULT_NOW);
   const given = options.seed ?? {};
+  const seededAt = now();
   const seed = prepareSeed({
     seed: given,
     checks: seedChecks(),
     defaults: SUBSCRIPTION_DEFAULTS,
     defaultAccessToken: DEFAULT_ACCESS_TOKEN,
-    now: now(),
+    now: seededAt,
   });
-  const store = createStore({ seed, now });
+  const webhooks = createWebhooks({
+    webhooks: options.webhooks,
+    specs: webhookEvents(),
+    now,
+    seedingTime: seededAt,
+  });
+  const store = createStore({
+    seed,
+    now,
+    onChange: (change) => webhooks.emit({ change, state: store.state() }),
+  });
   const handlers: PolarHandlers = {
     widgetsArchive: () => {
       throw new Error("the fake Polar has no behaviour for widgets:archive");
@@ -118,7 +152,8 @@ export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
         rule: OPERATION_RULES.get(operationId),
       }),
     accessToken: given.access_tokens === undefined ? DEFAULT_ACCESS_TOKEN.token : undefined,
-    state: () => store.state() as FakeState,
+    state: () => ({ ...store.state(), webhooks: webhooks.records() }) as FakeState,
+    webhooks: { settled: webhooks.settled, close: webhooks.close },
   };
 }
 

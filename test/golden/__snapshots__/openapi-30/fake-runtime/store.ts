@@ -14,6 +14,7 @@ import {
   type CredentialSeed,
   type Credentials,
 } from "./credentials.js";
+import type { StoreChange } from "./webhook-events.js";
 
 export type { CustomerRecord } from "./anonymize.js";
 export type { AccessTokenRecord, MemberSessionRecord, SessionRecord } from "./credentials.js";
@@ -54,9 +55,16 @@ const BILLABLE = /* @__PURE__ */ new Set(["trialing", "active", "past_due"]);
 /** `EXTERNAL_ID_METADATA_KEY`: where a deleted customer's external id is kept. */
 const EXTERNAL_ID_KEY = "__external_id";
 
-/** `seed`: checked, its subscriptions complete (fake-runtime/seed.ts). */
-export function createStore(options: { seed: StoreSeed; now: () => Date }): Store {
-  const { seed, now } = options;
+/**
+ * `seed`: checked, its subscriptions complete (fake-runtime/seed.ts). `onChange`: told
+ * after each change, for the webhooks it makes Polar send (fake-runtime/webhooks.ts).
+ */
+export function createStore(options: {
+  seed: StoreSeed;
+  now: () => Date;
+  onChange?: ((change: StoreChange) => void) | undefined;
+}): Store {
+  const { seed, now, onChange } = options;
   const seededAt = timestamp(now());
   const customers = new Map<string, CustomerRecord>();
   for (const customer of seed.customers ?? []) customers.set(customer.id, copy(customer));
@@ -79,11 +87,15 @@ export function createStore(options: { seed: StoreSeed; now: () => Date }): Stor
           : [...customers.values()].find((one) => one.external_id === value && live(one));
       if (!customer) return false;
       const at = now();
+      const revokedIds: string[] = [];
       for (const subscription of subscriptions.values())
-        if (subscription.customer_id === customer.id && canCancel(subscription, true))
+        if (subscription.customer_id === customer.id && canCancel(subscription, true)) {
           cancel({ subscription, at, immediately: true });
+          revokedIds.push(subscription.id);
+        }
       softDelete({ customer, at });
       if (wanted) Object.assign(customer, anonymize({ customer, createdAt: seededAt, now: at }));
+      onChange?.({ kind: "customer-deleted", customerId: customer.id, revokedIds });
       return true;
     },
     cancelSubscription({ id, customerId }) {
@@ -92,6 +104,7 @@ export function createStore(options: { seed: StoreSeed; now: () => Date }): Stor
         return { kind: "not-found" };
       if (!canCancel(subscription, false)) return { kind: "already-canceled" };
       cancel({ subscription, at: now(), immediately: false });
+      onChange?.({ kind: "subscription-canceled", subscriptionId: id });
       return { kind: "canceled", subscription: copy(subscription) };
     },
     credential: (token) =>
