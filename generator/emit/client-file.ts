@@ -11,18 +11,17 @@ import { allCredentials, credentialNames } from "./client/security.js";
 import { descriptor, operationDocs, paramsType, pascalCase, resultType, specConstants } from "./client/operation.js";
 import { groupTree, printTreeType, printTreeValue } from "./client/tree.js";
 import { emitters } from "./registry.js";
+import { blockComment, jsDoc, propertyKey, stringLiteral } from "./escape.js";
 import { jsLiteral } from "./js-literal.js";
 import { loadTsMorph, printSourceFile } from "./ts-morph.js";
 
 const RUNTIME_FILES = ["options.ts", "read.ts", "result.ts", "retry.ts", "send.ts", "url.ts"];
-/** Names a call's input object uses besides the operation's parameters. */
-const RESERVED = new Set(["client", "signal"]);
 
 export async function emitClient(context: EmitContext): Promise<GeneratedFile[]> {
   // Imported here: ts-morph loads the TypeScript compiler, which a run that emits nothing never needs.
   const { StructureKind, VariableDeclarationKind } = loadTsMorph();
+  // Names were checked before any emitter ran (model/names.ts).
   const { model } = context;
-  checkNames(model);
   // One structure, printed once: adding statements one by one re-parses the file each time.
   // (A text statement ends with an empty line, as a structure does.)
   const statements: SourceFileStructure["statements"] & unknown[] = [
@@ -61,17 +60,6 @@ export async function emitClient(context: EmitContext): Promise<GeneratedFile[]>
   return [{ path: "client.ts", contents: printSourceFile({ statements }), layout: "statement-lines" }, ...runtime];
 }
 
-function checkNames(model: Model): void {
-  const credentials = new Set(allCredentials(model).map((credential) => credential.name));
-  for (const operation of model.operations) {
-    for (const parameter of [...operation.pathParams, ...operation.query]) {
-      if (RESERVED.has(parameter.codeName) || credentials.has(parameter.codeName)) {
-        throw new Error(`client: ${operation.id}: parameter "${parameter.name}" clashes with a call option`);
-      }
-    }
-  }
-}
-
 function imports(): string {
   return [
     `import type { BaseOptions, CallOptions, Credential, OperationInfo, SpecInfo } from "./runtime/options.js";`,
@@ -92,8 +80,8 @@ function specInfo(model: Model): string {
   const constants = specConstants(model);
   const members = [
     `servers: ${jsLiteral(servers)}`,
-    ...(model.apiVersion ? [`apiVersion: ${JSON.stringify(model.apiVersion)}`] : []),
-    `userAgent: ${JSON.stringify(`polar-codegen/${GENERATOR_VERSION}`)}`,
+    ...(model.apiVersion ? [`apiVersion: ${stringLiteral(model.apiVersion)}`] : []),
+    `userAgent: ${stringLiteral(`polar-codegen/${GENERATOR_VERSION}`)}`,
     ...(constants.length ? [`constants: ${jsLiteral(Object.fromEntries(constants))}`] : []),
     ...(hasValidators ? [`loadValidators: () => import("./validators.js")`] : []),
   ];
@@ -101,9 +89,9 @@ function specInfo(model: Model): string {
 }
 
 function sharedTypes(model: Model): string {
-  const servers = model.servers.map((server) => JSON.stringify(server.id)).join(" | ") || "never";
+  const servers = model.servers.map((server) => stringLiteral(server.id)).join(" | ") || "never";
   const credentials = allCredentials(model).map(
-    (credential) => `/** Carries the \`${credential.schemes.join("`, `")}\` security scheme(s). */\n${credential.name}?: Credential | undefined;`,
+    (credential) => `${jsDoc(`Carries the \`${credential.schemes.join("`, `")}\` security scheme(s).`)}\n${propertyKey(credential.name)}?: Credential | undefined;`,
   );
   return `
 /** A server named in the spec; the first is the default. */
@@ -142,9 +130,9 @@ export type KnownOptions<O> = O & { [Key in Exclude<keyof O, keyof PolarClientOp
 function operationTypes(options: { model: Model; operation: OperationModel }): string {
   const { operation } = options;
   const type = pascalCase(operation.functionName);
-  const union = credentialNames(options).map((name) => JSON.stringify(name)).join(" | ") || "never";
+  const union = credentialNames(options).map((name) => stringLiteral(name)).join(" | ") || "never";
   return `
-/** Parameters of \`${operation.id}\`, camelCased; the wire uses the spec's names. */
+/** Parameters of \`${blockComment(operation.id)}\`, camelCased; the wire uses the spec's names. */
 export type ${type}Params = ${paramsType(operation)};
 
 export type ${type}Input<O extends PolarClientOptions = PolarClientOptions> = ${type}Params & CallOptions & CallCredentials<O, ${union}>;
@@ -167,7 +155,7 @@ export function createPolarCore<O extends PolarClientOptions>(options: KnownOpti
   return { options };
 }
 
-/** A client for ${model.title || "the API"}; every method resolves to a result and never throws. */
+/** A client for ${blockComment(model.title) || "the API"}; every method resolves to a result and never throws. */
 export function createPolarClient<O extends PolarClientOptions>(options: KnownOptions<O>): PolarClient<O> {
   const client = { options };
   const bind = (operation: OperationInfo) => (input: CallOptions) => send({ spec, input, client, operation }) as Promise<never>;

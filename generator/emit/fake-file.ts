@@ -9,6 +9,8 @@ import { copyTemplates } from "../templates.js";
 import { behaviourOf, cancelledBodySchema } from "./fake/behaviour.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
+import { propertyKey, stringLiteral } from "./escape.js";
+import { jsonAsJs } from "./js-literal.js";
 import { emitters } from "./registry.js";
 import { printSourceFile } from "./ts-morph.js";
 
@@ -26,7 +28,7 @@ export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
   statements.push(`
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
-const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${JSON.stringify(defaults, null, 2)};
+const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${jsonAsJs(defaults)};
 
 /** The fake's clock when none is given: fixed (2026-01-01, midnight UTC), so every run answers the same bytes. */
 const DEFAULT_NOW = /* @__PURE__ */ new Date(1_767_225_600_000);
@@ -60,12 +62,12 @@ function seedCheckEntries(options: { model: Model; schemaName: string | undefine
   const entries: string[] = [];
   const parameter = (key: string, operationId: string, name: string) => {
     const operation = model.operations.find((each) => each.id === operationId);
-    if (operation?.pathParams.some((each) => each.name === name)) entries.push(`${key}: parameters[${JSON.stringify(operationId)}][${JSON.stringify(`path.${name}`)}],`);
+    if (operation?.pathParams.some((each) => each.name === name)) entries.push(`${key}: parameters[${stringLiteral(operationId)}][${stringLiteral(`path.${name}`)}],`);
   };
   parameter("customerId", "customers:delete", "id");
   parameter("externalId", "customers:delete_external", "external_id");
   parameter("subscriptionId", CANCEL, "id");
-  if (schemaName) entries.push(`subscription: validators[${JSON.stringify(schemaName)}],`);
+  if (schemaName) entries.push(`subscription: validators[${stringLiteral(schemaName)}],`);
   return entries;
 }
 
@@ -82,7 +84,7 @@ function seedChecks(): SeedChecks {
 
 function seedTypes(options: { cancel: OperationModel | undefined; schemaName: string | undefined }): string {
   const subscription = options.cancel && options.schemaName
-    ? `operations[${JSON.stringify(CANCEL)}]["responses"][200]["content"]["application/json"]`
+    ? `operations[${stringLiteral(CANCEL)}]["responses"][200]["content"]["application/json"]`
     : `{ id: string; customer_id: string; status?: string; [field: string]: unknown }`;
   return `
 /** A subscription as the fake stores and returns it. */
@@ -125,7 +127,7 @@ export interface FakePolar {
 }
 
 function factory(model: Model): string {
-  const handlers = model.operations.map((operation) => `${operation.functionName}: ${behaviourOf(operation)},`);
+  const handlers = model.operations.map((operation) => `${propertyKey(operation.functionName)}: ${behaviourOf(operation)},`);
   return `
 /** A fake Polar with Polar's documented semantics, in memory, deterministic. */
 export function createFakePolar(options: FakePolarOptions = {}): FakePolar {

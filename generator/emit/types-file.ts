@@ -16,6 +16,7 @@
 
 import { createRequire } from "node:module";
 import { cloneJson } from "../json.js";
+import { escapeInvisible } from "./escape.js";
 import type { OpenApiDocument } from "../openapi.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 
@@ -109,5 +110,5 @@ export async function emitTypes(context: EmitContext): Promise<GeneratedFile[]> 
   // openapi-typescript writes into the document it is given (it adds `components`): hand it a copy.
   const schema = cloneJson(context.subset);
   const nodes = lib.transformSchema(schema, transformContext({ schema, lib }));
-  return [{ path: "types.ts", contents: lib.astToString(nodes), layout: "ts-printer" }];
+  return [{ path: "types.ts", contents: escapeInvisible(lib.astToString(nodes)), layout: "ts-printer" }];
 }

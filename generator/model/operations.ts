@@ -2,7 +2,8 @@
 // and camelCased, security as alternatives with scopes, responses split by outcome.
 
 import { HTTP_METHODS, isObject, parsePointer, type OpenApiDocument } from "../openapi.js";
-import { camelCase, operationFunctionName, operationGroup } from "./naming.js";
+import { camelCase, operationGroup } from "./naming.js";
+import { operationFunctionName } from "./names.js";
 import { toTypeRef } from "./type-ref.js";
 import type { OperationModel, ParameterModel, ResponseModel, SecurityRequirementModel } from "./types.js";
 

@@ -4,6 +4,7 @@
 // other operation gets a handler that throws (a 500 that names it).
 
 import type { OperationModel } from "../../model/types.js";
+import { propertyAccess, stringLiteral } from "../escape.js";
 import { numberedResponses } from "../server/route.js";
 
 interface Behaviour {
@@ -24,10 +25,10 @@ export function cancelledBodySchema(operation: OperationModel): string | undefin
 }
 
 export function behaviourOf(operation: OperationModel): string {
-  const behaviour = BEHAVIOURS[operation.id];
+  const behaviour = Object.hasOwn(BEHAVIOURS, operation.id) ? BEHAVIOURS[operation.id] : undefined;
   const documented = new Set(numberedResponses(operation).map((response) => response.status));
   const code = behaviour && behaviour.statuses.every((status) => documented.has(status)) ? behaviour.code(operation) : undefined;
-  return code ?? `() => {\n throw new Error(${JSON.stringify(`the fake Polar has no behaviour for ${operation.id}`)});\n}`;
+  return code ?? `() => {\n throw new Error(${stringLiteral(`the fake Polar has no behaviour for ${operation.id}`)});\n}`;
 }
 
 function deleteCode(options: { operation: OperationModel; by: "id" | "external_id" }): string | undefined {
@@ -35,16 +36,16 @@ function deleteCode(options: { operation: OperationModel; by: "id" | "external_i
   const key = operation.pathParams.length === 1 ? operation.pathParams[0]! : undefined;
   if (!key) return undefined;
   const anonymize = operation.query.find((parameter) => parameter.name === "anonymize");
-  const wanted = anonymize ? `params.${anonymize.codeName} === true` : "false";
+  const wanted = anonymize ? `params${propertyAccess(anonymize.codeName)} === true` : "false";
   return `({ params }) =>
-    store.deleteCustomer({ by: ${JSON.stringify(options.by)}, value: params.${key.codeName}, anonymize: ${wanted} }) ? { status: 204 } : notFound`;
+    store.deleteCustomer({ by: ${stringLiteral(options.by)}, value: params${propertyAccess(key.codeName)}, anonymize: ${wanted} }) ? { status: 204 } : notFound`;
 }
 
 function cancelCode(operation: OperationModel): string | undefined {
   const key = operation.pathParams.length === 1 ? operation.pathParams[0]! : undefined;
   if (!key || !cancelledBodySchema(operation) || operation.security.length === 0) return undefined;
   return `({ params, credential }) => {
-    const result = store.cancelSubscription({ id: params.${key.codeName}, customerId: store.customerOfSession(credential.token) });
+    const result = store.cancelSubscription({ id: params${propertyAccess(key.codeName)}, customerId: store.customerOfSession(credential.token) });
     if (result.kind === "not-found") return notFound;
     if (result.kind === "already-canceled") return alreadyCanceled;
     return { status: 200, body: result.subscription as FakeSubscription };
