@@ -27,8 +27,10 @@ function commentText(options: { text: string; significant: RegExp }): string {
   return options.text.replace(options.significant, (match) => (match.startsWith("\\") ? `\\${match}` : unicodeEscape(match)));
 }
 
-const LINE_SIGNIFICANT = new RegExp(`\\\\(?=[\\\\u])|\\n|${INVISIBLE.source}`, "g");
-const BLOCK_SIGNIFICANT = new RegExp(`\\\\(?=[\\\\u/])|${INVISIBLE.source}`, "g");
+/** What each kind of comment escapes, and a backslash before any of it or before `\` and `u` (and `/` in a block). */
+const LINE_ESCAPED = `\\n|${INVISIBLE.source}`;
+const LINE_SIGNIFICANT = new RegExp(`\\\\(?=\\\\|u|${LINE_ESCAPED})|${LINE_ESCAPED}`, "g");
+const BLOCK_SIGNIFICANT = new RegExp(`\\\\(?=\\\\|u|/|${INVISIBLE.source})|${INVISIBLE.source}`, "g");
 
 /** Text for a `//` comment: it stays on that one line, whatever it holds. */
 export function lineComment(text: string): string {
@@ -136,7 +138,8 @@ export function regexLiteral(options: { source: string; flags: string }): string
     } else if (char === "/") body += "\\/";
     else body += needsRegexEscape({ text: source, index }) ? escapeChar(char) : char;
   }
-  return `/${body}/${flags}`;
+  // `//` would be a comment: an empty pattern is written as RegExp's `source` writes it.
+  return `/${body || "(?:)"}/${flags}`;
 }
 
 const REGEX_SHORT: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r" };

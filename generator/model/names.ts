@@ -6,7 +6,7 @@
 // can make faithful (two operations or parameters landing on one name, an id with no
 // letter or digit) is a positioned problem, found before any emitter runs.
 
-import { isDeclarableIdentifier, RESERVED_WORDS } from "../emit/escape.js";
+import { isDeclarableIdentifier, RESERVED_WORDS, stringLiteral } from "../emit/escape.js";
 import { isObject, toPointer, type OpenApiDocument } from "../openapi.js";
 import { problem, type Problem } from "../problems.js";
 import { camelCase, upperFirst } from "./naming.js";
@@ -31,6 +31,7 @@ export const GENERATED_NAMES: ReadonlySet<string> = new Set(
 
 /** The client's call options and client options: no parameter or credential may take their field. */
 const CALL_FIELDS = new Set(["client", "signal"]);
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const OPTION_FIELDS = new Set(["server", "baseUrl", "fetch", "timeoutMs", "retry", "userAgent", "hooks", "validateResponses"]);
 
 /** Everything client.ts and server.ts declare for one operation, by its function name. */
@@ -69,14 +70,14 @@ function operationNames(model: Model): Problem[] {
   for (const operation of model.operations) {
     const path = operationPointer(operation);
     if (!isDeclarableIdentifier(operation.functionName)) {
-      const message = `operationId ${JSON.stringify(operation.id)} gives no function name: it needs a letter or digit to start one`;
+      const message = `operationId ${stringLiteral(operation.id)} gives no function name: it needs a letter or digit to start one`;
       problems.push(problem({ code: "operation-id-unusable", message, path }));
       continue;
     }
     for (const name of operationDeclarations(operation.functionName)) {
       const other = owners.get(name);
       if (other && other !== operation) {
-        const message = `operationIds ${JSON.stringify(other.id)} and ${JSON.stringify(operation.id)} would both declare ${name}; rename one`;
+        const message = `operationIds ${stringLiteral(other.id)} and ${stringLiteral(operation.id)} would both declare ${name}; rename one`;
         problems.push(problem({ code: "operation-name-clash", message, path }));
         break;
       }
@@ -92,17 +93,17 @@ function treeNames(operations: OperationModel[]): Problem[] {
   const leaves = new Map<string, OperationModel>();
   const branches = new Map<string, OperationModel>();
   for (const operation of operations) {
-    const key = (names: string[]) => JSON.stringify(names);
+    const key = (names: string[]) => names.join("\0");
     const path = operationPointer(operation);
     const place = `client.${operation.group.join(".")}`;
     if (operation.group[0] === "options") {
-      problems.push(problem({ code: "operation-name-clash", message: `operationId ${JSON.stringify(operation.id)} would be ${place}, where the client keeps its options`, path }));
+      problems.push(problem({ code: "operation-name-clash", message: `operationId ${stringLiteral(operation.id)} would be ${place}, where the client keeps its options`, path }));
       continue;
     }
     const prefixes = operation.group.slice(0, -1).map((_, index) => key(operation.group.slice(0, index + 1)));
     const clash = leaves.get(key(operation.group)) ?? branches.get(key(operation.group)) ?? prefixes.map((prefix) => leaves.get(prefix)).find(Boolean);
     if (clash) {
-      problems.push(problem({ code: "operation-name-clash", message: `operationIds ${JSON.stringify(clash.id)} and ${JSON.stringify(operation.id)} would share ${place}; rename one`, path }));
+      problems.push(problem({ code: "operation-name-clash", message: `operationIds ${stringLiteral(clash.id)} and ${stringLiteral(operation.id)} would share ${place}; rename one`, path }));
       continue;
     }
     leaves.set(key(operation.group), operation);
@@ -120,15 +121,18 @@ function parameterNames(input: { model: Model; document: OpenApiDocument }): Pro
     const taken = new Map<string, string>([...CALL_FIELDS].map((field) => [field, `the call option "${field}"`]));
     for (const { scheme } of operation.security.flatMap((alternative) => alternative.schemes)) {
       const credential = credentialOf.get(scheme);
-      if (credential !== undefined) taken.set(credential, `the credential of security scheme ${JSON.stringify(scheme)}`);
+      if (credential !== undefined) taken.set(credential, `the credential of security scheme ${stringLiteral(scheme)}`);
     }
     for (const parameter of [...operation.pathParams, ...operation.query]) {
       const holder = taken.get(parameter.codeName);
-      if (holder) {
-        const message = `${operation.id}: parameter ${JSON.stringify(parameter.name)} would be the field "${parameter.codeName}" of a call's input, which holds ${holder}`;
+      if (LONE_SURROGATE.test(parameter.name)) {
+        const message = `${stringLiteral(operation.id)}: parameter ${stringLiteral(parameter.name)} holds half of a UTF-16 surrogate pair, which no URL can carry`;
+        problems.push(problem({ code: "parameter-name-unusable", message, path: parameterPointer({ document, operation, parameter }) }));
+      } else if (holder) {
+        const message = `${stringLiteral(operation.id)}: parameter ${stringLiteral(parameter.name)} would be the field "${parameter.codeName}" of a call's input, which holds ${holder}`;
         problems.push(problem({ code: "parameter-name-clash", message, path: parameterPointer({ document, operation, parameter }) }));
       }
-      taken.set(parameter.codeName, `parameter ${JSON.stringify(parameter.name)}`);
+      taken.set(parameter.codeName, `parameter ${stringLiteral(parameter.name)}`);
     }
   }
   return problems;
@@ -156,10 +160,10 @@ function credentialNames(model: Model): Problem[] {
     const path = toPointer(["components", "securitySchemes", scheme.name]);
     const sharing = owners.get(scheme.credential);
     if (OPTION_FIELDS.has(scheme.credential) || CALL_FIELDS.has(scheme.credential)) {
-      const message = `security scheme ${JSON.stringify(scheme.name)} would be the client option "${scheme.credential}", which the client has already`;
+      const message = `security scheme ${stringLiteral(scheme.name)} would be the client option "${scheme.credential}", which the client has already`;
       problems.push(problem({ code: "security-scheme-name-clash", message, path }));
     } else if (sharing !== undefined && scheme.credential !== "accessToken") {
-      const message = `security schemes ${JSON.stringify(sharing)} and ${JSON.stringify(scheme.name)} would both be the client option "${scheme.credential}"; rename one`;
+      const message = `security schemes ${stringLiteral(sharing)} and ${stringLiteral(scheme.name)} would both be the client option "${scheme.credential}"; rename one`;
       problems.push(problem({ code: "security-scheme-name-clash", message, path }));
     }
     owners.set(scheme.credential, scheme.name);

@@ -146,7 +146,7 @@ function pathParts(operation: OperationModel): string[] {
   return operation.path.split(/[{}]/).map((part, index) => {
     if (index % 2 === 0) return part;
     const codeName = codeNames.get(part);
-    if (!codeName) throw new Error(`client: ${operation.id}: path parameter "${part}" is not declared`);
+    if (codeName === undefined) throw new Error(`client: ${operation.id}: path parameter "${part}" is not declared`);
     return codeName;
   });
 }
