@@ -69,7 +69,10 @@ export function escapeInvisible(code: string): string {
 /** A double-quoted string literal whose value is exactly `value`. */
 export function stringLiteral(value: string): string {
   // JSON.stringify escapes quotes, backslashes, C0 controls and lone surrogates already.
-  return JSON.stringify(value).replace(INVISIBLE, unicodeEscape);
+  // A value ending in a backslash ends in backslash-quote: ts-morph's writer (code-block-writer) tells a
+  // closing quote by the character before it, would take the string as still open, and
+  // later "close" a comment that is not there. Its last backslash is written `\u005c`.
+  return JSON.stringify(value).replace(INVISIBLE, unicodeEscape).replace(/\\\\"$/, '\\u005c"');
 }
 
 const ASCII_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -89,7 +92,6 @@ export function propertyAccess(name: string): string {
   return ASCII_IDENTIFIER.test(name) ? `.${name}` : `[${stringLiteral(name)}]`;
 }
 
-const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
 /**
  * Words no generated module may declare: JavaScript's reserved words (strict mode and
@@ -106,12 +108,13 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Whether `name` can be declared as is: an ECMAScript identifier (Unicode letters included)
- * that is no reserved word. Names derived from the spec are checked with this, and mapped
- * or refused (model/names.ts), before any emitter declares them.
+ * Whether `name` can be declared as is: an ASCII identifier that is no reserved word (ASCII,
+ * because TypeScript and JavaScript engines know different versions of Unicode's letters).
+ * Names derived from the spec are mapped to this (model/names.ts), or refused, before any
+ * emitter declares them.
  */
 export function isDeclarableIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name) && !RESERVED_WORDS.has(name);
+  return ASCII_IDENTIFIER.test(name) && !RESERVED_WORDS.has(name);
 }
 
 /**

@@ -41,13 +41,16 @@ export function operationDeclarations(functionName: string): string[] {
 }
 
 /**
- * The function an operation becomes: its id camelCased, `_` before it when it would start
- * with no letter (`1x` → `_1x`), and `_` after it while it or a name derived from it is a
- * reserved word or a name the modules use already (`class` → `class_`, `send` → `send_`).
- * Empty when the id has no letter or digit at all.
+ * The function an operation becomes: its id camelCased in ASCII letters and digits (accents
+ * dropped, `kündigen` → `kundigen`; any other character separates words), `_` before it
+ * when it would start with a digit (`1x` → `_1x`), and `_` after it while it or a name
+ * derived from it is a reserved word or a name the modules use already (`class` →
+ * `class_`, `send` → `send_`). Empty when the id has no letter or digit to keep. ASCII,
+ * because TypeScript and JavaScript engines know different versions of Unicode's letters.
  */
 export function operationFunctionName(operationId: string): string {
-  let name = camelCase(operationId.replace(/[:.]/g, "_"));
+  const folded = operationId.normalize("NFKD").replace(/\p{M}/gu, "");
+  let name = camelCase(folded.replace(/[^A-Za-z0-9]+/g, "_"));
   if (name === "") return name;
   if (!/^[\p{ID_Start}$_]/u.test(name)) name = `_${name}`;
   while (RESERVED_WORDS.has(name) || operationDeclarations(name).some((declared) => GENERATED_NAMES.has(declared))) name += "_";
@@ -57,7 +60,14 @@ export function operationFunctionName(operationId: string): string {
 export function checkNames(input: { model: Model; document: OpenApiDocument }): Problem[] {
   const { model, document } = input;
   const named = model.operations.filter((operation) => isDeclarableIdentifier(operation.functionName));
-  return [...operationNames(model), ...treeNames(named), ...parameterNames({ model, document }), ...credentialNames(model)];
+  return [...operationNames(model), ...treeNames(named), ...parameterNames({ model, document }), ...credentialNames(model), ...schemaNames(model)];
+}
+
+/** A `$ref` to a schema named "" (`#/components/schemas/`) reads as one to every schema at once (openapi-typescript). */
+function schemaNames(model: Model): Problem[] {
+  if (!model.schemas.some((schema) => schema.name === "")) return [];
+  const path = toPointer(["components", "schemas", ""]);
+  return [problem({ code: "schema-name-empty", message: "a schema is named with the empty string; give it a name", path })];
 }
 
 function operationPointer(operation: OperationModel): string {

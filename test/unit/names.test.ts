@@ -34,12 +34,14 @@ describe("names the generated modules use", () => {
 });
 
 describe("operationFunctionName", () => {
-  it("camelCases the id, and makes it a name the module can declare", () => {
-    const ids = ["customers:delete_external", "customer_portal:subscriptions:cancel", "kündigen:jetzt", "constructor", "class", "1x", "send", "any", "createPolarClient", "*/x", ":::", ""];
+  it("camelCases the id in ASCII, and makes it a name the module can declare", () => {
+    const ids = ["customers:delete_external", "customer_portal:subscriptions:cancel", "kündigen:jetzt", "𓺛x", "ä", "constructor", "class", "1x", "send", "any", "createPolarClient", "*/x", ":::", ""];
     expect(Object.fromEntries(ids.map((id) => [id, operationFunctionName(id)]))).toStrictEqual({
       "customers:delete_external": "customersDeleteExternal",
       "customer_portal:subscriptions:cancel": "customerPortalSubscriptionsCancel",
-      "kündigen:jetzt": "kündigenJetzt",
+      "kündigen:jetzt": "kundigenJetzt",
+      "𓺛x": "x",
+      ä: "a",
       constructor: "constructor",
       class: "class_",
       "1x": "_1x",

@@ -122,22 +122,32 @@ function queryTypes(type: TypeRef): string {
 /** The `OperationInfo` literal: what the runtime needs that never varies per call. */
 export function descriptor(options: { model: Model; operation: OperationModel }): string {
   const { operation } = options;
-  const uuids = operation.pathParams.flatMap((parameter) => (/^uuid4?$/.test(parameter.format ?? "") ? [[parameter.codeName, parameter.format]] : []));
+  const uuids = operation.pathParams.flatMap((parameter) => (/^uuid4?$/.test(parameter.format ?? "") ? [[parameter.codeName, parameter.format!] as const] : []));
   const responses = numbered(operation).map((response) => `${response.status}: ${responseCode(response)}`);
   const done = doneStatus(options);
-  const queryEntries = operation.query.map((parameter) => [encodeURIComponent(parameter.name), [parameter.codeName, queryTypes(parameter.type)]]);
+  const queryEntries = operation.query.map((parameter) => [encodeURIComponent(parameter.name), [parameter.codeName, queryTypes(parameter.type)]] as const);
   const lines = [
     `id: ${stringLiteral(operation.id)}`,
     `method: ${stringLiteral(operation.method.toUpperCase())}`,
     `path: ${jsLiteral(pathParts(operation))}`,
-    ...(uuids.length ? [`uuids: ${jsLiteral(Object.fromEntries(uuids))}`] : []),
-    ...(operation.query.length ? [`query: ${jsLiteral(Object.fromEntries(queryEntries))}`] : []),
+    ...(uuids.length ? [`uuids: ${typedRecord({ entries: uuids, type: "as const" })}`] : []),
+    ...(operation.query.length ? [`query: ${typedRecord({ entries: queryEntries, type: "as [string, string]" })}`] : []),
     `auth: ${jsLiteral(credentialNames(options))}`,
     `responses: ${responses.length ? `{ ${responses.join(", ")} }` : "{}"}`,
     ...(done === undefined ? [] : [`done: ${done}`]),
     ...(IDEMPOTENT.has(operation.method) ? [] : ["once: true"]),
   ];
   return `{\n${lines.join(",\n")},\n}`;
+}
+
+/**
+ * `{ key: value, … }` as jsLiteral prints it, for a record typed by an index signature.
+ * TypeScript gives a value no literal type from that signature when its key is a member of
+ * `Object.prototype` (`constructor`, `toString`): such a value carries its type itself.
+ */
+function typedRecord(options: { entries: ReadonlyArray<readonly [string, unknown]>; type: string }): string {
+  const members = options.entries.map(([key, value]) => `${propertyKey(key)}: ${jsLiteral(value)}${key in Object.prototype ? ` ${options.type}` : ""}`);
+  return `{ ${members.join(", ")} }`;
 }
 
 /** `/v1/customers/external/{external_id}` → `["/v1/customers/external/", "externalId", ""]`. */

@@ -91,7 +91,7 @@ function typeCheck(site: Site): string {
   const schema = site.schema as Record<string, unknown>;
   const types = typeof schema.type === "string" ? [schema.type] : Array.isArray(schema.type) ? (schema.type as string[]) : [];
   if (types.length === 0) return "";
-  const tests = types.map((type) => TYPE_TESTS[type]?.(site.value) ?? "false");
+  const tests = types.map((type) => (Object.hasOwn(TYPE_TESTS, type) ? TYPE_TESTS[type]!(site.value) : "false"));
   if (schema.nullable === true) tests.push(TYPE_TESTS.null!(site.value));
   return `if (${not(tests.join(" || "))}) ${fail({ site, keyword: "type", message: stringLiteral(`must be ${types.join(" or ")}`), expected: stringLiteral(types.join(" | ")) })}`;
 }
@@ -125,7 +125,8 @@ function stringChecks(site: Site): string {
 
 function formatCheck(options: { site: Site; format: string }): string {
   const { site, format } = options;
-  const source = FORMAT_PATTERNS[format];
+  // Own entries only: a format named `constructor` is not Object.prototype's.
+  const source = Object.hasOwn(FORMAT_PATTERNS, format) ? FORMAT_PATTERNS[format] : undefined;
   if (source === undefined) {
     site.state.uncheckedFormats.add(format);
     return "";
