@@ -1,6 +1,6 @@
 // Faults in the selected part of the spec that the emitters would trip over far from
-// their cause: a security requirement naming a scheme that is not defined, and a schema
-// `type` that is no JSON Schema type (`strin`). Found here, on the subset, so they come
+// their cause: a security requirement naming a scheme that is not defined, a schema
+// `type` that is no JSON Schema type (`strin`), and text in the wrong shape (text-checks.ts). Found here, on the subset, so they come
 // back as problems with the spec's line and column; the rest of the spec is not judged.
 // The subset keeps the document's paths and component names, so its pointers are the
 // document's.
@@ -9,6 +9,7 @@ import { HTTP_METHODS, isObject, toPointer, type OpenApiDocument } from "./opena
 import { problem, type Problem } from "./problems.js";
 import { closestMatches } from "./text/closest.js";
 import { checkStructure } from "./structure-checks.js";
+import { annotationProblems, schemaTextProblems } from "./text-checks.js";
 
 const SCHEMA_TYPES = ["array", "boolean", "integer", "null", "number", "object", "string"];
 const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
@@ -53,21 +54,25 @@ function invalidTypes(subset: OpenApiDocument): Problem[] {
   const visitSchema = (schema: unknown, at: Array<string | number>): void => {
     if (!isObject(schema)) return;
     checkType({ schema, at, problems });
+    problems.push(...schemaTextProblems({ schema, at }));
     for (const key of SCHEMA_KEYS) visitSchema(schema[key], [...at, key]);
     for (const key of SCHEMA_LISTS) if (Array.isArray(schema[key])) schema[key].forEach((child: unknown, index: number) => visitSchema(child, [...at, key, index]));
     for (const key of SCHEMA_MAPS) if (isObject(schema[key])) for (const [name, child] of Object.entries(schema[key])) visitSchema(child, [...at, key, name]);
   };
   const visitHolder = (holder: unknown, at: Array<string | number>): void => {
     if (!isObject(holder)) return;
+    problems.push(...annotationProblems({ node: holder, at }));
     visitSchema(holder.schema, [...at, "schema"]);
     if (isObject(holder.content)) for (const [type, media] of Object.entries(holder.content)) visitHolder(media, [...at, "content", type]);
     if (isObject(holder.headers)) for (const [name, header] of Object.entries(holder.headers)) visitHolder(header, [...at, "headers", name]);
   };
   for (const [path, item] of Object.entries(subset.paths ?? {})) {
+    problems.push(...annotationProblems({ node: item, at: ["paths", path] }));
     eachEntry(item.parameters, (parameter, index) => visitHolder(parameter, ["paths", path, "parameters", index]));
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!isObject(operation)) continue;
+      problems.push(...annotationProblems({ node: operation, at: ["paths", path, method] }));
       eachEntry(operation.parameters, (parameter, index) => visitHolder(parameter, ["paths", path, method, "parameters", index]));
       visitHolder(operation.requestBody, ["paths", path, method, "requestBody"]);
       eachEntry(operation.responses, (response, status) => visitHolder(response, ["paths", path, method, "responses", status]));

@@ -90,6 +90,10 @@ function checkPathTemplate(options: { path: string; at: string[]; declared: stri
   const { path, at, declared } = options;
   const templated = [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!);
   const label = `${at[2]!.toUpperCase()} ${path}`;
+  // Emitters split the path at its braces: a stray one would shift every parameter after it.
+  if (/[{}]/.test(path.replace(/\{[^{}]+\}/g, ""))) {
+    return [problem({ code: "path-template-invalid", message: `${label}: a "{" or "}" that does not enclose a parameter name`, path: toPointer(at) })];
+  }
   const undeclared = templated
     .filter((name) => !declared.includes(name))
     .map((name) =>

@@ -172,8 +172,20 @@ const OPERATION_RULES = /* @__PURE__ */ new Map<string, OperationRule>([
       },
     },
   ],
-  ["customers:delete", { kinds: ["oat", "pat", "oidc"], scopes: ["customers:write"] }],
-  ["customers:delete_external", { kinds: ["oat", "pat", "oidc"], scopes: ["customers:write"] }],
+  [
+    "customers:delete",
+    {
+      kinds: ["oat", "pat", "oidc"],
+      scopes: ["customers:write"],
+    },
+  ],
+  [
+    "customers:delete_external",
+    {
+      kinds: ["oat", "pat", "oidc"],
+      scopes: ["customers:write"],
+    },
+  ],
 ]);
 
 /** The organization access token of a seed without `access_tokens`: every scope the operations ask for. */

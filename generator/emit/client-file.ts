@@ -9,16 +9,15 @@ import { GENERATOR_VERSION } from "../version.js";
 import { allCredentials, credentialNames } from "./client/security.js";
 import { descriptor, operationDocs, paramsType, pascalCase, resultType, specConstants } from "./client/operation.js";
 import { groupTree, printTreeType, printTreeValue } from "./client/tree.js";
+import { blockComment, jsDoc, propertyKey, stringLiteral } from "./escape.js";
 import { jsLiteral } from "./js-literal.js";
 import { constStatement, exportedFunction, printStatements } from "./ts-text.js";
 
 const RUNTIME_FILES = ["options.ts", "read.ts", "result.ts", "retry.ts", "send.ts", "url.ts"];
-/** Names a call's input object uses besides the operation's parameters. */
-const RESERVED = new Set(["client", "signal"]);
 
 export async function emitClient(context: EmitContext): Promise<GeneratedFile[]> {
+  // Names were checked before any emitter ran (model/names.ts).
   const { model } = context;
-  checkNames(model);
   const statements = [imports(), constStatement({ name: "spec", type: "SpecInfo", initializer: specInfo(model) }), sharedTypes(model)];
   for (const operation of model.operations) {
     const type = pascalCase(operation.functionName);
@@ -42,17 +41,6 @@ export async function emitClient(context: EmitContext): Promise<GeneratedFile[]>
   return [{ path: "client.ts", contents: printStatements(statements), layout: "statement-lines" }, ...runtime];
 }
 
-function checkNames(model: Model): void {
-  const credentials = new Set(allCredentials(model).map((credential) => credential.name));
-  for (const operation of model.operations) {
-    for (const parameter of [...operation.pathParams, ...operation.query]) {
-      if (RESERVED.has(parameter.codeName) || credentials.has(parameter.codeName)) {
-        throw new Error(`client: ${operation.id}: parameter "${parameter.name}" clashes with a call option`);
-      }
-    }
-  }
-}
-
 function imports(): string {
   return [
     `import type { BaseOptions, CallOptions, Credential, OperationInfo, SpecInfo } from "./runtime/options.js";`,
@@ -71,8 +59,8 @@ function specInfo(model: Model): string {
   const constants = specConstants(model);
   const members = [
     `servers: ${jsLiteral(servers)}`,
-    ...(model.apiVersion ? [`apiVersion: ${JSON.stringify(model.apiVersion)}`] : []),
-    `userAgent: ${JSON.stringify(`polar-codegen/${GENERATOR_VERSION}`)}`,
+    ...(model.apiVersion ? [`apiVersion: ${stringLiteral(model.apiVersion)}`] : []),
+    `userAgent: ${stringLiteral(`polar-codegen/${GENERATOR_VERSION}`)}`,
     ...(constants.length ? [`constants: ${jsLiteral(Object.fromEntries(constants))}`] : []),
     // Loaded on first use only, so the client's bundle stays small.
     `loadValidators: () => import("./validators.js")`,
@@ -81,9 +69,9 @@ function specInfo(model: Model): string {
 }
 
 function sharedTypes(model: Model): string {
-  const servers = model.servers.map((server) => JSON.stringify(server.id)).join(" | ") || "never";
+  const servers = model.servers.map((server) => stringLiteral(server.id)).join(" | ") || "never";
   const credentials = allCredentials(model).map(
-    (credential) => `/** Carries the \`${credential.schemes.join("`, `")}\` security scheme(s). */\n${credential.name}?: Credential | undefined;`,
+    (credential) => `${jsDoc(`Carries the \`${credential.schemes.join("`, `")}\` security scheme(s).`)}\n${propertyKey(credential.name)}?: Credential | undefined;`,
   );
   return `
 /** A server named in the spec; the first is the default. */
@@ -122,9 +110,9 @@ export type KnownOptions<O> = O & { [Key in Exclude<keyof O, keyof PolarClientOp
 function operationTypes(options: { model: Model; operation: OperationModel }): string {
   const { operation } = options;
   const type = pascalCase(operation.functionName);
-  const union = credentialNames(options).map((name) => JSON.stringify(name)).join(" | ") || "never";
+  const union = credentialNames(options).map((name) => stringLiteral(name)).join(" | ") || "never";
   return `
-/** Parameters of \`${operation.id}\`, camelCased; the wire uses the spec's names. */
+/** Parameters of \`${blockComment(operation.id)}\`, camelCased; the wire uses the spec's names. */
 export type ${type}Params = ${paramsType(operation)};
 
 export type ${type}Input<O extends PolarClientOptions = PolarClientOptions> = ${type}Params & CallOptions & CallCredentials<O, ${union}>;
@@ -147,7 +135,7 @@ export function createPolarCore<O extends PolarClientOptions>(options: KnownOpti
   return { options };
 }
 
-/** A client for ${model.title || "the API"}; every method resolves to a result and never throws. */
+/** A client for ${blockComment(model.title) || "the API"}; every method resolves to a result and never throws. */
 export function createPolarClient<O extends PolarClientOptions>(options: KnownOptions<O>): PolarClient<O> {
   const client = { options };
   const bind = (operation: OperationInfo) => (input: CallOptions) => send({ spec, input, client, operation }) as Promise<never>;

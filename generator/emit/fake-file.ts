@@ -13,6 +13,8 @@ import { printStatements } from "./ts-text.js";
 import { jsonValueCode } from "./fake/json-value.js";
 import { webhookPayloads } from "../webhook-events.js";
 import { webhookEventsFunction } from "./fake/webhook-specs.js";
+import { propertyKey, stringLiteral } from "./escape.js";
+import { jsonAsJs } from "./js-literal.js";
 
 export const FAKE_RUNTIME_FILES = [
   "anonymize.ts",
@@ -76,10 +78,10 @@ function credentialConstants(model: Model): string {
   }
   return `
 /** What Polar asks of each operation's caller beyond the spec (fake-runtime/credentials.ts). */
-const OPERATION_RULES = /* @__PURE__ */ new Map<string, OperationRule>(${JSON.stringify(rules)});
+const OPERATION_RULES = /* @__PURE__ */ new Map<string, OperationRule>(${jsonAsJs(rules)});
 
 /** The organization access token of a seed without \`access_tokens\`: every scope the operations ask for. */
-export const DEFAULT_ACCESS_TOKEN: AccessTokenRecord = ${JSON.stringify({ token: DEFAULT_ACCESS_TOKEN, scopes: [...scopes].sort() })};
+export const DEFAULT_ACCESS_TOKEN: AccessTokenRecord = ${jsonAsJs({ token: DEFAULT_ACCESS_TOKEN, scopes: [...scopes].sort() })};
 `;
 }
 
@@ -109,12 +111,12 @@ function seedCheckEntries(options: { model: Model; schemaName: string | undefine
   const entries: string[] = [];
   const parameter = (key: string, operationId: string, name: string) => {
     const operation = model.operations.find((each) => each.id === operationId);
-    if (operation?.pathParams.some((each) => each.name === name)) entries.push(`${key}: parameters[${JSON.stringify(operationId)}][${JSON.stringify(`path.${name}`)}],`);
+    if (operation?.pathParams.some((each) => each.name === name)) entries.push(`${key}: parameters[${stringLiteral(operationId)}][${stringLiteral(`path.${name}`)}],`);
   };
   parameter("customerId", "customers:delete", "id");
   parameter("externalId", "customers:delete_external", "external_id");
   parameter("subscriptionId", CANCEL, "id");
-  if (schemaName) entries.push(`subscription: validators[${JSON.stringify(schemaName)}],`);
+  if (schemaName) entries.push(`subscription: validators[${stringLiteral(schemaName)}],`);
   return entries;
 }
 
@@ -131,7 +133,7 @@ function seedChecks(): SeedChecks {
 
 function seedTypes(options: { cancel: OperationModel | undefined; schemaName: string | undefined }): string {
   const subscription = options.cancel && options.schemaName
-    ? `operations[${JSON.stringify(CANCEL)}]["responses"][200]["content"]["application/json"]`
+    ? `operations[${stringLiteral(CANCEL)}]["responses"][200]["content"]["application/json"]`
     : `{ id: string; customer_id: string; status?: string; [field: string]: unknown }`;
   return `
 /** A subscription as the fake stores and returns it. */
@@ -197,7 +199,7 @@ export interface FakePolar {
 
 function factory(options: { model: Model; document: EmitContext["subset"] }): string {
   const { model, document } = options;
-  const handlers = model.operations.map((operation) => `${operation.functionName}: ${behaviourOf({ operation, document })},`);
+  const handlers = model.operations.map((operation) => `${propertyKey(operation.functionName)}: ${behaviourOf({ operation, document })},`);
   return `
 /** A fake Polar with Polar's documented semantics, in memory, deterministic. */
 export function createFakePolar(options: FakePolarOptions = {}): FakePolar {

@@ -1,9 +1,10 @@
-// JavaScript literals as prettier prints them on one line: `["a", "b"]`, `{ a: 1 }`,
-// keys unquoted where they may be. Strings keep JSON's double quotes; a line holding a
-// quote or backslash goes to prettier anyway (statement-layout.ts), which picks quotes.
-// Used by the emitters in statement-lines layout: validators.ts and client.ts.
+// JavaScript literals of JSON values, their strings and keys written through escape.ts.
+// `jsLiteral` prints one line as prettier does (`["a", "b"]`, `{ a: 1 }`, keys unquoted
+// where they may be); a line holding a quote or backslash goes to prettier anyway
+// (statement-layout.ts), which picks quotes. `jsonAsJs` prints JSON.stringify's
+// two-space layout, for emitters whose output prettier formats whole.
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+import { propertyKey, stringLiteral } from "./escape.js";
 
 export function jsLiteral(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(jsLiteral).join(", ")}]`;
@@ -11,17 +12,38 @@ export function jsLiteral(value: unknown): string {
     const entries = Object.entries(value).map(([key, item]) => `${jsKey(key)}: ${jsLiteral(item)}`);
     return entries.length ? `{ ${entries.join(", ")} }` : "{}";
   }
-  if (typeof value === "number") return jsNumber(value);
-  return JSON.stringify(value) ?? "undefined";
+  return scalar(value);
 }
 
 /**
- * An object key: bare when it is an identifier, as prettier's `quoteProps: "as-needed"` leaves it.
- * `__proto__` is computed: as a plain key, quoted or not, a literal sets its prototype instead.
+ * A JSON value as a JavaScript expression laid out as `JSON.stringify(value, null, 2)`
+ * lays it out (prettier keeps an object broken where its source breaks it). JSON text
+ * itself is no safe expression: a `"__proto__"` key would set the object's prototype.
  */
+export function jsonAsJs(value: unknown, indent = ""): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    return value.length ? `[\n${value.map((item) => inner + jsonAsJs(item, inner)).join(",\n")}\n${indent}]` : "[]";
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    if (!entries.length) return "{}";
+    // Keys quoted as JSON quotes them: prettier then unquotes them as it did JSON text.
+    const key = (name: string) => (name === "__proto__" ? propertyKey(name) : stringLiteral(name));
+    return `{\n${entries.map(([name, item]) => `${inner}${key(name)}: ${jsonAsJs(item, inner)}`).join(",\n")}\n${indent}}`;
+  }
+  return scalar(value);
+}
+
+function scalar(value: unknown): string {
+  if (typeof value === "number") return jsNumber(value);
+  if (typeof value === "string") return stringLiteral(value);
+  return JSON.stringify(value) ?? "undefined";
+}
+
+/** An object key: bare when it is an identifier, quoted otherwise, `["__proto__"]` computed (escape.ts). */
 export function jsKey(key: string): string {
-  if (key === "__proto__") return `[${JSON.stringify(key)}]`;
-  return IDENTIFIER.test(key) ? key : JSON.stringify(key);
+  return propertyKey(key);
 }
 
 /** Prettier drops the `+` of an exponent (`1e+21` → `1e21`). */

@@ -7,6 +7,7 @@ import type { Model } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
 import { constStatement, printStatements } from "./ts-text.js";
+import { blockComment, propertyKey } from "./escape.js";
 import { credentialType, handlerDocs, outcomeType, paramsType, routeInfo, typeName } from "./server/route.js";
 
 export const SERVER_RUNTIME_FILES = ["auth.ts", "core.ts", "fetch.ts", "node.ts", "outcome.ts", "params.ts", "respond.ts", "router.ts", "types.ts", "uuid.ts"];
@@ -19,10 +20,10 @@ export async function emitServer(context: EmitContext): Promise<GeneratedFile[]>
     const outcome = typeName({ operation, suffix: "Outcome" });
     const credential = credentialType({ model, operation });
     statements.push(`
-/** Parameters of \`${operation.id}\`, decoded and validated, camelCased; the wire uses the spec's names. */
+/** Parameters of \`${blockComment(operation.id)}\`, decoded and validated, camelCased; the wire uses the spec's names. */
 export type ${params} = ${paramsType(operation)};
 
-/** What a \`${operation.id}\` handler may answer: the documented responses, nothing else. */
+/** What a \`${blockComment(operation.id)}\` handler may answer: the documented responses, nothing else. */
 export type ${outcome} =
 | ${outcomeType(operation)};
 
@@ -55,7 +56,7 @@ function imports(): string {
 function handlersInterface(model: Model): string {
   const members = model.operations.map((operation) => {
     const docs = handlerDocs(operation).split("\n").join("\n * ");
-    return `/**\n * ${docs}\n */\n${operation.functionName}: ${typeName({ operation, suffix: "Handler" })};`;
+    return `/**\n * ${docs}\n */\n${propertyKey(operation.functionName)}: ${typeName({ operation, suffix: "Handler" })};`;
   });
   return `
 /** One handler per operation; leaving one out does not compile. */

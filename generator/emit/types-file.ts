@@ -12,6 +12,7 @@
 import { createRequire } from "node:module";
 import { cloneJson } from "../json.js";
 import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
+import { escapeInvisible } from "./escape.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import type * as TS from "typescript";
 import { aliasRecursiveSchemas, recursiveSchemas } from "./types/recursive-aliases.js";
@@ -76,5 +77,5 @@ export async function emitTypes(context: EmitContext): Promise<GeneratedFile[]> 
   const nodes = lib.transformSchema(schema, transformContext({ schema, lib }));
   const recursive = recursiveSchemas(context.subset);
   const statements = recursive.length ? aliasRecursiveSchemas({ ts: require("typescript") as typeof TS, statements: nodes, names: recursive }) : nodes;
-  return [{ path: "types.ts", contents: lib.astToString(statements), layout: "ts-printer" }];
+  return [{ path: "types.ts", contents: escapeInvisible(lib.astToString(statements)), layout: "ts-printer" }];
 }

@@ -10,6 +10,7 @@ import { compileSite, type CompileState } from "./validators/compile.js";
 import { DATE_CHECK } from "./validators/formats.js";
 import { jsKey } from "./js-literal.js";
 import { ownValue } from "../json.js";
+import { jsDoc, lineComment, propertyKey, regexLiteral, stringLiteral } from "./escape.js";
 
 export function emitValidators(context: EmitContext): GeneratedFile[] {
   const document = context.subset as OpenApiDocument & Record<string, unknown>;
@@ -28,7 +29,7 @@ export function emitValidators(context: EmitContext): GeneratedFile[] {
   const functions = names.map((name) => {
     state.counter = 0;
     const body = compileSite({ schema: schemas[name]!, value: "value", at: "at", sink: "issues", state });
-    return `/** ${name.replace(/\*\//g, "*\\/")} */\nfunction ${state.functions.get(name)}(value: unknown, at: string, issues: ValidationIssue[]): void {\n${body || "void value, at, issues;"}\n}`;
+    return `${jsDoc(name)}\nfunction ${state.functions.get(name)}(value: unknown, at: string, issues: ValidationIssue[]): void {\n${body || "void value, at, issues;"}\n}`;
   });
   const parameters = parameterValidators({ document, state });
   const code = [...functions, ...parameters].join("\n");
@@ -37,13 +38,13 @@ export function emitValidators(context: EmitContext): GeneratedFile[] {
   const text = [
     header(state),
     ISSUE_TYPES,
-    ...[...state.patterns].map(([source, name]) => `const ${name} = ${regexLiteral(source)};`),
+    ...[...state.patterns].map(([source, name]) => `const ${name} = ${patternExpression(source)};`),
     ...[...state.lists.entries()].map(([literal, list]) => listConstant({ literal, ...list })),
     ...(names.length ? [RUN] : []),
     ...helpers,
     ...functions,
     `/** By component schema name: \`validators.CustomerSubscription(body)\` returns [] when valid. */`,
-    `export const validators = ${objectLiteral(names.map((name) => `${jsKey(name)}: (value: unknown) => run(${state.functions.get(name)}, value),`))} satisfies Record<string, Validator>;`,
+    `export const validators = ${objectLiteral(names.map((name) => `${propertyKey(name)}: (value: unknown) => run(${state.functions.get(name)}, value),`))} satisfies Record<string, Validator>;`,
     `/** By operationId, then \`in.name\` (\`path.id\`, \`query.anonymize\`): checks the decoded value. */`,
     `export const parameters = ${objectLiteral(parameters)} satisfies Record<string, Record<string, Validator>>;`,
   ];
@@ -54,7 +55,7 @@ export function emitValidators(context: EmitContext): GeneratedFile[] {
 function listConstant(options: { name: string; literal: string; items: string[] }): string {
   const line = `const ${options.name} = ${options.literal};`;
   if (line.length <= PRETTIER_OPTIONS.printWidth) return line;
-  return [`const ${options.name} = [`, ...options.items.map((item) => `${JSON.stringify(item)},`), "];"].join("\n");
+  return [`const ${options.name} = [`, ...options.items.map((item) => `${stringLiteral(item)},`), "];"].join("\n");
 }
 
 /** Members one per line, as an emitter writes them; `{}` when there are none, as prettier prints it. */
@@ -93,9 +94,9 @@ function parameterValidators(options: { document: OpenApiDocument & Record<strin
         state.counter = 0;
         const schema = (parameter.schema ?? true) as Record<string, unknown> | boolean;
         const body = compileSite({ schema, value: "value", at: `""`, sink: "issues", state });
-        return `${jsKey(`${parameter.in}.${parameter.name}`)}: (value: unknown) => {\nconst issues: ValidationIssue[] = [];\n${body}\nreturn issues;\n},`;
+        return `${propertyKey(`${parameter.in}.${parameter.name}`)}: (value: unknown) => {\nconst issues: ValidationIssue[] = [];\n${body}\nreturn issues;\n},`;
       });
-      entries.push([operation.operationId, `${jsKey(operation.operationId)}: ${objectLiteral(checks.sort())},`]);
+      entries.push([operation.operationId, `${propertyKey(operation.operationId)}: ${objectLiteral(checks.sort())},`]);
     }
   }
   return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, code]) => code);
@@ -118,37 +119,32 @@ function header(state: CompileState): string {
   const checked = [...state.usedFormats].sort().join(", ") || "none";
   const unchecked = [...state.uncheckedFormats].sort();
   return [
-    `// Formats checked: ${checked}.`,
-    unchecked.length ? `// Formats NOT checked (unknown to polar-codegen; values pass): ${unchecked.join(", ")}.` : `// Every format in these schemas is checked.`,
+    `// Formats checked: ${lineComment(checked)}.`,
+    unchecked.length ? `// Formats NOT checked (unknown to polar-codegen; values pass): ${lineComment(unchecked.join(", "))}.` : `// Every format in these schemas is checked.`,
     `// \`oneOf\` is checked as "at least one branch" (or the branch a discriminator names):`,
     `// Polar's oneOfs overlap, and the data it sends matches more than one branch.`,
   ].join("\n");
 }
 
-/** A regex literal for a JSON Schema pattern: Unicode mode when the pattern allows it. */
-function regexLiteral(source: string): string {
-  const escaped = escapeForLiteral(source);
-  try {
-    new RegExp(source, "u");
-    return `/${escaped}/u`;
-  } catch {
-    return `/${escaped}/`;
-  }
+/**
+ * A JSON Schema pattern as an expression: a literal in Unicode mode when the pattern allows
+ * it (Polar's all do); otherwise the constructor, since TypeScript checks a literal's syntax
+ * by stricter rules than engines apply without the flag. A pattern that compiles neither
+ * way was refused with its position before any emitter ran (pattern-checks.ts).
+ */
+function patternExpression(source: string): string {
+  if (compiles({ source, flags: "u" })) return regexLiteral({ source, flags: "u" });
+  if (compiles({ source, flags: "" })) return `/* @__PURE__ */ new RegExp(${stringLiteral(source)})`;
+  throw new Error(`validators: the pattern ${stringLiteral(source)} is no regular expression`);
 }
 
-/** `/` that the pattern does not already escape, and line breaks, which a literal cannot hold. */
-function escapeForLiteral(source: string): string {
-  let out = "";
-  for (let index = 0; index < source.length; index++) {
-    const char = source[index]!;
-    if (char === "\\" && index + 1 < source.length) out += char + source[++index];
-    else if (char === "/") out += "\\/";
-    else if (char === "\n") out += "\\n";
-    else if (char === "\r") out += "\\r";
-    else if (char === "\u2028" || char === "\u2029") out += `\\u${char.charCodeAt(0).toString(16)}`;
-    else out += char;
+function compiles(options: { source: string; flags: string }): boolean {
+  try {
+    new RegExp(options.source, options.flags);
+    return true;
+  } catch {
+    return false;
   }
-  return out;
 }
 
 const ISSUE_TYPES = `/** One place where a value breaks its schema. \`pointer\` is a JSON pointer into the value. */

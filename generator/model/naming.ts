@@ -1,20 +1,29 @@
 // Names in generated code: the spec's snake_case and `:`-separated ids become camelCase.
+// Letters and digits of any script are kept (`kündigen` stays `kündigen`); everything else
+// separates words. Function names are made declarable in names.ts.
+
+/** Separators: anything that cannot continue an identifier, and `_` (snake_case). */
+const WORD_BREAK = /(?:[^\p{ID_Continue}]|_)+/u;
 
 export function camelCase(text: string): string {
-  const words = text.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  return words
-    .map((word, index) => (index === 0 ? word[0]!.toLowerCase() + word.slice(1) : word[0]!.toUpperCase() + word.slice(1)))
-    .join("");
+  const words = text.split(WORD_BREAK).filter(Boolean);
+  return words.map((word, index) => (index === 0 ? lowerFirst(word) : upperFirst(word))).join("");
+}
+
+function lowerFirst(word: string): string {
+  const first = String.fromCodePoint(word.codePointAt(0)!);
+  return first.toLowerCase() + word.slice(first.length);
+}
+
+export function upperFirst(word: string): string {
+  if (word === "") return word;
+  const first = String.fromCodePoint(word.codePointAt(0)!);
+  return first.toUpperCase() + word.slice(first.length);
 }
 
 /** `customer_portal:subscriptions:cancel` → `["customerPortal", "subscriptions", "cancel"]`. */
 export function operationGroup(operationId: string): string[] {
   return operationId.split(/[:.]/).filter(Boolean).map(camelCase);
-}
-
-/** `customers:delete_external` → `customersDeleteExternal`. */
-export function operationFunctionName(operationId: string): string {
-  return camelCase(operationId.replace(/[:.]/g, "_"));
 }
 
 /** Which client credential carries a bearer security scheme. */

@@ -3,7 +3,8 @@
 
 import { HTTP_METHODS, isObject, parsePointer, type OpenApiDocument } from "../openapi.js";
 import { ownValue } from "../json.js";
-import { notInherited, camelCase, operationFunctionName, operationGroup } from "./naming.js";
+import { notInherited, camelCase, operationGroup } from "./naming.js";
+import { operationFunctionName } from "./names.js";
 import { toTypeRef } from "./type-ref.js";
 import type { OperationModel, ParameterModel, ResponseModel, SecurityRequirementModel } from "./types.js";
 

@@ -3,7 +3,9 @@
 // the runtime sends from, and the JSDoc.
 
 import type { Model, OperationModel, ParameterModel, ResponseModel, TypeRef } from "../../model/types.js";
-import { jsKey, jsLiteral } from "../js-literal.js";
+import { upperFirst } from "../../model/naming.js";
+import { blockComment, jsDoc, propertyKey, stringLiteral } from "../escape.js";
+import { jsLiteral } from "../js-literal.js";
 import { credentialNames } from "./security.js";
 
 /** Methods whose repetition has no further effect (RFC 9110, section 9.2.2): safe to retry after a network error. */
@@ -11,11 +13,11 @@ const IDEMPOTENT = new Set(["get", "head", "put", "delete", "options", "trace"])
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\b/i;
 
 export function pascalCase(name: string): string {
-  return name[0]!.toUpperCase() + name.slice(1);
+  return upperFirst(name);
 }
 
 function operationRef(operation: OperationModel): string {
-  return `operations[${JSON.stringify(operation.id)}]`;
+  return `operations[${stringLiteral(operation.id)}]`;
 }
 
 /** Documented responses with a numeric status; ranges and `default` are left to `unexpected-status`. */
@@ -27,16 +29,16 @@ function numbered(operation: OperationModel): Array<ResponseModel & { status: nu
 
 function parameterType(options: { operation: OperationModel; parameter: ParameterModel }): string {
   const { operation, parameter } = options;
-  const name = JSON.stringify(parameter.name);
-  const location = `${operationRef(operation)}["parameters"][${JSON.stringify(parameter.in)}]`;
+  const name = stringLiteral(parameter.name);
+  const location = `${operationRef(operation)}["parameters"][${stringLiteral(parameter.in)}]`;
   return parameter.required ? `${location}[${name}]` : `NonNullable<${location}>[${name}]`;
 }
 
 export function paramsType(operation: OperationModel): string {
   const members = [...operation.pathParams, ...operation.query].map((parameter) => {
-    const docs = parameter.description ? `/** ${escapeDoc(parameter.description)} */\n` : "";
+    const docs = parameter.description ? `${jsDoc(parameter.description)}\n` : "";
     const optional = parameter.required ? "" : "?";
-    return `${docs}${parameter.codeName}${optional}: ${parameterType({ operation, parameter })};`;
+    return `${docs}${propertyKey(parameter.codeName)}${optional}: ${parameterType({ operation, parameter })};`;
   });
   return `{\n${members.join("\n")}\n}`;
 }
@@ -44,7 +46,7 @@ export function paramsType(operation: OperationModel): string {
 function bodyType(options: { operation: OperationModel; response: ResponseModel & { status: number } }): string {
   const { response } = options;
   if (!response.contentType) return "undefined";
-  return `${operationRef(options.operation)}["responses"][${response.status}]["content"][${JSON.stringify(response.contentType)}]`;
+  return `${operationRef(options.operation)}["responses"][${response.status}]["content"][${stringLiteral(response.contentType)}]`;
 }
 
 export function resultType(options: { model: Model; operation: OperationModel }): string {
@@ -102,7 +104,7 @@ export function specConstants(model: Model): Array<[string, Record<string, unkno
 function responseCode(response: ResponseModel): string {
   if (!response.contentType) return "0";
   if (!JSON_TYPE.test(response.contentType)) return "2";
-  return response.body?.kind === "model" ? JSON.stringify(response.body.name) : "1";
+  return response.body?.kind === "model" ? stringLiteral(response.body.name) : "1";
 }
 
 /** `typeof`s a query value may have: what the schema allows, or any primitive when it is not that simple. */
@@ -117,29 +119,19 @@ function queryTypes(type: TypeRef): string {
   return "boolean|number|string";
 }
 
-/**
- * One member of the `query` record. A member named like one every object inherits
- * (`constructor`) takes its contextual type from that member, not from the record's
- * index signature, so its tuple is spelled out.
- */
-function queryEntry(options: { name: string; value: [string, string] }): string {
-  const value = jsLiteral(options.value);
-  return `${jsKey(options.name)}: ${options.name in Object.prototype ? `${value} satisfies [string, string]` : value}`;
-}
-
 /** The `OperationInfo` literal: what the runtime needs that never varies per call. */
 export function descriptor(options: { model: Model; operation: OperationModel }): string {
   const { operation } = options;
-  const uuids = operation.pathParams.flatMap((parameter) => (/^uuid4?$/.test(parameter.format ?? "") ? [[parameter.codeName, parameter.format]] : []));
+  const uuids = operation.pathParams.flatMap((parameter) => (/^uuid4?$/.test(parameter.format ?? "") ? [[parameter.codeName, parameter.format!] as const] : []));
   const responses = numbered(operation).map((response) => `${response.status}: ${responseCode(response)}`);
   const done = doneStatus(options);
-  const queryEntries = operation.query.map((parameter) => queryEntry({ name: encodeURIComponent(parameter.name), value: [parameter.codeName, queryTypes(parameter.type)] }));
+  const queryEntries = operation.query.map((parameter) => [encodeURIComponent(parameter.name), [parameter.codeName, queryTypes(parameter.type)]] as const);
   const lines = [
-    `id: ${JSON.stringify(operation.id)}`,
-    `method: ${JSON.stringify(operation.method.toUpperCase())}`,
+    `id: ${stringLiteral(operation.id)}`,
+    `method: ${stringLiteral(operation.method.toUpperCase())}`,
     `path: ${jsLiteral(pathParts(operation))}`,
-    ...(uuids.length ? [`uuids: ${jsLiteral(Object.fromEntries(uuids))}`] : []),
-    ...(operation.query.length ? [`query: { ${queryEntries.join(", ")} }`] : []),
+    ...(uuids.length ? [`uuids: ${typedRecord({ entries: uuids, type: "as const" })}`] : []),
+    ...(operation.query.length ? [`query: ${typedRecord({ entries: queryEntries, type: "as [string, string]" })}`] : []),
     `auth: ${jsLiteral(credentialNames(options))}`,
     `responses: ${responses.length ? `{ ${responses.join(", ")} }` : "{}"}`,
     ...(done === undefined ? [] : [`done: ${done}`]),
@@ -148,19 +140,30 @@ export function descriptor(options: { model: Model; operation: OperationModel })
   return `{\n${lines.join(",\n")},\n}`;
 }
 
+/**
+ * `{ key: value, … }` as jsLiteral prints it, for a record typed by an index signature.
+ * TypeScript gives a value no literal type from that signature when its key is a member of
+ * `Object.prototype` (`constructor`, `toString`): such a value carries its type itself.
+ */
+function typedRecord(options: { entries: ReadonlyArray<readonly [string, unknown]>; type: string }): string {
+  const members = options.entries.map(([key, value]) => `${propertyKey(key)}: ${jsLiteral(value)}${key in Object.prototype ? ` ${options.type}` : ""}`);
+  return `{ ${members.join(", ")} }`;
+}
+
 /** `/v1/customers/external/{external_id}` → `["/v1/customers/external/", "externalId", ""]`. */
 function pathParts(operation: OperationModel): string[] {
   const codeNames = new Map(operation.pathParams.map((parameter) => [parameter.name, parameter.codeName]));
   return operation.path.split(/[{}]/).map((part, index) => {
     if (index % 2 === 0) return part;
     const codeName = codeNames.get(part);
-    if (!codeName) throw new Error(`client: ${operation.id}: path parameter "${part}" is not declared`);
+    if (codeName === undefined) throw new Error(`client: ${operation.id}: path parameter "${part}" is not declared`);
     return codeName;
   });
 }
 
+/** Text for a JSDoc: `*\/` and every line break but LF escaped (escape.ts), blank space around it dropped. */
 export function escapeDoc(text: string): string {
-  return text.replace(/\*\//g, "*\\/").trim();
+  return blockComment(text).trim();
 }
 
 /** Summary, description, irreversibility, credentials and scopes, from the spec. */

@@ -3,6 +3,7 @@
 // twice: as the `PolarClient` interface and as the object `createPolarClient` returns.
 
 import type { OperationModel } from "../../model/types.js";
+import { propertyKey } from "../escape.js";
 import { pascalCase } from "./operation.js";
 
 interface Branch {
@@ -13,13 +14,17 @@ function isOperation(node: Branch | OperationModel): node is OperationModel {
   return typeof node.id === "string" && Array.isArray(node.group);
 }
 
+/** Branches have no prototype: a group may be called `constructor` or `__proto__` (keys from the spec). */
+function newBranch(): Branch {
+  return Object.create(null) as Branch;
+}
+
 export function groupTree(operations: readonly OperationModel[]): Branch {
-  // Without a prototype: a group named `constructor` is a group, not Object's constructor.
-  const root: Branch = Object.create(null) as Branch;
+  const root = newBranch();
   for (const operation of operations) {
     let branch = root;
     for (const name of operation.group.slice(0, -1)) {
-      const next = (branch[name] ??= Object.create(null) as Branch);
+      const next = (branch[name] ??= newBranch());
       if (isOperation(next)) throw new Error(`client: ${operation.id} groups under the operation ${next.id}`);
       branch = next;
     }
@@ -37,9 +42,9 @@ function sortedEntries(branch: Branch): Array<[string, Branch | OperationModel]>
 /** The `PolarClient<O>` members; `docsOf` gives each method its JSDoc. */
 export function printTreeType(options: { branch: Branch; docsOf: (operation: OperationModel) => string }): string {
   const members = sortedEntries(options.branch).map(([name, node]) => {
-    if (!isOperation(node)) return `${name}: ${printTreeType({ branch: node, docsOf: options.docsOf })};`;
+    if (!isOperation(node)) return `${propertyKey(name)}: ${printTreeType({ branch: node, docsOf: options.docsOf })};`;
     const type = pascalCase(node.functionName);
-    return `/**\n * ${options.docsOf(node).split("\n").join("\n * ")}\n */\n${name}(input: ${type}Input<O>): Promise<${type}Result>;`;
+    return `/**\n * ${options.docsOf(node).split("\n").join("\n * ")}\n */\n${propertyKey(name)}(input: ${type}Input<O>): Promise<${type}Result>;`;
   });
   return `{\n${members.join("\n")}\n}`;
 }
@@ -47,7 +52,7 @@ export function printTreeType(options: { branch: Branch; docsOf: (operation: Ope
 /** The object literal of methods, each its operation bound to the client by `bind`. */
 export function printTreeValue(branch: Branch): string {
   const members = sortedEntries(branch).map(([name, node]) =>
-    isOperation(node) ? `${name}: bind(${node.functionName}Operation)` : `${name}: ${printTreeValue(node)}`,
+    isOperation(node) ? `${propertyKey(name)}: bind(${node.functionName}Operation)` : `${propertyKey(name)}: ${printTreeValue(node)}`,
   );
   return `{\n${members.join(",\n")},\n}`;
 }

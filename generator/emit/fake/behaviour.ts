@@ -5,6 +5,7 @@
 
 import type { OperationModel } from "../../model/types.js";
 import type { OpenApiDocument } from "../../openapi.js";
+import { propertyAccess, stringLiteral } from "../escape.js";
 import { numberedResponses } from "../server/route.js";
 import { errorOutcome } from "./error-outcome.js";
 
@@ -57,7 +58,7 @@ export function behaviourOf(input: BehaviourInput): string {
   const behaviour = Object.hasOwn(BEHAVIOURS, operation.id) ? BEHAVIOURS[operation.id] : undefined;
   const documented = new Set(numberedResponses(operation).map((response) => response.status));
   const code = behaviour && behaviour.statuses.every((status) => documented.has(status)) ? behaviour.code(input) : undefined;
-  return code ?? `() => {\n throw new Error(${JSON.stringify(`the fake Polar has no behaviour for ${operation.id}`)});\n}`;
+  return code ?? `() => {\n throw new Error(${stringLiteral(`the fake Polar has no behaviour for ${operation.id}`)});\n}`;
 }
 
 /** The shared constant when Polar's own body fits the spec, else this operation's own outcome. */
@@ -72,9 +73,9 @@ function deleteCode(options: BehaviourInput & { by: "id" | "external_id" }): str
   const notFound = errorCode({ ...options, status: 404, body: NOT_FOUND, constant: "notFound" });
   if (!key || !notFound) return undefined;
   const anonymize = operation.query.find((parameter) => parameter.name === "anonymize");
-  const wanted = anonymize ? `params.${anonymize.codeName} === true` : "false";
+  const wanted = anonymize ? `params${propertyAccess(anonymize.codeName)} === true` : "false";
   return `({ params }) =>
-    store.deleteCustomer({ by: ${JSON.stringify(options.by)}, value: params.${key.codeName}, anonymize: ${wanted} }) ? { status: 204 } : ${notFound}`;
+    store.deleteCustomer({ by: ${stringLiteral(options.by)}, value: params${propertyAccess(key.codeName)}, anonymize: ${wanted} }) ? { status: 204 } : ${notFound}`;
 }
 
 function cancelCode(input: BehaviourInput): string | undefined {
@@ -86,7 +87,7 @@ function cancelCode(input: BehaviourInput): string | undefined {
   return `({ params, credential }) => {
     const caller = store.credential(credential.token);
     const customerId = caller && "customerId" in caller ? caller.customerId : undefined;
-    const result = store.cancelSubscription({ id: params.${key.codeName}, customerId });
+    const result = store.cancelSubscription({ id: params${propertyAccess(key.codeName)}, customerId });
     if (result.kind === "not-found") return ${notFound};
     if (result.kind === "already-canceled") return ${alreadyCanceled};
     return { status: 200, body: result.subscription as FakeSubscription };

@@ -5,10 +5,11 @@
 // then `JSON.parse` of its text, which the validators check at run time instead.
 
 import { isObject, type OpenApiDocument } from "../../openapi.js";
+import { stringLiteral } from "../escape.js";
+import { jsonAsJs } from "../js-literal.js";
 
 export function jsonValueCode(options: { document: OpenApiDocument; value: unknown }): string {
-  const text = JSON.stringify(options.value, null, 2);
-  return literalFits(options) ? text : `JSON.parse(${JSON.stringify(JSON.stringify(options.value))})`;
+  return literalFits(options) ? jsonAsJs(options.value) : `JSON.parse(${stringLiteral(JSON.stringify(options.value))})`;
 }
 
 /** Whether `value` may be written as an object literal typed by the document's schemas. */

@@ -4,6 +4,8 @@
 
 import type { Model, OperationModel, ParameterModel, ResponseModel, TypeRef } from "../../model/types.js";
 import { escapeDoc, pascalCase } from "../client/operation.js";
+import { jsDoc, propertyKey, stringLiteral } from "../escape.js";
+import { jsonAsJs } from "../js-literal.js";
 
 type Numbered = ResponseModel & { status: number };
 
@@ -14,7 +16,7 @@ export function numberedResponses(operation: OperationModel): Numbered[] {
 }
 
 function operationRef(operation: OperationModel): string {
-  return `operations[${JSON.stringify(operation.id)}]`;
+  return `operations[${stringLiteral(operation.id)}]`;
 }
 
 /** The runtime's decoder for a parameter; throws on what a single path or query text cannot carry. */
@@ -73,23 +75,23 @@ export function routeInfo(options: { model: Model; operation: OperationModel }):
     security: securityOf(options),
     responses,
   };
-  return JSON.stringify(route, null, 2);
+  return jsonAsJs(route);
 }
 
 function parameterType(options: { operation: OperationModel; parameter: ParameterModel }): string {
   const { operation, parameter } = options;
-  const location = `${operationRef(operation)}["parameters"][${JSON.stringify(parameter.in)}]`;
-  if (parameter.required) return `${location}[${JSON.stringify(parameter.name)}]`;
-  const optional = `NonNullable<${location}>[${JSON.stringify(parameter.name)}]`;
+  const location = `${operationRef(operation)}["parameters"][${stringLiteral(parameter.in)}]`;
+  if (parameter.required) return `${location}[${stringLiteral(parameter.name)}]`;
+  const optional = `NonNullable<${location}>[${stringLiteral(parameter.name)}]`;
   // The runtime fills the default in: the handler always gets a value.
   return parameter.default === undefined ? optional : `Exclude<${optional}, undefined>`;
 }
 
 export function paramsType(operation: OperationModel): string {
   const members = [...operation.pathParams, ...operation.query].map((parameter) => {
-    const docs = parameter.description ? `/** ${escapeDoc(parameter.description)} */\n` : "";
+    const docs = parameter.description ? `${jsDoc(parameter.description)}\n` : "";
     const optional = parameter.required || parameter.default !== undefined ? "" : "?";
-    return `${docs}${parameter.codeName}${optional}: ${parameterType({ operation, parameter })};`;
+    return `${docs}${propertyKey(parameter.codeName)}${optional}: ${parameterType({ operation, parameter })};`;
   });
   return `{\n${members.join("\n")}\n}`;
 }
@@ -98,14 +100,14 @@ export function paramsType(operation: OperationModel): string {
 export function credentialType(options: { model: Model; operation: OperationModel }): string {
   const schemes = [...new Set(securityOf(options).map((alternative) => alternative.scheme))].sort();
   if (schemes.length === 0) return "undefined";
-  return `ServerCredential<${schemes.map((scheme) => JSON.stringify(scheme)).join(" | ")}>`;
+  return `ServerCredential<${schemes.map((scheme) => stringLiteral(scheme)).join(" | ")}>`;
 }
 
 /** `{ status: 204 } | { status: 404; body: ... } | ...`: exactly the documented outcomes. */
 export function outcomeType(operation: OperationModel): string {
   const variants = numberedResponses(operation).map((response) => {
     if (!response.contentType) return `{ status: ${response.status}; body?: undefined; headers?: OutcomeHeaders }`;
-    const body = `${operationRef(operation)}["responses"][${response.status}]["content"][${JSON.stringify(response.contentType)}]`;
+    const body = `${operationRef(operation)}["responses"][${response.status}]["content"][${stringLiteral(response.contentType)}]`;
     return `{ status: ${response.status}; body: ${body}; headers?: OutcomeHeaders }`;
   });
   return variants.length ? variants.join("\n| ") : "never";

@@ -11,6 +11,7 @@
 // - Formats are enforced (formats.ts); one the table lacks is reported by the emitter.
 
 import { FORMAT_PATTERNS } from "./formats.js";
+import { stringLiteral } from "../escape.js";
 import { jsLiteral, jsNumber } from "../js-literal.js";
 
 type Schema = Record<string, unknown> | boolean;
@@ -92,7 +93,7 @@ function typeCheck(site: Site): string {
   if (types.length === 0) return "";
   const tests = types.map((type) => (Object.hasOwn(TYPE_TESTS, type) ? TYPE_TESTS[type]!(site.value) : "false"));
   if (schema.nullable === true) tests.push(TYPE_TESTS.null!(site.value));
-  return `if (${not(tests.join(" || "))}) ${fail({ site, keyword: "type", message: JSON.stringify(`must be ${types.join(" or ")}`), expected: JSON.stringify(types.join(" | ")) })}`;
+  return `if (${not(tests.join(" || "))}) ${fail({ site, keyword: "type", message: stringLiteral(`must be ${types.join(" or ")}`), expected: stringLiteral(types.join(" | ")) })}`;
 }
 
 function enumCheck(site: Site): string {
@@ -100,11 +101,11 @@ function enumCheck(site: Site): string {
   const checks: string[] = [];
   if (Array.isArray(schema.enum)) {
     const literal = listLiteral({ state: site.state, items: schema.enum });
-    checks.push(`if (!includesJson(${literal}, ${site.value})) ${fail({ site, keyword: "enum", message: JSON.stringify(`must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(", ")}`), expected: literal })}`);
+    checks.push(`if (!includesJson(${literal}, ${site.value})) ${fail({ site, keyword: "enum", message: stringLiteral(`must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(", ")}`), expected: literal })}`);
   }
   if ("const" in schema) {
     const literal = jsLiteral(schema.const);
-    checks.push(`if (!includesJson([${literal}], ${site.value})) ${fail({ site, keyword: "const", message: JSON.stringify(`must be ${literal}`), expected: literal })}`);
+    checks.push(`if (!includesJson([${literal}], ${site.value})) ${fail({ site, keyword: "const", message: stringLiteral(`must be ${literal}`), expected: literal })}`);
   }
   return checks.join("\n");
 }
@@ -116,7 +117,7 @@ function stringChecks(site: Site): string {
   if (typeof schema.minLength === "number") checks.push(`if (codePoints(${value}) < ${schema.minLength}) ${fail({ site, keyword: "minLength", message: `"must have at least ${schema.minLength} characters"`, expected: String(schema.minLength) })}`);
   if (typeof schema.maxLength === "number") checks.push(`if (codePoints(${value}) > ${schema.maxLength}) ${fail({ site, keyword: "maxLength", message: `"must have at most ${schema.maxLength} characters"`, expected: String(schema.maxLength) })}`);
   if (typeof schema.pattern === "string") {
-    checks.push(`if (!${pattern({ state: site.state, source: schema.pattern })}.test(${value})) ${fail({ site, keyword: "pattern", message: JSON.stringify(`must match ${schema.pattern}`), expected: JSON.stringify(schema.pattern) })}`);
+    checks.push(`if (!${pattern({ state: site.state, source: schema.pattern })}.test(${value})) ${fail({ site, keyword: "pattern", message: stringLiteral(`must match ${schema.pattern}`), expected: stringLiteral(schema.pattern) })}`);
   }
   if (typeof schema.format === "string") checks.push(formatCheck({ site, format: schema.format }));
   return checks.filter(Boolean).join("\n");
@@ -124,6 +125,7 @@ function stringChecks(site: Site): string {
 
 function formatCheck(options: { site: Site; format: string }): string {
   const { site, format } = options;
+  // Own entries only: a format named `constructor` is not Object.prototype's.
   const source = Object.hasOwn(FORMAT_PATTERNS, format) ? FORMAT_PATTERNS[format] : undefined;
   if (source === undefined) {
     site.state.uncheckedFormats.add(format);
@@ -132,7 +134,7 @@ function formatCheck(options: { site: Site; format: string }): string {
   site.state.usedFormats.add(format);
   const regex = pattern({ state: site.state, source });
   const dated = format === "date" || format === "date-time" ? ` || !realDate(${site.value})` : "";
-  return `if (!${regex}.test(${site.value})${dated}) ${fail({ site, keyword: "format", message: JSON.stringify(`must be a valid ${format}`), expected: JSON.stringify(format) })}`;
+  return `if (!${regex}.test(${site.value})${dated}) ${fail({ site, keyword: "format", message: stringLiteral(`must be a valid ${format}`), expected: stringLiteral(format) })}`;
 }
 
 function numberChecks(site: Site): string {
@@ -147,7 +149,7 @@ function numberChecks(site: Site): string {
   ];
   const checks = bounds
     .filter(([, , limit]) => typeof limit === "number")
-    .map(([keyword, op, limit]) => `if (${value} ${op} ${jsNumber(limit as number)}) ${fail({ site, keyword, message: JSON.stringify(`must not be ${op} ${limit}`), expected: jsNumber(limit as number) })}`);
+    .map(([keyword, op, limit]) => `if (${value} ${op} ${jsNumber(limit as number)}) ${fail({ site, keyword, message: stringLiteral(`must not be ${op} ${limit}`), expected: jsNumber(limit as number) })}`);
   if (typeof schema.multipleOf === "number") {
     checks.push(`if (!Number.isInteger(${value} / ${jsNumber(schema.multipleOf)})) ${fail({ site, keyword: "multipleOf", message: `"must be a multiple of ${schema.multipleOf}"`, expected: jsNumber(schema.multipleOf) })}`);
   }
@@ -166,7 +168,7 @@ function objectChecks(site: Site): string {
     // The property's pointer, named once: `fail(issues, at + "/a_long_name", …)` in every check makes long lines.
     const pointer = `p${variable.slice(1)}`;
     const inner = compileSite({ schema: child, value: variable, at: pointer, sink: site.sink, state });
-    const at = `${site.at} + ${JSON.stringify(`/${encodePointerToken(name)}`)}`;
+    const at = `${site.at} + ${stringLiteral(`/${encodePointerToken(name)}`)}`;
     const uses = inner.match(new RegExp(`\\b${pointer}\\b`, "g"))?.length ?? 0;
     const body = uses > 1 ? `const ${pointer} = ${at};\n${inner}` : inner.replace(new RegExp(`\\b${pointer}\\b`), at);
     // Variable names are unique within a function, so no block is needed around them.
@@ -174,7 +176,7 @@ function objectChecks(site: Site): string {
   }
   checks.push(extraProperties({ site, known: Object.keys(properties) }));
   for (const [keyword, op] of [["minProperties", "<"], ["maxProperties", ">"]] as const) {
-    if (typeof schema[keyword] === "number") checks.push(`if (Object.keys(${value}).length ${op} ${schema[keyword]}) ${fail({ site, keyword, message: JSON.stringify(`must not have ${op} ${schema[keyword]} properties`), expected: String(schema[keyword]) })}`);
+    if (typeof schema[keyword] === "number") checks.push(`if (Object.keys(${value}).length ${op} ${schema[keyword]}) ${fail({ site, keyword, message: stringLiteral(`must not have ${op} ${schema[keyword]} properties`), expected: String(schema[keyword]) })}`);
   }
   return checks.filter(Boolean).join("\n");
 }
@@ -185,7 +187,7 @@ function objectChecks(site: Site): string {
  * inherits need the test, so other checks keep their short form.
  */
 function ownProperty(options: { value: string; name: string }): string {
-  const key = JSON.stringify(options.name);
+  const key = stringLiteral(options.name);
   return options.name in Object.prototype ? `Object.hasOwn(${options.value}, ${key}) ? ${options.value}[${key}] : undefined` : `${options.value}[${key}]`;
 }
 
@@ -223,7 +225,7 @@ function arrayChecks(site: Site): string {
   const { value, state } = site;
   const checks: string[] = [];
   for (const [keyword, op] of [["minItems", "<"], ["maxItems", ">"]] as const) {
-    if (typeof schema[keyword] === "number") checks.push(`if (${value}.length ${op} ${schema[keyword]}) ${fail({ site, keyword, message: JSON.stringify(`must not have ${op} ${schema[keyword]} items`), expected: String(schema[keyword]) })}`);
+    if (typeof schema[keyword] === "number") checks.push(`if (${value}.length ${op} ${schema[keyword]}) ${fail({ site, keyword, message: stringLiteral(`must not have ${op} ${schema[keyword]} items`), expected: String(schema[keyword]) })}`);
   }
   const prefix = Array.isArray(schema.prefixItems) ? (schema.prefixItems as Schema[]) : [];
   prefix.forEach((child, index) => {
@@ -268,15 +270,15 @@ function someBranch(options: { site: Site; keyword: string; branches: Schema[] }
   const sinks = branches.map(() => `b${site.state.counter++}`);
   const tries = branches.map((branch, index) => `const ${sinks[index]}: ValidationIssue[] = [];\n${compileSite({ ...site, schema: branch, sink: sinks[index]! })}`);
   const none = sinks.map((sink) => `${sink}.length > 0`).join(" && ");
-  const message = JSON.stringify(`must match ${keyword === "oneOf" ? "one" : "at least one"} of its ${branches.length} schemas`);
-  let verdict = `if (${none}) ${fail({ site, keyword, message, expected: JSON.stringify(`${branches.length} alternatives`) })}`;
+  const message = stringLiteral(`must match ${keyword === "oneOf" ? "one" : "at least one"} of its ${branches.length} schemas`);
+  let verdict = `if (${none}) ${fail({ site, keyword, message, expected: stringLiteral(`${branches.length} alternatives`) })}`;
   if (discriminator?.propertyName) {
-    const tag = JSON.stringify(discriminator.propertyName);
+    const tag = stringLiteral(String(discriminator.propertyName));
     // Each case a block of its own lines: prettier's layout, statement by statement.
     const cases = branches.flatMap((branch, index) =>
-      tagsOf({ branch, mapping: discriminator.mapping }).map((value) => `case ${JSON.stringify(value)}: {\n${site.sink}.push(...${sinks[index]});\nbreak;\n}`),
+      tagsOf({ branch, mapping: discriminator.mapping }).map((value) => `case ${stringLiteral(value)}: {\n${site.sink}.push(...${sinks[index]});\nbreak;\n}`),
     );
-    const unknownTag = fail({ site, keyword: "discriminator", message: JSON.stringify(`${discriminator.propertyName} must name one of the alternatives`), at: `${site.at} + ${JSON.stringify(`/${encodePointerToken(discriminator.propertyName)}`)}` });
+    const unknownTag = fail({ site, keyword: "discriminator", message: stringLiteral(`${discriminator.propertyName} must name one of the alternatives`), at: `${site.at} + ${stringLiteral(`/${encodePointerToken(discriminator.propertyName)}`)}` });
     verdict = `if (isRecord(${site.value}) && typeof ${site.value}[${tag}] === "string") {\nswitch (${site.value}[${tag}]) {\n${cases.join("\n")}\ndefault: {\n${unknownTag}\n}\n}\n} else {\n${verdict}\n}`;
   }
   return `{\n${tries.join("\n")}\n${verdict}\n}`;
@@ -321,7 +323,7 @@ function listLiteral(options: { state: CompileState; items: unknown[] }): string
 function fail(options: { site: Site; keyword: string; message: string; expected?: string; actual?: string; at?: string }): string {
   const { site } = options;
   const message = DERIVED_MESSAGES.has(options.keyword) ? "" : `, ${options.message}`;
-  return `fail(${site.sink}, ${options.at ?? site.at}, ${JSON.stringify(options.keyword)}, ${options.expected ?? "undefined"}, ${options.actual ?? site.value}${message});`;
+  return `fail(${site.sink}, ${options.at ?? site.at}, ${stringLiteral(options.keyword)}, ${options.expected ?? "undefined"}, ${options.actual ?? site.value}${message});`;
 }
 
 function pattern(options: { state: CompileState; source: string }): string {

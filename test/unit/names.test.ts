@@ -1,0 +1,57 @@
+// Names derived from the spec: the mapping of an operationId to the function it becomes,
+// and the list of names the generated modules use already, held to those modules.
+import { readFileSync } from "node:fs";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { GENERATED_NAMES, operationDeclarations, operationFunctionName } from "../../generator/model/names.js";
+
+/** Every top-level name a module declares, imports or exports. */
+function topLevelNames(path: string): string[] {
+  const file = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest);
+  const names: string[] = [];
+  for (const statement of file.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const bindings = statement.importClause?.namedBindings;
+      if (bindings && ts.isNamedImports(bindings)) names.push(...bindings.elements.map((element) => element.name.text));
+    } else if (ts.isExportDeclaration(statement)) {
+      const clause = statement.exportClause;
+      if (clause && ts.isNamedExports(clause)) names.push(...clause.elements.map((element) => element.name.text));
+    } else if (ts.isVariableStatement(statement)) {
+      names.push(...statement.declarationList.declarations.map((declaration) => (declaration.name as ts.Identifier).text));
+    } else if (ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
+      names.push(statement.name!.text);
+    }
+  }
+  return names;
+}
+
+describe("names the generated modules use", () => {
+  it("GENERATED_NAMES is every top-level name of client.ts, server.ts and index.ts that no operation gives", () => {
+    const fromOperations = new Set(["customersDelete", "customersDeleteExternal", "customerPortalSubscriptionsCancel"].flatMap(operationDeclarations));
+    const used = ["client.ts", "server.ts", "index.ts"].flatMap((name) => topLevelNames(`generated/polar/${name}`)).filter((name) => !fromOperations.has(name));
+    expect([...new Set(used)].sort()).toStrictEqual([...GENERATED_NAMES].sort());
+  });
+});
+
+describe("operationFunctionName", () => {
+  it("camelCases the id in ASCII, and makes it a name the module can declare", () => {
+    const ids = ["customers:delete_external", "customer_portal:subscriptions:cancel", "kündigen:jetzt", "𓺛x", "ä", "constructor", "class", "1x", "send", "any", "createPolarClient", "*/x", ":::", ""];
+    expect(Object.fromEntries(ids.map((id) => [id, operationFunctionName(id)]))).toStrictEqual({
+      "customers:delete_external": "customersDeleteExternal",
+      "customer_portal:subscriptions:cancel": "customerPortalSubscriptionsCancel",
+      "kündigen:jetzt": "kundigenJetzt",
+      "𓺛x": "x",
+      ä: "a",
+      constructor: "constructor",
+      class: "class_",
+      "1x": "_1x",
+      // The client imports `send`; `AnyResult` is one of its types.
+      send: "send_",
+      any: "any_",
+      createPolarClient: "createPolarClient_",
+      "*/x": "x",
+      ":::": "",
+      "": "",
+    });
+  });
+});
