@@ -28,15 +28,15 @@ import { createPolarClient, createPolarServer, toNodeListener } from "./polar/in
 const seed = {
   customers: [{ id: "${CUSTOMER}", email: "ada@example.com" }],
   subscriptions: [{ id: "${SUBSCRIPTION}", customer_id: "${CUSTOMER}", status: "active" }],
-  customer_sessions: [{ token: "session-ada", customer_id: "${CUSTOMER}" }],
+  customer_sessions: [{ token: "polar_cst_ada", customer_id: "${CUSTOMER}" }],
 };
 const server = createServer(toNodeListener(createPolarServer(createFakePolar({ seed }))));
 await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
 try {
   const baseUrl = \`http://127.0.0.1:\${(server.address() as AddressInfo).port}\`;
-  const portal = createPolarClient({ baseUrl, customerSession: "session-ada" });
+  const portal = createPolarClient({ baseUrl, customerSession: "polar_cst_ada" });
   const canceled = await portal.customerPortal.subscriptions.cancel({ id: "${SUBSCRIPTION}" });
-  const polar = createPolarClient({ baseUrl, accessToken: "polar_oat_test" });
+  const polar = createPolarClient({ baseUrl, accessToken: "polar_oat_fake_polar_default" });
   const deleted = await polar.customers.delete({ id: "${CUSTOMER}" });
   const again = await polar.customers.delete({ id: "${CUSTOMER}" });
   console.log(JSON.stringify({

@@ -65,10 +65,11 @@ describe("a run killed inside its commit", () => {
     expect(contents(out)).toStrictEqual({ ...contents(join(root, "all")), "legacy.ts": LEGACY, ".polar-codegen-journal.json": expect.any(String), ...leftBehind(out) });
     expect(Object.keys(leftBehind(out)).filter((path) => path.startsWith(".polar-codegen.lock/"))).toHaveLength(1);
     const run = runCliProcess({ args: ["--out", "killed-1"], cwd: root });
+    const unchanged = Object.keys(contents(join(root, "all"))).length - 8;
     expect([run.code, run.stderr, run.stdout]).toStrictEqual([
       0,
       "polar-codegen: killed-1: completed the commit a killed run left unfinished (.polar-codegen-journal.json): 8 files renamed into place, 1 removed\n",
-      "polar-codegen: killed-1: 8 written, 31 unchanged\n",
+      `polar-codegen: killed-1: 8 written, ${unchanged} unchanged\n`,
     ]);
     expect(contents(out)).toStrictEqual(contents(join(root, "all")));
     expect(existsSync(join(out, ".polar-codegen.lock"))).toBe(false);
