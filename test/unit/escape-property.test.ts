@@ -35,6 +35,8 @@ const inPath = (of: fc.Arbitrary<string>) => mostly({ of, without: /[{}]/g });
 /** A parameter name with half a surrogate pair is refused (no URL carries it). */
 const parameterName = mostly({ of: name, without: /[\ud800-\udfff]/g });
 /** Patterns: mostly hostile text matched literally (always valid), else as it is (often refused). */
+/** A media type's parameter: mostly what a header can carry (printable ASCII; what is not is refused, media-type-invalid), sometimes anything. */
+const mediaTypeText = mostly({ of: text, without: /[^\x21-\x7e]/g });
 const pattern = fc.oneof({ weight: 3, arbitrary: text.map((raw) => raw.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&")) }, { weight: 1, arbitrary: text });
 
 const fields = fc.record(
@@ -56,7 +58,7 @@ const fields = fc.record(
     serverId: text,
     scheme: name,
     schemaName: name,
-    contentType: text,
+    contentType: mediaTypeText,
     path: inPath(text),
     responseDescription: text,
     specName: text,
