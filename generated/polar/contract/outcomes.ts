@@ -94,7 +94,7 @@ export function describeDocumentedOutcomes(context: SuiteContext): void {
   describe("documented outcomes, in order (these delete and cancel)", () => {
     for (const step of steps)
       it(step.name, () => run({ context, step, operation: byId.get(step.id)! }));
-    describeStateChecks({ context, operationIds: [...byId.keys()] });
+    describeStateChecks({ context, operations: [...byId.values()] });
     if (byId.has(BYSTANDER.id))
       it(BYSTANDER.name, () =>
         run({ context, step: BYSTANDER, operation: byId.get(BYSTANDER.id)! }),

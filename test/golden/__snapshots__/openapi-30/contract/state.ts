@@ -8,7 +8,7 @@
 
 import { it } from "vitest";
 import type { SuiteContext } from "./suite.js";
-import type { ContractFixtures } from "./types.js";
+import type { ContractFixtures, ContractOperation } from "./types.js";
 
 export type Records = ReturnType<typeof recordsOf>;
 type Row = Record<string, unknown>;
@@ -34,6 +34,8 @@ interface Check {
   name: string;
   /** The operation whose outcome it checks. */
   needs: string;
+  /** A query parameter that operation must have for the check to apply. */
+  query?: string;
   problems: (options: {
     records: Records;
     state: { customers: Row[]; subscriptions: Row[] };
@@ -98,6 +100,7 @@ const CHECKS: Check[] = [
   {
     name: "state: the customer deleted with anonymize=true is anonymised (hashed email at anonymized.polar.sh, metadata.__anonymized_at)",
     needs: "customers:delete_external",
+    query: "anonymize",
     problems: ({ records, state }) => {
       const row = find(state.customers, records.byExternal.id);
       return [
@@ -139,10 +142,16 @@ const CHECKS: Check[] = [
 
 export function describeStateChecks(options: {
   context: SuiteContext;
-  operationIds: string[];
+  operations: ContractOperation[];
 }): void {
   const { context } = options;
-  const checks = CHECKS.filter((check) => options.operationIds.includes(check.needs));
+  const checks = CHECKS.filter((check) =>
+    options.operations.some(
+      (operation) =>
+        operation.id === check.needs &&
+        (check.query === undefined || operation.query.some((each) => each.name === check.query)),
+    ),
+  );
   if (context.plan.live && !context.plan.stateUrl) {
     console.log(
       `contract tests: state checks NOT run (a live server without POLAR_CONTRACT_STATE_URL): ${checks.map((check) => `"${check.name}"`).join(", ")}`,
