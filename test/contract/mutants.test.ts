@@ -3,8 +3,9 @@
 // a team would against a live server, and asserts it fails every time, on the test
 // that names the defect; and that it passes against the fake itself.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPolarServer, toNodeListener } from "../../generated/polar/index.js";
 import { createFakePolar, type FakeSeed } from "../../generated/polar/fake.js";
@@ -138,35 +139,52 @@ interface SuiteRun {
   messages: string;
 }
 
-/** Runs the generated suite against a live URL, destructive cases allowed; the failed tests' names. */
-function runSuite(baseUrl: string): Promise<SuiteRun> {
-  const env = {
-    ...process.env,
-    POLAR_CONTRACT_BASE_URL: baseUrl,
-    POLAR_CONTRACT_ALLOW_DESTRUCTIVE: "1",
-    POLAR_CONTRACT_FIXTURES: FIXTURES,
-    POLAR_CONTRACT_ACCESS_TOKEN: "polar_oat_contract_tests",
-    POLAR_CONTRACT_CUSTOMER_SESSION: seed.customer_sessions[0]!.token,
-  };
-  const args = ["node_modules/vitest/vitest.mjs", "run", "--project", "default", "generated/polar/contract/contract.test.ts", "--reporter=json"];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.on("error", reject);
-    child.on("close", () => {
-      const report = JSON.parse(stdout.slice(stdout.indexOf("{"))) as { testResults: Array<{ assertionResults: Array<{ fullName: string; status: string; failureMessages: string[] }> }> };
-      const results = report.testResults.flatMap((file) => file.assertionResults);
-      const failed = results.filter((result) => result.status === "failed");
-      resolve({ failed: failed.map((result) => result.fullName), passed: results.filter((result) => result.status === "passed").length, messages: failed.flatMap((result) => result.failureMessages).join("\n") });
-    });
+/**
+ * Runs the generated suite against each live URL, destructive cases allowed, in one vitest
+ * process: for each URL a file sets the POLAR_CONTRACT_* variables, as a team would, then
+ * loads the suite (vitest gives each file its own modules). The failed tests' names, per URL.
+ */
+async function runSuites(baseUrls: string[]): Promise<SuiteRun[]> {
+  const dir = mkdtempSync(join(process.cwd(), ".polar-codegen-tmp-mutants-"));
+  const suite = resolve("generated/polar/contract/contract.test.ts");
+  const fileOf = (index: number) => join(dir, `url-${String(index).padStart(2, "0")}.test.ts`);
+  baseUrls.forEach((baseUrl, index) => {
+    const env = {
+      POLAR_CONTRACT_BASE_URL: baseUrl,
+      POLAR_CONTRACT_ALLOW_DESTRUCTIVE: "1",
+      POLAR_CONTRACT_FIXTURES: resolve(FIXTURES),
+      POLAR_CONTRACT_ACCESS_TOKEN: "polar_oat_contract_tests",
+      POLAR_CONTRACT_CUSTOMER_SESSION: seed.customer_sessions[0]!.token,
+    };
+    writeFileSync(fileOf(index), `Object.assign(process.env, ${JSON.stringify(env)});\nawait import(${JSON.stringify(suite)});\n`);
   });
+  // Two at a time: vitest's default on two cores is one.
+  writeFileSync(join(dir, "vitest.config.mjs"), 'export default { test: { include: ["url-*.test.ts"], maxWorkers: 2, testTimeout: 60000 } };\n');
+  const args = ["node_modules/vitest/vitest.mjs", "run", "--config", join(dir, "vitest.config.mjs"), "--root", dir, "--reporter=json"];
+  try {
+    const stdout = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, args, { env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.on("error", reject);
+      child.on("close", () => resolve(output));
+    });
+    type Report = { testResults: Array<{ name: string; assertionResults: Array<{ fullName: string; status: string; failureMessages: string[] }> }> };
+    const report = JSON.parse(stdout.slice(stdout.indexOf("{"))) as Report;
+    return baseUrls.map((_, index) => {
+      const results = report.testResults.filter((file) => file.name === fileOf(index)).flatMap((file) => file.assertionResults);
+      const failed = results.filter((result) => result.status === "failed");
+      return { failed: failed.map((result) => result.fullName), passed: results.filter((result) => result.status === "passed").length, messages: failed.flatMap((result) => result.failureMessages).join("\n") };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe("the generated contract suite catches a server that breaks the spec", () => {
   const names = Object.keys(MUTANTS);
   const urls = Promise.all([serve(), ...names.map((name) => serve(MUTANTS[name]!.mutate))]);
-  const runs = urls.then((all) => Promise.all(all.map(runSuite)));
+  const runs = urls.then(runSuites);
 
   it("passes against the fake served on a live URL", async () => {
     const [control] = await runs;
