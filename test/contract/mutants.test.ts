@@ -5,8 +5,9 @@
 // offers its fake's state at STATE_PATH, as POLAR_CONTRACT_STATE_URL reads it: an
 // ignored `anonymize=true` shows only there.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPolarServer, toNodeListener } from "../../generated/polar/index.js";
 import { createFakePolar, type FakeSeed } from "../../generated/polar/fake.js";
@@ -186,20 +187,6 @@ async function serveFake(mutate?: Mutation): Promise<{ url: string; state: () =>
   return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, state: () => fakePolar.state() };
 }
 
-/** `run` over `items`, at most `size` at once, results in order. */
-async function inBatches<T, R>(options: { items: T[]; size: number; run: (item: T) => Promise<R> }): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < options.items.length) {
-      const index = next++;
-      results[index] = await options.run(options.items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: options.size }, worker));
-  return results;
-}
-
 interface SuiteRun {
   failed: string[];
   passed: number;
@@ -233,11 +220,56 @@ function runSuite(baseUrl: string, options: { destructive?: boolean } = {}): Pro
   });
 }
 
+/**
+ * Runs the generated suite against each live URL, destructive cases allowed, in one vitest
+ * process: for each URL a file sets the POLAR_CONTRACT_* variables, as a team would, then
+ * loads the suite (vitest gives each file its own modules). The suite finds its folder
+ * from the test file's path, so the files sit in a copy of the generated folder's
+ * contract/, at the same depth. The failed tests' names, per URL.
+ */
+async function runSuites(baseUrls: string[]): Promise<SuiteRun[]> {
+  const dir = mkdtempSync(join(process.cwd(), ".polar-codegen-tmp-mutants-"));
+  cpSync("generated/polar", join(dir, "polar"), { recursive: true });
+  const contract = join(dir, "polar", "contract");
+  const fileOf = (index: number) => join(contract, `url-${String(index).padStart(2, "0")}.test.ts`);
+  baseUrls.forEach((baseUrl, index) => {
+    const env = {
+      POLAR_CONTRACT_BASE_URL: baseUrl,
+      POLAR_CONTRACT_ALLOW_DESTRUCTIVE: "1",
+      POLAR_CONTRACT_FIXTURES: resolve(FIXTURES),
+      POLAR_CONTRACT_ACCESS_TOKEN: ACCESS_TOKEN,
+      POLAR_CONTRACT_CUSTOMER_SESSION: SESSION,
+      POLAR_CONTRACT_STATE_URL: `${baseUrl}${STATE_PATH}`,
+    };
+    writeFileSync(fileOf(index), `Object.assign(process.env, ${JSON.stringify(env)});\nawait import("./contract.test.ts");\n`);
+  });
+  // Two at a time: vitest's default on two cores is one.
+  writeFileSync(join(dir, "vitest.config.mjs"), 'export default { test: { include: ["url-*.test.ts"], maxWorkers: 2, testTimeout: 60000 } };\n');
+  const args = ["node_modules/vitest/vitest.mjs", "run", "--config", join(dir, "vitest.config.mjs"), "--root", contract, "--reporter=json"];
+  try {
+    const stdout = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, args, { env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.on("error", reject);
+      child.on("close", () => resolve(output));
+    });
+    type Report = { testResults: Array<{ name: string; assertionResults: Array<{ fullName: string; status: string; failureMessages: string[] }> }> };
+    const report = JSON.parse(stdout.slice(stdout.indexOf("{"))) as Report;
+    return baseUrls.map((_, index) => {
+      const results = report.testResults.filter((file) => file.name === fileOf(index)).flatMap((file) => file.assertionResults);
+      const failed = results.filter((result) => result.status === "failed");
+      return { failed: failed.map((result) => result.fullName), passed: results.filter((result) => result.status === "passed").length, messages: failed.flatMap((result) => result.failureMessages).join("\n") };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("the generated contract suite catches a server that breaks the spec", () => {
   const names = Object.keys(MUTANTS);
   const urls = Promise.all([serve(), ...names.map((name) => serve(MUTANTS[name]!.mutate))]);
-  // A few suites at a time: each is a vitest process, and the machine may have two cores.
-  const runs = urls.then((all) => inBatches({ items: all, size: 3, run: (url) => runSuite(url) }));
+  const runs = urls.then(runSuites);
 
   it("passes against the fake served on a live URL", async () => {
     const [control] = await runs;
