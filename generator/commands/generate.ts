@@ -2,7 +2,7 @@
 // or keep regenerating as the spec changes. Works on every target the config selects.
 
 import type { ResolvedTarget } from "../config.js";
-import { EXIT_OK, EXIT_OUT_OF_DATE, parseFlags, reportFailure, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
+import { EXIT_OK, parseFlags, reportFailure, TARGET_FLAGS, targetOptions, UsageError } from "./report.js";
 import { eachTarget, selectTargets, targetLabel, type TargetSelection } from "./targets.js";
 import { cliIo } from "../io.js";
 

@@ -9,7 +9,7 @@ import { propertyKey, stringLiteral } from "./escape.js";
 export function jsLiteral(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(jsLiteral).join(", ")}]`;
   if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).map(([key, item]) => `${jsKey(key)}: ${jsLiteral(item)}`);
+    const entries = Object.entries(value).map(([key, item]) => `${propertyKey(key)}: ${jsLiteral(item)}`);
     return entries.length ? `{ ${entries.join(", ")} }` : "{}";
   }
   return scalar(value);
@@ -39,11 +39,6 @@ function scalar(value: unknown): string {
   if (typeof value === "number") return jsNumber(value);
   if (typeof value === "string") return stringLiteral(value);
   return JSON.stringify(value) ?? "undefined";
-}
-
-/** An object key: bare when it is an identifier, quoted otherwise, `["__proto__"]` computed (escape.ts). */
-export function jsKey(key: string): string {
-  return propertyKey(key);
 }
 
 /** Prettier drops the `+` of an exponent (`1e+21` → `1e21`). */

@@ -8,7 +8,6 @@ import { HTTP_METHODS, isObject, type OpenApiDocument } from "../openapi.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { compileSite, type CompileState } from "./validators/compile.js";
 import { DATE_CHECK } from "./validators/formats.js";
-import { jsKey } from "./js-literal.js";
 import { ownValue } from "../json.js";
 import { jsDoc, lineComment, propertyKey, regexLiteral, stringLiteral } from "./escape.js";
 

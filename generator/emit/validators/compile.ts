@@ -69,11 +69,6 @@ export function compileSite(site: Site): string {
   return schema.nullable === true && code ? `if (${value} !== null) {\n${code}\n}` : code;
 }
 
-/** In braces, a line of its own: `if (a) if (b) fail(…)` on one line is often over the print width. */
-function block(code: string): string {
-  return `{\n${code}\n}`;
-}
-
 function guarded(options: { test: string; code: string }): string {
   return options.code ? `if (${options.test}) {\n${options.code}\n}` : "";
 }
