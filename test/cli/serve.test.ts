@@ -42,14 +42,15 @@ function start(args: string[], extraEnv: Record<string, string> = {}): Promise<R
     children.push(child);
     let stdout = "";
     let stderr = "";
-    const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+    let signal: string | null = null;
+    const exited = new Promise<number | null>((done) => child.on("exit", (code, killedBy) => ((signal = killedBy), done(code))));
     child.stdout.on("data", (chunk) => {
       stdout += chunk;
       const url = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(stdout)?.[1];
       if (url) resolve({ child, url, stdout: () => stdout, stderr: () => stderr, exited });
     });
     child.stderr.on("data", (chunk) => (stderr += chunk));
-    void exited.then((code) => reject(new Error(`serve exited ${code} before listening:\n${stderr}`)));
+    void exited.then((code) => reject(new Error(`serve exited ${code ?? `on ${signal}`} before listening:\n${stderr}`)));
   });
 }
 
