@@ -4,7 +4,8 @@
 // width, else one element per line. A cold prettier is slow to start for this; the
 // printer is instant. Where prettier's rules get subtle (numeric
 // arrays it packs with `fill`, non-ASCII text whose display width differs from its
-// length, nested arrays) it answers undefined and the file goes to prettier.
+// length, nested arrays other than a list of pairs or longer tuples) it answers
+// undefined and the file goes to prettier.
 // test/unit/json-style.test.ts and the corpus hold it to prettier's output.
 
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
@@ -29,8 +30,11 @@ function print(options: { value: Json; indent: string; used: number; last: boole
   const inner = indent + "  ";
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
-    if (value.some((item) => Array.isArray(item) && item.length > 0)) throw new NotPlain();
-    if (value.every((item) => item === null || typeof item !== "object" || Object.keys(item).length === 0)) {
+    // An array of two or more arrays of two or more items each, prettier always breaks,
+    // one inner array per line (each flat if it fits); other nestings it packs by width.
+    const nested = value.some((item) => Array.isArray(item) && item.length > 0);
+    if (nested && !(value.length > 1 && value.every((item) => Array.isArray(item) && item.length > 1))) throw new NotPlain();
+    if (!nested && value.every((item) => item === null || typeof item !== "object" || Object.keys(item).length === 0)) {
       const flat = `[${value.map((item) => print({ value: item, indent, used: 0, last: true })).join(", ")}]`;
       if (/[^\x20-\x7e]/.test(flat)) throw new NotPlain();
       if (options.used + flat.length + (options.last ? 0 : 1) <= PRETTIER_OPTIONS.printWidth) return flat;

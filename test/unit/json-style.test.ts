@@ -17,6 +17,11 @@ describe("printJsonLikePrettier", () => {
     "a comma counts towards the width": { k: ["x".repeat(89)], l: 1 },
     "deep nesting": { a: { b: { c: { d: ["one", "two"], e: [1, 2.5, -3] } } } },
     "escapes": { "quote\"key": "line\nbreak\ttab \\ \u0001" },
+    // Tuples as examples (a tax id and its format): prettier breaks a list of two or more.
+    "a list of pairs, one per line": { examples: [["911144442", "us_ein"], ["FR61954506077", "eu_vat"]] },
+    "a list of number pairs": { examples: [[1, 2], [3, 4, 5]] },
+    "a long pair broken inside the list": { examples: [["a".repeat(60), "b".repeat(60)], ["c", "d"]] },
+    "pairs holding objects": { examples: [[{ a: 1 }, { b: 2 }], ["c", "d"]] },
   };
   it.each(Object.entries(cases))("%s: same bytes as prettier", async (_name, value) => {
     expect(printJsonLikePrettier(value)).toBe(await prettierJson(value));
@@ -31,5 +36,7 @@ describe("printJsonLikePrettier", () => {
     expect(printJsonLikePrettier({ k: Array.from({ length: 40 }, (_, i) => i * 1000) })).toBeUndefined();
     expect(printJsonLikePrettier({ k: ["日本語"] })).toBeUndefined();
     expect(printJsonLikePrettier({ k: [[1], [2]] })).toBeUndefined();
+    expect(printJsonLikePrettier({ k: [["a", "b"]] })).toBeUndefined();
+    expect(printJsonLikePrettier({ k: [["a", "b"], "c"] })).toBeUndefined();
   });
 });
