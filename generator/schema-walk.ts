@@ -1,5 +1,5 @@
 // Where schemas sit in an OpenAPI document, and which schemas sit inside a schema.
-// Shared by the structure checks; each step is one level, so callers bound their depth.
+// Shared by the selection checks; each step is one level, so callers bound their depth.
 
 import { HTTP_METHODS, isObject, type OpenApiDocument } from "./openapi.js";
 
@@ -22,10 +22,18 @@ export function subschemas(schema: unknown): Array<{ schema: unknown; key: Array
   return found;
 }
 
-/** Every outermost schema of the document: parameters, bodies, responses, headers, components. */
-export function eachSchemaPosition(document: OpenApiDocument, visit: (schema: unknown, at: Array<string | number>) => void): void {
+type Visit<T> = (node: T, at: Array<string | number>) => void;
+
+/**
+ * Every outermost schema of the document: parameters, bodies, responses, headers,
+ * components; and, to `annotated`, every object around them that carries annotations
+ * (path items, operations, parameters, responses, media types, headers).
+ */
+export function eachSchemaPosition(input: { document: OpenApiDocument; visit: Visit<unknown>; annotated?: Visit<Record<string, unknown>> }): void {
+  const { document, visit, annotated } = input;
   const visitHolder = (holder: unknown, at: Array<string | number>): void => {
     if (!isObject(holder)) return;
+    annotated?.(holder, at);
     if (Object.hasOwn(holder, "schema")) visit(holder.schema, [...at, "schema"]);
     if (isObject(holder.content)) for (const [type, media] of Object.entries(holder.content)) visitHolder(media, [...at, "content", type]);
     if (isObject(holder.headers)) for (const [name, header] of Object.entries(holder.headers)) visitHolder(header, [...at, "headers", name]);
@@ -36,10 +44,12 @@ export function eachSchemaPosition(document: OpenApiDocument, visit: (schema: un
   };
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     if (!isObject(item)) continue;
+    annotated?.(item, ["paths", path]);
     eachEntry(item.parameters, (parameter, index) => visitHolder(parameter, ["paths", path, "parameters", index]));
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!isObject(operation)) continue;
+      annotated?.(operation, ["paths", path, method]);
       eachEntry(operation.parameters, (parameter, index) => visitHolder(parameter, ["paths", path, method, "parameters", index]));
       visitHolder(operation.requestBody, ["paths", path, method, "requestBody"]);
       eachEntry(operation.responses, (response, status) => visitHolder(response, ["paths", path, method, "responses", status]));

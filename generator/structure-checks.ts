@@ -21,7 +21,7 @@ const SAME_VALUE_KEYS = ["not", "if", "then", "else"];
 
 export function checkStructure(subset: OpenApiDocument): Problem[] {
   const problems: Problem[] = [];
-  eachSchemaPosition(subset, (schema, at) => tooDeep({ schema, at, problems }));
+  eachSchemaPosition({ document: subset, visit: (schema, at) => tooDeep({ schema, at, problems }) });
   problems.push(...sameValueCycles(subset), ...componentRefCycles(subset), ...mediaTypes(subset));
   return problems;
 }
