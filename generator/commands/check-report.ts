@@ -6,6 +6,7 @@ import type { CheckResult } from "../check.js";
 import type { Change } from "../diff/change.js";
 import { problem, ProblemError, type Problem } from "../problems.js";
 import { annotation } from "./github.js";
+import type { TargetFlagValues } from "./report.js";
 import { cliIo } from "../io.js";
 
 export function checkReportText(input: { result: CheckResult; out: string; command: string }): string {
@@ -30,15 +31,7 @@ export function checkReportText(input: { result: CheckResult; out: string; comma
 }
 
 /** The command that regenerates what `--check` checked, with the flags it was given, quoted for a POSIX shell. */
-export function regenerateCommand(flags: {
-  spec?: string | undefined;
-  out?: string | undefined;
-  config?: string | undefined;
-  operations?: string[] | undefined;
-  target?: string[] | undefined;
-  "allow-remote-refs"?: boolean | undefined;
-  "import-extension"?: string | undefined;
-}): string {
+export function regenerateCommand(flags: TargetFlagValues): string {
   const words = ["polar-codegen"];
   for (const name of ["config", "spec", "out", "import-extension"] as const) {
     const value = flags[name];

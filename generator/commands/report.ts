@@ -51,7 +51,8 @@ export const TARGET_FLAGS = {
   "import-extension": { type: "string" },
 } as const;
 
-export function targetOptions(values: {
+/** The values of TARGET_FLAGS as parseArgs gives them. */
+export interface TargetFlagValues {
   spec?: string | undefined;
   out?: string | undefined;
   config?: string | undefined;
@@ -59,7 +60,9 @@ export function targetOptions(values: {
   target?: string[] | undefined;
   "allow-remote-refs"?: boolean | undefined;
   "import-extension"?: string | undefined;
-}) {
+}
+
+export function targetOptions(values: TargetFlagValues) {
   const operations = splitList(values.operations);
   const importExtension = importExtensionOf(values["import-extension"]);
   const names = splitList(values.target);
