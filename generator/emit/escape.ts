@@ -69,9 +69,10 @@ export function escapeInvisible(code: string): string {
 /** A double-quoted string literal whose value is exactly `value`. */
 export function stringLiteral(value: string): string {
   // JSON.stringify escapes quotes, backslashes, C0 controls and lone surrogates already.
-  // A value ending in a backslash ends in backslash-quote: ts-morph's writer (code-block-writer) tells a
-  // closing quote by the character before it, would take the string as still open, and
-  // later "close" a comment that is not there. Its last backslash is written `\u005c`.
+  // A value ending in a backslash ends in backslash-quote: a writer that tells a closing
+  // quote by the character before it (code-block-writer, under ts-morph, which a user may
+  // run over the output) takes the string as still open. Its last backslash is written
+  // `\u005c`, so the output reads the same to such tools (test/unit/escape.test.ts).
   return JSON.stringify(value).replace(INVISIBLE, unicodeEscape).replace(/\\\\"$/, '\\u005c"');
 }
 
