@@ -28,6 +28,8 @@ export type ImportExtension = ".js" | ".ts";
 export type OutputFormat = "prettier";
 
 export interface ConfigFile {
+  /** The API's name in generated code (`Petstore` → `createPetstoreClient`); every target inherits it. */
+  name?: string;
   spec?: string;
   out?: string;
   operations?: string[];
@@ -49,9 +51,11 @@ export interface ReadConfig {
   problems: Problem[];
 }
 
-const TOP_KEYS = ["$schema", "spec", "out", "operations", "allowRemoteRefs", "importExtension", "format", "targets"];
+const TOP_KEYS = ["$schema", "name", "spec", "out", "operations", "allowRemoteRefs", "importExtension", "format", "targets"];
 const TARGET_KEYS = ["name", "spec", "out", "operations", "allowRemoteRefs", "importExtension", "format"];
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** The API name becomes part of identifiers (`create${name}Client`). */
+export const API_NAME_PATTERN = /^[A-Z][A-Za-z0-9]*$/;
 
 export async function readConfig(options: { cwd: string; config: string | false | undefined }): Promise<ReadConfig> {
   if (options.config === false) return { config: {}, problems: [] };
@@ -80,7 +84,18 @@ export function parseConfig(options: { text: string; label: string }): { config?
   }
   if (!isObject(value)) return fail("must be a JSON object");
   const fault = checkKeys({ value, allowed: TOP_KEYS, at: "" }) ?? checkSettings({ value, at: "" }) ?? checkTargets(value);
-  return fault ? fail(fault.message, fault.path) : { config: value as ConfigFile, problems: [] };
+  if (fault) return fail(fault.message, fault.path);
+  if (value.name !== undefined && (typeof value.name !== "string" || !API_NAME_PATTERN.test(value.name))) {
+    return fail(`"name" must be an identifier starting with a capital letter, of letters and digits ("Petstore")`, "/name");
+  }
+  return { config: withOperationLists(value) as ConfigFile, problems: [] };
+}
+
+/** `"operations": "*"` (one selector) is read as `["*"]`, at the top and in each target. */
+function withOperationLists(value: Record<string, unknown>): Record<string, unknown> {
+  const listed = (entry: Record<string, unknown>) => (typeof entry.operations === "string" ? { ...entry, operations: [entry.operations] } : entry);
+  const top = listed(value);
+  return Array.isArray(top.targets) ? { ...top, targets: top.targets.map((entry) => (isObject(entry) ? listed(entry) : entry)) } : top;
 }
 
 interface Fault {
@@ -103,8 +118,9 @@ function checkSettings(options: { value: Record<string, unknown>; at: string }):
     if (value[key] !== undefined && (typeof value[key] !== "string" || value[key] === "")) return { message: `${where(key)} must be a non-empty string`, path: `${at}/${key}` };
   }
   const operations = value.operations;
-  if (operations !== undefined && !(Array.isArray(operations) && operations.every((id) => typeof id === "string"))) {
-    return { message: `${where("operations")} must be an array of operationId strings`, path: `${at}/operations` };
+  const selectors = typeof operations === "string" ? [operations] : operations;
+  if (selectors !== undefined && !(Array.isArray(selectors) && selectors.length > 0 && selectors.every((id) => typeof id === "string" && id !== ""))) {
+    return { message: `${where("operations")} must be "*", or a non-empty array of operationIds, "tag:NAME" or "*"`, path: `${at}/operations` };
   }
   if (value.allowRemoteRefs !== undefined && typeof value.allowRemoteRefs !== "boolean") {
     return { message: `${where("allowRemoteRefs")} must be true or false`, path: `${at}/allowRemoteRefs` };

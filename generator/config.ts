@@ -4,7 +4,7 @@
 
 import { existsSync, statSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { locateConfigProblems, readConfig, type ConfigFile, type ImportExtension, type OutputFormat, type ReadConfig, type TargetEntry } from "./config-file.js";
+import { API_NAME_PATTERN, locateConfigProblems, readConfig, type ConfigFile, type ImportExtension, type OutputFormat, type ReadConfig, type TargetEntry } from "./config-file.js";
 import { problem, type Problem } from "./problems.js";
 import { DEFAULT_OPERATIONS } from "./defaults.js";
 import { closestMatches } from "./text/closest.js";
@@ -19,8 +19,10 @@ export interface CodegenOptions {
   spec?: string;
   /** Output folder. Default: `generated/polar`. */
   out?: string;
-  /** operationIds to generate. Default: the three Polar operations. */
+  /** operationIds, `tag:NAME` or `*` to generate. Default: the three Polar operations. */
   operations?: string[];
+  /** The API's name in generated code (`Petstore` → `createPetstoreClient`). Default: from the spec's title. */
+  apiName?: string;
   allowRemoteRefs?: boolean;
   /** The extension of relative imports in generated files: `.js` (default) or `.ts`. */
   importExtension?: ImportExtension;
@@ -47,6 +49,8 @@ export interface ResolvedTarget {
   /** Absolute output folder. */
   out: string;
   operations: string[];
+  /** The API name given by flag or config; absent: derived from the spec's title. */
+  apiName?: string;
   allowRemoteRefs: boolean;
   importExtension: ImportExtension;
   /** Set when the output follows the user's prettier config. */
@@ -77,6 +81,9 @@ export interface ResolveOptions extends CodegenOptions {
 /** Every target the options select: all of the config's, or those named (`names`). */
 export async function resolveTargets(options: ResolveOptions): Promise<ResolvedTargets> {
   const cwd = resolve(options.cwd ?? cliIo().cwd);
+  if (options.apiName !== undefined && !API_NAME_PATTERN.test(options.apiName)) {
+    return { multi: false, problems: [problem({ code: "name-invalid", message: `--name must be an identifier starting with a capital letter, of letters and digits (--name Petstore)`, path: "" })] };
+  }
   const read = await readConfig({ cwd, config: options.config });
   const { config } = read;
   if (!config) return { multi: false, problems: read.problems };
@@ -144,6 +151,7 @@ function resolveEntry(input: { options: CodegenOptions; cwd: string; read: ReadC
     ...(options.spec && isAbsolute(options.spec) ? { specShown: options.spec } : !options.spec && configSpec && isAbsolute(configSpec) ? { specShown: configSpec } : {}),
     out,
     operations: options.operations ?? entry.operations ?? config.operations ?? [...DEFAULT_OPERATIONS],
+    ...((options.apiName ?? config.name) ? { apiName: options.apiName ?? config.name } : {}),
     allowRemoteRefs: options.allowRemoteRefs ?? entry.allowRemoteRefs ?? config.allowRemoteRefs ?? false,
     importExtension: options.importExtension ?? entry.importExtension ?? config.importExtension ?? ".js",
     ...((entry.format ?? config.format) ? { format: entry.format ?? config.format } : {}),

@@ -120,7 +120,7 @@ async function modelSpec(options: { target: ResolvedTarget; spec: LoadedSpec; wa
   const located = problems.map((found) => locateProblem({ problem: found, spec }));
   if (!selected || hasErrors(located)) throw new ProblemError(located);
   options.warnings.push(...located);
-  const model = buildModel({ selected, specFile: options.target.specLabel });
+  const model = buildModel({ selected, specFile: options.target.specLabel, ...(options.target.apiName ? { apiName: options.target.apiName } : {}) });
   const unusable = checkNames({ model, document: selected.document }).map((found) => locateProblem({ problem: found, spec }));
   if (hasErrors(unusable)) throw new ProblemError(unusable);
   return { model, subset: selected.document };

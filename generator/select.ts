@@ -45,10 +45,14 @@ export function selectOperations(options: {
   const { document } = options;
   const all = findOperations(document);
   const byId = new Map(all.map((found) => [found.id, found]));
-  const problems = unknownOperationProblems({ requested: options.operationIds, known: [...byId.keys()] });
+  const expanded = expandSelectors({ found: all, selectors: options.operationIds });
+  const problems = [
+    ...expanded.problems,
+    ...unknownOperationProblems({ requested: expanded.ids, known: [...byId.keys()] }),
+  ];
   if (problems.length > 0) return { problems };
 
-  const wanted = [...new Set(options.operationIds)].sort();
+  const wanted = [...new Set(expanded.ids)].sort();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const id of wanted) {
     const found = byId.get(id)!;
@@ -71,6 +75,37 @@ export function selectOperations(options: {
   const faults = checkSelection({ document, subset });
   if (faults.length > 0) return { problems: faults };
   return { selected: { document: subset, operationIds: wanted }, problems: [] };
+}
+
+/** `*` selects every operation; `tag:NAME` every operation tagged NAME. */
+export const ALL_OPERATIONS = "*";
+const TAG_PREFIX = "tag:";
+
+/** Selectors as operationIds: `*` and `tag:NAME` expanded, plain ids kept as given. */
+export function expandSelectors(options: { found: readonly FoundOperation[]; selectors: readonly string[] }): { ids: string[]; problems: Problem[] } {
+  const ids: string[] = [];
+  const problems: Problem[] = [];
+  for (const selector of options.selectors) {
+    if (selector === ALL_OPERATIONS) {
+      if (options.found.length === 0) problems.push(problem({ code: "operation-not-found", message: `"*" selects nothing: the spec has no operations with an operationId`, path: "/paths" }));
+      ids.push(...options.found.map((found) => found.id));
+    } else if (selector.startsWith(TAG_PREFIX)) {
+      const tag = selector.slice(TAG_PREFIX.length);
+      const tagged = options.found.filter((found) => tagsOf(found.operation).includes(tag));
+      if (tagged.length === 0) {
+        const tags = [...new Set(options.found.flatMap((found) => tagsOf(found.operation)))].sort();
+        const close = closestMatches({ word: tag, candidates: tags, limit: 3 });
+        const hint = close.length > 0 ? `; did you mean ${close.map((near) => `"tag:${near}"`).join(", ")}?` : tags.length > 0 ? `; the spec's tags are ${tags.slice(0, 10).map((near) => `"${near}"`).join(", ")}${tags.length > 10 ? ", ..." : ""}` : "; the spec tags no operation";
+        problems.push(problem({ code: "operation-not-found", message: `no operation is tagged "${tag}"${hint}`, path: "/paths" }));
+      }
+      ids.push(...tagged.map((found) => found.id));
+    } else ids.push(selector);
+  }
+  return { ids, problems };
+}
+
+function tagsOf(operation: Record<string, unknown>): string[] {
+  return Array.isArray(operation.tags) ? operation.tags.filter((tag): tag is string => typeof tag === "string") : [];
 }
 
 /** A date version (`2026-10`) is Polar's API version and reaches the client; any other does not. */

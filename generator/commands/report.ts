@@ -46,6 +46,7 @@ export const TARGET_FLAGS = {
   out: { type: "string" },
   config: { type: "string" },
   operations: { type: "string", multiple: true },
+  name: { type: "string" },
   target: { type: "string", multiple: true },
   "allow-remote-refs": { type: "boolean" },
   "import-extension": { type: "string" },
@@ -57,6 +58,7 @@ export interface TargetFlagValues {
   out?: string | undefined;
   config?: string | undefined;
   operations?: string[] | undefined;
+  name?: string | undefined;
   target?: string[] | undefined;
   "allow-remote-refs"?: boolean | undefined;
   "import-extension"?: string | undefined;
@@ -72,6 +74,7 @@ export function targetOptions(values: TargetFlagValues) {
     ...(values.out ? { out: values.out } : {}),
     ...(values.config ? { config: values.config } : {}),
     ...(operations && operations.length > 0 ? { operations } : {}),
+    ...(values.name ? { apiName: values.name } : {}),
     ...(values["allow-remote-refs"] ? { allowRemoteRefs: true } : {}),
     ...(importExtension ? { importExtension } : {}),
   };

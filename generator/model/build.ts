@@ -4,18 +4,21 @@ import { isObject, type OpenApiDocument } from "../openapi.js";
 import { DATE_VERSION } from "../select.js";
 import type { SelectedSpec } from "../stages.js";
 import { credentialFor } from "./naming.js";
+import { apiNameFromTitle } from "./names.js";
 import { buildOperations } from "./operations.js";
 import { toTypeRef } from "./type-ref.js";
 import type { Model, SchemaModel, SecuritySchemeModel, ServerModel } from "./types.js";
 
 
-export function buildModel(options: { selected: SelectedSpec; specFile: string }): Model {
+export function buildModel(options: { selected: SelectedSpec; specFile: string; apiName?: string }): Model {
   const document = options.selected.document;
   const version = String(document.info?.version ?? "");
+  const title = String(document.info?.title ?? "");
   return {
     specFile: options.specFile,
     openapi: String(document.openapi ?? ""),
-    title: String(document.info?.title ?? ""),
+    title,
+    name: options.apiName ?? apiNameFromTitle(title),
     ...(DATE_VERSION.test(version) ? { apiVersion: version } : {}),
     servers: buildServers(document),
     securitySchemes: buildSecuritySchemes(document),

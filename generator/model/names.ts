@@ -57,6 +57,18 @@ export function operationFunctionName(operationId: string): string {
   return name;
 }
 
+/**
+ * The API's name from the spec's title, as an identifier: ASCII letters and digits of each
+ * word, each word capitalised, a trailing "API" word dropped ("Polar API" → `Polar`,
+ * "Swagger Petstore - OpenAPI 3.0" → `SwaggerPetstoreOpenAPI30`); `Api` when nothing is left.
+ */
+export function apiNameFromTitle(title: string): string {
+  const words = title.normalize("NFKD").replace(/\p{M}/gu, "").split(/[^A-Za-z0-9]+/).filter(Boolean);
+  if (words.length > 1 && /^api$/i.test(words.at(-1)!)) words.pop();
+  const name = words.map(upperFirst).join("");
+  return /^[A-Za-z]/.test(name) ? name : `Api${name}`;
+}
+
 export function checkNames(input: { model: Model; document: OpenApiDocument }): Problem[] {
   const { model, document } = input;
   const named = model.operations.filter((operation) => isDeclarableIdentifier(operation.functionName));

@@ -6,9 +6,14 @@ import { ownValue } from "../json.js";
 import { notInherited, camelCase, operationGroup } from "./naming.js";
 import { operationFunctionName } from "./names.js";
 import { toTypeRef } from "./type-ref.js";
-import type { OperationModel, ParameterModel, ResponseModel, SecurityRequirementModel } from "./types.js";
+import type { OperationModel, ParameterModel, RequestBodyModel, ResponseModel, SecurityRequirementModel } from "./types.js";
 
 type Json = Record<string, unknown>;
+
+/** OpenAPI: header parameters by these names are ignored (the media types and security carry them). */
+const RESERVED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+const STYLES = new Set<ParameterModel["style"]>(["form", "spaceDelimited", "pipeDelimited", "deepObject", "simple", "label", "matrix"]);
+const JSON_MEDIA = /^application\/(?:[\w.+-]*\+)?json\b/i;
 
 export function buildOperations(document: OpenApiDocument): OperationModel[] {
   const operations: OperationModel[] = [];
@@ -45,6 +50,8 @@ function buildOperation(options: {
     deprecated: operation.deprecated === true,
     pathParams: parameters.filter((parameter) => parameter.in === "path"),
     query: parameters.filter((parameter) => parameter.in === "query"),
+    headers: parameters.filter((parameter) => parameter.in === "header" && !RESERVED_HEADERS.has(parameter.name.toLowerCase())),
+    ...requestBodyOf({ document, raw: operation.requestBody }),
     security,
     scopes: [...new Set(security.flatMap((alternative) => alternative.schemes.flatMap((s) => s.scopes)))].sort(),
     success: responses.filter((response) => isSuccess(response.status)),
@@ -81,15 +88,37 @@ function toParameter(options: { document: OpenApiDocument; parameter: Json }): P
   if (parameter.in !== "path" && parameter.in !== "query" && parameter.in !== "header") return undefined;
   const schema = resolve(options.document, parameter.schema);
   const format = isObject(schema) && typeof schema.format === "string" ? schema.format : undefined;
+  const style = typeof parameter.style === "string" && STYLES.has(parameter.style as ParameterModel["style"]) ? (parameter.style as ParameterModel["style"]) : parameter.in === "query" ? "form" : "simple";
   return {
     name: String(parameter.name),
     codeName: notInherited(camelCase(String(parameter.name))),
     in: parameter.in,
     required: parameter.in === "path" || parameter.required === true,
+    style,
+    explode: typeof parameter.explode === "boolean" ? parameter.explode : style === "form",
     type: toTypeRef(parameter.schema),
     ...(format ? { format } : {}),
     ...(isObject(schema) && "default" in schema ? { default: schema.default } : {}),
     ...(typeof parameter.description === "string" ? { description: parameter.description } : {}),
+  };
+}
+
+/** The request body, when the operation has one: the media type sent is the first JSON one, else the first. */
+function requestBodyOf(options: { document: OpenApiDocument; raw: unknown }): { requestBody?: RequestBodyModel } {
+  const body = resolve(options.document, options.raw);
+  if (!isObject(body) || !isObject(body.content)) return {};
+  const contentTypes = Object.keys(body.content);
+  const contentType = contentTypes.find((type) => JSON_MEDIA.test(type)) ?? contentTypes[0];
+  if (contentType === undefined) return {};
+  const media = body.content[contentType];
+  return {
+    requestBody: {
+      required: body.required === true,
+      contentType,
+      contentTypes,
+      ...(isObject(media) && media.schema !== undefined ? { type: toTypeRef(media.schema) } : {}),
+      ...(typeof body.description === "string" ? { description: body.description } : {}),
+    },
   };
 }
 

@@ -38,6 +38,13 @@ export interface ParameterModel {
   codeName: string;
   in: "path" | "query" | "header";
   required: boolean;
+  /**
+   * How the value is serialized (OpenAPI `style`), with OpenAPI's defaults filled in:
+   * `form` for query, `simple` for path and header.
+   */
+  style: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject" | "simple" | "label" | "matrix";
+  /** OpenAPI `explode`, defaulted: true for `form`, false otherwise. */
+  explode: boolean;
   type: TypeRef;
   /** `format` of the parameter's schema when it is a string (`uuid4`, `uuid`, ...). */
   format?: string;
@@ -58,6 +65,17 @@ export interface SecuritySchemeModel {
   bearer: boolean;
   /** Which client credential carries it: `accessToken`, `customerSession`, `memberSession`. */
   credential: string;
+  description?: string;
+}
+
+export interface RequestBodyModel {
+  required: boolean;
+  /** The media type the client sends: the first JSON one, else the first listed. */
+  contentType: string;
+  /** Every media type the spec lists for the body, in the spec's order. */
+  contentTypes: string[];
+  /** The schema of `contentType`, when it has one. */
+  type?: TypeRef;
   description?: string;
 }
 
@@ -84,6 +102,9 @@ export interface OperationModel {
   deprecated: boolean;
   pathParams: ParameterModel[];
   query: ParameterModel[];
+  /** Header parameters (`in: header`); `Accept`, `Content-Type` and `Authorization` are left out, as OpenAPI says. */
+  headers: ParameterModel[];
+  requestBody?: RequestBodyModel;
   /** Alternatives: any one of them suffices. Empty means no authentication. */
   security: SecurityRequirementModel[];
   /** Union of all scopes named by the alternatives, sorted. */
@@ -104,6 +125,11 @@ export interface Model {
   specFile: string;
   openapi: string;
   title: string;
+  /**
+   * The API's name in generated identifiers (`Polar` → `createPolarClient`): the config's
+   * `name`, else the title as an identifier, a trailing "API" dropped ("Polar API" → `Polar`).
+   */
+  name: string;
   /** `info.version` when it is a date version (`2026-10`), sent as `Polar-Version`. */
   apiVersion?: string;
   servers: ServerModel[];

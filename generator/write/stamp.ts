@@ -39,7 +39,7 @@ interface Stamp {
 
 function settingsOf(target: ResolvedTarget): string {
   // Sorted: the output does not depend on the order operations are listed in.
-  return JSON.stringify([GENERATOR_VERSION, target.specLabel, [...new Set(target.operations)].sort(), target.allowRemoteRefs, target.importExtension]);
+  return JSON.stringify([GENERATOR_VERSION, target.specLabel, [...new Set(target.operations)].sort(), target.allowRemoteRefs, target.importExtension, target.apiName ?? null]);
 }
 
 /**
