@@ -14,17 +14,31 @@ export function buildModel(options: { selected: SelectedSpec; specFile: string; 
   const document = options.selected.document;
   const version = String(document.info?.version ?? "");
   const title = String(document.info?.title ?? "");
+  const polar = isPolarSpec({ document, title });
   return {
     specFile: options.specFile,
     openapi: String(document.openapi ?? ""),
     title,
     name: options.apiName ?? apiNameFromTitle(title),
-    ...(DATE_VERSION.test(version) ? { apiVersion: version } : {}),
+    polar,
+    ...(polar && DATE_VERSION.test(version) ? { apiVersion: version } : {}),
     servers: buildServers(document),
     securitySchemes: buildSecuritySchemes(document),
     operations: buildOperations(document),
     schemas: buildSchemas(document),
   };
+}
+
+function isPolarSpec(options: { document: OpenApiDocument; title: string }): boolean {
+  if (/^Polar\b/.test(options.title)) return true;
+  return (options.document.servers ?? []).some((server) => {
+    try {
+      const host = new URL(String(server.url)).hostname;
+      return host === "polar.sh" || host.endsWith(".polar.sh");
+    } catch {
+      return false;
+    }
+  });
 }
 
 function buildServers(document: OpenApiDocument): ServerModel[] {

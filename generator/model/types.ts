@@ -130,7 +130,13 @@ export interface Model {
    * `name`, else the title as an identifier, a trailing "API" dropped ("Polar API" → `Polar`).
    */
   name: string;
-  /** `info.version` when it is a date version (`2026-10`), sent as `Polar-Version`. */
+  /**
+   * Whether the spec is Polar's: a server on polar.sh, or a title that starts with "Polar".
+   * Polar's own behaviour (the `Polar-Version` header, Polar's error bodies and token kinds)
+   * applies only then.
+   */
+  polar: boolean;
+  /** `info.version` of Polar's spec when it is a date version (`2026-10`), sent as `Polar-Version`. */
   apiVersion?: string;
   servers: ServerModel[];
   securitySchemes: SecuritySchemeModel[];
