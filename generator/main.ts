@@ -4,7 +4,7 @@
 // with the process's own; tests call it in process.
 
 import { reportFailure } from "./commands/report.js";
-import { cliIo, withCliIo, type CliIo } from "./io.js";
+import { cliIo, terminalSafeWriter, withCliIo, type CliIo } from "./io.js";
 
 export type { CliIo, CliWriter } from "./io.js";
 
@@ -19,7 +19,7 @@ const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promi
 
 export function main(argv: string[], io: CliIo = cliIo()): Promise<number> {
   return withCliIo({
-    io,
+    io: { ...io, stderr: terminalSafeWriter(io.stderr) },
     run: async () => {
       try {
         const [first, ...rest] = argv;

@@ -130,3 +130,18 @@ describe("output piped into a reader that stops early", () => {
     expect(child.status).toBe(0);
   });
 });
+
+describe("spec text in messages", () => {
+  it("reaches the terminal with escape sequences, carriage returns and bidi overrides written as \\uXXXX", async () => {
+    const dir = join(root, "terminal-safe");
+    mkdirSync(dir, { recursive: true });
+    // A $ref the spec names, quoted by the message: the ESC would recolour the terminal, the CR rewrite the line.
+    const target = "\u001b[2J\rok\u202egpj.yaml";
+    const text = `openapi: 3.1.0\ninfo: { title: T, version: '1' }\n${minimalPaths.replace("schema: { type: string }", `schema: { $ref: ${JSON.stringify(target)} }`)}`;
+    writeFileSync(join(dir, "spec.yaml"), text);
+    const run = await runCli({ args: ["--spec", "spec.yaml", "--out", "out", "--operations", "customers:delete"], cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("\\u001b[2J\\u000dok\\u202egpj.yaml");
+    expect(run.stderr).not.toMatch(/[\u001b\r\u202e]/);
+  });
+});
