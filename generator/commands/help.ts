@@ -1,6 +1,7 @@
-export const HELP = `polar-codegen: generate a typed client, server stubs, a fake Polar and contract tests
-from the Polar OpenAPI spec, for customers:delete, customers:delete_external and
-customer_portal:subscriptions:cancel.
+export const HELP = `polar-codegen: generate a typed client, server stubs, a fake and contract tests
+from the Polar OpenAPI spec (by default for customers:delete, customers:delete_external
+and customer_portal:subscriptions:cancel), or from any OpenAPI 3.0 or 3.1 spec, for the
+operations you select.
 
 Usage:
   polar-codegen [options]            generate into the output folder

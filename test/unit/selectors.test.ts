@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { OpenApiDocument } from "../../generator/openapi.js";
+import { diffSpecs, formatReport } from "../../generator/diff/diff-specs.js";
 import { expandSelectors, findOperations, selectOperations } from "../../generator/select.js";
 
 const petstore = parse(readFileSync("test/fixtures/any-spec/petstore-3.0.yaml", "utf8")) as OpenApiDocument;
@@ -68,5 +69,26 @@ describe("selectors", () => {
   it("drops the tags from the selected operations (they never reach generated code)", () => {
     const listPets = ids(petstore, ["*"]).selected!.document.paths!["/pets"]!.get as Record<string, unknown>;
     expect(Object.hasOwn(listPets, "tags")).toBe(false);
+  });
+});
+
+describe("diffSpecs with selectors", () => {
+  const many: OpenApiDocument = {
+    openapi: "3.1.0",
+    info: { title: "Many", version: "1" },
+    paths: Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`/things/${index}`, { get: { operationId: `things:get${index}`, tags: ["things"], responses: { "204": { description: "ok" } } } }])),
+  };
+
+  it("expands '*' over both specs and counts a long selection instead of listing it", () => {
+    const report = diffSpecs({ before: { document: many, label: "a.yaml" }, after: { document: many, label: "b.yaml" }, operationIds: ["*"] });
+    expect(report.operations).toHaveLength(10);
+    expect(formatReport(report)).toBe("No changes to the 10 selected operations between a.yaml and b.yaml.\n");
+  });
+
+  it("reports an operation added under a tag on one side", () => {
+    const fewer = structuredClone(many);
+    delete fewer.paths!["/things/9"];
+    const report = diffSpecs({ before: { document: fewer, label: "a.yaml" }, after: { document: many, label: "b.yaml" }, operationIds: ["tag:things"] });
+    expect(report.changes.map(({ operation, kind, breaking }) => ({ operation, kind, breaking }))).toStrictEqual([{ operation: "things:get9", kind: "operation-added", breaking: false }]);
   });
 });
