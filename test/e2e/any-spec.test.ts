@@ -165,6 +165,16 @@ for (const fixture of FIXTURES) {
       });
     });
 
+    it("scaffold-handlers writes a skeleton on the API's names that type-checks against the output", async () => {
+      expect(generated.code).toBe(0);
+      const run = await runCli({ args: ["scaffold-handlers", "src/handlers.ts"], cwd: root });
+      expect(run.code).toBe(0);
+      const skeleton = readFileSync(join(root, "src", "handlers.ts"), "utf8");
+      expect(skeleton).toContain(`import { create${fixture.name}Server, type ${fixture.name}Handlers } from "../api/index.js";`);
+      const { noUnusedParameters: _, ...options } = STRICT_NODENEXT;
+      expect(diagnosticsOf({ root: join(root, "src"), options })).toStrictEqual([]);
+    });
+
     it("passes its own generated contract suite (polar-codegen test, against the fake)", () => {
       expect(generated.code).toBe(0);
       const run = runCliProcess({ args: ["test"], cwd: root, env: { NO_COLOR: "1", FORCE_COLOR: "0" } });
