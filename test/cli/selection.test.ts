@@ -100,6 +100,20 @@ describe("the API's name", () => {
   });
 });
 
+describe("serve's build cache and the API's name", () => {
+  it("keeps a build per name: serving under a new name never reuses one built under another", async () => {
+    const { resolveTarget } = await import("../../generator/config.js");
+    const { cacheDirFor } = await import("../../generator/serve/cache.js");
+    const dirFor = async (apiName?: string) => {
+      const { target } = await resolveTarget({ cwd, config: false, spec: "weather.yaml", operations: ["*"], ...(apiName ? { apiName } : {}) });
+      return cacheDirFor(target!);
+    };
+    const [untitled, storm, rain] = [await dirFor(), await dirFor("Storm"), await dirFor("Rain")];
+    expect(new Set([untitled, storm, rain]).size).toBe(3);
+    expect(await dirFor("Storm")).toBe(storm);
+  });
+});
+
 describe("diff and --check with selectors", () => {
   it("diff --operations tag:NAME covers the tagged operations of both specs", async () => {
     const run = await runCli({ args: ["diff", "old.yaml", "new.yaml", "--operations", "tag:customers", "--format", "json"], cwd });
