@@ -79,6 +79,12 @@ describe("the API's name", () => {
     expect(await inspect(["--name", "Skies"], named)).toMatchObject({ name: "Skies" });
   });
 
+  it('with "targets", the top-level "name" is every target\'s API name (a target\'s own "name" names the target)', async () => {
+    const where = await config({ name: "Forecasts", spec: "weather.yaml", targets: [{ name: "all", out: "a", operations: "*" }, { name: "stations", out: "b", operations: ["tag:stations"] }] });
+    expect(await inspect(["--target", "all"], where)).toMatchObject({ name: "Forecasts", operations: [{ id: "getReadings" }, { id: "listStations" }, { id: "submitReading" }] });
+    expect(await inspect(["--target", "stations"], where)).toMatchObject({ name: "Forecasts", operations: [{ id: "getReadings" }, { id: "listStations" }] });
+  });
+
   it("refuses a name that is not an identifier starting with a capital, exit 2", async () => {
     for (const name of ["petstore", "Pet-Store", "2Pets"]) {
       const run = await runCli({ args: ["--spec", "weather.yaml", "--operations", "*", "--name", name, "--out", "never"], cwd });
