@@ -8,21 +8,19 @@ import type { Model, OperationModel } from "./model/types.js";
 export function scaffoldHandlers(options: { model: Model; importPath: string }): string {
   const { model, importPath } = options;
   const methods = model.operations.map(handlerMethod);
-  // The API's name is an identifier of ASCII letters and digits (config-file.ts, model/names.ts).
-  const [createServer, handlersType] = [`create${model.name}Server`, `${model.name}Handlers`];
   return `// Handlers for ${lineComment(model.title) || "the API"}, served by the stubs generated in ${lineComment(stringLiteral(importPath.replace(/\/index\.js$/, "")))}.
 // Written once by \`polar-codegen scaffold-handlers\`; this file is yours: regenerating never touches it.
 // Each handler gets typed \`params\`, the \`credential\` it was called with and the \`request\`,
 // and must return one of its documented outcomes (anything else is a compile error).
 
-import { ${createServer}, type ${handlersType} } from ${stringLiteral(importPath)};
+import { createPolarServer, type PolarHandlers } from ${stringLiteral(importPath)};
 
-export const handlers: ${handlersType} = {
+export const handlers: PolarHandlers = {
 ${methods.join("\n\n")}
 };
 
 /** Mount with \`server.fetch\` (Hono, Bun, Deno, Workers) or \`toNodeListener(server)\` (node:http, Express). */
-export const server = ${createServer}({ handlers });
+export const server = createPolarServer({ handlers });
 `;
 }
 
