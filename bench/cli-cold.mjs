@@ -10,7 +10,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SPECS = ["../shared/specs/polar/polar-2026-10.openapi.json", "../shared/specs/polar/polar-2026-10.openapi.yaml"];
 const PRELOAD = ["--import", "./bench/report-rss.mjs"];
 
-function timeOnce(args) {
+export function timeOnce(args) {
   const started = process.hrtime.bigint();
   const child = spawnSync(process.execPath, [...PRELOAD, ...args], { encoding: "utf8" });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -19,7 +19,7 @@ function timeOnce(args) {
   return { seconds, rssMiB: rssKb / 1024 };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export function bench() {
   const rows = [];
@@ -51,7 +51,7 @@ export function bench() {
   return rows;
 }
 
-function round(value) {
+export function round(value) {
   return Math.round(value * 1000) / 1000;
 }
 

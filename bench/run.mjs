@@ -9,6 +9,7 @@ import { cpus } from "node:os";
 
 const BENCHMARKS = [
   ["cli-cold", "Cold CLI on the 2026-10 spec against openapi-typescript (medians; peak RSS)"],
+  ["all-ops", "Cold CLI, every operation of the 2026-10 spec (--operations '*'), against openapi-typescript; output sizes"],
   ["fast-path", "Unchanged re-run (build stamp) against a cold run"],
   ["watch-latency", "--watch: from a spec save to files written"],
   ["server-startup", "serve: process start to first response, 2026-10 selection"],

@@ -11,6 +11,7 @@ import { ProblemError } from "./problems.js";
 import type { Change } from "./diff/change.js";
 import { compareSelections } from "./diff/compare.js";
 import { selectionOf } from "./diff/diff-specs.js";
+import { findOperations } from "./select.js";
 import { explainDrift } from "./diff/explain.js";
 import type { OpenApiDocument } from "./openapi.js";
 import { planIsClean, planOutput, type OutputPlan } from "./write/plan.js";
@@ -110,7 +111,10 @@ function operationChanges(input: { plan: OutputPlan; build: BuildResult }): Chan
   } catch {
     return [];
   }
-  const before = selectionOf({ document, label: "committed openapi.json", operationIds: input.build.target.operations });
+  // The committed subset keeps no tags, so `*` and `tag:NAME` are judged by what each side holds:
+  // an operation the old output had and the new one lacks shows as removed.
+  const operationIds = [...new Set([...findOperations(document).map((found) => found.id), ...input.build.model.operations.map((operation) => operation.id)])];
+  const before = selectionOf({ document, label: "committed openapi.json", operationIds });
   const after = { model: input.build.model, document: input.build.context.subset };
   const changes = compareSelections({ before, after });
   return [...changes, ...explainDrift({ before, after, changes })];

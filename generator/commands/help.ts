@@ -1,6 +1,7 @@
-export const HELP = `polar-codegen: generate a typed client, server stubs, a fake Polar and contract tests
-from the Polar OpenAPI spec, for customers:delete, customers:delete_external and
-customer_portal:subscriptions:cancel.
+export const HELP = `polar-codegen: generate a typed client, server stubs, a fake and contract tests
+from the Polar OpenAPI spec (by default for customers:delete, customers:delete_external
+and customer_portal:subscriptions:cancel), or from any OpenAPI 3.0 or 3.1 spec, for the
+operations you select.
 
 Usage:
   polar-codegen [options]            generate into the output folder
@@ -21,7 +22,12 @@ Usage:
 Options:
   --spec FILE|URL         the OpenAPI spec (YAML or JSON); default: the embedded Polar spec
   --out DIR               output folder; default: generated/polar
-  --operations IDS        comma-separated operationIds; default: the three Polar operations
+  --operations IDS        comma-separated selectors: operationIds, tag:NAME (every operation
+                          tagged NAME), or '*' (every operation; quote it in a shell);
+                          default: the three Polar operations
+  --name NAME             the API's name in generated code: --name Petstore gives
+                          createPetstoreClient, createPetstoreServer, createFakePetstore;
+                          default: from the spec's title ("Polar API" gives Polar)
   --config FILE           config file; default: ./polar-codegen.config.json when present
   --target NAMES          comma-separated targets of a config with "targets"; default: all
   --allow-remote-refs     allow $ref to http(s) URLs, and redirects to other origins
@@ -66,6 +72,8 @@ Usage:
   polar-codegen diff OLD NEW [--operations IDS] [--config FILE] [--target NAME]
                      [--format text|json] [--fail-on breaking|any] [--allow-remote-refs]
 
+--operations takes operationIds, tag:NAME and '*' as when generating; a tag or '*'
+covers the operations of both specs, so one added or removed under it is reported.
 Each change is marked breaking or not for a client. --format json prints one JSON
 report on stdout (or, on bad input, {"problems": [...]}). --fail-on breaking exits 1
 when a change breaks clients; --fail-on any, on any change.
@@ -74,7 +82,10 @@ when a change breaks clients; --fail-on any, on any change.
 export const INSPECT_HELP = `polar-codegen inspect: print the intermediate model (IR) as JSON.
 
 Usage:
-  polar-codegen inspect [--spec FILE] [--operations IDS] [--config FILE] [--target NAME]
+  polar-codegen inspect [--spec FILE] [--operations IDS] [--name NAME] [--config FILE] [--target NAME]
+
+The model's "name" is the API name generated code is built on, and "polar" says
+whether Polar-only behaviour (the Polar-Version header) applies.
 `;
 
 export const SCAFFOLD_HELP = `polar-codegen scaffold-handlers: write a typed handler skeleton.

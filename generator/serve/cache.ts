@@ -30,7 +30,7 @@ export async function sha256(bytes: string | Buffer): Promise<string> {
 
 /** The cache folder for a target: named by a hash of its inputs, the spec's content hash among them. */
 export async function cacheDirFor(target: ResolvedTarget): Promise<string> {
-  const key = JSON.stringify([GENERATOR_VERSION, target.specLabel, target.operations, target.allowRemoteRefs, await generatorFingerprint(), await specHash(target.spec)]);
+  const key = JSON.stringify([GENERATOR_VERSION, target.specLabel, target.operations, target.allowRemoteRefs, target.apiName ?? null, await generatorFingerprint(), await specHash(target.spec)]);
   return join(cacheRoot(), fnv1a64(key));
 }
 

@@ -146,6 +146,8 @@ components:
         codeName: "anonymize",
         in: "query",
         required: false,
+        style: "form",
+        explode: true,
         type: { kind: "primitive", type: "boolean" },
         default: false,
         description: "Also erase personal data.",
