@@ -67,16 +67,18 @@ async function generateFirst(target: ResolvedTarget): Promise<void> {
 }
 
 /**
- * A live run needs a credential for each operation (the organization token, or the
- * customer session for the portal's): without one every case would fail in turn, so
- * refuse up front, in one line naming the variables.
+ * A live run needs a credential for each operation with security (a customer session
+ * where it takes no access token, as the suite picks): without one every case would
+ * fail in turn, so refuse up front, in one line naming the variables.
  */
 function refuseWithoutCredentials(input: { suite: string; env: NodeJS.ProcessEnv }): void {
   const generated = JSON.parse(readFileSync(join(input.suite, "generated.json"), "utf8")) as { operations: Array<{ id: string; credentials: string[] }> };
   const sessionInFixtures = input.env.POLAR_CONTRACT_FIXTURES ? fixturesHaveSession(input.env.POLAR_CONTRACT_FIXTURES) : false;
   const missing = new Map<string, string[]>();
   for (const operation of generated.operations) {
-    const variable = operation.credentials.includes("accessToken") ? "POLAR_CONTRACT_ACCESS_TOKEN" : "POLAR_CONTRACT_CUSTOMER_SESSION";
+    if (operation.credentials.length === 0) continue;
+    const session = operation.credentials.includes("customerSession") && !operation.credentials.includes("accessToken");
+    const variable = session ? "POLAR_CONTRACT_CUSTOMER_SESSION" : "POLAR_CONTRACT_ACCESS_TOKEN";
     if (input.env[variable] || (variable === "POLAR_CONTRACT_CUSTOMER_SESSION" && sessionInFixtures)) continue;
     missing.set(variable, [...(missing.get(variable) ?? []), operation.id]);
   }

@@ -7,13 +7,13 @@
 
 import type { Model } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
-import { copyTemplates } from "../templates.js";
+import { copyTemplates, readTemplate } from "../templates.js";
 import { fingerprintOf, operationFingerprints } from "./contract/fingerprint.js";
 import { contractOperations } from "./contract/operations.js";
 import { printJsonLikePrettier } from "../format/json-style.js";
 import { webhookPayloads } from "../webhook-events.js";
 
-const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "contract.test.ts", "exchange.ts", "fingerprint.ts", "negative.ts", "outcomes.ts", "state.ts", "suite.ts", "target.ts", "types.ts", "webhooks.ts"];
+const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "exchange.ts", "fingerprint.ts", "inputs.ts", "negative.ts", "outcomes.ts", "schema-checks.ts", "state.ts", "suite.ts", "target.ts", "types.ts", "webhooks.ts"];
 /** How headers name the spec embedded in polar-codegen (config.ts): no path, found through polar-codegen itself. */
 const EMBEDDED_LABEL = "polar-codegen/spec/polar.openapi.yaml";
 
@@ -37,10 +37,28 @@ export function emitContract(context: EmitContext): GeneratedFile[] {
   const { model } = context;
   const operationIds = model.operations.map((operation) => operation.id);
   return [
-    jsonFile({ path: "contract/generated.json", value: generatedData({ model, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds }), webhooks: contractWebhooks(context) }) }),
+    jsonFile({ path: "contract/generated.json", value: generatedData({ model, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds }), webhooks: model.polar ? contractWebhooks(context) : [] }) }),
     jsonFile({ path: "contract/fixtures.json", value: FIXTURES }),
+    entryFile(model),
     ...copyTemplates({ from: "contract", to: "contract", names: CONTRACT_FILES }),
   ];
+}
+
+/**
+ * contract.test.ts: the template, with the entry points the client, server and fake
+ * export under the API's name (`createPolarClient` for Polar's spec). The name is an
+ * identifier the model checked; only those three identifiers change.
+ */
+function entryFile(model: Model): GeneratedFile {
+  const names = new Map([
+    ["createPolarClient", `create${model.name}Client`],
+    ["createFakePolar", `createFake${model.name}`],
+    ["createPolarServer", `create${model.name}Server`],
+  ]);
+  const template = readTemplate("contract/contract.test.ts");
+  const contents = template.replace(/\b(?:createPolarClient|createFakePolar|createPolarServer)\b/g, (name) => names.get(name) ?? name);
+  // The template's bytes are prettier's already; other names may change a line's length.
+  return { path: "contract/contract.test.ts", contents, ...(contents === template ? { formatted: true } : {}) };
 }
 
 /** In prettier's layout already where json-style can vouch for it: a cold prettier would take far longer. */
