@@ -72,7 +72,7 @@ function describeOperation(options: { context: SuiteContext; operation: Contract
       expectStatus({ exchange, validators, wanted });
     });
   for (const { at, parameter } of parametersOf(operation)) {
-    for (const [what, value] of parameter.invalid) {
+    for (const { what, value } of parameter.invalid) {
       if (accepts({ checks, operation, at, parameter, text: value }) !== false) continue;
       it(`${operation.id}: ${at} parameter ${parameter.name} ${what} (${JSON.stringify(value)}) answers 422`, async () => {
         const { input } = built();
@@ -97,7 +97,7 @@ function describeOperation(options: { context: SuiteContext; operation: Contract
   const { body } = operation;
   if (!body) return;
   const validate = body.schema ? validators[body.schema] : undefined;
-  for (const [what, value] of body.invalid) {
+  for (const { what, value } of body.invalid) {
     if (validate && validate(value).length === 0) continue;
     it(`${operation.id}: a body ${what} answers 422`, async () => {
       const { input } = built();

@@ -14,8 +14,8 @@ export interface ContractParameter {
   required: boolean;
   /** Wire values its schema may accept: a valid request sends the first its validator accepts. */
   samples: string[];
-  /** `[what, wire value]` its schema may refuse: each a negative case when its validator refuses it. */
-  invalid: Array<[string, string]>;
+  /** Wire values its schema may refuse: each a negative case when its validator refuses it. */
+  invalid: Array<{ what: string; value: string }>;
 }
 
 export interface ContractBody {
@@ -25,8 +25,8 @@ export interface ContractBody {
   schema?: string | undefined;
   /** Candidates for a valid body: the first the schema's validator accepts is sent. */
   samples: unknown[];
-  /** `[what, body]` the schema refuses. */
-  invalid: Array<[string, unknown]>;
+  /** Bodies the schema refuses. */
+  invalid: Array<{ what: string; value: unknown }>;
 }
 
 export interface ContractResponse {

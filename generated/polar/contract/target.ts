@@ -52,8 +52,16 @@ export interface InProcessFake {
 
 type Env = Record<string, string | undefined>;
 
-/** Throws, before any test runs, on a base URL that is no http(s) URL or a destructive run against production. */
-export function planTarget(options: { env: Env; productionUrls: string[] }): TargetPlan {
+/**
+ * Throws, before any test runs, on a base URL that is no http(s) URL or a destructive run
+ * against production. `needsFixtures`: the destructive cases act on records the fixtures
+ * name (Polar's outcome sequences); the schema-level checks need none.
+ */
+export function planTarget(options: {
+  env: Env;
+  productionUrls: string[];
+  needsFixtures?: boolean | undefined;
+}): TargetPlan {
   const { env } = options;
   const base = env["POLAR_CONTRACT_BASE_URL"];
   if (!base) return { live: false, destructive: true };
@@ -70,7 +78,7 @@ export function planTarget(options: { env: Env; productionUrls: string[] }): Tar
     throw new Error(`POLAR_CONTRACT_STATE_URL ${JSON.stringify(stateUrl)} is not an http(s) URL`);
   const destructiveOff = !wanted
     ? "a live server without POLAR_CONTRACT_ALLOW_DESTRUCTIVE=1"
-    : !env["POLAR_CONTRACT_FIXTURES"]
+    : options.needsFixtures !== false && !env["POLAR_CONTRACT_FIXTURES"]
       ? "a live server without POLAR_CONTRACT_FIXTURES naming records that exist on it"
       : undefined;
   return {

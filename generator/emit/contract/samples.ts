@@ -25,7 +25,7 @@ export interface ParameterFacts {
   type: ParameterKind;
   enum?: Array<string | number | boolean>;
   samples: string[];
-  invalid: Array<[string, string]>;
+  invalid: Array<{ what: string; value: string }>;
 }
 
 /** The parameter's scalar type (enums and nullables seen through), its samples and refusable values. */
@@ -68,7 +68,7 @@ function parameterSamples(options: { parameter: ParameterModel; kind: ParameterK
   return [...new Set(samples)];
 }
 
-function invalidValues(options: { parameter: ParameterModel; kind: ParameterKind; values: unknown[] | undefined }): Array<[string, string]> {
+function invalidValues(options: { parameter: ParameterModel; kind: ParameterKind; values: unknown[] | undefined }): Array<{ what: string; value: string }> {
   const { parameter, kind, values } = options;
   const invalid: Array<[string, string]> = [];
   if (parameter.format?.startsWith("uuid")) invalid.push(["not a UUID", "not-a-uuid"]);
@@ -76,7 +76,7 @@ function invalidValues(options: { parameter: ParameterModel; kind: ParameterKind
   if (kind === "integer") invalid.push(["not an integer", "1.5"], ["not a number", "abc"]);
   if (kind === "number") invalid.push(["not a number", "abc"]);
   if (kind === "boolean") invalid.push(["not a boolean", "maybe"]);
-  return invalid;
+  return invalid.map(([what, value]) => ({ what, value }));
 }
 
 export interface BodyFacts {
@@ -86,8 +86,8 @@ export interface BodyFacts {
   schema?: string;
   /** Candidates for a valid body, the first the schema's validator accepts is sent. */
   samples: unknown[];
-  /** Bodies the schema refuses: `[what, value]`. */
-  invalid: Array<[string, unknown]>;
+  /** Bodies the schema refuses. */
+  invalid: Array<{ what: string; value: unknown }>;
 }
 
 export function bodyFacts(options: { model: Model; body: RequestBodyModel }): BodyFacts | undefined {
@@ -97,15 +97,15 @@ export function bodyFacts(options: { model: Model; body: RequestBodyModel }): Bo
   const example = schema === undefined ? undefined : model.schemas.find((each) => each.name === schema)?.example;
   const sample = sampleOf({ model, type: body.type, depth: 0 });
   const object = objectOf({ model, type: body.type });
-  const invalid: Array<[string, unknown]> = [];
+  const invalid: Array<{ what: string; value: unknown }> = [];
   if (object && isRecord(sample)) {
     for (const property of object.filter((each) => each.required)) {
       const { [property.name]: _, ...rest } = sample;
-      invalid.push([`missing the required property ${property.name}`, rest]);
+      invalid.push({ what: `missing the required property ${property.name}`, value: rest });
     }
     const typed = [...object].sort((a, b) => Number(b.required) - Number(a.required)).find((each) => scalarOf(each.type) !== undefined);
-    if (typed) invalid.push([`with ${typed.name} of the wrong type`, { ...sample, [typed.name]: wrongTypeFor(scalarOf(typed.type)!.kind) }]);
-    invalid.push(["that is an array, not an object", []]);
+    if (typed) invalid.push({ what: `with ${typed.name} of the wrong type`, value: { ...sample, [typed.name]: wrongTypeFor(scalarOf(typed.type)!.kind) } });
+    invalid.push({ what: "that is an array, not an object", value: [] });
   }
   return {
     contentType: body.contentType,

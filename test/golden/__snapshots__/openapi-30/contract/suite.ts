@@ -2,8 +2,10 @@
 // Do not edit: change the spec or the generator and run polar-codegen again.
 // The contract suite: registers vitest tests for the operations polar-codegen found in
 // the spec. Where it runs is decided as it is collected (target.ts), before any
-// request; then the guard against stale tests, the documented outcomes (destructive),
-// negative cases, property-based inputs, and the generated client's requests.
+// request; then the guard against stale tests, Polar's documented outcomes
+// (destructive), the schema-level checks of every operation, Polar's negative cases and
+// property-based inputs for the operations whose behaviour the suite knows, and the
+// generated client's requests. A group with no case is not registered.
 
 import { afterAll, beforeAll, it } from "vitest";
 import { describeClientRequests } from "./client-cases.js";
@@ -11,6 +13,7 @@ import { UNDECLARED_ALLOWED, type Credential, type SchemaValidators } from "./ex
 import { checkGeneratedFrom, type GeneratedFrom } from "./fingerprint.js";
 import { describeNegativeCases, describePropertyInputs } from "./negative.js";
 import { describeDocumentedOutcomes } from "./outcomes.js";
+import { describeSchemaChecks } from "./schema-checks.js";
 import {
   openTarget,
   planTarget,
@@ -41,7 +44,10 @@ export interface SuiteContext {
   suite: ContractSuite;
   plan: TargetPlan;
   target(): Target;
-  /** The operation's credential and the variable it is set in; throws naming the variable when unset. */
+  /**
+   * The operation's credential and the variable it is set in; throws naming the variable
+   * when unset. A customer session only where the operation takes no access token.
+   */
   credential(operation: ContractOperation): Credential;
   /** A credential of one kind, whatever the operation takes. */
   credentialOfKind(kind: "accessToken" | "customerSession", who?: string): Credential;
@@ -50,7 +56,11 @@ export interface SuiteContext {
 }
 
 export function defineContractSuite(suite: ContractSuite): void {
-  const plan = planTarget({ env: process.env, productionUrls: suite.productionUrls });
+  const plan = planTarget({
+    env: process.env,
+    productionUrls: suite.productionUrls,
+    needsFixtures: suite.operations.some((operation) => operation.modelled),
+  });
   let target: Target | undefined;
   let receiver: WebhookReceiver | undefined;
   beforeAll(async () => {
@@ -82,7 +92,10 @@ export function defineContractSuite(suite: ContractSuite): void {
     },
     credential: (operation) =>
       context.credentialOfKind(
-        operation.credentials.includes("accessToken") ? "accessToken" : "customerSession",
+        operation.credentials.includes("customerSession") &&
+          !operation.credentials.includes("accessToken")
+          ? "customerSession"
+          : "accessToken",
         operation.id,
       ),
     credentialOfKind: (kind, who = "this case") => {
@@ -104,6 +117,7 @@ export function defineContractSuite(suite: ContractSuite): void {
   });
   describeDocumentedOutcomes(context);
   describeWebhookCheck(context);
+  describeSchemaChecks(context);
   describeNegativeCases(context);
   describePropertyInputs(context);
   describeClientRequests(suite);
