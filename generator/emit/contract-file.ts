@@ -18,7 +18,7 @@ const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "exchange.ts", "fi
 const EMBEDDED_LABEL = "polar-codegen/spec/polar.openapi.yaml";
 
 /** Fixed ids (valid UUID4s), so the fixtures and every run are the same. */
-const FIXTURES = {
+const FIXTURES: { access_tokens: Array<{ token: string; scopes: string[] }> } & Record<string, unknown> = {
   customers: [
     { id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d01", external_id: "contract-user-1", email: "deleted-by-id@example.com" },
     { id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d02", external_id: "contract-user-2", email: "deleted-by-external-id@example.com" },
@@ -38,10 +38,23 @@ export function emitContract(context: EmitContext): GeneratedFile[] {
   const operationIds = model.operations.map((operation) => operation.id);
   return [
     jsonFile({ path: "contract/generated.json", value: generatedData({ model, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds }), webhooks: model.polar ? contractWebhooks(context) : [] }) }),
-    jsonFile({ path: "contract/fixtures.json", value: FIXTURES }),
+    jsonFile({ path: "contract/fixtures.json", value: fixturesFor(model) }),
     entryFile(model),
     ...copyTemplates({ from: "contract", to: "contract", names: CONTRACT_FILES }),
   ];
+}
+
+/**
+ * The fixtures, the access token holding every scope the selected operations ask of an
+ * access token, so each is served on the fake (Polar's three ask only customers:write).
+ */
+function fixturesFor(model: Model): typeof FIXTURES {
+  const credentialOf = new Map(model.securitySchemes.map((scheme) => [scheme.name, scheme.credential]));
+  const scopes = new Set(FIXTURES.access_tokens.flatMap((each) => each.scopes));
+  for (const operation of model.operations)
+    for (const alternative of operation.security)
+      for (const each of alternative.schemes) if (credentialOf.get(each.scheme) === "accessToken") for (const scope of each.scopes) scopes.add(scope);
+  return { ...FIXTURES, access_tokens: FIXTURES.access_tokens.map((each) => ({ ...each, scopes: [...scopes].sort() })) };
 }
 
 /**

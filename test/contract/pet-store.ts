@@ -91,6 +91,11 @@ export const PET_MUTANTS: Record<string, { mutate: Mutation; caughtBy: RegExp }>
     },
     caughtBy: /createPet: without credentials answers 401/,
   },
+  "a 200 with a pet where the create needs credentials": {
+    mutate: async ({ request, forward }) =>
+      request.method === "POST" && !request.headers.has("authorization") ? json(200, PET) : forward(request),
+    caughtBy: /createPet: without credentials answers 401/,
+  },
   "an open read asking for credentials": {
     mutate: async ({ request, forward }) =>
       request.method === "GET" && !request.headers.has("authorization") ? json(401, { error: "Unauthorized" }) : forward(request),

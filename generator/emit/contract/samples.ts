@@ -124,13 +124,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The body's properties when its type is an object (through a model, nullable or intersection). */
+/**
+ * The body's properties when its type is an object (through a model, nullable or
+ * intersection; a union's first variant, as the sample is built: the suite keeps only the
+ * variants of it the schema's validator refuses).
+ */
 function objectOf(options: { model: Model; type: TypeRef; depth?: number }): Array<{ name: string; required: boolean; type: TypeRef }> | undefined {
   const { model, type } = options;
   const depth = options.depth ?? 0;
   if (depth > MAX_DEPTH) return undefined;
   if (type.kind === "object") return type.properties;
   if (type.kind === "nullable") return objectOf({ model, type: type.inner, depth: depth + 1 });
+  if (type.kind === "union") return type.variants[0] && objectOf({ model, type: type.variants[0], depth: depth + 1 });
   if (type.kind === "model") {
     const schema = model.schemas.find((each) => each.name === type.name);
     return schema ? objectOf({ model, type: schema.type, depth: depth + 1 }) : undefined;
