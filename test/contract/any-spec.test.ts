@@ -134,6 +134,14 @@ describe("the contract suite of a spec that is not Polar's", () => {
     expect(untouched.deleted).toStrictEqual([]);
   }, 600_000);
 
+  it("polar-codegen test against a live server asks for a token only for the operations with security", async () => {
+    await runs; // the suites read the folder it generates into first
+    const args = ["test", "--spec", SPEC, "--operations", "*", "--out", join(root, "named"), "--name", "Polar", "--base-url", untouched.url];
+    const run = await runCli({ args, env: { POLAR_CONTRACT_ACCESS_TOKEN: "", POLAR_CONTRACT_CUSTOMER_SESSION: "" } });
+    expect(run.stderr).toContain("a live run (--base-url) needs credentials in the environment: set POLAR_CONTRACT_ACCESS_TOKEN (for createPet)\n");
+    expect(run.code).toBe(2);
+  }, 600_000);
+
   // Needs the fake to answer the operations it does not model with their examples.
   it("passes against its generated fake, in process", async () => {
     const run = (await runs).at(-1)!;
