@@ -92,10 +92,7 @@ export function validInput(options: {
     const validate = body.schema ? options.validators[body.schema] : undefined;
     const value = body.samples.find((sample) => !validate || validate(sample).length === 0);
     if (value === undefined) problems.push(`no sample body is valid against ${body.schema}`);
-    input.body = {
-      contentType: body.contentType,
-      value: value ?? body.samples[0],
-    };
+    input.body = { contentType: body.contentType, value: value ?? body.samples[0] };
   }
   return { input, problems };
 }
