@@ -144,7 +144,7 @@ export function conformance(options: {
   for (const [where, value] of checked)
     for (const issue of validate ? validate(value) : []) {
       problems.push(
-        `${schema}${where}${issue.pointer || "/"}: ${issue.message} (expected ${JSON.stringify(issue.expected)}, actual ${JSON.stringify(issue.actual)?.slice(0, 120)})`,
+        `${schema}${where + issue.pointer || "/"}: ${issue.message} (expected ${JSON.stringify(issue.expected)}, actual ${JSON.stringify(issue.actual)?.slice(0, 120)})`,
       );
     }
   return problems;
