@@ -46,6 +46,8 @@ export function petStore(deleted: string[] = []): Handler {
     const id = /^\/pets\/([^/]+)$/.exec(url.pathname)?.[1];
     if (id !== undefined && (method === "GET" || method === "DELETE")) {
       if (!UUID4.test(decodeURIComponent(id))) return refused(["path", "petId"], "Input should be a valid UUID");
+      const shelter = request.headers.get("x-shelter-id");
+      if (method === "GET" && !(shelter !== null && /^\d+$/.test(shelter) && Number(shelter) >= 1)) return refused(["header", "X-Shelter-Id"], "Input should be a valid integer");
       if (id !== PET.id) return json(404, { error: "ResourceNotFound", detail: "Not found" });
       if (method === "GET") return json(200, PET);
       deleted.push(id);
@@ -95,6 +97,14 @@ export const PET_MUTANTS: Record<string, { mutate: Mutation; caughtBy: RegExp }>
     mutate: async ({ request, forward }) =>
       request.method === "POST" && !request.headers.has("authorization") ? json(200, PET) : forward(request),
     caughtBy: /createPet: without credentials answers 401/,
+  },
+  "a required header ignored": {
+    mutate: async ({ request, forward }) => {
+      const headers = new Headers(request.headers);
+      if (request.method === "GET" && !/^\d+$/.test(headers.get("x-shelter-id") ?? "")) headers.set("x-shelter-id", "1");
+      return forward(new Request(request.url, { method: request.method, headers }));
+    },
+    caughtBy: /showPet: without the required header parameter X-Shelter-Id answers 422/,
   },
   "an open read asking for credentials": {
     mutate: async ({ request, forward }) =>
