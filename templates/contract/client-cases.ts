@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkClientRequest, clientCall, type RecordedRequest } from "./client-check.js";
 import type { SchemaValidators } from "./exchange.js";
-import { accepts, decode, validInput, type ParameterChecks } from "./inputs.js";
+import { accepts, decode, setOwn, validInput, type ParameterChecks } from "./inputs.js";
 import type { ContractOperation } from "./types.js";
 
 const PROPERTY_RUNS = { seed: 20261124, numRuns: 30 };
@@ -69,7 +69,8 @@ export function describeClientRequests(suite: {
 function tokensFor(operations: ContractOperation[]): Record<string, string> {
   const tokens = { ...TOKENS };
   for (const credential of operations.flatMap((operation) => operation.credentials))
-    if (!Object.hasOwn(tokens, credential)) tokens[credential] = `contract_token_${credential}`;
+    if (!Object.hasOwn(tokens, credential))
+      setOwn({ record: tokens, key: credential, value: `contract_token_${credential}` });
   return tokens;
 }
 

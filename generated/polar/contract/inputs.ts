@@ -20,6 +20,21 @@ export interface RequestInput {
 
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
+/** `record[key]` when it is the record's own: names from the spec are data (`__proto__` too). */
+export function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Sets `record[key]` as an own property, whatever the key. */
+export function setOwn<T>(options: { record: Record<string, T>; key: string; value: T }): void {
+  Object.defineProperty(options.record, options.key, {
+    value: options.value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
 /** The wire text as a server decodes it for the parameter's type. */
 export function decode(options: { parameter: ContractParameter; text: string }): unknown {
   const { parameter, text } = options;
@@ -58,7 +73,7 @@ export function accepts(options: {
   text: string;
 }): boolean | undefined {
   const { checks, operation, at, parameter, text } = options;
-  const check = checks[operation.id]?.[`${at}.${parameter.name}`];
+  const check = own(own(checks, operation.id), `${at}.${parameter.name}`);
   if (!check) return undefined;
   const value = decode({ parameter, text });
   // An array parameter of one item is its one wire value.
@@ -85,13 +100,17 @@ export function validInput(options: {
       );
     const text = valid ?? parameter.samples[0];
     if (text === undefined) continue;
-    if (at === "path") input.path[parameter.name] = text;
-    else if (at === "query") input.query.push([parameter.name, text]);
-    else input.headers[parameter.name] = text;
+    if (at === "query") input.query.push([parameter.name, text]);
+    else
+      setOwn({
+        record: at === "path" ? input.path : input.headers,
+        key: parameter.name,
+        value: text,
+      });
   }
   const { body } = operation;
   if (body) {
-    const validate = body.schema ? options.validators[body.schema] : undefined;
+    const validate = body.schema ? own(options.validators, body.schema) : undefined;
     const value = body.samples.find((sample) => !validate || validate(sample).length === 0);
     if (value === undefined) problems.push(`no sample body is valid against ${body.schema}`);
     input.body = { contentType: body.contentType, value: value ?? body.samples[0] };
@@ -103,7 +122,7 @@ export function validInput(options: {
 export function targetOf(options: { operation: ContractOperation; input: RequestInput }): string {
   const { operation, input } = options;
   const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(input.path[name] ?? ""),
+    encodeURIComponent(own(input.path, name) ?? ""),
   );
   const query = new URLSearchParams(input.query).toString();
   return query ? `${path}?${query}` : path;

@@ -17,7 +17,7 @@ import {
   type Exchange,
   type SchemaValidators,
 } from "./exchange.js";
-import { accepts, parametersOf, targetOf, validInput, type RequestInput } from "./inputs.js";
+import { accepts, own, parametersOf, targetOf, validInput, type RequestInput } from "./inputs.js";
 import type { SuiteContext } from "./suite.js";
 import type { ContractOperation } from "./types.js";
 
@@ -90,7 +90,7 @@ function describeOperation(options: { context: SuiteContext; operation: Contract
   }
   const { body } = operation;
   if (!body) return;
-  const validate = body.schema ? validators[body.schema] : undefined;
+  const validate = body.schema ? own(validators, body.schema) : undefined;
   for (const { what, value } of body.invalid) {
     if (validate && validate(value).length === 0) continue;
     it(`${operation.id}: a body ${what} answers 422`, async () => {
