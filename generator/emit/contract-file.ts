@@ -31,6 +31,7 @@ const FIXTURES: { access_tokens: Array<{ token: string; scopes: string[] }> } & 
   ],
   access_tokens: [{ token: "polar_oat_contract_tests", scopes: ["customers:write"] }],
   customer_sessions: [{ token: "polar_cst_contract_tests_customer_3", customer_id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d03" }],
+  member_sessions: [{ token: "polar_mst_contract_tests_customer_3", customer_id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d03", role: "owner" }],
 };
 
 export function emitContract(context: EmitContext): GeneratedFile[] {

@@ -44,15 +44,30 @@ export interface SuiteContext {
   suite: ContractSuite;
   plan: TargetPlan;
   target(): Target;
-  /**
-   * The operation's credential and the variable it is set in; throws naming the variable
-   * when unset. A customer session only where the operation takes no access token.
-   */
+  /** The operation's credential (`credentialKind`) and the variable it is set in; throws naming the variable when unset. */
   credential(operation: ContractOperation): Credential;
   /** A credential of one kind, whatever the operation takes. */
-  credentialOfKind(kind: "accessToken" | "customerSession", who?: string): Credential;
+  credentialOfKind(kind: CredentialKind, who?: string): Credential;
   /** Where the webhooks arrive, when the webhook check runs (webhooks.ts). */
   receiver(): WebhookReceiver | undefined;
+}
+
+type CredentialKind = "accessToken" | "customerSession" | "memberSession";
+const CREDENTIAL_VARIABLES: Record<CredentialKind, string> = {
+  accessToken: "POLAR_CONTRACT_ACCESS_TOKEN",
+  customerSession: "POLAR_CONTRACT_CUSTOMER_SESSION",
+  memberSession: "POLAR_CONTRACT_MEMBER_SESSION",
+};
+
+/**
+ * The credential sent for an operation: an access token where it takes one (and for a
+ * spec's other bearer schemes), else a customer session, else a member session.
+ */
+export function credentialKind(operation: ContractOperation): CredentialKind {
+  const takes = (kind: CredentialKind) => operation.credentials.includes(kind);
+  if (!takes("accessToken") && takes("customerSession")) return "customerSession";
+  if (!takes("accessToken") && takes("memberSession")) return "memberSession";
+  return "accessToken";
 }
 
 export function defineContractSuite(suite: ContractSuite): void {
@@ -91,18 +106,10 @@ export function defineContractSuite(suite: ContractSuite): void {
       if (!target) throw new Error("contract tests: the target is not open yet");
       return target;
     },
-    credential: (operation) =>
-      context.credentialOfKind(
-        operation.credentials.includes("customerSession") &&
-          !operation.credentials.includes("accessToken")
-          ? "customerSession"
-          : "accessToken",
-        operation.id,
-      ),
+    credential: (operation) => context.credentialOfKind(credentialKind(operation), operation.id),
     credentialOfKind: (kind, who = "this case") => {
-      const access = kind === "accessToken";
-      const token = access ? context.target().accessToken : context.target().customerSession;
-      const variable = access ? "POLAR_CONTRACT_ACCESS_TOKEN" : "POLAR_CONTRACT_CUSTOMER_SESSION";
+      const token = context.target()[kind];
+      const variable = CREDENTIAL_VARIABLES[kind];
       if (!token) throw new Error(`${who} needs a credential: set ${variable}`);
       return { token, variable };
     },

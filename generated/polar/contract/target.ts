@@ -30,6 +30,7 @@ export interface Target {
   live: boolean;
   accessToken: string | undefined;
   customerSession: string | undefined;
+  memberSession: string | undefined;
   fixtures: ContractFixtures;
   /** The server's state, in the fake's state format; only where the plan can read it. */
   state(): Promise<unknown>;
@@ -131,6 +132,8 @@ export async function openTarget(options: {
       : options.defaultFixtures;
   const customerSession =
     env["POLAR_CONTRACT_CUSTOMER_SESSION"] || fixtures.customer_sessions?.[0]?.token;
+  const memberSession =
+    env["POLAR_CONTRACT_MEMBER_SESSION"] || fixtures.member_sessions?.[0]?.token;
   if (plan.live) {
     const accessToken = env["POLAR_CONTRACT_ACCESS_TOKEN"];
     const { stateUrl } = plan;
@@ -139,6 +142,7 @@ export async function openTarget(options: {
       live: true,
       accessToken,
       customerSession,
+      memberSession,
       fixtures,
       state: async () => {
         if (!stateUrl)
@@ -159,6 +163,7 @@ export async function openTarget(options: {
     live: false,
     accessToken: env["POLAR_CONTRACT_ACCESS_TOKEN"] || "polar_oat_contract_tests",
     customerSession,
+    memberSession,
     fixtures,
     state: async () => fake.state(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -16,8 +16,8 @@ const FORMAT_SAMPLES: ReadonlyMap<string, string> = new Map([
   ["email", "contract@example.com"],
   ["uri", "https://example.com/contract"],
 ]);
-/** How deep a sample body goes into nested models: enough for the shapes specs use, finite for recursive ones. */
-const MAX_DEPTH = 4;
+/** How many models deep a sample body goes: enough for the shapes specs use, finite for recursive ones. */
+const MAX_DEPTH = 8;
 
 export type ParameterKind = "string" | "boolean" | "integer" | "number" | "other";
 
@@ -147,10 +147,10 @@ function objectOf(options: { model: Model; type: TypeRef; depth?: number }): Arr
   return undefined;
 }
 
-/** A value of the type: required properties only, the first of each union and enum. */
+/** A value of the type: required properties only, the first of each union and enum. `depth` counts models. */
 export function sampleOf(options: { model: Model; type: TypeRef; depth: number }): unknown {
   const { model, type, depth } = options;
-  const next = (inner: TypeRef) => sampleOf({ model, type: inner, depth: depth + 1 });
+  const next = (inner: TypeRef) => sampleOf({ model, type: inner, depth });
   switch (type.kind) {
     case "primitive":
       if (type.type === "string") return (type.format && FORMAT_SAMPLES.get(type.format)) ?? "contract";
@@ -166,12 +166,12 @@ export function sampleOf(options: { model: Model; type: TypeRef; depth: number }
     case "union":
       return type.variants[0] ? next(type.variants[0]) : null;
     case "array":
-      return depth >= MAX_DEPTH ? [] : [next(type.items)];
+      return [next(type.items)];
     case "map":
       return {};
     case "model": {
       const schema = model.schemas.find((each) => each.name === type.name);
-      return schema && depth < MAX_DEPTH ? next(schema.type) : {};
+      return schema && depth < MAX_DEPTH ? sampleOf({ model, type: schema.type, depth: depth + 1 }) : {};
     }
     case "intersection":
       return Object.assign({}, ...type.parts.map((part) => next(part)).filter(isRecord));
