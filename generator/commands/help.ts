@@ -60,7 +60,9 @@ Options:
                           POLAR_CONTRACT_ACCESS_TOKEN and, for the customer portal,
                           POLAR_CONTRACT_CUSTOMER_SESSION (never on the command line)
   --fixtures FILE         records that exist on that server (the fake's seed format)
-  --allow-destructive     run the cases that delete and cancel for real (needs --fixtures)
+  --allow-destructive     run the cases that change data for real: every non-GET
+                          operation's checks, and Polar's deletes and cancels (which
+                          need --fixtures)
   --spec, --out, --config, --operations, --target   as for generating
 
 Exit codes: 0 the suite passed, 1 it failed, 2 bad input or error.

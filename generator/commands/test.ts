@@ -67,17 +67,21 @@ async function generateFirst(target: ResolvedTarget): Promise<void> {
 }
 
 /**
- * A live run needs a credential for each operation (the organization token, or the
- * customer session for the portal's): without one every case would fail in turn, so
- * refuse up front, in one line naming the variables.
+ * A live run needs a credential for each operation with security (as the suite's
+ * credentialKind picks: an access token, else a customer session, else a member
+ * session): without one every case would fail in turn, so refuse up front, in one line
+ * naming the variables.
  */
 function refuseWithoutCredentials(input: { suite: string; env: NodeJS.ProcessEnv }): void {
   const generated = JSON.parse(readFileSync(join(input.suite, "generated.json"), "utf8")) as { operations: Array<{ id: string; credentials: string[] }> };
-  const sessionInFixtures = input.env.POLAR_CONTRACT_FIXTURES ? fixturesHaveSession(input.env.POLAR_CONTRACT_FIXTURES) : false;
+  const sessionsInFixtures = input.env.POLAR_CONTRACT_FIXTURES ? fixtureSessions(input.env.POLAR_CONTRACT_FIXTURES) : new Set<string>();
   const missing = new Map<string, string[]>();
   for (const operation of generated.operations) {
-    const variable = operation.credentials.includes("accessToken") ? "POLAR_CONTRACT_ACCESS_TOKEN" : "POLAR_CONTRACT_CUSTOMER_SESSION";
-    if (input.env[variable] || (variable === "POLAR_CONTRACT_CUSTOMER_SESSION" && sessionInFixtures)) continue;
+    if (operation.credentials.length === 0) continue;
+    const takes = (kind: string) => operation.credentials.includes(kind);
+    const kind = takes("accessToken") ? "accessToken" : takes("customerSession") ? "customerSession" : takes("memberSession") ? "memberSession" : "accessToken";
+    const variable = { accessToken: "POLAR_CONTRACT_ACCESS_TOKEN", customerSession: "POLAR_CONTRACT_CUSTOMER_SESSION", memberSession: "POLAR_CONTRACT_MEMBER_SESSION" }[kind];
+    if (input.env[variable] || sessionsInFixtures.has(kind)) continue;
     missing.set(variable, [...(missing.get(variable) ?? []), operation.id]);
   }
   if (missing.size === 0) return;
@@ -85,12 +89,16 @@ function refuseWithoutCredentials(input: { suite: string; env: NodeJS.ProcessEnv
   throw new Error(`a live run (--base-url) needs credentials in the environment: set ${named}`);
 }
 
-function fixturesHaveSession(file: string): boolean {
+/** The kinds of session the fixtures name a token of (`customerSession`, `memberSession`). */
+function fixtureSessions(file: string): Set<string> {
   try {
-    const fixtures = JSON.parse(readFileSync(file, "utf8")) as { customer_sessions?: Array<{ token?: unknown }> };
-    return typeof fixtures.customer_sessions?.[0]?.token === "string";
+    const fixtures = JSON.parse(readFileSync(file, "utf8")) as Record<string, Array<{ token?: unknown }> | undefined>;
+    const kinds = new Set<string>();
+    if (typeof fixtures["customer_sessions"]?.[0]?.token === "string") kinds.add("customerSession");
+    if (typeof fixtures["member_sessions"]?.[0]?.token === "string") kinds.add("memberSession");
+    return kinds;
   } catch {
-    return false;
+    return new Set();
   }
 }
 

@@ -7,18 +7,18 @@
 
 import type { Model } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
-import { copyTemplates } from "../templates.js";
+import { copyTemplates, readTemplate } from "../templates.js";
 import { fingerprintOf, operationFingerprints } from "./contract/fingerprint.js";
 import { contractOperations } from "./contract/operations.js";
 import { printJsonLikePrettier } from "../format/json-style.js";
 import { webhookPayloads } from "../webhook-events.js";
 
-const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "contract.test.ts", "exchange.ts", "fingerprint.ts", "negative.ts", "outcomes.ts", "state.ts", "suite.ts", "target.ts", "types.ts", "webhooks.ts"];
+const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "exchange.ts", "fingerprint.ts", "inputs.ts", "negative.ts", "outcomes.ts", "schema-checks.ts", "state.ts", "suite.ts", "target.ts", "types.ts", "webhooks.ts"];
 /** How headers name the spec embedded in polar-codegen (config.ts): no path, found through polar-codegen itself. */
 const EMBEDDED_LABEL = "polar-codegen/spec/polar.openapi.yaml";
 
 /** Fixed ids (valid UUID4s), so the fixtures and every run are the same. */
-const FIXTURES = {
+const FIXTURES: { access_tokens: Array<{ token: string; scopes: string[] }> } & Record<string, unknown> = {
   customers: [
     { id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d01", external_id: "contract-user-1", email: "deleted-by-id@example.com" },
     { id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d02", external_id: "contract-user-2", email: "deleted-by-external-id@example.com" },
@@ -31,16 +31,48 @@ const FIXTURES = {
   ],
   access_tokens: [{ token: "polar_oat_contract_tests", scopes: ["customers:write"] }],
   customer_sessions: [{ token: "polar_cst_contract_tests_customer_3", customer_id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d03" }],
+  member_sessions: [{ token: "polar_mst_contract_tests_customer_3", customer_id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d03", role: "owner" }],
 };
 
 export function emitContract(context: EmitContext): GeneratedFile[] {
   const { model } = context;
   const operationIds = model.operations.map((operation) => operation.id);
   return [
-    jsonFile({ path: "contract/generated.json", value: generatedData({ model, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds }), webhooks: contractWebhooks(context) }) }),
-    jsonFile({ path: "contract/fixtures.json", value: FIXTURES }),
+    jsonFile({ path: "contract/generated.json", value: generatedData({ model, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds }), webhooks: model.polar ? contractWebhooks(context) : [] }) }),
+    jsonFile({ path: "contract/fixtures.json", value: fixturesFor(model) }),
+    entryFile(model),
     ...copyTemplates({ from: "contract", to: "contract", names: CONTRACT_FILES }),
   ];
+}
+
+/**
+ * The fixtures, the access token holding every scope the selected operations ask of an
+ * access token, so each is served on the fake (Polar's three ask only customers:write).
+ */
+function fixturesFor(model: Model): typeof FIXTURES {
+  const credentialOf = new Map(model.securitySchemes.map((scheme) => [scheme.name, scheme.credential]));
+  const scopes = new Set(FIXTURES.access_tokens.flatMap((each) => each.scopes));
+  for (const operation of model.operations)
+    for (const alternative of operation.security)
+      for (const each of alternative.schemes) if (credentialOf.get(each.scheme) === "accessToken") for (const scope of each.scopes) scopes.add(scope);
+  return { ...FIXTURES, access_tokens: FIXTURES.access_tokens.map((each) => ({ ...each, scopes: [...scopes].sort() })) };
+}
+
+/**
+ * contract.test.ts: the template, with the entry points the client, server and fake
+ * export under the API's name (`createPolarClient` for Polar's spec). The name is an
+ * identifier the model checked; only those three identifiers change.
+ */
+function entryFile(model: Model): GeneratedFile {
+  const names = new Map([
+    ["createPolarClient", `create${model.name}Client`],
+    ["createFakePolar", `createFake${model.name}`],
+    ["createPolarServer", `create${model.name}Server`],
+  ]);
+  const template = readTemplate("contract/contract.test.ts");
+  const contents = template.replace(/\b(?:createPolarClient|createFakePolar|createPolarServer)\b/g, (name) => names.get(name) ?? name);
+  // The template's bytes are prettier's already; other names may change a line's length.
+  return { path: "contract/contract.test.ts", contents, ...(contents === template ? { formatted: true } : {}) };
 }
 
 /** In prettier's layout already where json-style can vouch for it: a cold prettier would take far longer. */

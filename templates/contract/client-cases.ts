@@ -5,12 +5,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkClientRequest, clientCall, type RecordedRequest } from "./client-check.js";
+import type { SchemaValidators } from "./exchange.js";
+import { accepts, decode, setOwn, validInput, type ParameterChecks } from "./inputs.js";
 import type { ContractOperation } from "./types.js";
 
 const PROPERTY_RUNS = { seed: 20261124, numRuns: 30 };
 /** No UTF-8 path segment carries a lone surrogate: the client refuses them. */
 const SURROGATE = /[\uD800-\uDFFF]/;
-const TOKENS = {
+/** Polar's credentials; a spec's other schemes get a token each (`tokensFor`). */
+const TOKENS: Record<string, string> = {
   accessToken: "contract_access_token",
   customerSession: "contract_customer_session",
   memberSession: "contract_member_session",
@@ -19,14 +22,18 @@ const TOKENS = {
 export function describeClientRequests(suite: {
   operations: ContractOperation[];
   createClient: (options: Record<string, unknown>) => unknown;
+  parameters: ParameterChecks;
+  validators: SchemaValidators;
 }): void {
+  if (suite.operations.length === 0) return;
+  const tokens = tokensFor(suite.operations);
   describe("the generated client's requests keep to the spec", () => {
     for (const operation of suite.operations) {
       it(`${operation.id}: method, path, parameters and credentials`, async () => {
         const recorded: RecordedRequest[] = [];
         const client = suite.createClient({
           baseUrl: "https://contract.invalid",
-          ...TOKENS,
+          ...tokens,
           fetch: async (url: string, init: RequestInit) => {
             recorded.push({
               url,
@@ -37,12 +44,12 @@ export function describeClientRequests(suite: {
           },
         });
         await fc.assert(
-          fc.asyncProperty(clientInput(operation), async (input) => {
+          fc.asyncProperty(clientInput({ ...suite, operation }), async (input) => {
             const before = recorded.length;
             await clientCall({ client, operation, input });
             const request = recorded[before];
             const problems = request
-              ? checkClientRequest({ operation, request, input, tokens: TOKENS })
+              ? checkClientRequest({ operation, request, input, tokens })
               : ["no request was made for a valid input"];
             expect(recorded.length - before, "one request per call").toBeLessThanOrEqual(1);
             if (problems.length)
@@ -56,6 +63,15 @@ export function describeClientRequests(suite: {
       });
     }
   });
+}
+
+/** A token for each credential the operations take, by the client option that carries it. */
+function tokensFor(operations: ContractOperation[]): Record<string, string> {
+  const tokens = { ...TOKENS };
+  for (const credential of operations.flatMap((operation) => operation.credentials))
+    if (!Object.hasOwn(tokens, credential))
+      setOwn({ record: tokens, key: credential, value: `contract_token_${credential}` });
+  return tokens;
 }
 
 /** Values no single path segment can carry: refused before any request. */
@@ -76,8 +92,19 @@ async function expectRefusedOffline(options: {
   }
 }
 
-function clientInput(operation: ContractOperation): fc.Arbitrary<Record<string, unknown>> {
+/**
+ * Path values of any kind a segment carries; query and header values among the samples
+ * the parameter's schema accepts (booleans either way), the optional ones sometimes
+ * left out; the body the suite's valid requests send.
+ */
+function clientInput(options: {
+  operation: ContractOperation;
+  parameters: ParameterChecks;
+  validators: SchemaValidators;
+}): fc.Arbitrary<Record<string, unknown>> {
+  const { operation, parameters: checks } = options;
   const fields: Record<string, fc.Arbitrary<unknown>> = {};
+  const required = operation.pathParams.map((p) => p.codeName);
   for (const p of operation.pathParams) {
     fields[p.codeName] = p.format?.startsWith("uuid")
       ? fc.uuid({ version: 4 })
@@ -90,7 +117,32 @@ function clientInput(operation: ContractOperation): fc.Arbitrary<Record<string, 
               !SURROGATE.test(text),
           );
   }
-  for (const p of operation.query)
-    if (p.type === "boolean") fields[p.codeName] = fc.option(fc.boolean(), { nil: undefined });
-  return fc.record(fields, { requiredKeys: operation.pathParams.map((p) => p.codeName) });
+  const others = [
+    ...operation.query.map((parameter) => ({ at: "query" as const, parameter })),
+    ...operation.headers.map((parameter) => ({ at: "header" as const, parameter })),
+  ];
+  for (const { at, parameter } of others) {
+    // Arrays and unions: their wire form is the client's to choose.
+    if (parameter.type === "other") continue;
+    const valid = parameter.samples
+      .filter((text) => accepts({ checks, operation, at, parameter, text }) !== false)
+      .map((text) => decode({ parameter, text }));
+    const values =
+      parameter.type === "boolean"
+        ? fc.boolean()
+        : valid.length
+          ? fc.constantFrom(...valid)
+          : undefined;
+    if (!values) continue;
+    fields[parameter.codeName] = parameter.required
+      ? values
+      : fc.option(values, { nil: undefined });
+    if (parameter.required) required.push(parameter.codeName);
+  }
+  const body = validInput({ ...options, checks }).input.body;
+  if (body) {
+    fields["body"] = fc.constant(body.value);
+    required.push("body");
+  }
+  return fc.record(fields, { requiredKeys: required });
 }

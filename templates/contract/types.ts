@@ -9,7 +9,24 @@ export interface ContractParameter {
   codeName: string;
   format?: string | undefined;
   type: "string" | "boolean" | "integer" | "number" | "other";
+  /** The values its schema allows, when it is an enum. */
+  enum?: Array<string | number | boolean> | undefined;
   required: boolean;
+  /** Wire values its schema may accept: a valid request sends the first its validator accepts. */
+  samples: string[];
+  /** Wire values its schema may refuse: each a negative case when its validator refuses it. */
+  invalid: Array<{ what: string; value: string }>;
+}
+
+export interface ContractBody {
+  contentType: string;
+  required: boolean;
+  /** The component schema the body must satisfy, when it is one. */
+  schema?: string | undefined;
+  /** Candidates for a valid body: the first the schema's validator accepts is sent. */
+  samples: unknown[];
+  /** Bodies the schema refuses. */
+  invalid: Array<{ what: string; value: unknown }>;
 }
 
 export interface ContractResponse {
@@ -17,6 +34,8 @@ export interface ContractResponse {
   contentType?: string | undefined;
   /** The component schema its body must satisfy. */
   schema?: string | undefined;
+  /** The component schema each item of its (array) body must satisfy. */
+  items?: string | undefined;
   /** A success body's top-level fields, by the spec. */
   properties?: string[] | undefined;
 }
@@ -28,8 +47,13 @@ export interface ContractOperation {
   method: string;
   /** The spec's template, `/v1/customers/{id}`. */
   path: string;
+  /** Polar's spec, and an operation whose outcomes the suite knows (outcomes.ts, negative.ts). */
+  modelled: boolean;
   pathParams: ContractParameter[];
   query: ContractParameter[];
+  headers: ContractParameter[];
+  /** The JSON request body, when the operation takes one. */
+  body?: ContractBody | undefined;
   /** Which credentials the operation accepts: `accessToken`, `customerSession`, `memberSession`. */
   credentials: string[];
   responses: Record<string, ContractResponse>;

@@ -2,8 +2,10 @@
 // Do not edit: change the spec or the generator and run polar-codegen again.
 // The contract suite: registers vitest tests for the operations polar-codegen found in
 // the spec. Where it runs is decided as it is collected (target.ts), before any
-// request; then the guard against stale tests, the documented outcomes (destructive),
-// negative cases, property-based inputs, and the generated client's requests.
+// request; then the guard against stale tests, Polar's documented outcomes
+// (destructive), the schema-level checks of every operation, Polar's negative cases and
+// property-based inputs for the operations whose behaviour the suite knows, and the
+// generated client's requests. A group with no case is not registered.
 
 import { afterAll, beforeAll, it } from "vitest";
 import { describeClientRequests } from "./client-cases.js";
@@ -11,6 +13,7 @@ import { UNDECLARED_ALLOWED, type Credential, type SchemaValidators } from "./ex
 import { checkGeneratedFrom, type GeneratedFrom } from "./fingerprint.js";
 import { describeNegativeCases, describePropertyInputs } from "./negative.js";
 import { describeDocumentedOutcomes } from "./outcomes.js";
+import { describeSchemaChecks } from "./schema-checks.js";
 import {
   openTarget,
   planTarget,
@@ -41,20 +44,43 @@ export interface SuiteContext {
   suite: ContractSuite;
   plan: TargetPlan;
   target(): Target;
-  /** The operation's credential and the variable it is set in; throws naming the variable when unset. */
+  /** The operation's credential (`credentialKind`) and the variable it is set in; throws naming the variable when unset. */
   credential(operation: ContractOperation): Credential;
   /** A credential of one kind, whatever the operation takes. */
-  credentialOfKind(kind: "accessToken" | "customerSession", who?: string): Credential;
+  credentialOfKind(kind: CredentialKind, who?: string): Credential;
   /** Where the webhooks arrive, when the webhook check runs (webhooks.ts). */
   receiver(): WebhookReceiver | undefined;
 }
 
+type CredentialKind = "accessToken" | "customerSession" | "memberSession";
+const CREDENTIAL_VARIABLES: Record<CredentialKind, string> = {
+  accessToken: "POLAR_CONTRACT_ACCESS_TOKEN",
+  customerSession: "POLAR_CONTRACT_CUSTOMER_SESSION",
+  memberSession: "POLAR_CONTRACT_MEMBER_SESSION",
+};
+
+/**
+ * The credential sent for an operation: an access token where it takes one (and for a
+ * spec's other bearer schemes), else a customer session, else a member session.
+ */
+export function credentialKind(operation: ContractOperation): CredentialKind {
+  const takes = (kind: CredentialKind) => operation.credentials.includes(kind);
+  if (!takes("accessToken") && takes("customerSession")) return "customerSession";
+  if (!takes("accessToken") && takes("memberSession")) return "memberSession";
+  return "accessToken";
+}
+
 export function defineContractSuite(suite: ContractSuite): void {
-  const plan = planTarget({ env: process.env, productionUrls: suite.productionUrls });
+  const plan = planTarget({
+    env: process.env,
+    productionUrls: suite.productionUrls,
+    needsFixtures: suite.operations.some((operation) => operation.modelled),
+  });
   let target: Target | undefined;
   let receiver: WebhookReceiver | undefined;
   beforeAll(async () => {
-    if (suite.webhooks.length > 0)
+    // Only the outcome sequences trigger webhooks the suite expects (webhooks.ts).
+    if (suite.webhooks.length > 0 && suite.operations.some((operation) => operation.modelled))
       receiver = await openReceiver({ live: plan.live, env: process.env });
     target = await openTarget({
       plan,
@@ -80,15 +106,10 @@ export function defineContractSuite(suite: ContractSuite): void {
       if (!target) throw new Error("contract tests: the target is not open yet");
       return target;
     },
-    credential: (operation) =>
-      context.credentialOfKind(
-        operation.credentials.includes("accessToken") ? "accessToken" : "customerSession",
-        operation.id,
-      ),
+    credential: (operation) => context.credentialOfKind(credentialKind(operation), operation.id),
     credentialOfKind: (kind, who = "this case") => {
-      const access = kind === "accessToken";
-      const token = access ? context.target().accessToken : context.target().customerSession;
-      const variable = access ? "POLAR_CONTRACT_ACCESS_TOKEN" : "POLAR_CONTRACT_CUSTOMER_SESSION";
+      const token = context.target()[kind];
+      const variable = CREDENTIAL_VARIABLES[kind];
       if (!token) throw new Error(`${who} needs a credential: set ${variable}`);
       return { token, variable };
     },
@@ -104,6 +125,7 @@ export function defineContractSuite(suite: ContractSuite): void {
   });
   describeDocumentedOutcomes(context);
   describeWebhookCheck(context);
+  describeSchemaChecks(context);
   describeNegativeCases(context);
   describePropertyInputs(context);
   describeClientRequests(suite);

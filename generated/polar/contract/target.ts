@@ -30,6 +30,7 @@ export interface Target {
   live: boolean;
   accessToken: string | undefined;
   customerSession: string | undefined;
+  memberSession: string | undefined;
   fixtures: ContractFixtures;
   /** The server's state, in the fake's state format; only where the plan can read it. */
   state(): Promise<unknown>;
@@ -52,8 +53,16 @@ export interface InProcessFake {
 
 type Env = Record<string, string | undefined>;
 
-/** Throws, before any test runs, on a base URL that is no http(s) URL or a destructive run against production. */
-export function planTarget(options: { env: Env; productionUrls: string[] }): TargetPlan {
+/**
+ * Throws, before any test runs, on a base URL that is no http(s) URL or a destructive run
+ * against production. `needsFixtures`: the destructive cases act on records the fixtures
+ * name (Polar's outcome sequences); the schema-level checks need none.
+ */
+export function planTarget(options: {
+  env: Env;
+  productionUrls: string[];
+  needsFixtures?: boolean | undefined;
+}): TargetPlan {
   const { env } = options;
   const base = env["POLAR_CONTRACT_BASE_URL"];
   if (!base) return { live: false, destructive: true };
@@ -70,7 +79,7 @@ export function planTarget(options: { env: Env; productionUrls: string[] }): Tar
     throw new Error(`POLAR_CONTRACT_STATE_URL ${JSON.stringify(stateUrl)} is not an http(s) URL`);
   const destructiveOff = !wanted
     ? "a live server without POLAR_CONTRACT_ALLOW_DESTRUCTIVE=1"
-    : !env["POLAR_CONTRACT_FIXTURES"]
+    : options.needsFixtures !== false && !env["POLAR_CONTRACT_FIXTURES"]
       ? "a live server without POLAR_CONTRACT_FIXTURES naming records that exist on it"
       : undefined;
   return {
@@ -123,6 +132,8 @@ export async function openTarget(options: {
       : options.defaultFixtures;
   const customerSession =
     env["POLAR_CONTRACT_CUSTOMER_SESSION"] || fixtures.customer_sessions?.[0]?.token;
+  const memberSession =
+    env["POLAR_CONTRACT_MEMBER_SESSION"] || fixtures.member_sessions?.[0]?.token;
   if (plan.live) {
     const accessToken = env["POLAR_CONTRACT_ACCESS_TOKEN"];
     const { stateUrl } = plan;
@@ -131,6 +142,7 @@ export async function openTarget(options: {
       live: true,
       accessToken,
       customerSession,
+      memberSession,
       fixtures,
       state: async () => {
         if (!stateUrl)
@@ -151,6 +163,7 @@ export async function openTarget(options: {
     live: false,
     accessToken: env["POLAR_CONTRACT_ACCESS_TOKEN"] || "polar_oat_contract_tests",
     customerSession,
+    memberSession,
     fixtures,
     state: async () => fake.state(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

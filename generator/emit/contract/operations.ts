@@ -1,29 +1,41 @@
 // The operations as the contract suite reads them: plain data from the model.
 
 import type { Model, OperationModel, ParameterModel, ResponseModel, TypeRef } from "../../model/types.js";
+import { bodyFacts, parameterFacts } from "./samples.js";
+
+/** The operations whose behaviour the suite's outcome sequences know, on Polar's spec only. */
+const MODELLED = new Set(["customers:delete", "customers:delete_external", "customer_portal:subscriptions:cancel"]);
 
 export function contractOperations(model: Model): unknown[] {
   const credentialOf = new Map(model.securitySchemes.map((scheme) => [scheme.name, scheme.credential]));
-  return model.operations.map((operation: OperationModel) => ({
-    id: operation.id,
-    clientPath: operation.group,
-    method: operation.method.toUpperCase(),
-    path: operation.path,
-    pathParams: operation.pathParams.map(parameter),
-    query: operation.query.map(parameter),
-    credentials: [...new Set(operation.security.flatMap((alternative) => alternative.schemes.map((each) => credentialOf.get(each.scheme) ?? each.scheme)))].sort(),
-    responses: Object.fromEntries([...operation.success, ...operation.errors].map((response) => [String(response.status), responseOf({ model, response })])),
-  }));
+  return model.operations.map((operation: OperationModel) => {
+    const body = operation.requestBody && bodyFacts({ model, body: operation.requestBody });
+    return {
+      id: operation.id,
+      clientPath: operation.group,
+      method: operation.method.toUpperCase(),
+      path: operation.path,
+      modelled: model.polar && MODELLED.has(operation.id),
+      pathParams: operation.pathParams.map(parameter),
+      query: operation.query.map(parameter),
+      headers: operation.headers.map(parameter),
+      ...(body ? { body } : {}),
+      credentials: [...new Set(operation.security.flatMap((alternative) => alternative.schemes.map((each) => credentialOf.get(each.scheme) ?? each.scheme)))].sort(),
+      responses: Object.fromEntries([...operation.success, ...operation.errors].map((response) => [String(response.status), responseOf({ model, response })])),
+    };
+  });
 }
 
 function parameter(model: ParameterModel) {
-  const type = model.type.kind === "primitive" && model.type.type !== "null" && model.type.type !== "unknown" ? model.type.type : "other";
-  return { name: model.name, codeName: model.codeName, ...(model.format ? { format: model.format } : {}), type, required: model.required };
+  const { type, enum: values, samples, invalid } = parameterFacts(model);
+  return { name: model.name, codeName: model.codeName, ...(model.format ? { format: model.format } : {}), type, ...(values ? { enum: values } : {}), required: model.required, samples, invalid };
 }
 
 function responseOf(options: { model: Model; response: ResponseModel }) {
   const { model, response } = options;
   if (!response.contentType) return {};
+  const items = response.body?.kind === "array" && response.body.items.kind === "model" ? response.body.items.name : undefined;
+  if (items) return { contentType: response.contentType, items };
   if (response.body?.kind !== "model") return { contentType: response.contentType };
   const schema = response.body.name;
   // A success body's fields, for the checks of what it must say (a cancelled subscription's `canceled_at`).
@@ -33,7 +45,7 @@ function responseOf(options: { model: Model; response: ResponseModel }) {
 }
 
 function propertyNames(type: TypeRef): string[] {
-  if (type.kind === "object") return type.properties.map((property) => property.name).sort();
   if (type.kind === "intersection") return [...new Set(type.parts.flatMap(propertyNames))].sort();
+  if (type.kind === "object") return type.properties.map((property) => property.name).sort();
   return [];
 }

@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { expect } from "vitest";
-import { createPolarClient } from "../client.js";
-import { createFakePolar, type FakeSeed } from "../fake.js";
-import { createPolarServer, toNodeListener } from "../server.js";
+import { createFixtureClient } from "../client.js";
+import { createFakeFixture, type FakeSeed } from "../fake.js";
+import { createFixtureServer, toNodeListener } from "../server.js";
 import { parameters, validators } from "../validators.js";
 import type { SpecSource } from "./fingerprint.js";
 import { defineContractSuite } from "./suite.js";
@@ -43,12 +43,12 @@ defineContractSuite({
   productionUrls: generated.productionUrls,
   fake: {
     start: (seed, webhooks) => {
-      const fake = createFakePolar({ seed: seed as FakeSeed, webhooks });
-      return { listener: toNodeListener(createPolarServer(fake)) as never, state: fake.state };
+      const fake = createFakeFixture({ seed: seed as FakeSeed, webhooks });
+      return { listener: toNodeListener(createFixtureServer(fake)) as never, state: fake.state };
     },
   },
   validators,
   parameters,
-  createClient: (clientOptions) => createPolarClient(clientOptions as never),
+  createClient: (clientOptions) => createFixtureClient(clientOptions as never),
   webhooks: generated.webhooks,
 });
