@@ -30,7 +30,7 @@ export function buildModel(options: { selected: SelectedSpec; specFile: string; 
 }
 
 function isPolarSpec(options: { document: OpenApiDocument; title: string }): boolean {
-  if (/^Polar\b/.test(options.title)) return true;
+  if (/^Polar( API)?$/.test(options.title.trim())) return true;
   return (options.document.servers ?? []).some((server) => {
     try {
       const host = new URL(String(server.url)).hostname;

@@ -131,7 +131,7 @@ export interface Model {
    */
   name: string;
   /**
-   * Whether the spec is Polar's: a server on polar.sh, or a title that starts with "Polar".
+   * Whether the spec is Polar's: a server on polar.sh, or the title "Polar API" (or "Polar").
    * Polar's own behaviour (the `Polar-Version` header, Polar's error bodies and token kinds)
    * applies only then.
    */

@@ -158,3 +158,26 @@ components:
     ]);
   });
 });
+
+describe("buildModel: is the spec Polar's?", () => {
+  const modelOf = (options: { title: string; servers?: string[] }) =>
+    buildModel({
+      selected: {
+        document: { openapi: "3.1.0", info: { title: options.title, version: "2026-10" }, ...(options.servers ? { servers: options.servers.map((url) => ({ url })) } : {}), paths: {} },
+        operationIds: [],
+      },
+      specFile: "spec.yaml",
+    });
+
+  it.each([
+    { title: "Polar API", servers: undefined, polar: true },
+    { title: "Billing", servers: ["https://sandbox-api.polar.sh"], polar: true },
+    { title: "Polar Bear Sightings", servers: undefined, polar: false },
+    { title: "Billing", servers: ["https://api.polar.sh.example.com"], polar: false },
+    { title: "Billing", servers: ["/relative"], polar: false },
+  ])("$title on $servers: polar $polar, and Polar-Version only then", ({ title, servers, polar }) => {
+    const model = modelOf({ title, ...(servers ? { servers } : {}) });
+    expect(model.polar).toBe(polar);
+    expect(model.apiVersion).toBe(polar ? "2026-10" : undefined);
+  });
+});
