@@ -1,12 +1,14 @@
-// fake.ts: a stateful fake of Polar for the selected operations, built on the server
-// stubs: `createPolarServer(createFakePolar({ seed }))`. The store and its semantics
-// are verbatim templates (templates/fake/runtime/); what depends on the spec (which
-// handlers exist, their typed outcomes, a schema-valid subscription) is built here.
+// fake.ts: a stateful fake of the API for the selected operations, built on the server
+// stubs: `createPolarServer(createFakePolar({ seed }))` (`create{N}Server(createFake{N}())`
+// for an API named N). Polar's modelled operations keep Polar's semantics; every other
+// one answers its documented example, or 501. The store and its semantics are verbatim
+// templates (templates/fake/runtime/); what depends on the spec is built here.
 
 import type { Model, OperationModel } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
-import { behaviourOf, cancelledBodySchema, OPERATION_RULES } from "./fake/behaviour.js";
+import { behaviourOf, cancelledBodySchema, OPERATION_RULES, type AnswerKind } from "./fake/behaviour.js";
+import { serverNames } from "./server-file.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
 import { printStatements } from "./ts-text.js";
@@ -19,6 +21,7 @@ import { jsonAsJs } from "./js-literal.js";
 export const FAKE_RUNTIME_FILES = [
   "anonymize.ts",
   "credentials.ts",
+  "examples.ts",
   "seed-records.ts",
   "seed.ts",
   "sha256.ts",
@@ -33,13 +36,27 @@ export const FAKE_RUNTIME_FILES = [
 export const DEFAULT_ACCESS_TOKEN = "polar_oat_fake_polar_default";
 const CANCEL = "customer_portal:subscriptions:cancel";
 
+/** The fake's exported names for an API named `name` (`Polar`: `createFakePolar`, `FakePolar`...). */
+export function fakeNames(name: string): { create: string; fake: string; options: string; handlers: string; server: string } {
+  const server = serverNames(name);
+  return { create: `createFake${name}`, fake: `Fake${name}`, options: `Fake${name}Options`, handlers: server.handlers, server: server.create };
+}
+
+interface Answer {
+  operation: OperationModel;
+  kind: AnswerKind;
+  code: string;
+}
+
 export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const { model } = context;
-  const cancel = model.operations.find((operation) => operation.id === CANCEL);
+  const names = fakeNames(model.name);
+  const cancel = model.polar ? model.operations.find((operation) => operation.id === CANCEL) : undefined;
   const schemaName = cancel ? cancelledBodySchema(cancel) : undefined;
   const checks = [...seedCheckEntries({ model, schemaName }), ...memberSessionsEntry(model)];
-  const webhookChecks = webhookPayloads(context.subset).some((each) => each.schemaName);
-  const statements = [imports({ checks, webhookChecks }), seedTypes({ cancel, schemaName })];
+  const answers = model.operations.map((operation) => ({ operation, ...behaviourOf({ operation, document: context.subset, model, handlers: names.handlers }) }));
+  const webhookChecks = webhookPayloads(context.subset).some((each) => each.schemaName) || answers.some((answer) => answer.code.includes("validators["));
+  const statements = [imports({ checks, webhookChecks, names, polar: model.polar, examples: answers.some((answer) => answer.kind !== "modelled") }), seedTypes({ cancel, schemaName, names })];
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
   statements.push(`
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
@@ -48,7 +65,7 @@ const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${j
 /** The fake's clock when none is given: fixed (2026-01-01, midnight UTC), so every run answers the same bytes. */
 const DEFAULT_NOW = /* @__PURE__ */ new Date(1_767_225_600_000);
 ${credentialConstants(model)}`);
-  statements.push(seedChecks(checks), webhookEventsFunction({ model, document: context.subset }), factory({ model, document: context.subset }));
+  statements.push(seedChecks(checks), webhookEventsFunction({ model, document: context.subset }), coverage(answers), factory({ model, names, answers }));
   const runtime = copyTemplates({ from: "fake/runtime", to: "fake-runtime", names: FAKE_RUNTIME_FILES });
   return [{ path: "fake.ts", contents: printStatements(statements) }, ...runtime];
 }
@@ -62,7 +79,9 @@ function activeByDefault(options: { document: EmitContext["subset"]; schemaName:
 
 /** Polar's rules for the selected operations, and the default token, holding every scope they ask for. */
 function credentialConstants(model: Model): string {
+  // Polar's rules are Polar's: another API's operations share no ids with them by intent.
   const rules = model.operations.flatMap((operation) => {
+    if (!model.polar) return [];
     const rule = OPERATION_RULES.get(operation.id);
     return rule ? [[operation.id, rule] as const] : [];
   });
@@ -76,10 +95,11 @@ function credentialConstants(model: Model): string {
       for (const { scheme, scopes: listed } of alternative.schemes)
         if (!sessions.has(scheme)) for (const scope of listed.length > 0 ? listed : (rule?.scopes ?? [])) scopes.add(scope);
   }
-  return `
+  const rulesConstant = `
 /** What Polar asks of each operation's caller beyond the spec (fake-runtime/credentials.ts). */
 const OPERATION_RULES = /* @__PURE__ */ new Map<string, OperationRule>(${jsonAsJs(rules)});
-
+`;
+  return `${model.polar ? rulesConstant : ""}
 /** The organization access token of a seed without \`access_tokens\`: every scope the operations ask for. */
 export const DEFAULT_ACCESS_TOKEN: AccessTokenRecord = ${jsonAsJs({ token: DEFAULT_ACCESS_TOKEN, scopes: [...scopes].sort() })};
 `;
@@ -89,17 +109,18 @@ function memberSessionsEntry(model: Model): string[] {
   return model.securitySchemes.some((scheme) => scheme.name === "member_session") ? ["memberSessions: true,"] : [];
 }
 
-function imports(options: { checks: string[]; webhookChecks: boolean }): string {
+function imports(options: { checks: string[]; webhookChecks: boolean; names: ReturnType<typeof fakeNames>; polar: boolean; examples: boolean }): string {
   const { checks } = options;
   const used = ["parameters", "validators"].filter((name) => checks.some((check) => check.includes(`${name}[`)) || (name === "validators" && options.webhookChecks));
   return [
-    `import { verdictFor, type OperationRule } from "./fake-runtime/credentials.js";`,
+    ...(options.polar ? [`import { verdictFor, type OperationRule } from "./fake-runtime/credentials.js";`] : []),
     `import { createStore, type AccessTokenRecord, type CustomerRecord, type MemberSessionRecord, type SessionRecord } from "./fake-runtime/store.js";`,
     `import { prepareSeed, type SeedChecks } from "./fake-runtime/seed.js";`,
     `import { createWebhooks } from "./fake-runtime/webhooks.js";`,
+    ...(options.examples ? [`import { exampleHandler } from "./fake-runtime/examples.js";`] : []),
     `import type { WebhookOptions, WebhookRecord } from "./fake-runtime/webhook-delivery.js";`,
     `import type { WebhookEventSpec } from "./fake-runtime/webhook-events.js";`,
-    `import type { Authenticate, PolarHandlers } from "./server.js";`,
+    `import type { Authenticate, ${options.names.handlers} } from "./server.js";`,
     `import type { operations } from "./types.js";`,
     ...(used.length ? [`import { ${used.join(", ")} } from "./validators.js";`] : []),
   ].join("\n");
@@ -131,7 +152,8 @@ function seedChecks(): SeedChecks {
 }`;
 }
 
-function seedTypes(options: { cancel: OperationModel | undefined; schemaName: string | undefined }): string {
+function seedTypes(options: { cancel: OperationModel | undefined; schemaName: string | undefined; names: ReturnType<typeof fakeNames> }): string {
+  const { names } = options;
   const subscription = options.cancel && options.schemaName
     ? `operations[${stringLiteral(CANCEL)}]["responses"][200]["content"]["application/json"]`
     : `{ id: string; customer_id: string; status?: string; [field: string]: unknown }`;
@@ -172,7 +194,7 @@ export interface FakeState {
 
 export type { WebhookDelivery as FakeWebhookDelivery, WebhookOptions as FakeWebhookOptions, WebhookRecord as FakeWebhookRecord } from "./fake-runtime/webhook-delivery.js";
 
-export interface FakePolarOptions {
+export interface ${names.options} {
   seed?: FakeSeed | undefined;
   /** The clock, read at seeding and at each change (and so for webhook payload times). Default: always 2026-01-01, midnight UTC. */
   now?: (() => Date) | undefined;
@@ -183,9 +205,9 @@ export interface FakePolarOptions {
   webhooks?: WebhookOptions | undefined;
 }
 
-/** Spread into \`createPolarServer\`: \`createPolarServer(createFakePolar({ seed }))\`. */
-export interface FakePolar {
-  handlers: PolarHandlers;
+/** Spread into \`${names.server}\`: \`${names.server}(${names.create}({ seed }))\`. */
+export interface ${names.fake} {
+  handlers: ${names.handlers};
   /** Polar's token rules: the seed's tokens, each for the schemes and scopes Polar takes it for. */
   authenticate: Authenticate;
   /** The default access token, when the seed named none. */
@@ -197,35 +219,53 @@ export interface FakePolar {
 }`;
 }
 
-function factory(options: { model: Model; document: EmitContext["subset"] }): string {
-  const { model, document } = options;
-  const handlers = model.operations.map((operation) => `${propertyKey(operation.functionName)}: ${behaviourOf({ operation, document })},`);
+/** Which operations the fake models, which answer their spec's example, which answer 501. */
+function coverage(answers: Answer[]): string {
+  const ids = (kind: AnswerKind) => jsonAsJs(answers.filter((answer) => answer.kind === kind).map((answer) => answer.operation.id));
   return `
-/** A fake Polar with Polar's documented semantics, in memory, deterministic. */
-export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
+/** How the fake answers each operation: Polar's semantics, the spec's example of its success, or 501 (not modelled). */
+export const fakeCoverage = { modelled: ${ids("modelled")}, examples: ${ids("example")}, notModelled: ${ids("not-modelled")} };`;
+}
+
+function factory(options: { model: Model; names: ReturnType<typeof fakeNames>; answers: Answer[] }): string {
+  const { model, names, answers } = options;
+  const handlers = answers.map((answer) => `${propertyKey(answer.operation.functionName)}: ${answer.code},`);
+  const code = handlers.join("\n");
+  const authenticate = model.polar
+    ? `({ scheme, token, scopes, operationId }) =>
+      verdictFor({ credential: store.credential(token), token, scheme, scopes, rule: OPERATION_RULES.get(operationId) })`
+    : // Another API's credentials are not Polar's tokens: the server checks they are present.
+      `() => true`;
+  const constants = [
+    ...(code.includes("notFound") ? [`const notFound = /* @__PURE__ */ Object.freeze({ status: 404, body: /* @__PURE__ */ Object.freeze({ error: "ResourceNotFound", detail: "Not found" }) } as const);`] : []),
+    ...(code.includes("alreadyCanceled")
+      ? [
+          `const alreadyCanceled = /* @__PURE__ */ Object.freeze({
+  status: 403,
+  body: /* @__PURE__ */ Object.freeze({ error: "AlreadyCanceledSubscription", detail: "This subscription is already canceled or will be at the end of the period." }),
+} as const);`,
+        ]
+      : []),
+  ];
+  return `
+/** A fake ${model.polar ? "Polar with Polar's documented semantics" : `${model.name}: each operation answers its documented example`}, in memory, deterministic. */
+export function ${names.create}(options: ${names.options} = {}): ${names.fake} {
   const now = options.now ?? (() => DEFAULT_NOW);
   const given = options.seed ?? {};
   const seededAt = now();
   const seed = prepareSeed({ seed: given, checks: seedChecks(), defaults: SUBSCRIPTION_DEFAULTS, defaultAccessToken: DEFAULT_ACCESS_TOKEN, now: seededAt });
   const webhooks = createWebhooks({ webhooks: options.webhooks, specs: webhookEvents(), now, seedingTime: seededAt });
   const store = createStore({ seed, now, onChange: (change) => webhooks.emit({ change, state: store.state() }) });
-  const handlers: PolarHandlers = {
-    ${handlers.join("\n")}
+  const handlers: ${names.handlers} = {
+    ${code}
   };
   return {
     handlers,
-    authenticate: ({ scheme, token, scopes, operationId }) =>
-      verdictFor({ credential: store.credential(token), token, scheme, scopes, rule: OPERATION_RULES.get(operationId) }),
+    authenticate: ${authenticate},
     accessToken: given.access_tokens === undefined ? DEFAULT_ACCESS_TOKEN.token : undefined,
     state: () => ({ ...store.state(), webhooks: webhooks.records() }) as FakeState,
     webhooks: { settled: webhooks.settled, close: webhooks.close },
   };
 }
-
-// Frozen at every level: the server checks and serialises a constant outcome once.
-const notFound = /* @__PURE__ */ Object.freeze({ status: 404, body: /* @__PURE__ */ Object.freeze({ error: "ResourceNotFound", detail: "Not found" }) } as const);
-const alreadyCanceled = /* @__PURE__ */ Object.freeze({
-  status: 403,
-  body: /* @__PURE__ */ Object.freeze({ error: "AlreadyCanceledSubscription", detail: "This subscription is already canceled or will be at the end of the period." }),
-} as const);`;
+${constants.length ? `\n// Frozen at every level: the server checks and serialises a constant outcome once.\n${constants.join("\n")}` : ""}`;
 }

@@ -1,20 +1,24 @@
-// One request, in the order Polar's FastAPI server takes it: route (404/405), body
-// (400), credentials (401/403), parameters (422), then the handler, whose outcome is
-// sent only if the spec documents it. Any failure past routing is a generic 500 that
-// the developer hears about through `onError`.
+// One request, in the order Polar's FastAPI server takes it: route (404/405), a body
+// where none is taken (400), credentials (401/403), the body read (413, 415), parameters
+// and body checked together (422), then the handler, whose outcome is sent only if the
+// spec documents it. Any failure past routing is a generic 500 that the developer hears
+// about through `onError`; a handler that throws `NotModelled` answers 501.
 //
 // Each step returns a value, or a promise only when a hook or handler returned one:
 // a synchronous handler is answered without a single microtask hop, which is most of
 // what separates this runtime from a bare node:http handler under load.
 
 import { authorize, refusalReply, type Authorization } from "./auth.js";
+import { readRequestBody } from "./body.js";
 import { serveFetch } from "./fetch.js";
-import { decodeParameters } from "./params.js";
+import { decodeParameters, type Decoded } from "./params.js";
 import { createResponder, type Respond } from "./outcome.js";
-import { replies } from "./respond.js";
+import { plainReplies } from "./plain-replies.js";
+import { json, replies as polarReplies, type Replies } from "./respond.js";
 import { createRouter } from "./router.js";
 import type {
   AnyHandler,
+  BodyChecks,
   FetchServer,
   HandlerContext,
   ParameterChecks,
@@ -31,6 +35,27 @@ import type {
 export const WIRE_HANDLER = /* @__PURE__ */ Symbol.for("polar-codegen.server.wire-handler");
 
 export type WireHandler = (wire: WireRequest) => WireResponse | Promise<WireResponse>;
+
+/** Marks an error thrown for an operation with no answer to give (fake-runtime/examples.ts uses the same key). */
+const NOT_MODELLED = /* @__PURE__ */ Symbol.for("polar-codegen.server.not-modelled");
+
+/** Thrown by a handler with no answer to give (the fake, for an operation it cannot model): 501. */
+export class NotModelled extends Error {
+  readonly operationId: string;
+  readonly [NOT_MODELLED] = true;
+  constructor(operationId: string) {
+    super(`${operationId} is not modelled`);
+    this.name = "NotModelled";
+    this.operationId = operationId;
+  }
+}
+
+function isNotModelled(error: unknown): boolean {
+  return typeof error === "object" && error !== null && Object.hasOwn(error, NOT_MODELLED);
+}
+
+/** The largest request body read by default: 1 MiB. */
+const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
 export function createServerCore(
   options: ServerCoreOptions,
@@ -49,6 +74,7 @@ export function createServerCore(
 /** Parameter checks (per route, in the order of its parameters) and response validators, once known. */
 interface Checks {
   parameters?: Map<RouteInfo, Array<Validator | undefined>>;
+  bodies?: BodyChecks;
   responses?: Record<string, Validator>;
 }
 
@@ -57,6 +83,7 @@ interface Shared {
   checks: Checks;
   report: (event: ServerErrorEvent) => void;
   respond: Respond;
+  replies: Replies;
 }
 
 interface RouteCall extends Shared {
@@ -71,8 +98,13 @@ function createWireHandler(options: ServerCoreOptions): WireHandler {
   const report = options.onError ?? logError;
   const checks: Checks = {};
   const safeReport = (event: ServerErrorEvent) => safely(() => report(event));
-  const respond = createResponder({ validators: () => checks.responses, report: safeReport });
-  const shared: Shared = { options, checks, report: safeReport, respond };
+  const replies = options.errorStyle === "plain" ? plainReplies : polarReplies;
+  const respond = createResponder({
+    validators: () => checks.responses,
+    report: safeReport,
+    internal: replies.internal,
+  });
+  const shared: Shared = { options, checks, report: safeReport, respond, replies };
   const failed = (error: unknown) => {
     shared.report({ kind: "handler-threw", operationId: "(runtime)", error });
     return replies.internal();
@@ -96,6 +128,7 @@ function createWireHandler(options: ServerCoreOptions): WireHandler {
         checks: shared.checks,
         report: shared.report,
         respond,
+        replies,
         wire,
         route: match.route,
         path: match.values,
@@ -134,6 +167,7 @@ function loadChecks(options: {
   }
   return loadValidators().then((module) => {
     checks.parameters = byRoute({ routes: options.options.routes, parameters: module.parameters });
+    checks.bodies = module.requestBodies ?? {};
     if (validateResponses === true) checks.responses = module.validators;
   });
 }
@@ -155,16 +189,20 @@ function byRoute(options: {
 }
 
 function checkBody(call: RouteCall): WireResponse | Promise<WireResponse> {
+  if (call.route.body) return checkCredentials(call);
   const { hasBody } = call.wire;
   if (typeof hasBody === "function")
-    return hasBody().then((has) => (has ? replies.bodyNotAllowed() : checkCredentials(call)));
-  return hasBody ? replies.bodyNotAllowed() : checkCredentials(call);
+    return hasBody().then((has) =>
+      has ? call.replies.bodyNotAllowed() : checkCredentials(call),
+    );
+  return hasBody ? call.replies.bodyNotAllowed() : checkCredentials(call);
 }
 
 function checkCredentials(call: RouteCall): WireResponse | Promise<WireResponse> {
   const auth = authorize({
     route: call.route,
     wire: call.wire,
+    query: call.query,
     authenticate: call.options.authenticate,
   });
   return auth instanceof Promise
@@ -178,10 +216,11 @@ function runHandler(options: {
 }): WireResponse | Promise<WireResponse> {
   const { call, auth } = options;
   const { route, wire } = call;
-  if (auth.kind === "refused") return refusalReply(auth.refusal);
+  if (auth.kind === "refused")
+    return styled({ call, response: refusalReply({ refusal: auth.refusal, route, replies: call.replies }) });
   if (auth.kind === "failed") {
     call.report({ kind: "authenticate-threw", operationId: route.id, error: auth.error });
-    return replies.internal();
+    return call.replies.internal();
   }
   const decoded = decodeParameters({
     route,
@@ -190,11 +229,45 @@ function runHandler(options: {
     wire,
     checks: call.checks.parameters?.get(route),
   });
-  if ("errors" in decoded) return replies.invalid(decoded.errors);
+  if (!route.body) return callHandler({ call, decoded, credential: auth.credential, body: undefined });
+  const info = route.body;
+  return readRequestBody({
+    info,
+    wire,
+    limit: call.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    check: (media) => {
+      const own = call.checks.bodies?.[route.id];
+      return own && Object.hasOwn(own, media) ? own[media] : undefined;
+    },
+  }).then((read) => {
+    if ("refused" in read)
+      return styled({
+        call,
+        response:
+          read.refused === "too-large" ? call.replies.tooLarge() : call.replies.unsupportedMediaType(),
+      });
+    // Parameters and body fail together, as FastAPI reports them.
+    if ("errors" in read) {
+      const errors = "errors" in decoded ? [...decoded.errors, ...read.errors] : read.errors;
+      return styled({ call, response: call.replies.invalid(errors) });
+    }
+    return callHandler({ call, decoded, credential: auth.credential, body: read.body });
+  });
+}
+
+function callHandler(options: {
+  call: RouteCall;
+  decoded: Decoded;
+  credential: ServerCredential | undefined;
+  body: unknown;
+}): WireResponse | Promise<WireResponse> {
+  const { call, decoded } = options;
+  const { route, wire } = call;
+  if ("errors" in decoded) return styled({ call, response: call.replies.invalid(decoded.errors) });
   const handler = call.options.handlers[route.handler] as AnyHandler;
   let outcome: unknown;
   try {
-    outcome = handler(new Context(decoded.params, auth.credential, wire));
+    outcome = handler(new Context({ params: decoded.params, credential: options.credential, body: options.body, wire }));
   } catch (error) {
     return handlerThrew({ call, error });
   }
@@ -206,28 +279,52 @@ function runHandler(options: {
   return call.respond(route, outcome);
 }
 
+/** The plain style's reply, with the body the spec documents for its status when the route names one. */
+function styled(options: { call: RouteCall; response: WireResponse }): WireResponse {
+  const { call, response } = options;
+  const bodies = call.route.errorBodies;
+  if (call.options.errorStyle !== "plain" || !bodies || !Object.hasOwn(bodies, response.status))
+    return response;
+  const body = bodies[response.status];
+  const headers = { ...response.headers };
+  if (body === null) {
+    delete headers["content-type"];
+    return { status: response.status, headers };
+  }
+  return json({ status: response.status, body, headers });
+}
+
 function handlerThrew(options: { call: RouteCall; error: unknown }): WireResponse {
+  if (isNotModelled(options.error))
+    return options.call.replies.notModelled(options.call.route.id);
   options.call.report({
     kind: "handler-threw",
     operationId: options.call.route.id,
     error: options.error,
   });
-  return replies.internal();
+  return options.call.replies.internal();
 }
 
 /** A class: an object literal with a getter costs a closure and an accessor per request. */
-class Context implements HandlerContext<Record<string, unknown>, ServerCredential | undefined> {
+class Context implements HandlerContext<
+  Record<string, unknown>,
+  ServerCredential | undefined,
+  unknown
+> {
   readonly params: Record<string, unknown>;
   readonly credential: ServerCredential | undefined;
+  readonly body: unknown;
   readonly #wire: WireRequest;
-  constructor(
-    params: Record<string, unknown>,
-    credential: ServerCredential | undefined,
-    wire: WireRequest,
-  ) {
-    this.params = params;
-    this.credential = credential;
-    this.#wire = wire;
+  constructor(options: {
+    params: Record<string, unknown>;
+    credential: ServerCredential | undefined;
+    body: unknown;
+    wire: WireRequest;
+  }) {
+    this.params = options.params;
+    this.credential = options.credential;
+    this.body = options.body;
+    this.#wire = options.wire;
   }
 
   get request(): Request {
