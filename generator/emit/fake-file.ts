@@ -56,7 +56,7 @@ export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const checks = [...seedCheckEntries({ model, schemaName }), ...memberSessionsEntry(model)];
   const answers = model.operations.map((operation) => ({ operation, ...behaviourOf({ operation, document: context.subset, model, handlers: names.handlers }) }));
   const webhookChecks = webhookPayloads(context.subset).some((each) => each.schemaName) || answers.some((answer) => answer.code.includes("validators["));
-  const statements = [imports({ checks, webhookChecks, names, polar: model.polar, examples: answers.some((answer) => answer.kind !== "modelled") }), seedTypes({ cancel, schemaName, names })];
+  const statements = [imports({ checks, webhookChecks, names, polar: model.polar, examples: answers.some((answer) => answer.kind !== "modelled"), operations: !!(cancel && schemaName) }), seedTypes({ cancel, schemaName, names })];
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
   statements.push(`
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
@@ -109,7 +109,7 @@ function memberSessionsEntry(model: Model): string[] {
   return model.securitySchemes.some((scheme) => scheme.name === "member_session") ? ["memberSessions: true,"] : [];
 }
 
-function imports(options: { checks: string[]; webhookChecks: boolean; names: ReturnType<typeof fakeNames>; polar: boolean; examples: boolean }): string {
+function imports(options: { checks: string[]; webhookChecks: boolean; names: ReturnType<typeof fakeNames>; polar: boolean; examples: boolean; operations: boolean }): string {
   const { checks } = options;
   const used = ["parameters", "validators"].filter((name) => checks.some((check) => check.includes(`${name}[`)) || (name === "validators" && options.webhookChecks));
   return [
@@ -121,7 +121,7 @@ function imports(options: { checks: string[]; webhookChecks: boolean; names: Ret
     `import type { WebhookOptions, WebhookRecord } from "./fake-runtime/webhook-delivery.js";`,
     `import type { WebhookEventSpec } from "./fake-runtime/webhook-events.js";`,
     `import type { Authenticate, ${options.names.handlers} } from "./server.js";`,
-    `import type { operations } from "./types.js";`,
+    ...(options.operations ? [`import type { operations } from "./types.js";`] : []),
     ...(used.length ? [`import { ${used.join(", ")} } from "./validators.js";`] : []),
   ].join("\n");
 }

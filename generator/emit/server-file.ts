@@ -64,10 +64,10 @@ export type ${typeName({ operation, suffix: "Handler" })} = (
 function imports(): string {
   return [
     `import { createServerCore } from "./server-runtime/core.js";`,
-    `export { NotModelled } from "./server-runtime/core.js";`,
     `import type { AnyHandler, Authenticate, HandlerContext, FetchServer, RouteInfo, ServerCredential, ServerErrorEvent, Validators as ResponseValidators } from "./server-runtime/types.js";`,
     `import type { operations } from "./types.js";`,
     ``,
+    `export { NotModelled } from "./server-runtime/core.js";`,
     `export { toNodeListener } from "./server-runtime/node.js";`,
     `export type { NodeListener, NodeRequestLike, NodeResponseLike } from "./server-runtime/node.js";`,
     `export type { Authenticate, AuthenticateInput, AuthenticateVerdict, HandlerContext, FetchServer, ServerCredential, ServerErrorEvent } from "./server-runtime/types.js";`,

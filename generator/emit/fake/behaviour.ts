@@ -68,10 +68,10 @@ export function behaviourOf(input: BehaviourInput & { model: Model; handlers: st
   const outcome = `Awaited<ReturnType<${input.handlers}[${stringLiteral(operation.functionName)}]>>`;
   const parts = [`operationId: ${stringLiteral(operation.id)}`];
   if (answer) {
-    const body = answer.body === undefined ? "" : `, body: ${jsonValueCode({ document: input.document, value: answer.body })}`;
-    parts.push(`outcome: { status: ${answer.status}${body} }`);
+    const outcomes = (answer.bodies ?? [undefined]).map((body) => `{ status: ${answer.status}${body === undefined ? "" : `, body: ${jsonValueCode({ document: input.document, value: body })}`} }`);
+    parts.push(`outcomes: [${outcomes.join(", ")}]`);
     if (answer.schema) parts.push(`check: () => validators[${stringLiteral(answer.schema)}]`);
-  } else parts.push("outcome: undefined");
+  } else parts.push("outcomes: []");
   return { kind: answer ? "example" : "not-modelled", code: `exampleHandler<${outcome}>({ ${parts.join(", ")} })` };
 }
 

@@ -5,7 +5,7 @@
 import { ownValue } from "../../json.js";
 import { toTypeRef } from "../../model/type-ref.js";
 import type { Model, OperationModel, TypeRef } from "../../model/types.js";
-import { isObject, type OpenApiDocument } from "../../openapi.js";
+import type { OpenApiDocument } from "../../openapi.js";
 import { stringLiteral } from "../escape.js";
 import { resolve } from "../../model/operations.js";
 import { resolved, valueShape, type Shape } from "./shape.js";
@@ -72,8 +72,4 @@ export function bodyType(operation: OperationModel): string {
   const content = `NonNullable<operations[${stringLiteral(operation.id)}]["requestBody"]>["content"]`;
   const types = body.contentTypes.map((type) => `${content}[${stringLiteral(type)}]`);
   return [...types, ...(body.required ? [] : ["undefined"])].join(" | ");
-}
-
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return isObject(value);
 }

@@ -9,7 +9,7 @@ import { problem, ProblemError } from "../../problems.js";
 import { escapeDoc, pascalCase } from "../client/operation.js";
 import { jsDoc, propertyKey, stringLiteral } from "../escape.js";
 import { jsonAsJs } from "../js-literal.js";
-import { bodyInfo } from "./body.js";
+import { bodyInfo, mediaKind } from "./body.js";
 import { errorBodies } from "./error-bodies.js";
 import { securityEntries, type SecurityEntry } from "./security.js";
 import { parameterShape } from "./shape.js";
@@ -113,7 +113,9 @@ export function credentialType(options: { model: Model; document: OpenApiDocumen
 export function outcomeType(operation: OperationModel): string {
   const variants = numberedResponses(operation).map((response) => {
     if (!response.contentType) return `{ status: ${response.status}; body?: undefined; headers?: OutcomeHeaders }`;
-    const body = `${operationRef(operation)}["responses"][${response.status}]["content"][${stringLiteral(response.contentType)}]`;
+    const content = `${operationRef(operation)}["responses"][${response.status}]["content"][${stringLiteral(response.contentType)}]`;
+    // Bytes travel as they are: a binary body may be a Uint8Array as well as a string.
+    const body = mediaKind(response.contentType) === "binary" ? `${content} | Uint8Array` : content;
     return `{ status: ${response.status}; body: ${body}; headers?: OutcomeHeaders }`;
   });
   return variants.length ? variants.join("\n| ") : "never";

@@ -19,18 +19,21 @@ export interface ExampleOutcome {
 
 export function exampleHandler<Outcome>(options: {
   operationId: string;
-  outcome: ExampleOutcome | undefined;
+  /** Candidates in order: the spec's examples, then a sample built from the schema. */
+  outcomes: ExampleOutcome[];
   /** The body's schema check, when the body is a named schema. */
   check?: (() => ((value: unknown) => unknown[]) | undefined) | undefined;
 }): () => Outcome {
-  let valid: boolean | undefined;
+  let chosen: ExampleOutcome | null | undefined;
   return () => {
-    const { outcome } = options;
-    if (outcome !== undefined && valid === undefined) {
+    if (chosen === undefined) {
       const check = options.check?.();
-      valid = check === undefined || check(outcome.body).length === 0;
+      chosen =
+        options.outcomes.find(
+          (outcome) => check === undefined || check(outcome.body).length === 0,
+        ) ?? null;
     }
-    if (outcome === undefined || !valid) throw notModelled(options.operationId);
-    return outcome as Outcome;
+    if (chosen === null) throw notModelled(options.operationId);
+    return chosen as Outcome;
   };
 }

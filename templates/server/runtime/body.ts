@@ -20,7 +20,10 @@ const TYPE_ERRORS: Record<string, [string, string]> = {
   number: ["float_type", "Input should be a valid number"],
   boolean: ["bool_type", "Input should be a valid boolean"],
   array: ["list_type", "Input should be a valid list"],
-  object: ["model_attributes_type", "Input should be a valid dictionary or object to extract fields from"],
+  object: [
+    "model_attributes_type",
+    "Input should be a valid dictionary or object to extract fields from",
+  ],
 };
 
 const decoder = /* @__PURE__ */ new TextDecoder();
@@ -48,7 +51,9 @@ export async function readRequestBody(options: {
       return jsonBody({ text: decoder.decode(bytes), check });
     case "form": {
       const entries: Array<[string, string]> = [];
-      new URLSearchParams(decoder.decode(bytes)).forEach((value, name) => entries.push([name, value]));
+      new URLSearchParams(decoder.decode(bytes)).forEach((value, name) =>
+        entries.push([name, value]),
+      );
       return fieldsBody({ media, entries, check });
     }
     case "multipart":
@@ -82,7 +87,13 @@ function jsonBody(options: { text: string; check: Validator | undefined }): Body
     const message = error instanceof Error ? error.message : "invalid JSON";
     const at = /position (\d+)/.exec(message);
     const position = at ? Number(at[1]) : 0;
-    const error_ = { type: "json_invalid", loc: ["body", position], msg: "JSON decode error", input: {}, ctx: { error: message } };
+    const error_ = {
+      type: "json_invalid",
+      loc: ["body", position],
+      msg: "JSON decode error",
+      input: {},
+      ctx: { error: message },
+    };
     return { errors: [error_] };
   }
   return checked({ value, check: options.check });
@@ -103,20 +114,33 @@ function fieldsBody(options: {
   const body: Record<string, unknown> = {};
   const errors: FieldError[] = [];
   for (const [name, list] of texts) {
-    const shape = options.media.fields && Object.hasOwn(options.media.fields, name) ? options.media.fields[name] : undefined;
+    const shape =
+      options.media.fields && Object.hasOwn(options.media.fields, name)
+        ? options.media.fields[name]
+        : undefined;
     const strings = list.filter((item): item is string => typeof item === "string");
     let value: unknown = list.length === 1 ? list[0] : list;
     if (shape && strings.length === list.length) {
-      const decoded = decodeShaped({ shape, texts: strings, loc: ["body", name], check: undefined, errors });
+      const decoded = decodeShaped({
+        shape,
+        texts: strings,
+        loc: ["body", name],
+        check: undefined,
+        errors,
+      });
       value = decoded?.value;
     }
     Object.defineProperty(body, name, { value, enumerable: true, writable: true });
   }
   if (errors.length > 0) return { errors };
   // Uploaded files are checked as the strings the spec's `format: binary` describes.
-  const checkedValue = Object.fromEntries(Object.entries(body).map(([name, value]) => [name, value instanceof Blob ? "" : value]));
+  const checkedValue = Object.fromEntries(
+    Object.entries(body).map(([name, value]) => [name, value instanceof Blob ? "" : value]),
+  );
   const issues = options.check?.(checkedValue) ?? [];
-  return issues.length > 0 ? { errors: issues.map((issue) => bodyError({ issue, value: checkedValue })) } : { body };
+  return issues.length > 0
+    ? { errors: issues.map((issue) => bodyError({ issue, value: checkedValue })) }
+    : { body };
 }
 
 async function multipartBody(options: {
@@ -130,7 +154,12 @@ async function multipartBody(options: {
     const bytes = new Uint8Array(options.bytes);
     form = await new Response(bytes, { headers: { "content-type": options.sent } }).formData();
   } catch {
-    const error = { type: "value_error", loc: ["body"], msg: "There was an error parsing the body", input: null };
+    const error = {
+      type: "value_error",
+      loc: ["body"],
+      msg: "There was an error parsing the body",
+      input: null,
+    };
     return { errors: [error] };
   }
   const entries: Array<[string, string | Blob]> = [];
@@ -150,11 +179,19 @@ function bodyError(options: { issue: ValidationIssue; value: unknown }): FieldEr
   const tokens = pointerTokens(issue.pointer);
   const loc = ["body", ...tokens];
   if (issue.keyword === "required")
-    return { type: "missing", loc, msg: "Field required", input: valueAt({ value: options.value, tokens: tokens.slice(0, -1) }) };
+    return {
+      type: "missing",
+      loc,
+      msg: "Field required",
+      input: valueAt({ value: options.value, tokens: tokens.slice(0, -1) }),
+    };
   const input = valueAt({ value: options.value, tokens });
-  const known = issue.keyword === "type" ? TYPE_ERRORS[String(issue.expected).split(" | ")[0]!] : undefined;
+  const known =
+    issue.keyword === "type" ? TYPE_ERRORS[String(issue.expected).split(" | ")[0]!] : undefined;
   if (known) return { type: known[0], loc, msg: known[1], input };
-  return { ...issueError({ shape: undefined, issue: { ...issue, pointer: "" }, loc, texts: [input] }) };
+  return {
+    ...issueError({ shape: undefined, issue: { ...issue, pointer: "" }, loc, texts: [input] }),
+  };
 }
 
 function valueAt(options: { value: unknown; tokens: Array<string | number> }): unknown {

@@ -192,9 +192,7 @@ function checkBody(call: RouteCall): WireResponse | Promise<WireResponse> {
   if (call.route.body) return checkCredentials(call);
   const { hasBody } = call.wire;
   if (typeof hasBody === "function")
-    return hasBody().then((has) =>
-      has ? call.replies.bodyNotAllowed() : checkCredentials(call),
-    );
+    return hasBody().then((has) => (has ? call.replies.bodyNotAllowed() : checkCredentials(call)));
   return hasBody ? call.replies.bodyNotAllowed() : checkCredentials(call);
 }
 
@@ -217,7 +215,10 @@ function runHandler(options: {
   const { call, auth } = options;
   const { route, wire } = call;
   if (auth.kind === "refused")
-    return styled({ call, response: refusalReply({ refusal: auth.refusal, route, replies: call.replies }) });
+    return styled({
+      call,
+      response: refusalReply({ refusal: auth.refusal, route, replies: call.replies }),
+    });
   if (auth.kind === "failed") {
     call.report({ kind: "authenticate-threw", operationId: route.id, error: auth.error });
     return call.replies.internal();
@@ -229,7 +230,8 @@ function runHandler(options: {
     wire,
     checks: call.checks.parameters?.get(route),
   });
-  if (!route.body) return callHandler({ call, decoded, credential: auth.credential, body: undefined });
+  if (!route.body)
+    return callHandler({ call, decoded, credential: auth.credential, body: undefined });
   const info = route.body;
   return readRequestBody({
     info,
@@ -244,7 +246,9 @@ function runHandler(options: {
       return styled({
         call,
         response:
-          read.refused === "too-large" ? call.replies.tooLarge() : call.replies.unsupportedMediaType(),
+          read.refused === "too-large"
+            ? call.replies.tooLarge()
+            : call.replies.unsupportedMediaType(),
       });
     // Parameters and body fail together, as FastAPI reports them.
     if ("errors" in read) {
@@ -267,7 +271,14 @@ function callHandler(options: {
   const handler = call.options.handlers[route.handler] as AnyHandler;
   let outcome: unknown;
   try {
-    outcome = handler(new Context({ params: decoded.params, credential: options.credential, body: options.body, wire }));
+    outcome = handler(
+      new Context({
+        params: decoded.params,
+        credential: options.credential,
+        body: options.body,
+        wire,
+      }),
+    );
   } catch (error) {
     return handlerThrew({ call, error });
   }
@@ -295,8 +306,7 @@ function styled(options: { call: RouteCall; response: WireResponse }): WireRespo
 }
 
 function handlerThrew(options: { call: RouteCall; error: unknown }): WireResponse {
-  if (isNotModelled(options.error))
-    return options.call.replies.notModelled(options.call.route.id);
+  if (isNotModelled(options.error)) return options.call.replies.notModelled(options.call.route.id);
   options.call.report({
     kind: "handler-threw",
     operationId: options.call.route.id,

@@ -106,7 +106,10 @@ function decodeScalar(options: {
       );
     case "number":
       if (input.trim() !== "" && Number.isFinite(Number(input))) return Number(input);
-      return fail("float_parsing", "Input should be a valid number, unable to parse string as a number");
+      return fail(
+        "float_parsing",
+        "Input should be a valid number, unable to parse string as a number",
+      );
     case "uuid":
       return decodeUuid({ shape, input, loc, errors });
     default:
@@ -160,7 +163,12 @@ export function issueError(options: {
   const tokens = pointerTokens(issue.pointer);
   const loc = [...options.loc, ...tokens];
   const index = typeof tokens[0] === "number" ? tokens[0] : undefined;
-  const input = index !== undefined && index < texts.length ? texts[index] : texts.length === 1 ? texts[0] : texts;
+  const input =
+    index !== undefined && index < texts.length
+      ? texts[index]
+      : texts.length === 1
+        ? texts[0]
+        : texts;
   // A UUID that parses but fails `format: uuid4` has the wrong version or variant bits.
   if (shape?.decode === "uuid" && issue.keyword === "format")
     return versionError({ expected: shape.uuidVersion ?? 4, loc, input });

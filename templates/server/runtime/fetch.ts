@@ -19,7 +19,10 @@ export async function serveFetch(options: {
     request: () => request,
   };
   const reply = await options.handle(wire);
-  const body = typeof reply.body === "string" || reply.body === undefined ? reply.body : new Uint8Array(reply.body);
+  const body =
+    typeof reply.body === "string" || reply.body === undefined
+      ? reply.body
+      : new Uint8Array(reply.body);
   return new Response(body ?? null, { status: reply.status, headers: reply.headers });
 }
 

@@ -29,7 +29,8 @@ export function decodeParameters(options: {
     const check = options.checks?.[index];
     let texts: string[] | undefined;
     if (parameter.in === "path") texts = one(options.path[parameter.name]);
-    else if (parameter.in === "header") texts = one(options.wire.header(parameter.name.toLowerCase()));
+    else if (parameter.in === "header")
+      texts = one(options.wire.header(parameter.name.toLowerCase()));
     else if (options.query) {
       search ??= new URLSearchParams(options.query);
       if (parameter.deepObject) {
@@ -99,7 +100,8 @@ function deepObject(options: {
     const loc = [...locOf(parameter), key];
     // Each entry alone, unchecked: the whole object is checked below.
     const decoded = decodeShaped({ shape: parameter, texts: list, loc, check: undefined, errors });
-    if (decoded) Object.defineProperty(value, key, { value: decoded.value, enumerable: true, writable: true });
+    if (decoded)
+      Object.defineProperty(value, key, { value: decoded.value, enumerable: true, writable: true });
   }
   if (errors.length > before) return undefined;
   const issue = options.check?.(value)[0];

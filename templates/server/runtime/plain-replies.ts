@@ -18,9 +18,14 @@ function detail(options: {
   });
 }
 
-const NOT_FOUND = /* @__PURE__ */ constant(/* @__PURE__ */ detail({ status: 404, detail: "Not Found" }));
+const NOT_FOUND = /* @__PURE__ */ constant(
+  /* @__PURE__ */ detail({ status: 404, detail: "Not Found" }),
+);
 const BAD_PATH = /* @__PURE__ */ constant(
-  /* @__PURE__ */ detail({ status: 400, detail: "The request path is not valid percent-encoded UTF-8." }),
+  /* @__PURE__ */ detail({
+    status: 400,
+    detail: "The request path is not valid percent-encoded UTF-8.",
+  }),
 );
 const BODY_NOT_ALLOWED = /* @__PURE__ */ constant(
   /* @__PURE__ */ detail({ status: 400, detail: "This operation takes no request body." }),
@@ -28,7 +33,9 @@ const BODY_NOT_ALLOWED = /* @__PURE__ */ constant(
 const INVALID_TOKEN = /* @__PURE__ */ constant(
   /* @__PURE__ */ detail({ status: 401, detail: "Invalid credentials" }),
 );
-const FORBIDDEN = /* @__PURE__ */ constant(/* @__PURE__ */ detail({ status: 403, detail: "Not permitted" }));
+const FORBIDDEN = /* @__PURE__ */ constant(
+  /* @__PURE__ */ detail({ status: 403, detail: "Not permitted" }),
+);
 const INTERNAL = /* @__PURE__ */ constant(
   /* @__PURE__ */ detail({ status: 500, detail: "Internal Server Error" }),
 );
