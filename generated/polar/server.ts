@@ -13,7 +13,7 @@ import type {
 } from "./server-runtime/types.js";
 import type { operations } from "./types.js";
 
-export { NotModelled } from "./server-runtime/core.js";
+export { notModelled } from "./server-runtime/not-modelled.js";
 export { toNodeListener } from "./server-runtime/node.js";
 export type { NodeListener, NodeRequestLike, NodeResponseLike } from "./server-runtime/node.js";
 export type {

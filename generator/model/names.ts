@@ -21,11 +21,11 @@ export const GENERATED_NAMES: ReadonlySet<string> = new Set(
   (
     "AnyOf Aborted AnyHandler AnyResult Authenticate AuthenticateInput AuthenticateVerdict BaseOptions CallCredentials " +
     "CallOptions Credential Failure FetchServer HandlerContext Hooks InvalidBody InvalidRequest KnownOptions NetworkError " +
-    "NodeListener NodeRequestLike NodeResponseLike NotModelled OperationInfo OutcomeHeaders PolarClient PolarClientOptions PolarCore " +
+    "NodeListener NodeRequestLike NodeResponseLike OperationInfo OutcomeHeaders PolarClient PolarClientOptions PolarCore " +
     "PolarCredentials PolarError PolarHandlers PolarServer PolarServerOptions ProbablySucceeded Problem RateLimited " +
     "RequestInfo ResponseValidators Result RetryOptions RouteInfo ServerCredential ServerErrorEvent SpecInfo Success " +
     "Timeout UnexpectedStatus Unsuccessful Unwrapped ValidationIssue Validator Validators components createPolarClient " +
-    "createPolarCore createPolarServer createServerCore operationIds operations paths routes send spec toNodeListener unwrap"
+    "createPolarCore createPolarServer createServerCore notModelled operationIds operations paths routes send spec toNodeListener unwrap"
   ).split(" "),
 );
 

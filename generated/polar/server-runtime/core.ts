@@ -4,13 +4,16 @@
 // where none is taken (400), credentials (401/403), the body read (413, 415), parameters
 // and body checked together (422), then the handler, whose outcome is sent only if the
 // spec documents it. Any failure past routing is a generic 500 that the developer hears
-// about through `onError`; a handler that throws `NotModelled` answers 501.
+// about through `onError`; a handler that throws `notModelled(id)` answers 501.
 //
 // Each step returns a value, or a promise only when a hook or handler returned one:
 // a synchronous handler is answered without a single microtask hop, which is most of
 // what separates this runtime from a bare node:http handler under load.
 
 import { authorize, refusalReply, type Authorization } from "./auth.js";
+import { loadChecks, type Checks } from "./checks.js";
+import { Context } from "./context.js";
+import { isNotModelled } from "./not-modelled.js";
 import { readRequestBody } from "./body.js";
 import { serveFetch } from "./fetch.js";
 import { decodeParameters, type Decoded } from "./params.js";
@@ -20,41 +23,20 @@ import { json, replies as polarReplies, type Replies } from "./respond.js";
 import { createRouter } from "./router.js";
 import type {
   AnyHandler,
-  BodyChecks,
   FetchServer,
-  HandlerContext,
-  ParameterChecks,
   RouteInfo,
   ServerCredential,
   ServerCoreOptions,
   ServerErrorEvent,
-  Validator,
   WireRequest,
   WireResponse,
 } from "./types.js";
+
 
 /** Where `toNodeListener` finds the handler that skips building Web `Request`/`Response` objects. */
 export const WIRE_HANDLER = /* @__PURE__ */ Symbol.for("polar-codegen.server.wire-handler");
 
 export type WireHandler = (wire: WireRequest) => WireResponse | Promise<WireResponse>;
-
-/** Marks an error thrown for an operation with no answer to give (fake-runtime/examples.ts uses the same key). */
-const NOT_MODELLED = /* @__PURE__ */ Symbol.for("polar-codegen.server.not-modelled");
-
-/** Thrown by a handler with no answer to give (the fake, for an operation it cannot model): 501. */
-export class NotModelled extends Error {
-  readonly operationId: string;
-  readonly [NOT_MODELLED] = true;
-  constructor(operationId: string) {
-    super(`${operationId} is not modelled`);
-    this.name = "NotModelled";
-    this.operationId = operationId;
-  }
-}
-
-function isNotModelled(error: unknown): boolean {
-  return typeof error === "object" && error !== null && Object.hasOwn(error, NOT_MODELLED);
-}
 
 /** The largest request body read by default: 1 MiB. */
 const DEFAULT_MAX_BODY_BYTES = 1_048_576;
@@ -64,20 +46,13 @@ export function createServerCore(
 ): FetchServer & { [WIRE_HANDLER]: WireHandler } {
   for (const route of options.routes) {
     if (typeof options.handlers[route.handler] !== "function")
-      throw new TypeError(`createPolarServer: no handler "${route.handler}" for ${route.id}`);
+      throw new TypeError(`server: no handler "${route.handler}" for ${route.id}`);
   }
   const handle = createWireHandler(options);
   return {
     fetch: (request: Request) => serveFetch({ handle, request }),
     [WIRE_HANDLER]: handle,
   };
-}
-
-/** Parameter checks (per route, in the order of its parameters) and response validators, once known. */
-interface Checks {
-  parameters?: Map<RouteInfo, Array<Validator | undefined>>;
-  bodies?: BodyChecks;
-  responses?: Record<string, Validator>;
 }
 
 interface Shared {
@@ -144,50 +119,6 @@ function createWireHandler(options: ServerCoreOptions): WireHandler {
   };
   // Requests that arrive while the validators load wait for them; none is checked without.
   return (wire) => (ready ? ready.then(() => handle(wire), failed) : handle(wire));
-}
-
-/** Fills `checks` from the options; a promise while the generated validators load. */
-function loadChecks(options: {
-  options: ServerCoreOptions;
-  checks: Checks;
-}): Promise<void> | undefined {
-  const { validateResponses, loadValidators } = options.options;
-  const { checks } = options;
-  if (validateResponses && validateResponses !== true) {
-    const record =
-      "validators" in validateResponses && typeof validateResponses.validators === "object"
-        ? validateResponses.validators
-        : validateResponses;
-    checks.responses = record as Record<string, Validator>;
-  }
-  if (!loadValidators) {
-    if (validateResponses === true)
-      throw new TypeError(
-        "createPolarServer: validateResponses: true needs the generated validators",
-      );
-    return undefined;
-  }
-  return loadValidators().then((module) => {
-    checks.parameters = byRoute({ routes: options.options.routes, parameters: module.parameters });
-    checks.bodies = module.requestBodies ?? {};
-    if (validateResponses === true) checks.responses = module.validators;
-  });
-}
-
-/** Each route's parameter checks in its parameters' order, looked up once rather than per request. */
-function byRoute(options: {
-  routes: readonly RouteInfo[];
-  parameters: ParameterChecks;
-}): Map<RouteInfo, Array<Validator | undefined>> {
-  const checks = new Map<RouteInfo, Array<Validator | undefined>>();
-  for (const route of options.routes) {
-    const own = options.parameters[route.id];
-    checks.set(
-      route,
-      route.parameters.map((parameter) => own?.[`${parameter.in}.${parameter.name}`]),
-    );
-  }
-  return checks;
 }
 
 function checkBody(call: RouteCall): WireResponse | Promise<WireResponse> {
@@ -315,33 +246,6 @@ function handlerThrew(options: { call: RouteCall; error: unknown }): WireRespons
     error: options.error,
   });
   return options.call.replies.internal();
-}
-
-/** A class: an object literal with a getter costs a closure and an accessor per request. */
-class Context implements HandlerContext<
-  Record<string, unknown>,
-  ServerCredential | undefined,
-  unknown
-> {
-  readonly params: Record<string, unknown>;
-  readonly credential: ServerCredential | undefined;
-  readonly body: unknown;
-  readonly #wire: WireRequest;
-  constructor(options: {
-    params: Record<string, unknown>;
-    credential: ServerCredential | undefined;
-    body: unknown;
-    wire: WireRequest;
-  }) {
-    this.params = options.params;
-    this.credential = options.credential;
-    this.body = options.body;
-    this.#wire = options.wire;
-  }
-
-  get request(): Request {
-    return this.#wire.request();
-  }
 }
 
 /** The path of a request target; an absolute-form target (`http://host/path`) loses its origin. */
