@@ -32,7 +32,6 @@ import type {
   WireResponse,
 } from "./types.js";
 
-
 /** Where `toNodeListener` finds the handler that skips building Web `Request`/`Response` objects. */
 export const WIRE_HANDLER = /* @__PURE__ */ Symbol.for("polar-codegen.server.wire-handler");
 
