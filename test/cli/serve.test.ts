@@ -74,6 +74,8 @@ describe("serve", () => {
   it("generates, listens on 127.0.0.1, logs each request, and stops on SIGTERM with exit 0", async () => {
     const running = await start(["--port", "0", "--seed", "seed.json"]);
     expect(running.stderr()).toMatch(/generating the fake for polar-codegen\/spec\/polar\.openapi\.yaml/);
+    // Which operations the fake models, on stderr: stdout stays the token, the address and the requests.
+    expect(running.stderr()).toContain("polar-codegen: modelled (3): customer_portal:subscriptions:cancel, customers:delete, customers:delete_external\n");
     const deleted = await fetch(`${running.url}/v1/customers/external/user-42`, { method: "DELETE", headers: { authorization: `Bearer ${ORG_TOKEN}` } });
     const cancel = await fetch(`${running.url}/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, { method: "DELETE", headers: { authorization: `Bearer ${SESSION_ADA}` } });
     expect([deleted.status, cancel.status]).toStrictEqual([204, 401]); // a deleted customer's session
