@@ -56,7 +56,7 @@ export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const checks = [...seedCheckEntries({ model, schemaName }), ...memberSessionsEntry(model)];
   const answers = model.operations.map((operation) => ({ operation, ...behaviourOf({ operation, document: context.subset, model, handlers: names.handlers }) }));
   const webhookChecks = webhookPayloads(context.subset).some((each) => each.schemaName) || answers.some((answer) => answer.code.includes("validators["));
-  const statements = [imports({ checks, webhookChecks, names, polar: model.polar, examples: answers.some((answer) => answer.kind !== "modelled"), operations: !!(cancel && schemaName) }), seedTypes({ cancel, schemaName, names })];
+  const statements = [imports({ checks, webhookChecks, names, polar: model.polar, examples: answers.some((answer) => answer.kind !== "modelled"), operations: !!(cancel && schemaName) }), seedTypes({ cancel, schemaName, names, polar: model.polar })];
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
   statements.push(`
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
@@ -152,7 +152,7 @@ function seedChecks(): SeedChecks {
 }`;
 }
 
-function seedTypes(options: { cancel: OperationModel | undefined; schemaName: string | undefined; names: ReturnType<typeof fakeNames> }): string {
+function seedTypes(options: { cancel: OperationModel | undefined; schemaName: string | undefined; names: ReturnType<typeof fakeNames>; polar: boolean }): string {
   const { names } = options;
   const subscription = options.cancel && options.schemaName
     ? `operations[${stringLiteral(CANCEL)}]["responses"][200]["content"]["application/json"]`
@@ -208,7 +208,7 @@ export interface ${names.options} {
 /** Spread into \`${names.server}\`: \`${names.server}(${names.create}({ seed }))\`. */
 export interface ${names.fake} {
   handlers: ${names.handlers};
-  /** Polar's token rules: the seed's tokens, each for the schemes and scopes Polar takes it for. */
+  /** ${options.polar ? "Polar's token rules: the seed's tokens, each for the schemes and scopes Polar takes it for." : "Any credential the operation's security names is accepted: the server checks that one is present."} */
   authenticate: Authenticate;
   /** The default access token, when the seed named none. */
   accessToken: string | undefined;

@@ -43,7 +43,6 @@ export { PolarError, unwrap } from "./runtime/result.js";
 
 const spec: SpecInfo = {
   servers: { production: "https://api.example.test", sandbox: "https://sandbox.example.test" },
-  apiVersion: "2025-06-01",
   userAgent: "polar-codegen/0.1.0",
   loadValidators: () => import("./validators.js"),
 };
