@@ -51,7 +51,7 @@ interface Answer {
 export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const { model } = context;
   const names = fakeNames(model.name);
-  const cancel = model.polar ? model.operations.find((operation) => operation.id === CANCEL) : undefined;
+  const cancel = model.operations.find((operation) => operation.id === CANCEL);
   const schemaName = cancel ? cancelledBodySchema(cancel) : undefined;
   const checks = [...seedCheckEntries({ model, schemaName }), ...memberSessionsEntry(model)];
   const answers = model.operations.map((operation) => ({ operation, ...behaviourOf({ operation, document: context.subset, model, handlers: names.handlers }) }));

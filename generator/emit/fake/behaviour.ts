@@ -1,5 +1,5 @@
 // The fake's handler per operation, as TypeScript text. Polar's semantics belong to
-// specific operations of Polar's spec, so they are keyed by operationId; each is used
+// specific operations, so they are keyed by operationId; each is used
 // only when the spec documents every status it answers, so the typed outcome always
 // compiles. Any other operation answers its documented example (example.ts), or 501.
 
@@ -60,7 +60,7 @@ export type AnswerKind = "modelled" | "example" | "not-modelled";
 
 export function behaviourOf(input: BehaviourInput & { model: Model; handlers: string }): { kind: AnswerKind; code: string } {
   const { operation, model } = input;
-  const behaviour = model.polar && Object.hasOwn(BEHAVIOURS, operation.id) ? BEHAVIOURS[operation.id] : undefined;
+  const behaviour = Object.hasOwn(BEHAVIOURS, operation.id) ? BEHAVIOURS[operation.id] : undefined;
   const documented = new Set(numberedResponses(operation).map((response) => response.status));
   const code = behaviour && behaviour.statuses.every((status) => documented.has(status)) ? behaviour.code(input) : undefined;
   if (code) return { kind: "modelled", code };
