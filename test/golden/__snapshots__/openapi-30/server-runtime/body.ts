@@ -86,19 +86,32 @@ function jsonBody(options: { text: string; check: Validator | undefined }): Body
   try {
     value = JSON.parse(options.text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : "invalid JSON";
+    const message = error instanceof Error ? error.message : "";
     const at = /position (\d+)/.exec(message);
-    const position = at ? Number(at[1]) : 0;
-    const error_ = {
-      type: "json_invalid",
-      loc: ["body", position],
-      msg: "JSON decode error",
-      input: {},
-      ctx: { error: message },
+    const token = /^Unexpected token '(.)'/u.exec(message)?.[1];
+    // Python's json module reports an unexpected end at the end of the text.
+    const position = at
+      ? Number(at[1])
+      : token !== undefined
+        ? Math.max(0, options.text.indexOf(token))
+        : options.text.length;
+    const ctx = { error: pythonMessage(message) };
+    return {
+      errors: [
+        { type: "json_invalid", loc: ["body", position], msg: "JSON decode error", input: {}, ctx },
+      ],
     };
-    return { errors: [error_] };
   }
   return checked({ value, check: options.check });
+}
+
+/** The words of Python's `json.JSONDecodeError`, which FastAPI puts in `ctx.error`. */
+function pythonMessage(message: string): string {
+  if (message.includes("property name")) return "Expecting property name enclosed in double quotes";
+  if (/Expected ',' or/.test(message)) return "Expecting ',' delimiter";
+  if (message.includes("Expected ':'")) return "Expecting ':' delimiter";
+  if (message.includes("non-whitespace character after JSON")) return "Extra data";
+  return "Expecting value";
 }
 
 /** Form fields by name: repeated names make arrays where the schema wants one. */
