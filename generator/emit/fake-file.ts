@@ -7,15 +7,17 @@
 import type { Model, OperationModel } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
-import { behaviourOf, cancelledBodySchema, OPERATION_RULES, type AnswerKind } from "./fake/behaviour.js";
-import { serverNames } from "./server-file.js";
+import { behaviourOf, cancelledBodySchema, OPERATION_RULES } from "./fake/behaviour.js";
+import { coverage, factory, fakeNames } from "./fake/factory.js";
+
+export { fakeNames } from "./fake/factory.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
 import { printStatements } from "./ts-text.js";
 import { jsonValueCode } from "./fake/json-value.js";
 import { webhookPayloads } from "../webhook-events.js";
 import { webhookEventsFunction } from "./fake/webhook-specs.js";
-import { propertyKey, stringLiteral } from "./escape.js";
+import { stringLiteral } from "./escape.js";
 import { jsonAsJs } from "./js-literal.js";
 
 export const FAKE_RUNTIME_FILES = [
@@ -36,25 +38,13 @@ export const FAKE_RUNTIME_FILES = [
 export const DEFAULT_ACCESS_TOKEN = "polar_oat_fake_polar_default";
 const CANCEL = "customer_portal:subscriptions:cancel";
 
-/** The fake's exported names for an API named `name` (`Polar`: `createFakePolar`, `FakePolar`...). */
-export function fakeNames(name: string): { create: string; fake: string; options: string; handlers: string; server: string } {
-  const server = serverNames(name);
-  return { create: `createFake${name}`, fake: `Fake${name}`, options: `Fake${name}Options`, handlers: server.handlers, server: server.create };
-}
-
-interface Answer {
-  operation: OperationModel;
-  kind: AnswerKind;
-  code: string;
-}
-
 export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const { model } = context;
   const names = fakeNames(model.name);
   const cancel = model.operations.find((operation) => operation.id === CANCEL);
   const schemaName = cancel ? cancelledBodySchema(cancel) : undefined;
   const checks = [...seedCheckEntries({ model, schemaName }), ...memberSessionsEntry(model)];
-  const answers = model.operations.map((operation) => ({ operation, ...behaviourOf({ operation, document: context.subset, model, handlers: names.handlers }) }));
+  const answers = model.operations.map((operation) => ({ operation, ...behaviourOf({ operation, document: context.subset, handlers: names.handlers }) }));
   const webhookChecks = webhookPayloads(context.subset).some((each) => each.schemaName) || answers.some((answer) => answer.code.includes("validators["));
   const statements = [imports({ checks, webhookChecks, names, polar: model.polar, examples: answers.some((answer) => answer.kind !== "modelled"), operations: !!(cancel && schemaName) }), seedTypes({ cancel, schemaName, names, polar: model.polar })];
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
@@ -219,53 +209,3 @@ export interface ${names.fake} {
 }`;
 }
 
-/** Which operations the fake models, which answer their spec's example, which answer 501. */
-function coverage(answers: Answer[]): string {
-  const ids = (kind: AnswerKind) => jsonAsJs(answers.filter((answer) => answer.kind === kind).map((answer) => answer.operation.id));
-  return `
-/** How the fake answers each operation: Polar's semantics, the spec's example of its success, or 501 (not modelled). */
-export const fakeCoverage = { modelled: ${ids("modelled")}, examples: ${ids("example")}, notModelled: ${ids("not-modelled")} };`;
-}
-
-function factory(options: { model: Model; names: ReturnType<typeof fakeNames>; answers: Answer[] }): string {
-  const { model, names, answers } = options;
-  const handlers = answers.map((answer) => `${propertyKey(answer.operation.functionName)}: ${answer.code},`);
-  const code = handlers.join("\n");
-  const authenticate = model.polar
-    ? `({ scheme, token, scopes, operationId }) =>
-      verdictFor({ credential: store.credential(token), token, scheme, scopes, rule: OPERATION_RULES.get(operationId) })`
-    : // Another API's credentials are not Polar's tokens: the server checks they are present.
-      `() => true`;
-  const constants = [
-    ...(code.includes("notFound") ? [`const notFound = /* @__PURE__ */ Object.freeze({ status: 404, body: /* @__PURE__ */ Object.freeze({ error: "ResourceNotFound", detail: "Not found" }) } as const);`] : []),
-    ...(code.includes("alreadyCanceled")
-      ? [
-          `const alreadyCanceled = /* @__PURE__ */ Object.freeze({
-  status: 403,
-  body: /* @__PURE__ */ Object.freeze({ error: "AlreadyCanceledSubscription", detail: "This subscription is already canceled or will be at the end of the period." }),
-} as const);`,
-        ]
-      : []),
-  ];
-  return `
-/** A fake ${model.polar ? "Polar with Polar's documented semantics" : `${model.name}: each operation answers its documented example`}, in memory, deterministic. */
-export function ${names.create}(options: ${names.options} = {}): ${names.fake} {
-  const now = options.now ?? (() => DEFAULT_NOW);
-  const given = options.seed ?? {};
-  const seededAt = now();
-  const seed = prepareSeed({ seed: given, checks: seedChecks(), defaults: SUBSCRIPTION_DEFAULTS, defaultAccessToken: DEFAULT_ACCESS_TOKEN, now: seededAt });
-  const webhooks = createWebhooks({ webhooks: options.webhooks, specs: webhookEvents(), now, seedingTime: seededAt });
-  const store = createStore({ seed, now, onChange: (change) => webhooks.emit({ change, state: store.state() }) });
-  const handlers: ${names.handlers} = {
-    ${code}
-  };
-  return {
-    handlers,
-    authenticate: ${authenticate},
-    accessToken: given.access_tokens === undefined ? DEFAULT_ACCESS_TOKEN.token : undefined,
-    state: () => ({ ...store.state(), webhooks: webhooks.records() }) as FakeState,
-    webhooks: { settled: webhooks.settled, close: webhooks.close },
-  };
-}
-${constants.length ? `\n// Frozen at every level: the server checks and serialises a constant outcome once.\n${constants.join("\n")}` : ""}`;
-}

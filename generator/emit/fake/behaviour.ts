@@ -3,7 +3,7 @@
 // only when the spec documents every status it answers, so the typed outcome always
 // compiles. Any other operation answers its documented example (example.ts), or 501.
 
-import type { Model, OperationModel } from "../../model/types.js";
+import type { OperationModel } from "../../model/types.js";
 import type { OpenApiDocument } from "../../openapi.js";
 import { propertyAccess, stringLiteral } from "../escape.js";
 import { numberedResponses } from "../server/route.js";
@@ -58,8 +58,8 @@ export function cancelledBodySchema(operation: OperationModel): string | undefin
 /** How the fake answers an operation: Polar's semantics, the spec's example, or 501. */
 export type AnswerKind = "modelled" | "example" | "not-modelled";
 
-export function behaviourOf(input: BehaviourInput & { model: Model; handlers: string }): { kind: AnswerKind; code: string } {
-  const { operation, model } = input;
+export function behaviourOf(input: BehaviourInput & { handlers: string }): { kind: AnswerKind; code: string } {
+  const { operation } = input;
   const behaviour = Object.hasOwn(BEHAVIOURS, operation.id) ? BEHAVIOURS[operation.id] : undefined;
   const documented = new Set(numberedResponses(operation).map((response) => response.status));
   const code = behaviour && behaviour.statuses.every((status) => documented.has(status)) ? behaviour.code(input) : undefined;
