@@ -27,7 +27,7 @@ export function parameterShape(options: { model: Model; parameter: ParameterMode
     return { ...(values ?? { decode: "auto" }), arity: "either", deepObject: true };
   }
   const shape = valueShape({ model, type, format: parameter.format });
-  if (!shape) return { problem: `a ${describe(type)} cannot be read from ${parameter.in} text` };
+  if (!shape) return { problem: `${describe(type)} cannot be read from ${parameter.in} text` };
   if (!shape.arity) return shape;
   const separator = separatorOf(parameter);
   if (separator === null) return { problem: `an array in ${parameter.in} style "${parameter.style}" is not supported` };
@@ -135,5 +135,7 @@ function separatorOf(parameter: ParameterModel): string | undefined | null {
 }
 
 function describe(type: TypeRef): string {
-  return type.kind === "primitive" ? `${type.type} value` : `${type.kind} value`;
+  if (type.kind === "array") return "an array whose items are not scalars";
+  const what = type.kind === "primitive" ? type.type : type.kind;
+  return `${/^[aeiou]/.test(what) ? "an" : "a"} ${what} value`;
 }
