@@ -68,8 +68,11 @@ export function authorize(options: {
   const { route, wire, authenticate } = options;
   if (route.security.length === 0) return OPEN;
   const presented: Presented[] = [];
+  // Read once: most alternatives are bearer schemes, which all read the same header.
+  const bearer = bearerToken(wire.header("authorization"));
   for (const entry of route.security) {
-    const token = credentialOf({ entry, wire, query: options.query });
+    const token =
+      entry.kind === undefined ? bearer : credentialOf({ entry, wire, query: options.query });
     if (token !== undefined) presented.push({ entry, token });
   }
   if (presented.length === 0) return MISSING;
@@ -81,14 +84,13 @@ export function authorize(options: {
   return tryAlternatives({ route, wire, authenticate, presented, from: 0 });
 }
 
-/** The credential a request carries for one scheme, if any. */
+/** The credential a request carries for a basic or API key scheme, if any. */
 function credentialOf(options: {
   entry: SecurityInfo;
   wire: WireRequest;
   query: string;
 }): string | undefined {
   const { entry, wire } = options;
-  if (entry.kind === undefined) return bearerToken(wire.header("authorization"));
   if (entry.kind === "basic") {
     const encoded = BASIC.exec(wire.header("authorization") ?? "")?.[1];
     return encoded === undefined ? undefined : basicPair(encoded);
