@@ -63,7 +63,7 @@ export function ${names.create}(options: ${names.options} = {}): ${names.fake} {
   return {
     handlers,
     authenticate: ${authenticate},
-    accessToken: given.access_tokens === undefined ? DEFAULT_ACCESS_TOKEN.token : undefined,
+    accessToken: ${model.polar ? "given.access_tokens === undefined ? DEFAULT_ACCESS_TOKEN.token : undefined" : "undefined"},
     state: () => ({ ...store.state(), webhooks: webhooks.records() }) as FakeState,
     webhooks: { settled: webhooks.settled, close: webhooks.close },
   };

@@ -162,7 +162,7 @@ export function createFakeFixture(options: FakeFixtureOptions = {}): FakeFixture
   return {
     handlers,
     authenticate: () => true,
-    accessToken: given.access_tokens === undefined ? DEFAULT_ACCESS_TOKEN.token : undefined,
+    accessToken: undefined,
     state: () => ({ ...store.state(), webhooks: webhooks.records() }) as FakeState,
     webhooks: { settled: webhooks.settled, close: webhooks.close },
   };
