@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleOf, sampleSchema } from "../../generator/emit/fake/sample.js";
 import { atEpoch } from "../../generator/emit/server/error-bodies.js";
@@ -97,6 +98,25 @@ function ajvFor(): Ajv2020 {
 }
 
 describe("polar-2026-10, every operation", () => {
+  it("server.ts and fake.ts compile strictly for every operation", () => {
+    const program = ts.createProgram([join(root, "server.ts"), join(root, "fake.ts")], {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+      types: [],
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      exactOptionalPropertyTypes: true,
+      noPropertyAccessFromIndexSignature: true,
+      verbatimModuleSyntax: true,
+      noUnusedLocals: true,
+      noEmit: true,
+    });
+    const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => `${diagnostic.file?.fileName.slice(root.length)} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+    expect(problems).toStrictEqual([]);
+  }, 120_000);
+
   it("the sampler builds a valid value for every component schema, recursive ones included", () => {
     const ajv = ajvFor();
     const names = Object.keys((document.components as { schemas: Record<string, unknown> }).schemas);
