@@ -141,6 +141,8 @@ describe("polar-2026-10, every operation", () => {
     const bad = await server.fetch(new Request("http://fake/v1/customers/", { method: "POST", headers: { ...token, "content-type": "application/json" }, body: "{}" }));
     // CustomerCreate is a oneOf of two shapes: the body as a whole matches neither.
     expect([bad.status, (await bad.json()).detail[0]]).toStrictEqual([422, { type: "value_error", loc: ["body"], msg: "must match one of its 2 schemas", input: {} }]);
+    // metadata as deepObject: metadata[key]=value pairs.
+    expect((await server.fetch(new Request("http://fake/v1/customers/?metadata[plan]=pro&metadata[seats]=3", { headers: token }))).status).toBe(200);
     const anonymous = await server.fetch(new Request("http://fake/v1/benefit-grants/"));
     expect([anonymous.status, await anonymous.json(), anonymous.headers.get("www-authenticate")]).toStrictEqual([401, { error: "Unauthorized", detail: "Unauthorized" }, 'Bearer realm="polar"']);
   });

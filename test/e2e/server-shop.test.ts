@@ -150,6 +150,17 @@ describe("request bodies", () => {
   });
 });
 
+describe("the fetch entry point", () => {
+  it("reads and checks bodies as node:http does: 201, 422, 413", async () => {
+    const server = module.createShopServer({ handlers: { ...module.createFakeShop().handlers }, maxBodyBytes: 64 });
+    const post = (body: string) => server.fetch(new Request("http://shop.test/items", { method: "POST", headers: { ...KEY, "content-type": "application/json" }, body }));
+    expect((await post('{"name":"a","price":1}')).status).toBe(201);
+    const invalid = await post('{"name":"a","price":-1}');
+    expect([invalid.status, (await invalid.json()).detail[0].loc]).toStrictEqual([422, ["body", "price"]]);
+    expect((await post(JSON.stringify({ name: "x".repeat(100), price: 1 }))).status).toBe(413);
+  });
+});
+
 describe("security", () => {
   it("401 without credentials only where the operation has security, in the documented body", async () => {
     const missing = await call({ path: "/items", method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
