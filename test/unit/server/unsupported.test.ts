@@ -51,6 +51,12 @@ describe("what the server cannot serve", () => {
     expect(found!.position).toMatchObject({ line: expect.any(Number), col: expect.any(Number) });
   });
 
+  it("a global security requirement: the problem points at the operation", async () => {
+    const text = spec({ schemes: "    digest: { type: http, scheme: digest }" }).replace("paths:\n", "security: [{ digest: [] }]\npaths:\n");
+    const [found] = await problemsOf(text);
+    expect(found).toMatchObject({ code: "server-unsupported", path: "/paths/~1things~1{id}/get", position: { line: 11 } });
+  });
+
   it("an alternative that needs two credentials at once", async () => {
     const [found] = await problemsOf(spec({ security: "[{ key: [], bearer: [] }]" }));
     expect(found?.message).toContain("needs key and bearer at once is not supported");
