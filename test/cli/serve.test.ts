@@ -74,12 +74,12 @@ describe("serve", () => {
   it("generates, listens on 127.0.0.1, logs each request, and stops on SIGTERM with exit 0", async () => {
     const running = await start(["--port", "0", "--seed", "seed.json"]);
     expect(running.stderr()).toMatch(/generating the fake for polar-codegen\/spec\/polar\.openapi\.yaml/);
-    // Which operations the fake models, on stderr: stdout stays the token, the address and the requests.
-    expect(running.stderr()).toContain("polar-codegen: modelled (3): customer_portal:subscriptions:cancel, customers:delete, customers:delete_external\n");
     const deleted = await fetch(`${running.url}/v1/customers/external/user-42`, { method: "DELETE", headers: { authorization: `Bearer ${ORG_TOKEN}` } });
     const cancel = await fetch(`${running.url}/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, { method: "DELETE", headers: { authorization: `Bearer ${SESSION_ADA}` } });
     expect([deleted.status, cancel.status]).toStrictEqual([204, 401]); // a deleted customer's session
     expect(await stop(running, "SIGTERM")).toBe(0);
+    // Which operations the fake models, on stderr (read once the process has ended: another pipe than stdout's).
+    expect(running.stderr()).toContain("polar-codegen: modelled (3): customer_portal:subscriptions:cancel, customers:delete, customers:delete_external\n");
     const lines = running.stdout().trim().split("\n");
     expect(lines.slice(0, 2)).toStrictEqual([TOKEN_LINE, `listening on ${running.url}`]);
     expect(lines.slice(2).map((line) => line.replace(/ [\d.]+ ms$/, " <ms>"))).toStrictEqual([
