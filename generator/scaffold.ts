@@ -4,28 +4,30 @@
 
 import { jsDoc, lineComment, propertyKey, stringLiteral } from "./emit/escape.js";
 import type { Model, OperationModel } from "./model/types.js";
+import { serverNames } from "./emit/server-file.js";
 
 export function scaffoldHandlers(options: { model: Model; importPath: string }): string {
   const { model, importPath } = options;
   const methods = model.operations.map(handlerMethod);
+  const names = serverNames(model.name);
   return `// Handlers for ${lineComment(model.title) || "the API"}, served by the stubs generated in ${lineComment(stringLiteral(importPath.replace(/\/index\.js$/, "")))}.
 // Written once by \`polar-codegen scaffold-handlers\`; this file is yours: regenerating never touches it.
 // Each handler gets typed \`params\`, the \`credential\` it was called with and the \`request\`,
 // and must return one of its documented outcomes (anything else is a compile error).
 
-import { createPolarServer, type PolarHandlers } from ${stringLiteral(importPath)};
+import { ${names.create}, type ${names.handlers} } from ${stringLiteral(importPath)};
 
-export const handlers: PolarHandlers = {
+export const handlers: ${names.handlers} = {
 ${methods.join("\n\n")}
 };
 
 /** Mount with \`server.fetch\` (Hono, Bun, Deno, Workers) or \`toNodeListener(server)\` (node:http, Express). */
-export const server = createPolarServer({ handlers });
+export const server = ${names.create}({ handlers });
 `;
 }
 
 function handlerMethod(operation: OperationModel): string {
-  const params = [...operation.pathParams, ...operation.query].map((parameter) => `${propertyKey(parameter.codeName)}${parameter.required ? "" : "?"}`);
+  const params = [...operation.pathParams, ...operation.query, ...operation.headers].map((parameter) => `${propertyKey(parameter.codeName)}${parameter.required ? "" : "?"}`);
   const outcomes = [...operation.success, ...operation.errors]
     .filter((response) => typeof response.status === "number")
     .map((response) => (response.body?.kind === "model" ? `{ status: ${response.status}, body: ${response.body.name} }` : `{ status: ${response.status} }`));

@@ -548,6 +548,17 @@ function webhookEvents(): Map<string, WebhookEventSpec> {
   ]);
 }
 
+/** How the fake answers each operation: Polar's semantics, the spec's example of its success, or 501 (not modelled). */
+export const fakeCoverage = {
+  modelled: [
+    "customer_portal:subscriptions:cancel",
+    "customers:delete",
+    "customers:delete_external",
+  ],
+  examples: [],
+  notModelled: [],
+};
+
 /** A fake Polar with Polar's documented semantics, in memory, deterministic. */
 export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
   const now = options.now ?? (() => DEFAULT_NOW);

@@ -13,6 +13,7 @@ import type {
 } from "./server-runtime/types.js";
 import type { operations } from "./types.js";
 
+export { notModelled } from "./server-runtime/not-modelled.js";
 export { toNodeListener } from "./server-runtime/node.js";
 export type { NodeListener, NodeRequestLike, NodeResponseLike } from "./server-runtime/node.js";
 export type {
@@ -165,12 +166,14 @@ export interface PolarHandlers {
 
 export interface PolarServerOptions {
   handlers: PolarHandlers;
-  /** Which bearer tokens are valid for which scheme and scopes; `false` answers 403. Default: any well-formed token. */
+  /** Which credentials are valid for which scheme and scopes; `false` answers 403. Default: any well-formed one. */
   authenticate?: Authenticate | undefined;
   /** Check every response body against its schema (`true`: the generated validators); a mismatch answers 500. */
   validateResponses?: boolean | ResponseValidators | undefined;
   /** Hears about every 500: a handler or `authenticate` that threw, an undeclared outcome, an invalid body. Default: console.error. */
   onError?: ((event: ServerErrorEvent) => void) | undefined;
+  /** The largest request body read, in bytes; a larger one answers 413. Default: 1 MiB. */
+  maxBodyBytes?: number | undefined;
 }
 
 const routes: RouteInfo[] = [
@@ -329,5 +332,7 @@ export function createPolarServer(options: PolarServerOptions): FetchServer {
     validateResponses: options.validateResponses,
     loadValidators: () => import("./validators.js"),
     onError: options.onError,
+    maxBodyBytes: options.maxBodyBytes,
+    errorStyle: "polar",
   });
 }

@@ -28,7 +28,9 @@ Options:
   -q, --quiet       no line per request or webhook delivery (errors are still printed)
 
 Without "access_tokens" in the seed, prints "access token: polar_oat_... (scopes: ...)",
-the one organization token the fake then accepts. Prints "listening on
+the one organization token the fake then accepts. Unless --quiet, tells on stderr which
+operations the fake models ("modelled (N): ..."), which answer their spec's example, and
+which answer 501 (not modelled). Prints "listening on
 http://127.0.0.1:N" once it accepts connections, then one line per request and one per
 webhook delivery attempt. Stops on SIGINT or SIGTERM. Generated code is cached (by content hash) in
 $POLAR_CODEGEN_CACHE_DIR, default <tmp>/polar-codegen-serve.
@@ -77,6 +79,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.seed === undefined && values.quiet !== true) cliIo().stderr.write(`polar-codegen: the store is empty (no --seed): every id answers 404; seed it with --seed FILE (format: serve --help)\n`);
   // The seed names no access_tokens: the one token the fake accepts for the organization's endpoints.
   if (running.accessToken) cliIo().stdout.write(`access token: ${running.accessToken.token} (scopes: ${running.accessToken.scopes.join(" ")})\n`);
+  if (values.quiet !== true) cliIo().stderr.write(coverageLines(running.coverage));
   cliIo().stdout.write(`listening on ${running.url}\n`);
   await running.stopped;
   return EXIT_OK;
@@ -110,6 +113,12 @@ async function build(options: { target: ResolvedTarget; dir: string; embeddedSpe
   const { buildCache } = await import("../serve/build.js");
   await buildCache(options);
   return options.dir;
+}
+
+/** Which operations the fake models, which answer their spec's example, which answer 501. */
+function coverageLines(coverage: { modelled: string[]; examples: string[]; notModelled: string[] }): string {
+  const line = (label: string, ids: string[]) => (ids.length ? `polar-codegen: ${label} (${ids.length}): ${ids.join(", ")}\n` : "");
+  return line("modelled", coverage.modelled) + line("answering the spec's example", coverage.examples) + line("not modelled, answering 501", coverage.notModelled);
 }
 
 function webhookOptions(options: { url: string | undefined; secret: string | undefined }): { url: string; secret?: string } | undefined {

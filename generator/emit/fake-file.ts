@@ -1,24 +1,29 @@
-// fake.ts: a stateful fake of Polar for the selected operations, built on the server
-// stubs: `createPolarServer(createFakePolar({ seed }))`. The store and its semantics
-// are verbatim templates (templates/fake/runtime/); what depends on the spec (which
-// handlers exist, their typed outcomes, a schema-valid subscription) is built here.
+// fake.ts: a stateful fake of the API for the selected operations, built on the server
+// stubs: `createPolarServer(createFakePolar({ seed }))` (`create{N}Server(createFake{N}())`
+// for an API named N). Polar's modelled operations keep Polar's semantics; every other
+// one answers its documented example, or 501. The store and its semantics are verbatim
+// templates (templates/fake/runtime/); what depends on the spec is built here.
 
 import type { Model, OperationModel } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
 import { behaviourOf, cancelledBodySchema, OPERATION_RULES } from "./fake/behaviour.js";
+import { coverage, factory, fakeNames } from "./fake/factory.js";
+
+export { fakeNames } from "./fake/factory.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
 import { printStatements } from "./ts-text.js";
 import { jsonValueCode } from "./fake/json-value.js";
 import { webhookPayloads } from "../webhook-events.js";
 import { webhookEventsFunction } from "./fake/webhook-specs.js";
-import { propertyKey, stringLiteral } from "./escape.js";
+import { stringLiteral } from "./escape.js";
 import { jsonAsJs } from "./js-literal.js";
 
 export const FAKE_RUNTIME_FILES = [
   "anonymize.ts",
   "credentials.ts",
+  "examples.ts",
   "seed-records.ts",
   "seed.ts",
   "sha256.ts",
@@ -35,11 +40,13 @@ const CANCEL = "customer_portal:subscriptions:cancel";
 
 export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const { model } = context;
+  const names = fakeNames(model.name);
   const cancel = model.operations.find((operation) => operation.id === CANCEL);
   const schemaName = cancel ? cancelledBodySchema(cancel) : undefined;
   const checks = [...seedCheckEntries({ model, schemaName }), ...memberSessionsEntry(model)];
-  const webhookChecks = webhookPayloads(context.subset).some((each) => each.schemaName);
-  const statements = [imports({ checks, webhookChecks }), seedTypes({ cancel, schemaName })];
+  const answers = model.operations.map((operation) => ({ operation, ...behaviourOf({ operation, document: context.subset, handlers: names.handlers }) }));
+  const webhookChecks = webhookPayloads(context.subset).some((each) => each.schemaName) || answers.some((answer) => answer.code.includes("validators["));
+  const statements = [imports({ checks, webhookChecks, names, polar: model.polar, examples: answers.some((answer) => answer.kind !== "modelled"), operations: !!(cancel && schemaName) }), seedTypes({ cancel, schemaName, names, polar: model.polar })];
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
   statements.push(`
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
@@ -48,7 +55,7 @@ const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${j
 /** The fake's clock when none is given: fixed (2026-01-01, midnight UTC), so every run answers the same bytes. */
 const DEFAULT_NOW = /* @__PURE__ */ new Date(1_767_225_600_000);
 ${credentialConstants(model)}`);
-  statements.push(seedChecks(checks), webhookEventsFunction({ model, document: context.subset }), factory({ model, document: context.subset }));
+  statements.push(seedChecks(checks), webhookEventsFunction({ model, document: context.subset }), coverage(answers), factory({ model, names, answers }));
   const runtime = copyTemplates({ from: "fake/runtime", to: "fake-runtime", names: FAKE_RUNTIME_FILES });
   return [{ path: "fake.ts", contents: printStatements(statements) }, ...runtime];
 }
@@ -62,7 +69,9 @@ function activeByDefault(options: { document: EmitContext["subset"]; schemaName:
 
 /** Polar's rules for the selected operations, and the default token, holding every scope they ask for. */
 function credentialConstants(model: Model): string {
+  // Polar's rules are Polar's: another API's operations share no ids with them by intent.
   const rules = model.operations.flatMap((operation) => {
+    if (!model.polar) return [];
     const rule = OPERATION_RULES.get(operation.id);
     return rule ? [[operation.id, rule] as const] : [];
   });
@@ -76,10 +85,11 @@ function credentialConstants(model: Model): string {
       for (const { scheme, scopes: listed } of alternative.schemes)
         if (!sessions.has(scheme)) for (const scope of listed.length > 0 ? listed : (rule?.scopes ?? [])) scopes.add(scope);
   }
-  return `
+  const rulesConstant = `
 /** What Polar asks of each operation's caller beyond the spec (fake-runtime/credentials.ts). */
 const OPERATION_RULES = /* @__PURE__ */ new Map<string, OperationRule>(${jsonAsJs(rules)});
-
+`;
+  return `${model.polar ? rulesConstant : ""}
 /** The organization access token of a seed without \`access_tokens\`: every scope the operations ask for. */
 export const DEFAULT_ACCESS_TOKEN: AccessTokenRecord = ${jsonAsJs({ token: DEFAULT_ACCESS_TOKEN, scopes: [...scopes].sort() })};
 `;
@@ -89,18 +99,19 @@ function memberSessionsEntry(model: Model): string[] {
   return model.securitySchemes.some((scheme) => scheme.name === "member_session") ? ["memberSessions: true,"] : [];
 }
 
-function imports(options: { checks: string[]; webhookChecks: boolean }): string {
+function imports(options: { checks: string[]; webhookChecks: boolean; names: ReturnType<typeof fakeNames>; polar: boolean; examples: boolean; operations: boolean }): string {
   const { checks } = options;
   const used = ["parameters", "validators"].filter((name) => checks.some((check) => check.includes(`${name}[`)) || (name === "validators" && options.webhookChecks));
   return [
-    `import { verdictFor, type OperationRule } from "./fake-runtime/credentials.js";`,
+    ...(options.polar ? [`import { verdictFor, type OperationRule } from "./fake-runtime/credentials.js";`] : []),
     `import { createStore, type AccessTokenRecord, type CustomerRecord, type MemberSessionRecord, type SessionRecord } from "./fake-runtime/store.js";`,
     `import { prepareSeed, type SeedChecks } from "./fake-runtime/seed.js";`,
     `import { createWebhooks } from "./fake-runtime/webhooks.js";`,
+    ...(options.examples ? [`import { exampleHandler } from "./fake-runtime/examples.js";`] : []),
     `import type { WebhookOptions, WebhookRecord } from "./fake-runtime/webhook-delivery.js";`,
     `import type { WebhookEventSpec } from "./fake-runtime/webhook-events.js";`,
-    `import type { Authenticate, PolarHandlers } from "./server.js";`,
-    `import type { operations } from "./types.js";`,
+    `import type { Authenticate, ${options.names.handlers} } from "./server.js";`,
+    ...(options.operations ? [`import type { operations } from "./types.js";`] : []),
     ...(used.length ? [`import { ${used.join(", ")} } from "./validators.js";`] : []),
   ].join("\n");
 }
@@ -131,7 +142,8 @@ function seedChecks(): SeedChecks {
 }`;
 }
 
-function seedTypes(options: { cancel: OperationModel | undefined; schemaName: string | undefined }): string {
+function seedTypes(options: { cancel: OperationModel | undefined; schemaName: string | undefined; names: ReturnType<typeof fakeNames>; polar: boolean }): string {
+  const { names } = options;
   const subscription = options.cancel && options.schemaName
     ? `operations[${stringLiteral(CANCEL)}]["responses"][200]["content"]["application/json"]`
     : `{ id: string; customer_id: string; status?: string; [field: string]: unknown }`;
@@ -172,7 +184,7 @@ export interface FakeState {
 
 export type { WebhookDelivery as FakeWebhookDelivery, WebhookOptions as FakeWebhookOptions, WebhookRecord as FakeWebhookRecord } from "./fake-runtime/webhook-delivery.js";
 
-export interface FakePolarOptions {
+export interface ${names.options} {
   seed?: FakeSeed | undefined;
   /** The clock, read at seeding and at each change (and so for webhook payload times). Default: always 2026-01-01, midnight UTC. */
   now?: (() => Date) | undefined;
@@ -183,10 +195,10 @@ export interface FakePolarOptions {
   webhooks?: WebhookOptions | undefined;
 }
 
-/** Spread into \`createPolarServer\`: \`createPolarServer(createFakePolar({ seed }))\`. */
-export interface FakePolar {
-  handlers: PolarHandlers;
-  /** Polar's token rules: the seed's tokens, each for the schemes and scopes Polar takes it for. */
+/** Spread into \`${names.server}\`: \`${names.server}(${names.create}({ seed }))\`. */
+export interface ${names.fake} {
+  handlers: ${names.handlers};
+  /** ${options.polar ? "Polar's token rules: the seed's tokens, each for the schemes and scopes Polar takes it for." : "Any credential the operation's security names is accepted: the server checks that one is present."} */
   authenticate: Authenticate;
   /** The default access token, when the seed named none. */
   accessToken: string | undefined;
@@ -197,35 +209,3 @@ export interface FakePolar {
 }`;
 }
 
-function factory(options: { model: Model; document: EmitContext["subset"] }): string {
-  const { model, document } = options;
-  const handlers = model.operations.map((operation) => `${propertyKey(operation.functionName)}: ${behaviourOf({ operation, document })},`);
-  return `
-/** A fake Polar with Polar's documented semantics, in memory, deterministic. */
-export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
-  const now = options.now ?? (() => DEFAULT_NOW);
-  const given = options.seed ?? {};
-  const seededAt = now();
-  const seed = prepareSeed({ seed: given, checks: seedChecks(), defaults: SUBSCRIPTION_DEFAULTS, defaultAccessToken: DEFAULT_ACCESS_TOKEN, now: seededAt });
-  const webhooks = createWebhooks({ webhooks: options.webhooks, specs: webhookEvents(), now, seedingTime: seededAt });
-  const store = createStore({ seed, now, onChange: (change) => webhooks.emit({ change, state: store.state() }) });
-  const handlers: PolarHandlers = {
-    ${handlers.join("\n")}
-  };
-  return {
-    handlers,
-    authenticate: ({ scheme, token, scopes, operationId }) =>
-      verdictFor({ credential: store.credential(token), token, scheme, scopes, rule: OPERATION_RULES.get(operationId) }),
-    accessToken: given.access_tokens === undefined ? DEFAULT_ACCESS_TOKEN.token : undefined,
-    state: () => ({ ...store.state(), webhooks: webhooks.records() }) as FakeState,
-    webhooks: { settled: webhooks.settled, close: webhooks.close },
-  };
-}
-
-// Frozen at every level: the server checks and serialises a constant outcome once.
-const notFound = /* @__PURE__ */ Object.freeze({ status: 404, body: /* @__PURE__ */ Object.freeze({ error: "ResourceNotFound", detail: "Not found" }) } as const);
-const alreadyCanceled = /* @__PURE__ */ Object.freeze({
-  status: 403,
-  body: /* @__PURE__ */ Object.freeze({ error: "AlreadyCanceledSubscription", detail: "This subscription is already canceled or will be at the end of the period." }),
-} as const);`;
-}

@@ -8,17 +8,43 @@ import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
 import { constStatement, printStatements } from "./ts-text.js";
 import { blockComment, propertyKey } from "./escape.js";
+import { bodyType } from "./server/body.js";
 import { credentialType, handlerDocs, outcomeType, paramsType, routeInfo, typeName } from "./server/route.js";
 
-export const SERVER_RUNTIME_FILES = ["auth.ts", "core.ts", "fetch.ts", "node.ts", "outcome.ts", "params.ts", "respond.ts", "router.ts", "types.ts", "uuid.ts"];
+export const SERVER_RUNTIME_FILES = [
+  "auth.ts",
+  "body.ts",
+  "checks.ts",
+  "context.ts",
+  "core.ts",
+  "decode.ts",
+  "fetch.ts",
+  "node.ts",
+  "not-modelled.ts",
+  "outcome.ts",
+  "params.ts",
+  "plain-replies.ts",
+  "respond.ts",
+  "router.ts",
+  "types.ts",
+  "uuid.ts",
+];
+
+/** The server's exported names for an API named `name` (`Polar`: `createPolarServer`, `PolarHandlers`...). */
+export function serverNames(name: string): { create: string; handlers: string; options: string } {
+  return { create: `create${name}Server`, handlers: `${name}Handlers`, options: `${name}ServerOptions` };
+}
 
 export async function emitServer(context: EmitContext): Promise<GeneratedFile[]> {
   const { model } = context;
+  const document = context.subset;
+  const names = serverNames(model.name);
   const statements = [imports()];
   for (const operation of model.operations) {
     const params = typeName({ operation, suffix: "HandlerParams" });
     const outcome = typeName({ operation, suffix: "Outcome" });
-    const credential = credentialType({ model, operation });
+    const credential = credentialType({ model, document, operation });
+    const body = bodyType(operation);
     statements.push(`
 /** Parameters of \`${blockComment(operation.id)}\`, decoded and validated, camelCased; the wire uses the spec's names. */
 export type ${params} = ${paramsType(operation)};
@@ -28,12 +54,12 @@ export type ${outcome} =
 | ${outcomeType(operation)};
 
 export type ${typeName({ operation, suffix: "Handler" })} = (
-  context: HandlerContext<${params}, ${credential}>,
+  context: HandlerContext<${params}, ${credential}${body === "undefined" ? "" : `, ${body}`}>,
 ) => ${outcome} | Promise<${outcome}>;
 `);
   }
-  const routes = `[${model.operations.map((operation) => routeInfo({ model, operation })).join(", ")}]`;
-  statements.push(handlersInterface(model), optionsInterface(), constStatement({ name: "routes", type: "RouteInfo[]", initializer: routes }), factory());
+  const routes = `[${model.operations.map((operation) => routeInfo({ model, document, operation })).join(", ")}]`;
+  statements.push(handlersInterface({ model, names }), optionsInterface(names), constStatement({ name: "routes", type: "RouteInfo[]", initializer: routes }), factory({ names, polar: model.polar }));
   const runtime = copyTemplates({ from: "server/runtime", to: "server-runtime", names: SERVER_RUNTIME_FILES });
   return [{ path: "server.ts", contents: printStatements(statements) }, ...runtime];
 }
@@ -44,6 +70,7 @@ function imports(): string {
     `import type { AnyHandler, Authenticate, HandlerContext, FetchServer, RouteInfo, ServerCredential, ServerErrorEvent, Validators as ResponseValidators } from "./server-runtime/types.js";`,
     `import type { operations } from "./types.js";`,
     ``,
+    `export { notModelled } from "./server-runtime/not-modelled.js";`,
     `export { toNodeListener } from "./server-runtime/node.js";`,
     `export type { NodeListener, NodeRequestLike, NodeResponseLike } from "./server-runtime/node.js";`,
     `export type { Authenticate, AuthenticateInput, AuthenticateVerdict, HandlerContext, FetchServer, ServerCredential, ServerErrorEvent } from "./server-runtime/types.js";`,
@@ -53,39 +80,43 @@ function imports(): string {
   ].join("\n");
 }
 
-function handlersInterface(model: Model): string {
+function handlersInterface(options: { model: Model; names: ReturnType<typeof serverNames> }): string {
+  const { model, names } = options;
   const members = model.operations.map((operation) => {
     const docs = handlerDocs(operation).split("\n").join("\n * ");
     return `/**\n * ${docs}\n */\n${propertyKey(operation.functionName)}: ${typeName({ operation, suffix: "Handler" })};`;
   });
   return `
 /** One handler per operation; leaving one out does not compile. */
-export interface PolarHandlers {
+export interface ${names.handlers} {
 ${members.join("\n")}
 }`;
 }
 
-function optionsInterface(): string {
+function optionsInterface(names: ReturnType<typeof serverNames>): string {
   return `
-export interface PolarServerOptions {
-  handlers: PolarHandlers;
-  /** Which bearer tokens are valid for which scheme and scopes; \`false\` answers 403. Default: any well-formed token. */
+export interface ${names.options} {
+  handlers: ${names.handlers};
+  /** Which credentials are valid for which scheme and scopes; \`false\` answers 403. Default: any well-formed one. */
   authenticate?: Authenticate | undefined;
   /** Check every response body against its schema (\`true\`: the generated validators); a mismatch answers 500. */
   validateResponses?: boolean | ResponseValidators | undefined;
   /** Hears about every 500: a handler or \`authenticate\` that threw, an undeclared outcome, an invalid body. Default: console.error. */
   onError?: ((event: ServerErrorEvent) => void) | undefined;
+  /** The largest request body read, in bytes; a larger one answers 413. Default: 1 MiB. */
+  maxBodyBytes?: number | undefined;
 }`;
 }
 
-function factory(): string {
+function factory(options: { names: ReturnType<typeof serverNames>; polar: boolean }): string {
+  const { names } = options;
   // The validators are imported when a server is made, so a bundle of the client alone never holds them.
   return `
 /**
  * A server for the selected operations: \`fetch(request)\` for Node 20, Bun, Deno,
  * Cloudflare Workers and Hono; \`toNodeListener(server)\` for node:http and Express.
  */
-export function createPolarServer(options: PolarServerOptions): FetchServer {
+export function ${names.create}(options: ${names.options}): FetchServer {
   return createServerCore({
     routes,
     handlers: options.handlers as unknown as Record<string, AnyHandler>,
@@ -93,6 +124,8 @@ export function createPolarServer(options: PolarServerOptions): FetchServer {
     validateResponses: options.validateResponses,
     loadValidators: () => import("./validators.js"),
     onError: options.onError,
+    maxBodyBytes: options.maxBodyBytes,
+    errorStyle: ${options.polar ? '"polar"' : '"plain"'},
   });
 }`;
 }

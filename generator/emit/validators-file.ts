@@ -31,7 +31,8 @@ export function emitValidators(context: EmitContext): GeneratedFile[] {
     return `${jsDoc(name)}\nfunction ${state.functions.get(name)}(value: unknown, at: string, issues: ValidationIssue[]): void {\n${body || "void value, at, issues;"}\n}`;
   });
   const parameters = parameterValidators({ document, state });
-  const code = [...functions, ...parameters].join("\n");
+  const bodies = bodyValidators({ document, state });
+  const code = [...functions, ...parameters, ...bodies].join("\n");
   // Only the helpers the checks call: the output compiles under noUnusedLocals.
   const helpers = usedHelpers({ code, helpers: [...HELPERS, DATE_CHECK] });
   const text = [
@@ -46,6 +47,8 @@ export function emitValidators(context: EmitContext): GeneratedFile[] {
     `export const validators = ${objectLiteral(names.map((name) => `${propertyKey(name)}: (value: unknown) => run(${state.functions.get(name)}, value),`))} satisfies Record<string, Validator>;`,
     `/** By operationId, then \`in.name\` (\`path.id\`, \`query.anonymize\`): checks the decoded value. */`,
     `export const parameters = ${objectLiteral(parameters)} satisfies Record<string, Record<string, Validator>>;`,
+    `/** By operationId, then media type: checks the decoded request body. */`,
+    `export const requestBodies = ${objectLiteral(bodies)} satisfies Record<string, Record<string, Validator>>;`,
   ];
   return [{ path: "validators.ts", contents: text.join("\n\n") + "\n", layout: "statement-lines" }];
 }
@@ -96,6 +99,30 @@ function parameterValidators(options: { document: OpenApiDocument & Record<strin
         return `${propertyKey(`${parameter.in}.${parameter.name}`)}: (value: unknown) => {\nconst issues: ValidationIssue[] = [];\n${body}\nreturn issues;\n},`;
       });
       entries.push([operation.operationId, `${propertyKey(operation.operationId)}: ${objectLiteral(checks.sort())},`]);
+    }
+  }
+  return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, code]) => code);
+}
+
+/** Each operation's request body schema per media type, as the server checks a decoded body. */
+function bodyValidators(options: { document: OpenApiDocument & Record<string, unknown>; state: CompileState }): string[] {
+  const { document, state } = options;
+  const entries: Array<[string, string]> = [];
+  for (const item of Object.values(document.paths ?? {})) {
+    if (!isObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isObject(operation) || typeof operation.operationId !== "string") continue;
+      const content = ownValue(resolve({ document, value: operation.requestBody }), "content");
+      if (!isObject(content)) continue;
+      const checks = Object.keys(content).sort().flatMap((media) => {
+        const schema = ownValue(ownValue(content, media), "schema");
+        if (schema === undefined) return [];
+        state.counter = 0;
+        const body = compileSite({ schema: schema as Record<string, unknown> | boolean, value: "value", at: `""`, sink: "issues", state });
+        return [`${propertyKey(media)}: (value: unknown) => {\nconst issues: ValidationIssue[] = [];\n${body}\nreturn issues;\n},`];
+      });
+      if (checks.length) entries.push([operation.operationId, `${propertyKey(operation.operationId)}: ${objectLiteral(checks)},`]);
     }
   }
   return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, code]) => code);

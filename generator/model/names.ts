@@ -25,7 +25,7 @@ export const GENERATED_NAMES: ReadonlySet<string> = new Set(
     "PolarCredentials PolarError PolarHandlers PolarServer PolarServerOptions ProbablySucceeded Problem RateLimited " +
     "RequestInfo ResponseValidators Result RetryOptions RouteInfo ServerCredential ServerErrorEvent SpecInfo Success " +
     "Timeout UnexpectedStatus Unsuccessful Unwrapped ValidationIssue Validator Validators components createPolarClient " +
-    "createPolarCore createPolarServer createServerCore operationIds operations paths routes send spec toNodeListener unwrap"
+    "createPolarCore createPolarServer createServerCore notModelled operationIds operations paths routes send spec toNodeListener unwrap"
   ).split(" "),
 );
 

@@ -11,15 +11,26 @@ import { BUNDLE_FILE } from "./start-index.js";
 type ServerModuleListener = (request: IncomingMessage, response: ServerResponse) => void;
 
 interface ServerModule {
-  createPolarServer(options: object): object;
   toNodeListener(server: object): ServerModuleListener;
 }
 
-interface FakeModule {
-  createFakePolar(options: { seed?: unknown; webhooks?: ServeWebhooks | undefined }): {
-    accessToken?: string | undefined;
-    state(): { access_tokens?: Array<{ token: string; scopes: string[] }> };
-  };
+type CreateFake = (options: { seed?: unknown; webhooks?: ServeWebhooks | undefined }) => {
+  accessToken?: string | undefined;
+  state(): { access_tokens?: Array<{ token: string; scopes: string[] }> };
+};
+
+/** Which operations the fake models, which answer their spec's example, which answer 501. */
+export interface FakeCoverage {
+  modelled: string[];
+  examples: string[];
+  notModelled: string[];
+}
+
+/** The one export named like `create{N}Server` / `createFake{N}`: the API's name N varies by spec. */
+function exported<T>(options: { module: object; pattern: RegExp }): T {
+  const name = Object.keys(options.module).find((key) => options.pattern.test(key));
+  if (name === undefined) throw new Error(`the generated module has no export matching ${options.pattern}`);
+  return (options.module as Record<string, T>)[name]!;
 }
 
 /** Where the fake sends its webhooks, and the log line per delivery attempt. */
@@ -65,6 +76,8 @@ export interface Running {
   url: string;
   /** The fake's default access token and its scopes, when the seed named none. */
   accessToken: { token: string; scopes: string[] } | undefined;
+  /** How the fake answers each operation. */
+  coverage: FakeCoverage;
   /** Resolves once the server has stopped (after a signal or `stop`). */
   stopped: Promise<void>;
   stop(): void;
@@ -78,10 +91,12 @@ export async function serveFake(options: {
   logRequests: boolean;
   webhooks?: ServeWebhooks | undefined;
 }): Promise<Running> {
-  const { server, fake } = createRequire(import.meta.url)(join(options.dir, BUNDLE_FILE)) as { server: ServerModule; fake: FakeModule };
-  const created = fake.createFakePolar({ seed: options.seed, ...(options.webhooks ? { webhooks: options.webhooks } : {}) });
+  const { server, fake } = createRequire(import.meta.url)(join(options.dir, BUNDLE_FILE)) as { server: ServerModule; fake: { fakeCoverage?: FakeCoverage } };
+  const createFake = exported<CreateFake>({ module: fake, pattern: /^createFake[A-Z]\w*$/ });
+  const createServer_ = exported<(options: object) => object>({ module: server, pattern: /^create[A-Z]\w*Server$/ });
+  const created = createFake({ seed: options.seed, ...(options.webhooks ? { webhooks: options.webhooks } : {}) });
   const accessToken = created.accessToken === undefined ? undefined : created.state().access_tokens?.find((each) => each.token === created.accessToken);
-  const polar = server.createPolarServer({
+  const polar = createServer_({
     ...created,
     onError: (event: { kind: string; operationId: string; error?: unknown; message?: string }) =>
       options.log(`error: ${event.operationId}: ${event.kind}${event.message ? `: ${event.message}` : ""}${event.error ? `: ${String(event.error)}` : ""}`),
@@ -98,5 +113,6 @@ export async function serveFake(options: {
     http.close();
     http.closeAllConnections();
   };
-  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, accessToken, stopped, stop };
+  const coverage = fake.fakeCoverage ?? { modelled: [], examples: [], notModelled: [] };
+  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, accessToken, coverage, stopped, stop };
 }

@@ -78,6 +78,8 @@ describe("serve", () => {
     const cancel = await fetch(`${running.url}/v1/customer-portal/subscriptions/${SUBSCRIPTION}`, { method: "DELETE", headers: { authorization: `Bearer ${SESSION_ADA}` } });
     expect([deleted.status, cancel.status]).toStrictEqual([204, 401]); // a deleted customer's session
     expect(await stop(running, "SIGTERM")).toBe(0);
+    // Which operations the fake models, on stderr (read once the process has ended: another pipe than stdout's).
+    expect(running.stderr()).toContain("polar-codegen: modelled (3): customer_portal:subscriptions:cancel, customers:delete, customers:delete_external\n");
     const lines = running.stdout().trim().split("\n");
     expect(lines.slice(0, 2)).toStrictEqual([TOKEN_LINE, `listening on ${running.url}`]);
     expect(lines.slice(2).map((line) => line.replace(/ [\d.]+ ms$/, " <ms>"))).toStrictEqual([

@@ -1,13 +1,15 @@
 // The fake's handler per operation, as TypeScript text. Polar's semantics belong to
-// specific operations, so they are keyed by operationId; each is used only when the
-// spec documents every status it answers, so the typed outcome always compiles. Any
-// other operation gets a handler that throws (a 500 that names it).
+// specific operations, so they are keyed by operationId; each is used
+// only when the spec documents every status it answers, so the typed outcome always
+// compiles. Any other operation answers its documented example (example.ts), or 501.
 
 import type { OperationModel } from "../../model/types.js";
 import type { OpenApiDocument } from "../../openapi.js";
 import { propertyAccess, stringLiteral } from "../escape.js";
 import { numberedResponses } from "../server/route.js";
 import { errorOutcome } from "./error-outcome.js";
+import { exampleAnswer } from "./example.js";
+import { jsonValueCode } from "./json-value.js";
 
 interface Behaviour {
   statuses: number[];
@@ -53,12 +55,24 @@ export function cancelledBodySchema(operation: OperationModel): string | undefin
   return ok?.body?.kind === "model" ? ok.body.name : undefined;
 }
 
-export function behaviourOf(input: BehaviourInput): string {
+/** How the fake answers an operation: Polar's semantics, the spec's example, or 501. */
+export type AnswerKind = "modelled" | "example" | "not-modelled";
+
+export function behaviourOf(input: BehaviourInput & { handlers: string }): { kind: AnswerKind; code: string } {
   const { operation } = input;
   const behaviour = Object.hasOwn(BEHAVIOURS, operation.id) ? BEHAVIOURS[operation.id] : undefined;
   const documented = new Set(numberedResponses(operation).map((response) => response.status));
   const code = behaviour && behaviour.statuses.every((status) => documented.has(status)) ? behaviour.code(input) : undefined;
-  return code ?? `() => {\n throw new Error(${stringLiteral(`the fake Polar has no behaviour for ${operation.id}`)});\n}`;
+  if (code) return { kind: "modelled", code };
+  const answer = exampleAnswer(input);
+  const outcome = `Awaited<ReturnType<${input.handlers}[${stringLiteral(operation.functionName)}]>>`;
+  const parts = [`operationId: ${stringLiteral(operation.id)}`];
+  if (answer) {
+    const outcomes = (answer.bodies ?? [undefined]).map((body) => `{ status: ${answer.status}${body === undefined ? "" : `, body: ${jsonValueCode({ document: input.document, value: body })}`} }`);
+    parts.push(`outcomes: [${outcomes.join(", ")}]`);
+    if (answer.schema) parts.push(`check: () => validators[${stringLiteral(answer.schema)}]`);
+  } else parts.push("outcomes: []");
+  return { kind: answer ? "example" : "not-modelled", code: `exampleHandler<${outcome}>({ ${parts.join(", ")} })` };
 }
 
 /** The shared constant when Polar's own body fits the spec, else this operation's own outcome. */

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { ownValue, setOwn } from "../../json.js";
 import { isObject, type OpenApiDocument } from "../../openapi.js";
 import { matchesSchema, resolveRef } from "./matches.js";
+import { sampleForPattern } from "./pattern-sample.js";
 
 /**
  * Placeholders for sampled times, replaced by the fake's clock when it seeds a record
@@ -148,16 +149,23 @@ function sampleString(options: { schema: Schema; path: string[] }): string {
   }
   const min = typeof schema.minLength === "number" ? schema.minLength : 0;
   const max = typeof schema.maxLength === "number" ? schema.maxLength : Infinity;
-  const base = path.at(-1) ?? "text";
-  return base.padEnd(min, "x").slice(0, max);
+  const base = (path.at(-1) ?? "text").padEnd(min, "x").slice(0, max);
+  if (typeof schema.pattern !== "string") return base;
+  return sampleForPattern({ pattern: schema.pattern, preferred: base }) ?? base;
 }
 
+/** The least value the bounds allow (0 when they allow it), one past an exclusive bound. */
 function sampleNumber(schema: Schema): number {
-  if (typeof schema.minimum === "number") return schema.minimum;
-  if (typeof schema.exclusiveMinimum === "number") return schema.exclusiveMinimum + 1;
-  if (typeof schema.maximum === "number" && schema.maximum < 0) return schema.maximum;
-  if (typeof schema.exclusiveMaximum === "number" && schema.exclusiveMaximum <= 0) return schema.exclusiveMaximum - 1;
-  return 0;
+  const number = (value: unknown) => (typeof value === "number" ? value : undefined);
+  // OpenAPI 3.0 writes an exclusive bound as `exclusiveMinimum: true` beside `minimum`.
+  const minimum = number(schema.minimum) === undefined ? undefined : number(schema.minimum)! + (schema.exclusiveMinimum === true ? 1 : 0);
+  const maximum = number(schema.maximum) === undefined ? undefined : number(schema.maximum)! - (schema.exclusiveMaximum === true ? 1 : 0);
+  const lows = [minimum, (number(schema.exclusiveMinimum) ?? -Infinity) + 1].filter((value): value is number => value !== undefined);
+  const highs = [maximum, (number(schema.exclusiveMaximum) ?? Infinity) - 1].filter((value): value is number => value !== undefined);
+  const low = Math.max(-Infinity, ...lows);
+  const high = Math.min(Infinity, ...highs);
+  if (low <= 0 && high >= 0) return 0;
+  return low > 0 ? low : high;
 }
 
 /** A version-4 UUID that depends only on where in the record it sits. */

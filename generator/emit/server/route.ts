@@ -1,11 +1,18 @@
 // What the server needs per operation, as TypeScript text: the route descriptor the
-// runtime matches and checks against, the handler's parameter and outcome types (by
-// indexed access into openapi-typescript's `operations`), and the handler's JSDoc.
+// runtime matches and checks against (parameter shapes, body, security, error bodies),
+// the handler's parameter, body and outcome types (by indexed access into
+// openapi-typescript's `operations`), and the handler's JSDoc.
 
-import type { Model, OperationModel, ParameterModel, ResponseModel, TypeRef } from "../../model/types.js";
+import type { Model, OperationModel, ParameterModel, ResponseModel } from "../../model/types.js";
+import { toPointer, type OpenApiDocument } from "../../openapi.js";
+import { problem, ProblemError } from "../../problems.js";
 import { escapeDoc, pascalCase } from "../client/operation.js";
 import { jsDoc, propertyKey, stringLiteral } from "../escape.js";
 import { jsonAsJs } from "../js-literal.js";
+import { bodyInfo, mediaKind } from "./body.js";
+import { errorBodies } from "./error-bodies.js";
+import { securityEntries, type SecurityEntry } from "./security.js";
+import { parameterShape } from "./shape.js";
 
 type Numbered = ResponseModel & { status: number };
 
@@ -19,61 +26,60 @@ function operationRef(operation: OperationModel): string {
   return `operations[${stringLiteral(operation.id)}]`;
 }
 
-/** The runtime's decoder for a parameter; throws on what a single path or query text cannot carry. */
-function decoderOf(options: { operation: OperationModel; parameter: ParameterModel }): { decode: string; uuidVersion?: number } {
-  const { operation, parameter } = options;
-  let type: TypeRef = parameter.type;
-  while (type.kind === "nullable") type = type.inner;
-  if (type.kind === "enum" || type.kind === "literal") return { decode: "string" };
-  if (type.kind !== "primitive" || type.type === "null" || type.type === "unknown") {
-    throw new Error(`server: ${operation.id}: parameter "${parameter.name}" (${type.kind}) cannot be decoded from one value`);
-  }
-  if (type.type !== "string") return { decode: type.type };
-  const uuid = /^uuid(\d?)$/.exec(parameter.format ?? type.format ?? "");
-  if (!uuid) return { decode: "string" };
-  return uuid[1] ? { decode: "uuid", uuidVersion: Number(uuid[1]) } : { decode: "uuid" };
+/** The route descriptor's view of an operation; a problem (checks.ts) when the runtime cannot serve it. */
+export function routePlan(options: { model: Model; document: OpenApiDocument; operation: OperationModel }): RoutePlan | { problems: Array<{ path: string; message: string }> } {
+  const { model, document, operation } = options;
+  const at = toPointer(["paths", operation.path, operation.method]);
+  const problems: Array<{ path: string; message: string }> = [];
+  const parameters = allParameters(operation).map((parameter) => {
+    const shape = parameterShape({ model, parameter });
+    if ("problem" in shape) problems.push({ path: `${at}/parameters`, message: `server: ${operation.id}: parameter "${parameter.name}": ${shape.problem}` });
+    return { name: parameter.name, codeName: parameter.codeName, in: parameter.in, ...("problem" in shape ? { decode: "string" } : shape), required: parameter.required, ...(parameter.default !== undefined ? { default: parameter.default } : {}) };
+  });
+  const security = securityEntries({ model, document, operation });
+  if ("problem" in security) problems.push({ path: `${at}/security`, message: `server: ${operation.id}: ${security.problem}` });
+  if (problems.length) return { problems };
+  return { parameters, security: security as SecurityEntry[] };
 }
 
-/** Each alternative of the operation's security as the one bearer scheme it needs. */
-function securityOf(options: { model: Model; operation: OperationModel }): Array<{ scheme: string; scopes: string[] }> {
-  const { model, operation } = options;
-  const bearer = new Set(model.securitySchemes.filter((scheme) => scheme.bearer).map((scheme) => scheme.name));
-  const alternatives: Array<{ scheme: string; scopes: string[] }> = [];
-  for (const alternative of operation.security) {
-    if (alternative.schemes.length === 0) return [];
-    if (alternative.schemes.length > 1) throw new Error(`server: ${operation.id}: one security alternative needs several credentials`);
-    const { scheme, scopes } = alternative.schemes[0]!;
-    if (!bearer.has(scheme)) throw new Error(`server: ${operation.id}: security scheme "${scheme}" is not a bearer scheme`);
-    alternatives.push({ scheme, scopes: [...scopes] });
-  }
-  return alternatives;
+interface RoutePlan {
+  parameters: Array<Record<string, unknown>>;
+  security: SecurityEntry[];
+}
+
+function allParameters(operation: OperationModel): ParameterModel[] {
+  return [...operation.pathParams, ...operation.query, ...operation.headers];
+}
+
+function planOf(options: { model: Model; document: OpenApiDocument; operation: OperationModel }): RoutePlan {
+  const plan = routePlan(options);
+  // checks.ts reported these with their positions before any emitter ran.
+  if ("problems" in plan) throw new ProblemError(plan.problems.map((each) => problem({ code: "server-unsupported", ...each })));
+  return plan;
 }
 
 /** The `RouteInfo` literal of an operation. */
-export function routeInfo(options: { model: Model; operation: OperationModel }): string {
-  const { operation } = options;
-  const parameters = [...operation.pathParams, ...operation.query].map((parameter) => ({
-    name: parameter.name,
-    codeName: parameter.codeName,
-    in: parameter.in,
-    ...decoderOf({ operation, parameter }),
-    required: parameter.required,
-    ...(parameter.default !== undefined ? { default: parameter.default } : {}),
-  }));
+export function routeInfo(options: { model: Model; document: OpenApiDocument; operation: OperationModel }): string {
+  const { model, document, operation } = options;
+  const plan = planOf(options);
   const responses = Object.fromEntries(
     numberedResponses(operation).map((response) => [
       response.status,
       response.contentType ? { contentType: response.contentType, ...(response.body?.kind === "model" ? { schema: response.body.name } : {}) } : {},
     ]),
   );
+  const body = bodyInfo({ model, document, operation });
+  const errors = model.polar ? undefined : errorBodies({ document, operation });
   const route = {
     id: operation.id,
     handler: operation.functionName,
     method: operation.method.toUpperCase(),
     path: operation.path,
-    parameters,
-    security: securityOf(options),
+    parameters: plan.parameters,
+    ...(body ? { body } : {}),
+    security: plan.security,
     responses,
+    ...(errors ? { errorBodies: errors } : {}),
   };
   return jsonAsJs(route);
 }
@@ -88,7 +94,7 @@ function parameterType(options: { operation: OperationModel; parameter: Paramete
 }
 
 export function paramsType(operation: OperationModel): string {
-  const members = [...operation.pathParams, ...operation.query].map((parameter) => {
+  const members = allParameters(operation).map((parameter) => {
     const docs = parameter.description ? `${jsDoc(parameter.description)}\n` : "";
     const optional = parameter.required || parameter.default !== undefined ? "" : "?";
     return `${docs}${propertyKey(parameter.codeName)}${optional}: ${parameterType({ operation, parameter })};`;
@@ -97,8 +103,8 @@ export function paramsType(operation: OperationModel): string {
 }
 
 /** The credential a handler of a secured operation gets: \`scheme\` is one of the operation's. */
-export function credentialType(options: { model: Model; operation: OperationModel }): string {
-  const schemes = [...new Set(securityOf(options).map((alternative) => alternative.scheme))].sort();
+export function credentialType(options: { model: Model; document: OpenApiDocument; operation: OperationModel }): string {
+  const schemes = [...new Set(planOf(options).security.map((alternative) => alternative.scheme))].sort();
   if (schemes.length === 0) return "undefined";
   return `ServerCredential<${schemes.map((scheme) => stringLiteral(scheme)).join(" | ")}>`;
 }
@@ -107,7 +113,9 @@ export function credentialType(options: { model: Model; operation: OperationMode
 export function outcomeType(operation: OperationModel): string {
   const variants = numberedResponses(operation).map((response) => {
     if (!response.contentType) return `{ status: ${response.status}; body?: undefined; headers?: OutcomeHeaders }`;
-    const body = `${operationRef(operation)}["responses"][${response.status}]["content"][${stringLiteral(response.contentType)}]`;
+    const content = `${operationRef(operation)}["responses"][${response.status}]["content"][${stringLiteral(response.contentType)}]`;
+    // Bytes travel as they are: a binary body may be a Uint8Array as well as a string.
+    const body = mediaKind(response.contentType) === "binary" ? `${content} | Uint8Array` : content;
     return `{ status: ${response.status}; body: ${body}; headers?: OutcomeHeaders }`;
   });
   return variants.length ? variants.join("\n| ") : "never";

@@ -1,17 +1,20 @@
-// Credentials: every scheme Polar uses is a bearer token in `Authorization`. A missing
-// or malformed header is 401, and so is more than one header (a proxy and this server
-// could read different ones). The `authenticate` hook then decides, per scheme of the
-// operation's security (any one alternative suffices). When none accepts, the answer is
-// Polar's: a refusal (403 NotPermitted or insufficient_scope) wins, then a token that is
-// no credential at all (401 invalid_token), then a credential of a kind the operation
-// does not take (401 Unauthorized). A hook that answers synchronously is never awaited.
+// Credentials, where each scheme of the operation's security carries one: a bearer
+// token in `Authorization` (http bearer, OAuth 2, OpenID Connect; more than one header
+// is refused, as a proxy and this server could read different ones), HTTP basic's
+// `user:password`, or an API key in a header, the query or a cookie. No credential for
+// any alternative is 401. The `authenticate` hook then decides, per alternative that
+// carries one (any one suffices). When none accepts, the answer is Polar's: a refusal
+// (403 NotPermitted or insufficient_scope) wins, then a token that is no credential at
+// all (401 invalid_token), then a credential of a kind the operation does not take
+// (401 Unauthorized). A hook that answers synchronously is never awaited.
 
-import { replies } from "./respond.js";
+import type { Replies } from "./respond.js";
 import type {
   Authenticate,
   AuthenticateInput,
   AuthenticateVerdict,
   RouteInfo,
+  SecurityInfo,
   ServerCredential,
   WireRequest,
   WireResponse,
@@ -41,22 +44,82 @@ const MISSING: Authorization = { kind: "refused", refusal: { kind: "missing" } }
 const INVALID: Authorization = { kind: "refused", refusal: { kind: "invalid" } };
 const NOT_PERMITTED: Authorization = { kind: "refused", refusal: { kind: "not-permitted" } };
 
+/** `Basic <base64 of user:password>`. */
+const BASIC = /^basic +([A-Za-z0-9+/]+={0,2}) *$/i;
+
 export function bearerToken(header: string | undefined): string | undefined {
   return header === undefined ? undefined : BEARER.exec(header)?.[1];
+}
+
+/** An alternative that carries a credential, and the credential. */
+interface Presented {
+  entry: SecurityInfo;
+  token: string;
 }
 
 export function authorize(options: {
   route: RouteInfo;
   wire: WireRequest;
+  query: string;
   authenticate: Authenticate | undefined;
 }): Authorization | Promise<Authorization> {
   const { route, wire, authenticate } = options;
   if (route.security.length === 0) return OPEN;
-  const token = bearerToken(wire.header("authorization"));
-  if (token === undefined) return MISSING;
+  const presented: Presented[] = [];
+  // Read once: most alternatives are bearer schemes, which all read the same header.
+  const bearer = bearerToken(wire.header("authorization"));
+  for (const entry of route.security) {
+    const token =
+      entry.kind === undefined ? bearer : credentialOf({ entry, wire, query: options.query });
+    if (token !== undefined) presented.push({ entry, token });
+  }
+  if (presented.length === 0) return MISSING;
   if (!authenticate)
-    return { kind: "accepted", credential: { scheme: route.security[0]!.scheme, token } };
-  return tryAlternatives({ route, wire, authenticate, token, from: 0 });
+    return {
+      kind: "accepted",
+      credential: { scheme: presented[0]!.entry.scheme, token: presented[0]!.token },
+    };
+  return tryAlternatives({ route, wire, authenticate, presented, from: 0 });
+}
+
+/** The credential a request carries for a basic or API key scheme, if any. */
+function credentialOf(options: {
+  entry: SecurityInfo;
+  wire: WireRequest;
+  query: string;
+}): string | undefined {
+  const { entry, wire } = options;
+  if (entry.kind === "basic") {
+    const encoded = BASIC.exec(wire.header("authorization") ?? "")?.[1];
+    return encoded === undefined ? undefined : basicPair(encoded);
+  }
+  const key = entry.key ?? "";
+  let value: string | null | undefined;
+  if (entry.in === "query") value = new URLSearchParams(options.query).get(key);
+  else if (entry.in === "cookie") value = cookie({ header: wire.header("cookie"), name: key });
+  else value = wire.header(key.toLowerCase());
+  return value ? value : undefined;
+}
+
+/** `user:password` from HTTP basic's base64, when it decodes to UTF-8 with a colon. */
+function basicPair(encoded: string): string | undefined {
+  try {
+    const binary = atob(encoded);
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    const pair = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return pair.includes(":") ? pair : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function cookie(options: { header: string | undefined; name: string }): string | undefined {
+  for (const part of (options.header ?? "").split(";")) {
+    const equals = part.indexOf("=");
+    if (equals > 0 && part.slice(0, equals).trim() === options.name)
+      return part.slice(equals + 1).trim();
+  }
+  return undefined;
 }
 
 /** A class: an object literal with a getter costs a closure and an accessor per request. */
@@ -89,15 +152,16 @@ function tryAlternatives(options: {
   route: RouteInfo;
   wire: WireRequest;
   authenticate: Authenticate;
-  token: string;
+  presented: Presented[];
   from: number;
   /** The strongest answer of the schemes asked so far (none accepted). */
   worst?: Authorization | undefined;
 }): Authorization | Promise<Authorization> {
-  const { route, wire, token } = options;
+  const { route, wire, presented } = options;
   let worst = options.worst;
-  for (let index = options.from; index < route.security.length; index++) {
-    const { scheme, scopes } = route.security[index]!;
+  for (let index = options.from; index < presented.length; index++) {
+    const { entry, token } = presented[index]!;
+    const { scheme, scopes } = entry;
     const input = new Input({ scheme, token, scopes, operationId: route.id, wire });
     let verdict: AuthenticateVerdict | Promise<AuthenticateVerdict>;
     try {
@@ -149,10 +213,15 @@ function rank(authorization: Authorization): number {
 }
 
 /** The 401 or 403 a refusal is answered with. */
-export function refusalReply(refusal: Refusal): WireResponse {
+export function refusalReply(options: {
+  refusal: Refusal;
+  route: RouteInfo;
+  replies: Replies;
+}): WireResponse {
+  const { refusal, replies } = options;
   switch (refusal.kind) {
     case "missing":
-      return replies.unauthorized();
+      return replies.unauthorized(challenge(options.route));
     case "invalid":
       return replies.invalidToken();
     case "insufficient-scope":
@@ -160,4 +229,10 @@ export function refusalReply(refusal: Refusal): WireResponse {
     default:
       return replies.forbidden(refusal.detail);
   }
+}
+
+/** What `WWW-Authenticate` asks for when no credential came: bearer before basic; none for API keys. */
+function challenge(route: RouteInfo): string | undefined {
+  if (route.security.some((entry) => entry.kind === undefined)) return "Bearer";
+  return route.security.some((entry) => entry.kind === "basic") ? "Basic" : undefined;
 }

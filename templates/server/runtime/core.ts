@@ -1,28 +1,31 @@
-// One request, in the order Polar's FastAPI server takes it: route (404/405), body
-// (400), credentials (401/403), parameters (422), then the handler, whose outcome is
-// sent only if the spec documents it. Any failure past routing is a generic 500 that
-// the developer hears about through `onError`.
+// One request, in the order Polar's FastAPI server takes it: route (404/405), a body
+// where none is taken (400), credentials (401/403), the body read (413, 415), parameters
+// and body checked together (422), then the handler, whose outcome is sent only if the
+// spec documents it. Any failure past routing is a generic 500 that the developer hears
+// about through `onError`; a handler that throws `notModelled(id)` answers 501.
 //
 // Each step returns a value, or a promise only when a hook or handler returned one:
 // a synchronous handler is answered without a single microtask hop, which is most of
 // what separates this runtime from a bare node:http handler under load.
 
 import { authorize, refusalReply, type Authorization } from "./auth.js";
+import { loadChecks, type Checks } from "./checks.js";
+import { Context } from "./context.js";
+import { isNotModelled } from "./not-modelled.js";
+import { readRequestBody } from "./body.js";
 import { serveFetch } from "./fetch.js";
-import { decodeParameters } from "./params.js";
+import { decodeParameters, type Decoded } from "./params.js";
 import { createResponder, type Respond } from "./outcome.js";
-import { replies } from "./respond.js";
+import { plainReplies } from "./plain-replies.js";
+import { json, replies as polarReplies, type Replies } from "./respond.js";
 import { createRouter } from "./router.js";
 import type {
   AnyHandler,
   FetchServer,
-  HandlerContext,
-  ParameterChecks,
   RouteInfo,
   ServerCredential,
   ServerCoreOptions,
   ServerErrorEvent,
-  Validator,
   WireRequest,
   WireResponse,
 } from "./types.js";
@@ -32,12 +35,15 @@ export const WIRE_HANDLER = /* @__PURE__ */ Symbol.for("polar-codegen.server.wir
 
 export type WireHandler = (wire: WireRequest) => WireResponse | Promise<WireResponse>;
 
+/** The largest request body read by default: 1 MiB. */
+const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+
 export function createServerCore(
   options: ServerCoreOptions,
 ): FetchServer & { [WIRE_HANDLER]: WireHandler } {
   for (const route of options.routes) {
     if (typeof options.handlers[route.handler] !== "function")
-      throw new TypeError(`createPolarServer: no handler "${route.handler}" for ${route.id}`);
+      throw new TypeError(`server: no handler "${route.handler}" for ${route.id}`);
   }
   const handle = createWireHandler(options);
   return {
@@ -46,17 +52,12 @@ export function createServerCore(
   };
 }
 
-/** Parameter checks (per route, in the order of its parameters) and response validators, once known. */
-interface Checks {
-  parameters?: Map<RouteInfo, Array<Validator | undefined>>;
-  responses?: Record<string, Validator>;
-}
-
 interface Shared {
   options: ServerCoreOptions;
   checks: Checks;
   report: (event: ServerErrorEvent) => void;
   respond: Respond;
+  replies: Replies;
 }
 
 interface RouteCall extends Shared {
@@ -71,8 +72,13 @@ function createWireHandler(options: ServerCoreOptions): WireHandler {
   const report = options.onError ?? logError;
   const checks: Checks = {};
   const safeReport = (event: ServerErrorEvent) => safely(() => report(event));
-  const respond = createResponder({ validators: () => checks.responses, report: safeReport });
-  const shared: Shared = { options, checks, report: safeReport, respond };
+  const replies = options.errorStyle === "plain" ? plainReplies : polarReplies;
+  const respond = createResponder({
+    validators: () => checks.responses,
+    report: safeReport,
+    internal: replies.internal,
+  });
+  const shared: Shared = { options, checks, report: safeReport, respond, replies };
   const failed = (error: unknown) => {
     shared.report({ kind: "handler-threw", operationId: "(runtime)", error });
     return replies.internal();
@@ -96,6 +102,7 @@ function createWireHandler(options: ServerCoreOptions): WireHandler {
         checks: shared.checks,
         report: shared.report,
         respond,
+        replies,
         wire,
         route: match.route,
         path: match.values,
@@ -111,60 +118,19 @@ function createWireHandler(options: ServerCoreOptions): WireHandler {
   return (wire) => (ready ? ready.then(() => handle(wire), failed) : handle(wire));
 }
 
-/** Fills `checks` from the options; a promise while the generated validators load. */
-function loadChecks(options: {
-  options: ServerCoreOptions;
-  checks: Checks;
-}): Promise<void> | undefined {
-  const { validateResponses, loadValidators } = options.options;
-  const { checks } = options;
-  if (validateResponses && validateResponses !== true) {
-    const record =
-      "validators" in validateResponses && typeof validateResponses.validators === "object"
-        ? validateResponses.validators
-        : validateResponses;
-    checks.responses = record as Record<string, Validator>;
-  }
-  if (!loadValidators) {
-    if (validateResponses === true)
-      throw new TypeError(
-        "createPolarServer: validateResponses: true needs the generated validators",
-      );
-    return undefined;
-  }
-  return loadValidators().then((module) => {
-    checks.parameters = byRoute({ routes: options.options.routes, parameters: module.parameters });
-    if (validateResponses === true) checks.responses = module.validators;
-  });
-}
-
-/** Each route's parameter checks in its parameters' order, looked up once rather than per request. */
-function byRoute(options: {
-  routes: readonly RouteInfo[];
-  parameters: ParameterChecks;
-}): Map<RouteInfo, Array<Validator | undefined>> {
-  const checks = new Map<RouteInfo, Array<Validator | undefined>>();
-  for (const route of options.routes) {
-    const own = options.parameters[route.id];
-    checks.set(
-      route,
-      route.parameters.map((parameter) => own?.[`${parameter.in}.${parameter.name}`]),
-    );
-  }
-  return checks;
-}
-
 function checkBody(call: RouteCall): WireResponse | Promise<WireResponse> {
+  if (call.route.body) return checkCredentials(call);
   const { hasBody } = call.wire;
   if (typeof hasBody === "function")
-    return hasBody().then((has) => (has ? replies.bodyNotAllowed() : checkCredentials(call)));
-  return hasBody ? replies.bodyNotAllowed() : checkCredentials(call);
+    return hasBody().then((has) => (has ? call.replies.bodyNotAllowed() : checkCredentials(call)));
+  return hasBody ? call.replies.bodyNotAllowed() : checkCredentials(call);
 }
 
 function checkCredentials(call: RouteCall): WireResponse | Promise<WireResponse> {
   const auth = authorize({
     route: call.route,
     wire: call.wire,
+    query: call.query,
     authenticate: call.options.authenticate,
   });
   return auth instanceof Promise
@@ -178,10 +144,14 @@ function runHandler(options: {
 }): WireResponse | Promise<WireResponse> {
   const { call, auth } = options;
   const { route, wire } = call;
-  if (auth.kind === "refused") return refusalReply(auth.refusal);
+  if (auth.kind === "refused")
+    return styled({
+      call,
+      response: refusalReply({ refusal: auth.refusal, route, replies: call.replies }),
+    });
   if (auth.kind === "failed") {
     call.report({ kind: "authenticate-threw", operationId: route.id, error: auth.error });
-    return replies.internal();
+    return call.replies.internal();
   }
   const decoded = decodeParameters({
     route,
@@ -190,11 +160,55 @@ function runHandler(options: {
     wire,
     checks: call.checks.parameters?.get(route),
   });
-  if ("errors" in decoded) return replies.invalid(decoded.errors);
+  if (!route.body)
+    return callHandler({ call, decoded, credential: auth.credential, body: undefined });
+  const info = route.body;
+  return readRequestBody({
+    info,
+    wire,
+    limit: call.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    check: (media) => {
+      const own = call.checks.bodies?.[route.id];
+      return own && Object.hasOwn(own, media) ? own[media] : undefined;
+    },
+  }).then((read) => {
+    if ("refused" in read)
+      return styled({
+        call,
+        response:
+          read.refused === "too-large"
+            ? call.replies.tooLarge()
+            : call.replies.unsupportedMediaType(),
+      });
+    // Parameters and body fail together, as FastAPI reports them.
+    if ("errors" in read) {
+      const errors = "errors" in decoded ? [...decoded.errors, ...read.errors] : read.errors;
+      return styled({ call, response: call.replies.invalid(errors) });
+    }
+    return callHandler({ call, decoded, credential: auth.credential, body: read.body });
+  });
+}
+
+function callHandler(options: {
+  call: RouteCall;
+  decoded: Decoded;
+  credential: ServerCredential | undefined;
+  body: unknown;
+}): WireResponse | Promise<WireResponse> {
+  const { call, decoded } = options;
+  const { route, wire } = call;
+  if ("errors" in decoded) return styled({ call, response: call.replies.invalid(decoded.errors) });
   const handler = call.options.handlers[route.handler] as AnyHandler;
   let outcome: unknown;
   try {
-    outcome = handler(new Context(decoded.params, auth.credential, wire));
+    outcome = handler(
+      new Context({
+        params: decoded.params,
+        credential: options.credential,
+        body: options.body,
+        wire,
+      }),
+    );
   } catch (error) {
     return handlerThrew({ call, error });
   }
@@ -206,33 +220,29 @@ function runHandler(options: {
   return call.respond(route, outcome);
 }
 
+/** The plain style's reply, with the body the spec documents for its status when the route names one. */
+function styled(options: { call: RouteCall; response: WireResponse }): WireResponse {
+  const { call, response } = options;
+  const bodies = call.route.errorBodies;
+  if (call.options.errorStyle !== "plain" || !bodies || !Object.hasOwn(bodies, response.status))
+    return response;
+  const body = bodies[response.status];
+  const headers = { ...response.headers };
+  if (body === null) {
+    delete headers["content-type"];
+    return { status: response.status, headers };
+  }
+  return json({ status: response.status, body, headers });
+}
+
 function handlerThrew(options: { call: RouteCall; error: unknown }): WireResponse {
+  if (isNotModelled(options.error)) return options.call.replies.notModelled(options.call.route.id);
   options.call.report({
     kind: "handler-threw",
     operationId: options.call.route.id,
     error: options.error,
   });
-  return replies.internal();
-}
-
-/** A class: an object literal with a getter costs a closure and an accessor per request. */
-class Context implements HandlerContext<Record<string, unknown>, ServerCredential | undefined> {
-  readonly params: Record<string, unknown>;
-  readonly credential: ServerCredential | undefined;
-  readonly #wire: WireRequest;
-  constructor(
-    params: Record<string, unknown>,
-    credential: ServerCredential | undefined,
-    wire: WireRequest,
-  ) {
-    this.params = params;
-    this.credential = credential;
-    this.#wire = wire;
-  }
-
-  get request(): Request {
-    return this.#wire.request();
-  }
+  return options.call.replies.internal();
 }
 
 /** The path of a request target; an absolute-form target (`http://host/path`) loses its origin. */

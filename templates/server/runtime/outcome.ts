@@ -4,7 +4,7 @@
 // the schema check and the serialisation then run once, not on every request (the
 // fake's `404 ResourceNotFound` is such a constant).
 
-import { checkOutcome, constant as sentOften, replies } from "./respond.js";
+import { checkOutcome, constant as sentOften } from "./respond.js";
 import type { RouteInfo, ServerErrorEvent, Validator, WireResponse } from "./types.js";
 
 export type Respond = (route: RouteInfo, outcome: unknown) => WireResponse;
@@ -13,6 +13,8 @@ export function createResponder(options: {
   /** Read on each call: the generated validators may arrive after the server is made. */
   validators: () => Record<string, Validator> | undefined;
   report: (event: ServerErrorEvent) => void;
+  /** The 500 of the server's error style. */
+  internal: () => WireResponse;
 }): Respond {
   const remembered = new WeakMap<RouteInfo, WeakMap<object, WireResponse>>();
   return (route, outcome) => {
@@ -46,7 +48,7 @@ export function createResponder(options: {
         status: checked.status,
         issues: checked.issues,
       });
-    return replies.internal();
+    return options.internal();
   };
 }
 

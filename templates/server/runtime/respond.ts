@@ -1,4 +1,5 @@
-// Responses the runtime writes itself, in Polar's error shape `{"error","detail"}`, and
+// Responses the runtime writes itself, in Polar's error shape `{"error","detail"}` (the
+// plain style is plain-replies.ts), and
 // the check that turns a handler's outcome into a response only when the spec
 // documents it. Nothing here ever carries a stack, a token or a message from an error.
 
@@ -21,11 +22,12 @@ export function headerList(wire: WireResponse): Array<string | number> {
   const headers: Array<string | number> = [];
   for (const name in wire.headers) headers.push(name, wire.headers[name]!);
   const { body } = wire;
-  if (body !== undefined)
+  if (typeof body === "string")
     headers.push(
       "content-length",
       ASCII.test(body) ? body.length : encoder.encode(body).byteLength,
     );
+  else if (body !== undefined) headers.push("content-length", body.byteLength);
   return headers;
 }
 
@@ -112,6 +114,21 @@ const INTERNAL = /* @__PURE__ */ constant(
   }),
 );
 
+const TOO_LARGE_REPLY = /* @__PURE__ */ constant(
+  /* @__PURE__ */ polarError({
+    status: 413,
+    error: "RequestEntityTooLarge",
+    detail: "The request body is too large.",
+  }),
+);
+const UNSUPPORTED = /* @__PURE__ */ constant(
+  /* @__PURE__ */ polarError({
+    status: 415,
+    error: "UnsupportedMediaType",
+    detail: "This operation does not take a body of this media type.",
+  }),
+);
+
 /** An RFC 6750 error as Polar's token middleware sends it: the error in the body and in `WWW-Authenticate`. */
 function oauthError(options: {
   status: number;
@@ -143,7 +160,8 @@ export const replies = {
       headers: { allow },
     }),
   bodyNotAllowed: () => BODY_NOT_ALLOWED,
-  unauthorized: () => UNAUTHORIZED,
+  // Polar's challenge is always its bearer realm.
+  unauthorized: (_challenge?: string) => UNAUTHORIZED,
   invalidToken: () => INVALID_TOKEN,
   forbidden: (detail?: string) =>
     detail === undefined ? FORBIDDEN : polarError({ status: 403, error: "NotPermitted", detail }),
@@ -157,7 +175,18 @@ export const replies = {
   internal: () => INTERNAL,
   invalid: (errors: FieldError[]) =>
     json({ status: 422, body: { error: "RequestValidationError", detail: errors } }),
+  tooLarge: () => TOO_LARGE_REPLY,
+  unsupportedMediaType: () => UNSUPPORTED,
+  notModelled: (operationId: string) =>
+    polarError({
+      status: 501,
+      error: "NotModelled",
+      detail: `The fake does not model ${operationId}: no example of its answer fits the spec.`,
+    }),
 };
+
+/** The replies the runtime writes itself, in one error style. */
+export type Replies = typeof replies;
 
 export type Checked =
   | { kind: "ok"; response: WireResponse }
@@ -240,9 +269,14 @@ function headerRecord(headers: unknown): Record<string, string> | undefined | fa
   return record;
 }
 
-function serialise(options: { body: unknown; contentType: string }): string | undefined {
+function serialise(options: {
+  body: unknown;
+  contentType: string;
+}): string | Uint8Array | undefined {
   if (!JSON_TYPE.test(options.contentType))
-    return typeof options.body === "string" ? options.body : undefined;
+    return typeof options.body === "string" || options.body instanceof Uint8Array
+      ? options.body
+      : undefined;
   try {
     return JSON.stringify(options.body);
   } catch {

@@ -1,20 +1,60 @@
 // What the server runtime knows about an operation and a request. The generated
 // server.ts holds one `RouteInfo` per operation; the runtime never reads the spec.
 
-/** How a parameter's text becomes a typed value before its schema is checked. */
-export type Decoder = "string" | "uuid" | "boolean" | "integer" | "number";
+/**
+ * How a parameter's text becomes a typed value before its schema is checked; `auto`
+ * (a union of scalars, a free-form value) tries the text as it is, then as a number,
+ * then as a boolean, and keeps the first the schema accepts.
+ */
+export type Decoder = "string" | "uuid" | "boolean" | "integer" | "number" | "auto";
 
-export interface ParameterInfo {
+/** How one value's text is decoded: a scalar, an array of them, or either. */
+export interface ValueShape {
+  decode: Decoder;
+  /** `format: uuid4`: the UUID's version must be 4. */
+  uuidVersion?: number | undefined;
+  /** `many`: always an array; `either`: one value as it is, several as an array. Absent: one value. */
+  arity?: "many" | "either" | undefined;
+}
+
+export interface ParameterInfo extends ValueShape {
   /** The spec's name, as on the wire (`external_id`). */
   name: string;
   /** The name handlers see (`externalId`). */
   codeName: string;
   in: "path" | "query" | "header";
-  decode: Decoder;
-  /** `format: uuid4`: the UUID's version must be 4. */
-  uuidVersion?: number | undefined;
+  /** What splits one value into an array's items (`,`, ` `, `|`); absent: repeated query keys. */
+  separator?: string | undefined;
+  /** `style: deepObject`: `name[key]=value` pairs make an object, each value decoded as the shape says. */
+  deepObject?: boolean | undefined;
   required: boolean;
   default?: unknown;
+}
+
+/** How a request body of one media type is read. */
+export interface BodyMedia {
+  /** The spec's media type (`application/json`, `text/*`). */
+  type: string;
+  kind: "json" | "form" | "multipart" | "text" | "binary";
+  /** Form and multipart fields by name: how each field's text becomes a value (others stay text). */
+  fields?: Record<string, ValueShape> | undefined;
+}
+
+export interface BodyInfo {
+  required: boolean;
+  /** In the spec's order; a request without `content-type` is read as the first. */
+  media: BodyMedia[];
+}
+
+/** One security alternative: the scheme, the scopes it asks, and where its credential travels. */
+export interface SecurityInfo {
+  scheme: string;
+  scopes: string[];
+  /** Absent: a bearer token in `Authorization` (http bearer, OAuth 2, OpenID Connect). */
+  kind?: "basic" | "apiKey" | undefined;
+  /** apiKey: where the key travels, and its name there. */
+  in?: "header" | "query" | "cookie" | undefined;
+  key?: string | undefined;
 }
 
 /** A documented response: its media type and, for JSON, the schema its body must match. */
@@ -33,10 +73,17 @@ export interface RouteInfo {
   /** The spec's template (`/v1/customers/{id}`). */
   path: string;
   parameters: ParameterInfo[];
-  /** Alternatives, any one of which authorises the call; each names one bearer scheme. Empty: open. */
-  security: Array<{ scheme: string; scopes: string[] }>;
+  /** The request body the operation takes; absent: none, and one sent is refused. */
+  body?: BodyInfo | undefined;
+  /** Alternatives, any one of which authorises the call. Empty: open. */
+  security: SecurityInfo[];
   /** Documented responses by status. */
   responses: Record<number, ResponseInfo>;
+  /**
+   * Plain error style only: the body the spec documents for a status the runtime answers
+   * itself (401, 422...) when the plain `{"detail"}` would not fit it; `null`: no body.
+   */
+  errorBodies?: Record<number, unknown> | undefined;
 }
 
 /** A request as the runtime needs it, built cheaply by each adapter. */
@@ -48,22 +95,29 @@ export interface WireRequest {
   header(name: string): string | undefined;
   /** True when the request carries a non-empty body. */
   hasBody: boolean | (() => Promise<boolean>);
+  /** The whole body, or `TOO_LARGE` as soon as it passes `limit` bytes. */
+  readBody(limit: number): Promise<Uint8Array | typeof TOO_LARGE>;
   /** The Web `Request`, built only if a handler asks for it. */
   request(): Request;
 }
 
+/** What `readBody` answers for a body over its limit. */
+export const TOO_LARGE = /* @__PURE__ */ Symbol("too large");
+
 export interface WireResponse {
   status: number;
   headers: Record<string, string>;
-  body?: string | undefined;
+  /** Text (JSON, `text/*`) or bytes (a binary media type). */
+  body?: string | Uint8Array | undefined;
   /** `headers` as node:http's flat list with `content-length`: made once for a response sent many times. */
   headerList?: Array<string | number> | undefined;
 }
 
-/** The bearer credential a request was accepted with. */
+/** The credential a request was accepted with. */
 export interface ServerCredential<Scheme extends string = string> {
   /** The security scheme it was accepted for: one of the operation's (`customer_session`). */
   scheme: Scheme;
+  /** The bearer token, the API key, or HTTP basic's `user:password` (decoded). */
   token: string;
 }
 
@@ -121,20 +175,26 @@ export interface AnyOutcome {
   headers?: Record<string, string> | undefined;
 }
 
-export interface HandlerContext<Params, Credential> {
+export interface HandlerContext<Params, Credential, Body = undefined> {
   params: Params;
   credential: Credential;
+  /** The request body, decoded and validated: JSON as parsed, a form as an object, text as a string, bytes as `Uint8Array`. */
+  body: Body;
   /** The request as received (built on first access when served through `toNodeListener`). */
   request: Request;
 }
 
 export type AnyHandler = (
-  context: HandlerContext<Record<string, unknown>, ServerCredential | undefined>,
+  context: HandlerContext<Record<string, unknown>, ServerCredential | undefined, unknown>,
 ) => AnyOutcome | Promise<AnyOutcome>;
 
-/** The generated validators module: parameter checks, and response validators by schema name. */
+/** Per operation, per media type: the schema check of a decoded request body. */
+export type BodyChecks = Record<string, Record<string, Validator>>;
+
+/** The generated validators module: parameter and body checks, and response validators by schema name. */
 export interface GeneratedValidators {
   parameters: ParameterChecks;
+  requestBodies?: BodyChecks | undefined;
   validators: Record<string, Validator>;
 }
 
@@ -150,6 +210,10 @@ export interface ServerCoreOptions {
   /** `true`: the generated validators; or a record of validators by schema name. */
   validateResponses?: boolean | Validators | undefined;
   onError?: ((event: ServerErrorEvent) => void) | undefined;
+  /** `polar`: Polar's error bodies (`{"error","detail"}`, `realm="polar"`); `plain`: FastAPI's `{"detail"}`. */
+  errorStyle?: "polar" | "plain" | undefined;
+  /** The largest request body read, in bytes; a larger one is answered 413. */
+  maxBodyBytes?: number | undefined;
 }
 
 /** The Web-standard shape Node, Bun, Deno, Cloudflare Workers and Hono all accept. */

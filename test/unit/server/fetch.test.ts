@@ -64,6 +64,6 @@ describe("fetch", () => {
   it("createPolarServer refuses a handler map with a hole (for callers without the types)", () => {
     const { fake } = server();
     const { customersDelete: _, ...rest } = fake.handlers;
-    expect(() => createPolarServer({ handlers: rest as never })).toThrow('createPolarServer: no handler "customersDelete" for customers:delete');
+    expect(() => createPolarServer({ handlers: rest as never })).toThrow('server: no handler "customersDelete" for customers:delete');
   });
 });

@@ -138,7 +138,7 @@ describe("validateResponses", () => {
 
   it("true without generated validators is refused when the server is made", async () => {
     const { createServerCore } = await import("../../../templates/server/runtime/core.js");
-    expect(() => createServerCore({ routes: [], handlers: {}, validateResponses: true })).toThrow("createPolarServer: validateResponses: true needs the generated validators");
+    expect(() => createServerCore({ routes: [], handlers: {}, validateResponses: true })).toThrow("server: validateResponses: true needs the generated validators");
   });
 
   it("is off by default: the same body is passed through", async () => {

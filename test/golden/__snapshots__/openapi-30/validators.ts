@@ -243,3 +243,7 @@ export const parameters = {
     },
   },
 } satisfies Record<string, Record<string, Validator>>;
+
+/** By operationId, then media type: checks the decoded request body. */
+
+export const requestBodies = {} satisfies Record<string, Record<string, Validator>>;

@@ -7,7 +7,7 @@
 
 import { WIRE_HANDLER, type WireHandler } from "./core.js";
 import { headerList, replies } from "./respond.js";
-import type { FetchServer, WireRequest, WireResponse } from "./types.js";
+import { TOO_LARGE, type FetchServer, type WireRequest, type WireResponse } from "./types.js";
 
 /** What the adapter uses of `http.IncomingMessage`. */
 export interface NodeRequestLike {
@@ -26,7 +26,7 @@ export interface NodeResponseLike {
     status: number,
     headers: Record<string, string | number> | Array<string | number>,
   ): unknown;
-  end(body?: string): unknown;
+  end(body?: string | Uint8Array): unknown;
 }
 
 export type NodeListener = (request: NodeRequestLike, response: NodeResponseLike) => void;
@@ -116,6 +116,13 @@ class NodeWire implements WireRequest {
     return found;
   }
 
+  readBody(limit: number): Promise<Uint8Array | typeof TOO_LARGE> {
+    if (!this.hasBody) return Promise.resolve(new Uint8Array(0));
+    const length = Number(this.header("content-length"));
+    if (length > limit) return Promise.resolve(TOO_LARGE);
+    return readBody({ request: this.#request, limit });
+  }
+
   request(): Request {
     return webRequest({ request: this.#request });
   }
@@ -154,21 +161,37 @@ async function bridge(options: {
   server: FetchServer;
   request: NodeRequestLike;
 }): Promise<WireResponse> {
-  const body = await readBody(options.request);
+  const body = await readBody({ request: options.request, limit: Infinity });
+  if (body === TOO_LARGE) return replies.internal();
   const response = await options.server.fetch(webRequest({ request: options.request, body }));
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const text = response.body === null ? undefined : await response.text();
-  return { status: response.status, headers, body: text };
+  const bytes = response.body === null ? undefined : new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, headers, body: bytes };
 }
 
-function readBody(request: NodeRequestLike): Promise<Uint8Array<ArrayBuffer>> {
+/** The whole body, or `TOO_LARGE` once it passes `limit` bytes (the rest is then left unread). */
+function readBody(options: {
+  request: NodeRequestLike;
+  limit: number;
+}): Promise<Uint8Array<ArrayBuffer> | typeof TOO_LARGE> {
+  const { request, limit } = options;
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
-    request.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+    let total = 0;
+    let over = false;
+    request.on("data", (chunk: Uint8Array) => {
+      if (over) return;
+      total += chunk.byteLength;
+      if (total > limit) {
+        over = true;
+        resolve(TOO_LARGE);
+      } else chunks.push(chunk);
+    });
     request.on("end", () => {
+      if (over) return;
       const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
       let offset = 0;
       for (const chunk of chunks) {

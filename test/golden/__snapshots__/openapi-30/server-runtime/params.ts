@@ -3,42 +3,15 @@
 // Parameters: text → typed value → schema check, every failure reported at once in
 // FastAPI's shape, `{"detail":[{"type","loc","msg","input"}]}`, with pydantic's types
 // and messages, so a client written against Polar reads the fake's 422s as Polar's.
+// Arrays travel as repeated query keys (`form`, exploded) or as one value split on `,`
+// (`explode: false`, path and header), ` ` or `|`; `deepObject` as `name[key]=value`.
 
-import type { Decoder, ParameterInfo, RouteInfo, ValidationIssue, Validator } from "./types.js";
-import { hyphenated, uuidError, uuidVersion } from "./uuid.js";
+import { decodeShaped, typedWord, type FieldError } from "./decode.js";
+import type { ParameterInfo, RouteInfo, Validator } from "./types.js";
 
-export interface FieldError {
-  type: string;
-  loc: Array<string | number>;
-  msg: string;
-  input: unknown;
-  ctx?: Record<string, unknown>;
-}
+export type { FieldError } from "./decode.js";
 
 export type Decoded = { params: Record<string, unknown> } | { errors: FieldError[] };
-
-/** pydantic's complaint when one value was expected and a list was given (`?anonymize=true&anonymize=false`). */
-const NOT_ONE: Record<Decoder, [string, string]> = {
-  string: ["string_type", "Input should be a valid string"],
-  uuid: ["uuid_type", "UUID input should be a string, bytes or UUID object"],
-  boolean: ["bool_type", "Input should be a valid boolean"],
-  integer: ["int_type", "Input should be a valid integer"],
-  number: ["float_type", "Input should be a valid number"],
-};
-
-/** Issue keywords of the schema check, as pydantic names the same failure. */
-const ISSUE_TYPES: Record<string, string> = {
-  maxLength: "string_too_long",
-  minLength: "string_too_short",
-  pattern: "string_pattern_mismatch",
-  enum: "enum",
-  const: "literal_error",
-  maximum: "less_than_equal",
-  minimum: "greater_than_equal",
-};
-
-const TRUE_WORDS = /* @__PURE__ */ new Set(["1", "on", "t", "true", "y", "yes"]);
-const FALSE_WORDS = /* @__PURE__ */ new Set(["0", "off", "f", "false", "n", "no"]);
 
 export function decodeParameters(options: {
   route: RouteInfo;
@@ -50,166 +23,107 @@ export function decodeParameters(options: {
   checks: ReadonlyArray<Validator | undefined> | undefined;
 }): Decoded {
   const params: Record<string, unknown> = {};
-  let errors: FieldError[] | undefined;
+  const errors: FieldError[] = [];
   let search: URLSearchParams | undefined;
   const { parameters } = options.route;
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index]!;
-    let texts: string | string[] | undefined;
-    if (parameter.in === "path") texts = options.path[parameter.name];
-    else if (parameter.in === "header") texts = options.wire.header(parameter.name.toLowerCase());
+    const check = options.checks?.[index];
+    let texts: string[] | undefined;
+    if (parameter.in === "path") texts = one(options.path[parameter.name]);
+    else if (parameter.in === "header")
+      texts = one(options.wire.header(parameter.name.toLowerCase()));
     else if (options.query) {
       search ??= new URLSearchParams(options.query);
-      const all = search.getAll(parameter.name);
-      texts = all.length === 0 ? undefined : all.length === 1 ? all[0] : all;
+      if (parameter.deepObject) {
+        const decoded = deepObject({ parameter, search, check, errors });
+        if (decoded !== ABSENT) {
+          if (decoded) params[parameter.codeName] = decoded.value;
+          continue;
+        }
+      } else {
+        const all = search.getAll(parameter.name);
+        texts = all.length === 0 ? undefined : all;
+      }
     }
-    const decoded = decodeOne({
-      parameter,
-      texts,
-      check: options.checks?.[index],
-    });
-    if (decoded === ABSENT) {
+    if (texts !== undefined && parameter.separator !== undefined && parameter.arity !== undefined)
+      texts = split({ texts, separator: parameter.separator });
+    if (texts === undefined) {
+      if (parameter.required)
+        errors.push({ type: "missing", loc: locOf(parameter), msg: "Field required", input: null });
+      else if (parameter.default !== undefined) params[parameter.codeName] = parameter.default;
       // Shadowed: a handler must not read the `constructor` every object inherits as a value.
-      if (parameter.codeName in Object.prototype) params[parameter.codeName] = undefined;
+      else if (parameter.codeName in Object.prototype) params[parameter.codeName] = undefined;
       continue;
     }
-    if ("error" in decoded) (errors ??= []).push(decoded.error);
-    else params[parameter.codeName] = decoded.value;
+    const decoded = decodeShaped({ shape: parameter, texts, loc: locOf(parameter), check, errors });
+    if (decoded) params[parameter.codeName] = decoded.value;
   }
-  return errors ? { errors } : { params };
+  return errors.length > 0 ? { errors } : { params };
 }
 
 /** An optional parameter that was not sent and has no default. */
 const ABSENT = /* @__PURE__ */ Symbol("absent");
 
-function decodeOne(options: {
+function one(text: string | undefined): string[] | undefined {
+  return text === undefined ? undefined : [text];
+}
+
+/** One sent value split into items (`a,b`); repeated keys each split too. */
+function split(options: { texts: string[]; separator: string }): string[] {
+  const items: string[] = [];
+  for (const text of options.texts)
+    for (const item of text.split(options.separator))
+      items.push(options.separator === "," ? item.trim() : item);
+  return items;
+}
+
+/** `name[key]=value` pairs as an object; `ABSENT` when none was sent. */
+function deepObject(options: {
   parameter: ParameterInfo;
-  texts: string | string[] | undefined;
+  search: URLSearchParams;
   check: Validator | undefined;
-}): { value: unknown } | { error: FieldError } | typeof ABSENT {
-  const { parameter, texts } = options;
-  if (texts === undefined) {
-    if (parameter.required)
-      return {
-        error: { type: "missing", loc: locOf(parameter), msg: "Field required", input: null },
-      };
-    return parameter.default === undefined ? ABSENT : { value: parameter.default };
+  errors: FieldError[];
+}): { value: unknown } | undefined | typeof ABSENT {
+  const { parameter, search, errors } = options;
+  const prefix = `${parameter.name}[`;
+  const texts = new Map<string, string[]>();
+  search.forEach((value, name) => {
+    if (!name.startsWith(prefix) || !name.endsWith("]")) return;
+    const key = name.slice(prefix.length, -1);
+    const list = texts.get(key);
+    if (list) list.push(value);
+    else texts.set(key, [value]);
+  });
+  if (texts.size === 0) return ABSENT;
+  const value: Record<string, unknown> = {};
+  const before = errors.length;
+  for (const [key, list] of texts) {
+    const loc = [...locOf(parameter), key];
+    // Each entry alone, unchecked: the whole object is checked below.
+    const decoded = decodeShaped({ shape: parameter, texts: list, loc, check: undefined, errors });
+    if (decoded)
+      Object.defineProperty(value, key, { value: decoded.value, enumerable: true, writable: true });
   }
-  if (typeof texts !== "string") {
-    const [type, msg] = NOT_ONE[parameter.decode];
-    return { error: { type, loc: locOf(parameter), msg, input: texts } };
+  if (errors.length > before) return undefined;
+  const issue = options.check?.(value)[0];
+  if (issue !== undefined && parameter.decode === "auto") {
+    // Free-form values: each as a number or a boolean where the schema takes that instead.
+    const typed: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = value[key];
+      const converted = Array.isArray(item) ? item.map(typedWord) : typedWord(item);
+      Object.defineProperty(typed, key, { value: converted, enumerable: true, writable: true });
+    }
+    if (options.check!(typed).length === 0) return { value: typed };
   }
-  const decoded = decodeValue({ parameter, text: texts });
-  if ("error" in decoded || !options.check) return decoded;
-  const issues = options.check(decoded.value);
-  return issues.length > 0
-    ? { error: issueError({ parameter, issue: issues[0]!, loc: locOf(parameter), input: texts }) }
-    : decoded;
+  if (issue === undefined) return { value };
+  const loc = [...locOf(parameter), ...issue.pointer.slice(1).split("/").filter(Boolean)];
+  errors.push({ type: "value_error", loc, msg: issue.message, input: value });
+  return undefined;
 }
 
 /** Where a parameter's error is reported: `["path","id"]`. */
-function locOf(parameter: ParameterInfo): string[] {
+function locOf(parameter: ParameterInfo): Array<string | number> {
   return [parameter.in, parameter.name];
-}
-
-function decodeValue(options: {
-  parameter: ParameterInfo;
-  text: string;
-}): { value: unknown } | { error: FieldError } {
-  const { parameter, text: input } = options;
-  switch (parameter.decode) {
-    case "boolean": {
-      // pydantic's lax mode, as Polar parses a query: these words in any case.
-      const word = input.toLowerCase();
-      if (TRUE_WORDS.has(word) || FALSE_WORDS.has(word)) return { value: TRUE_WORDS.has(word) };
-      return parseFailure({
-        parameter,
-        type: "bool_parsing",
-        msg: "Input should be a valid boolean, unable to interpret input",
-        input,
-      });
-    }
-    case "integer":
-      if (/^[+-]?\d+$/.test(input.trim()) && Number.isSafeInteger(Number(input)))
-        return { value: Number(input) };
-      return parseFailure({
-        parameter,
-        type: "int_parsing",
-        msg: "Input should be a valid integer, unable to parse string as an integer",
-        input,
-      });
-    case "number":
-      if (input.trim() !== "" && Number.isFinite(Number(input))) return { value: Number(input) };
-      return parseFailure({
-        parameter,
-        type: "float_parsing",
-        msg: "Input should be a valid number, unable to parse string as a number",
-        input,
-      });
-    case "uuid":
-      return decodeUuid({ parameter, input });
-    default:
-      return { value: input };
-  }
-}
-
-function parseFailure(options: {
-  parameter: ParameterInfo;
-  type: string;
-  msg: string;
-  input: string;
-}): { error: FieldError } {
-  const { type, msg, input } = options;
-  return { error: { type, loc: locOf(options.parameter), msg, input } };
-}
-
-function decodeUuid(options: {
-  parameter: ParameterInfo;
-  input: string;
-}): { value: unknown } | { error: FieldError } {
-  const { parameter } = options;
-  // pydantic takes the 32-digit, braced and URN forms too; the handler sees the hyphenated one.
-  const input = hyphenated(options.input);
-  const error = uuidError(input);
-  if (error !== undefined) {
-    return {
-      error: {
-        type: "uuid_parsing",
-        loc: locOf(parameter),
-        msg: `Input should be a valid UUID, ${error}`,
-        input: options.input,
-        ctx: { error },
-      },
-    };
-  }
-  const expected = parameter.uuidVersion;
-  if (expected !== undefined && uuidVersion(input) !== expected) {
-    return { error: versionError({ expected, loc: locOf(parameter), input: options.input }) };
-  }
-  // pydantic hands the handler a UUID object; its text is lower case.
-  return { value: input.toLowerCase() };
-}
-
-function versionError(options: { expected: number; loc: string[]; input: unknown }): FieldError {
-  const { expected, loc, input } = options;
-  return {
-    type: "uuid_version",
-    loc,
-    msg: `UUID version ${expected} expected`,
-    input,
-    ctx: { expected_version: expected },
-  };
-}
-
-function issueError(options: {
-  parameter: ParameterInfo;
-  issue: ValidationIssue;
-  loc: string[];
-  input: string;
-}): FieldError {
-  const { parameter, issue, loc, input } = options;
-  // A UUID that parses but fails `format: uuid4` has the wrong version or variant bits.
-  if (parameter.decode === "uuid" && issue.keyword === "format")
-    return versionError({ expected: parameter.uuidVersion ?? 4, loc, input });
-  return { type: ISSUE_TYPES[issue.keyword] ?? "value_error", loc, msg: issue.message, input };
 }
