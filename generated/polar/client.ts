@@ -21,6 +21,8 @@ export type {
   Validator,
   Validators,
 } from "./runtime/options.js";
+export type { PageItem, Paginated } from "./runtime/paginate.js";
+export { paginate } from "./runtime/paginate.js";
 export type {
   Aborted,
   AnyResult,
@@ -39,7 +41,7 @@ export type {
   Unwrapped,
   ValidationIssue,
 } from "./runtime/result.js";
-export { PolarError, unwrap } from "./runtime/result.js";
+export { ApiError as PolarError, unwrap } from "./runtime/result.js";
 
 const spec: SpecInfo = {
   servers: { production: "https://api.polar.sh", sandbox: "https://sandbox-api.polar.sh" },

@@ -21,10 +21,13 @@ describe("emitClient", () => {
     expect(files.map((file) => file.path)).toStrictEqual([
       "client.ts",
       "runtime/options.ts",
+      "runtime/paginate.ts",
+      "runtime/query.ts",
       "runtime/read.ts",
       "runtime/result.ts",
       "runtime/retry.ts",
       "runtime/send.ts",
+      "runtime/steps.ts",
       "runtime/url.ts",
     ]);
     for (const file of files.slice(1)) expect(file.contents).toBe(readTemplate(`client/${file.path}`));

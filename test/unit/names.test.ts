@@ -29,14 +29,27 @@ describe("names the generated modules use", () => {
   it("GENERATED_NAMES is every top-level name of client.ts, server.ts and index.ts that no operation gives", () => {
     const fromOperations = new Set(["customersDelete", "customersDeleteExternal", "customerPortalSubscriptionsCancel"].flatMap(operationDeclarations));
     const used = ["client.ts", "server.ts", "index.ts"].flatMap((name) => topLevelNames(`generated/polar/${name}`)).filter((name) => !fromOperations.has(name));
-    expect([...new Set(used)].sort()).toStrictEqual([...GENERATED_NAMES].sort());
+    // Runtime functions client.ts imports only when an operation needs them (the three operations need none).
+    const onlyWhenUsed = ["formBody", "headerParams", "jsonBody", "multipartBody", "queryDeep", "queryList", "rawBody"];
+    expect([...new Set([...used, ...onlyWhenUsed])].sort()).toStrictEqual([...GENERATED_NAMES("Polar")].sort());
+  });
+
+  it("GENERATED_NAMES names the API's own exports after the API", () => {
+    const names = GENERATED_NAMES("Acme");
+    expect(["createAcmeClient", "AcmeClient", "AcmeClientOptions", "AcmeCredentials", "AcmeCore", "createAcmeCore", "AcmeError"].filter((name) => !names.has(name))).toStrictEqual([]);
+    expect([...names].filter((name) => name.includes("Polar"))).toStrictEqual([]);
+  });
+
+  it("steps aside from the names of the API it is generated for", () => {
+    expect(operationFunctionName({ operationId: "createAcmeClient", apiName: "Acme" })).toBe("createAcmeClient_");
+    expect(operationFunctionName({ operationId: "createPolarClient", apiName: "Acme" })).toBe("createPolarClient");
   });
 });
 
 describe("operationFunctionName", () => {
   it("camelCases the id in ASCII, and makes it a name the module can declare", () => {
     const ids = ["customers:delete_external", "customer_portal:subscriptions:cancel", "kündigen:jetzt", "𓺛x", "ä", "constructor", "class", "1x", "send", "any", "createPolarClient", "*/x", ":::", ""];
-    expect(Object.fromEntries(ids.map((id) => [id, operationFunctionName(id)]))).toStrictEqual({
+    expect(Object.fromEntries(ids.map((id) => [id, operationFunctionName({ operationId: id, apiName: "Polar" })]))).toStrictEqual({
       "customers:delete_external": "customersDeleteExternal",
       "customer_portal:subscriptions:cancel": "customerPortalSubscriptionsCancel",
       "kündigen:jetzt": "kundigenJetzt",
@@ -53,5 +66,10 @@ describe("operationFunctionName", () => {
       ":::": "",
       "": "",
     });
+  });
+
+  it("steps aside from the names of the API it is generated for", () => {
+    expect(operationFunctionName({ operationId: "createAcmeClient", apiName: "Acme" })).toBe("createAcmeClient_");
+    expect(operationFunctionName({ operationId: "createPolarClient", apiName: "Acme" })).toBe("createPolarClient");
   });
 });
