@@ -370,3 +370,5 @@ export function createPolarClient<O extends PolarClientOptions>(
     },
   };
 }
+
+export { createPolarClient as createClient };

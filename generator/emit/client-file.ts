@@ -21,7 +21,7 @@ export async function emitClient(context: EmitContext): Promise<GeneratedFile[]>
   // Names were checked before any emitter ran (model/names.ts).
   const { model } = context;
   const N = model.name;
-  const statements = [imports(model), constStatement({ name: "spec", type: "SpecInfo", initializer: specInfo(model) }), sharedTypes(model)];
+  const statements = [constStatement({ name: "spec", type: "SpecInfo", initializer: specInfo(model) }), sharedTypes(model)];
   for (const operation of model.operations) {
     const type = pascalCase(operation.functionName);
     statements.push(
@@ -39,20 +39,26 @@ export async function emitClient(context: EmitContext): Promise<GeneratedFile[]>
     );
   }
   statements.push(clientFactory(model));
+  // The neutral name, for the templates copied verbatim (the contract suite) whatever the API is called.
+  statements.push(`export { create${model.name}Client as createClient };`);
+  statements.unshift(imports({ model, code: statements.join("\n") }));
   const runtime = copyTemplates({ from: "client/runtime", to: "runtime", names: RUNTIME_FILES });
   // In statement-lines layout: only the lines prettier would break go to prettier.
   return [{ path: "client.ts", contents: printStatements(statements), layout: "statement-lines" }, ...runtime];
 }
 
 /** The runtime's names, and the API-named ones (`PolarError` for Polar) as aliases of the neutral ones. */
-function imports(model: Model): string {
+function imports(options: { model: Model; code: string }): string {
+  const { model, code } = options;
   const used = runtimeImports({ model });
+  // The result variants the operations' result types use (an API may document no error, or nothing retried).
+  const variants = ["Failure", "ProbablySucceeded", "Result", "Success"].filter((name) => code.includes(`${name}<`));
   const paged = model.operations.some((operation) => isPaginated({ model, operation }));
   return [
     `import type { BaseOptions, CallOptions, Credential, OperationInfo, SpecInfo } from "./runtime/options.js";`,
     ...(paged ? [`import { type Paginated, paginate } from "./runtime/paginate.js";`] : []),
     ...(used.query.length ? [`import { ${used.query.join(", ")} } from "./runtime/query.js";`] : []),
-    `import type { Failure, ProbablySucceeded, Result, Success } from "./runtime/result.js";`,
+    `import type { ${variants.join(", ")} } from "./runtime/result.js";`,
     `import { send } from "./runtime/send.js";`,
     ...(used.steps.length ? [`import { ${used.steps.join(", ")} } from "./runtime/steps.js";`] : []),
     `import type { operations } from "./types.js";`,

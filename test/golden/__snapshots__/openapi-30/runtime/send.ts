@@ -9,7 +9,7 @@ import { read } from "./read.js";
 import type { AnyResult } from "./result.js";
 import { baseOf, ownValue, pathAndQuery, refuse } from "./url.js";
 
-/** The client a call runs on: its options (what `createPolarCore` returns). */
+/** The client a call runs on: its options (what the generated `create…Core` returns). */
 export interface ClientLike {
   options: BaseOptions & { server?: string | undefined; baseUrl?: string | undefined };
 }
@@ -17,7 +17,7 @@ export interface ClientLike {
 interface SendOptions {
   spec: SpecInfo;
   operation: OperationInfo;
-  /** The client of `createPolarClient`; a standalone call gives its own as `input.client`. */
+  /** The client of the generated `create…Client`; a standalone call gives its own as `input.client`. */
   client?: ClientLike | undefined;
   /** The operation's parameters (by input field), the call's own credentials, `signal`. */
   input: CallOptions & { client?: ClientLike | undefined };
@@ -28,6 +28,8 @@ export interface Call extends SendOptions {
   config: ClientLike["options"];
   url: string;
   headers: Record<string, string>;
+  /** The encoded request body (steps.ts), sent as it is by every attempt. */
+  body?: string | URLSearchParams | FormData | Blob | undefined;
   validators?: Record<string, Validator> | undefined;
   /** The credential, once a credential function has given it. */
   token: unknown;
@@ -66,15 +68,12 @@ export async function send(options: SendOptions): Promise<AnyResult> {
     // Awaited only when there is something to wait for: each await costs the call a turn.
     if (typeof call.token === "function") call.token = await call.within(call.token());
     const wanted = config.validateResponses;
-    const validators =
-      wanted === true
-        ? await call.within(
-            (call.spec.loadValidators ?? refuse("validateResponses: none generated"))(),
-          )
-        : wanted;
+    const validators = wanted === true ? await call.within(call.spec.loadValidators()) : wanted;
     call.validators = ((validators as { validators?: never })?.validators ??
       validators) as Call["validators"];
     prepare(call);
+    // Header parameters and the body (steps.ts), for the operations that have them.
+    if (call.operation.encode) await call.within(call.operation.encode(call));
     return await attempts(call);
   } catch (cause) {
     const { signal, sent } = call;
@@ -165,6 +164,8 @@ async function attemptOnce(call: Call): Promise<AnyResult> {
   const init = {
     method: operation.method,
     headers: hooks ? { ...headers } : headers,
+    // Undefined (no body) is what null is to fetch.
+    body: call.body as NonNullable<RequestInit["body"]>,
     signal: signal ?? null,
     redirect: "manual" as const,
   };
