@@ -45,7 +45,7 @@ export { ApiError as PolarError, unwrap } from "./runtime/result.js";
 
 const spec: SpecInfo = {
   servers: { production: "https://api.polar.sh", sandbox: "https://sandbox-api.polar.sh" },
-  apiVersion: "2026-10",
+  headers: { "polar-version": "2026-10" },
   userAgent: "polar-codegen/0.1.0",
   constants: {
     AlreadyCanceledSubscription: { error: "AlreadyCanceledSubscription" },

@@ -76,7 +76,7 @@ function specInfo(model: Model): string {
   const constants = specConstants(model);
   const members = [
     `servers: ${jsLiteral(servers)}`,
-    ...(model.apiVersion ? [`apiVersion: ${stringLiteral(model.apiVersion)}`] : []),
+    ...(model.apiVersion ? [`headers: { "polar-version": ${stringLiteral(model.apiVersion)} }`] : []),
     `userAgent: ${stringLiteral(`polar-codegen/${GENERATOR_VERSION}`)}`,
     ...(constants.length ? [`constants: ${jsLiteral(Object.fromEntries(constants))}`] : []),
     // Loaded on first use only, so the client's bundle stays small.

@@ -72,7 +72,8 @@ export interface CallOptions {
 /** What the generated client knows about the spec. */
 export interface SpecInfo {
   servers: Record<string, string>;
-  apiVersion?: string | undefined;
+  /** Sent with every call: Polar's `Polar-Version` (for Polar's spec only). */
+  headers?: Record<string, string> | undefined;
   userAgent: string;
   /**
    * Constant properties of the schemas of documented error bodies (`ResourceNotFound`:
