@@ -82,6 +82,17 @@ describe("client: query parameters of every style", () => {
   });
 });
 
+describe("client: path parameters", () => {
+  it("sends an integer parameter as its digits, and still refuses what is not one segment", async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, { id: "i", name: "n" }));
+    expect((await shapes(fetch).items.version({ id: "i 1", version: 12 })).kind).toBe("success");
+    expect(requests[0]!.url).toBe(`${BASE}/items/i%201/versions/12`);
+    expect((await shapes(fetch).items.version({ id: "..", version: 1 })).message).toBe("id: not one path segment");
+    expect((await shapes(fetch).items.version({ id: "i", version: Number.NaN })).message).toBe("version: not one path segment");
+    expect(requests).toHaveLength(1);
+  });
+});
+
 describe("client: header parameters", () => {
   it("sends them as headers, and refuses a value that would start another header", async () => {
     const { fetch, requests } = recordingFetch(() => page([], 1));

@@ -52,11 +52,13 @@ describe("client: path parameters", () => {
     expect(requests).toStrictEqual([]);
   });
 
-  it("refuses a value that is not a string (JavaScript callers)", async () => {
-    for (const value of [undefined, null, 42, {}]) {
+  it("refuses a value that is neither a string nor a number (JavaScript callers); a number is its digits, one safe segment", async () => {
+    for (const value of [undefined, null, Number.NaN, {}, [1]]) {
       const { result, requests } = await deleteExternal(value);
       expect([result.kind, requests.length]).toStrictEqual(["invalid-request", 0]);
     }
+    const { requests } = await deleteExternal(42);
+    expect(requests.map((request) => request.url)).toStrictEqual([`${BASE}/v1/customers/external/42`]);
   });
 
   it("sends what only looks like a dot or a slash when its NFKC form is neither", async () => {

@@ -29,8 +29,8 @@ export async function read(options: { call: Call; response: Response }): Promise
     // 2 text and 3 binary are the body as it is; the rest is JSON.
     value = (documented as number) > 1 ? body : JSON.parse(body as string);
     const validator = typeof documented === "string" && call.validators?.[documented];
-    const issues = validator && validator(value);
-    if (issues && issues.length) result["issues"] = issues;
+    const issues = validator ? validator(value) : [];
+    if (issues.length) result["issues"] = issues;
   } catch (cause) {
     // A body that is not JSON, or a validator that fails, must not hide a success.
     if (!ok && value === undefined) return { ...result, kind: "invalid-body" };

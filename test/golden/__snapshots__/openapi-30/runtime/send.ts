@@ -48,7 +48,7 @@ export interface Call extends SendOptions {
 /** The abort reason of our own deadline, told apart from the caller's. */
 const TIMED_OUT = {};
 /** Browsers do not let a page set User-Agent; Node, Deno and Bun do. */
-const IN_NODE = !!(globalThis as { process?: { versions?: { node?: string } } }).process?.versions
+const IN_NODE = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions
   ?.node;
 
 export async function send(options: SendOptions): Promise<AnyResult> {
@@ -158,11 +158,11 @@ async function attempts(call: Call): Promise<AnyResult> {
 async function attemptOnce(call: Call): Promise<AnyResult> {
   const { operation, signal, url, headers } = call;
   const { hooks, fetch: fetcher = fetch } = call.config;
-  // `manual`: a redirect must never carry a DELETE to another URL. Headers are copied
-  // only for hooks, which may change them for one attempt.
+  // `manual`: a redirect must never carry a DELETE to another URL. Headers are copied:
+  // hooks may change them for one attempt.
   const init = {
     method: operation.method,
-    headers: hooks ? { ...headers } : headers,
+    headers: { ...headers },
     // Undefined (no body) is what null is to fetch.
     body: call.body as NonNullable<RequestInit["body"]>,
     signal: signal ?? null,

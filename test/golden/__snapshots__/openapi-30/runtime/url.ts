@@ -51,7 +51,9 @@ export function pathAndQuery(call: Call): string {
   let url = path[0]!;
   for (let index = 1; index < path.length; index += 2) {
     const part = path[index]!;
-    const value = ownValue(input, part);
+    let value = ownValue(input, part);
+    // A number parameter's digits (NaN excluded) are one safe segment.
+    if (value === +(value as number)) value = `${value}`;
     if (typeof value !== "string") refuse(`${part}: not one path segment`);
     const format = ownValue(operation.uuids, part) as "uuid" | "uuid4" | undefined;
     if (format) {
@@ -99,7 +101,7 @@ export type QueryEncoder = (args: QueryArgs) => string;
  */
 export const queryPairs: QueryEncoder = ([name, value, field, types]) =>
   types.includes(typeof value)
-    ? `&${name}=${encodeURIComponent(String(value))}`
+    ? `&${name}=${encodeURIComponent(value as string)}`
     : refuse(`${field}: not a ${types}`);
 
 /**
