@@ -46,7 +46,10 @@ export async function bench(spec = SPEC) {
       const source = `import { create${name}Client } from "./index.js";\nexport const client = create${name}Client({ accessToken: "t" });\n`;
       const { eager, lazy } = await measureClientSize(dir, source);
       const chunks = lazy.filter((chunk) => chunk.chunk !== "validators").map((chunk) => `${chunk.chunk} ${chunk.gzip}`);
-      rows.push({ operations: label, minifiedBytes: eager.minified, gzipBytes: eager.gzip, onDemandGzip: chunks.join(", ") || "-" });
+      // The runtime parts only some operations need, as client.ts imports them (the rest is tree-shaken).
+      const client = readFileSync(join(dir, "client.ts"), "utf8");
+      const parts = ["paginate", "query", "steps"].filter((part) => new RegExp(`^import \\{[^}]*\\} from "\\./runtime/${part}\\.js"`, "m").test(client));
+      rows.push({ operations: label, minifiedBytes: eager.minified, gzipBytes: eager.gzip, optionalParts: parts.join(", ") || "none", onDemandGzip: chunks.join(", ") || "-" });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
