@@ -60,7 +60,7 @@ function imports(options: { model: Model; code: string }): string {
     ...(used.query.length ? [`import { ${used.query.join(", ")} } from "./runtime/query.js";`] : []),
     `import type { ${variants.join(", ")} } from "./runtime/result.js";`,
     `import { send } from "./runtime/send.js";`,
-    ...(used.steps.length ? [`import { ${used.steps.join(", ")} } from "./runtime/steps.js";`] : []),
+    ...(used.steps.length ? [`import { ${[...(used.steps.includes("multipartBody") ? ["type Multipart"] : []), ...used.steps].join(", ")} } from "./runtime/steps.js";`] : []),
     `import type { operations } from "./types.js";`,
     ``,
     `export type { BaseOptions, CallOptions, Credential, Hooks, RequestInfo, RetryOptions, Validator, Validators } from "./runtime/options.js";`,

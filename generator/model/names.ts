@@ -28,7 +28,7 @@ export function GENERATED_NAMES(name: string): ReadonlySet<string> {
       "RequestInfo ResponseValidators Result RetryOptions RouteInfo ServerCredential ServerErrorEvent SpecInfo Success " +
       "Timeout UnexpectedStatus Unsuccessful Unwrapped ValidationIssue Validator Validators components create{N}Client " +
       "create{N}Core create{N}Server createClient createServerCore operationIds operations paths routes send spec toNodeListener unwrap " +
-      "Paginated PageItem paginate formBody headerParams jsonBody multipartBody rawBody queryList queryDeep"
+      "Paginated PageItem paginate formBody headerParams jsonBody Multipart multipartBody rawBody queryList queryDeep"
     )
       .replaceAll("{N}", name)
       .split(" "),

@@ -29,8 +29,11 @@ export async function usage(): Promise<void> {
   await shapes.items.create({ body: { name: 1 } });
   // @ts-expect-error: ItemCreate has no such property
   await shapes.items.create({ body: { name: "n", colour: "red" } });
-  // An optional body may be left out.
+  // An optional body may be left out; a multipart string field takes a Blob, sent as a file.
   await shapes.uploads.create({});
+  await shapes.uploads.create({ body: { name: "n", file: new Blob(["x"]) } });
+  // @ts-expect-error: name is a string or a file, not a number
+  await shapes.uploads.create({ body: { name: 1 } });
   await shapes.tokens.create({ body: { grant_type: "client_credentials", scope: ["a"] } });
   // @ts-expect-error: grant_type is required in the form
   await shapes.tokens.create({ body: { scope: ["a"] } });

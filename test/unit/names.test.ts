@@ -30,7 +30,7 @@ describe("names the generated modules use", () => {
     const fromOperations = new Set(["customersDelete", "customersDeleteExternal", "customerPortalSubscriptionsCancel"].flatMap(operationDeclarations));
     const used = ["client.ts", "server.ts", "index.ts"].flatMap((name) => topLevelNames(`generated/polar/${name}`)).filter((name) => !fromOperations.has(name));
     // Runtime functions client.ts imports only when an operation needs them (the three operations need none).
-    const onlyWhenUsed = ["formBody", "headerParams", "jsonBody", "multipartBody", "queryDeep", "queryList", "rawBody"];
+    const onlyWhenUsed = ["formBody", "headerParams", "jsonBody", "Multipart", "multipartBody", "queryDeep", "queryList", "rawBody"];
     expect([...new Set([...used, ...onlyWhenUsed])].sort()).toStrictEqual([...GENERATED_NAMES("Polar")].sort());
   });
 

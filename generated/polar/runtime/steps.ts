@@ -9,6 +9,18 @@ import type { Validators } from "./options.js";
 import type { Call } from "./send.js";
 import { ownValue, refuse } from "./url.js";
 
+/**
+ * A multipart body as the caller gives it: where the spec has a string (openapi-typescript
+ * types `format: binary` so), a `Blob` may go, sent as a file.
+ */
+export type Multipart<T> = {
+  [K in keyof T]: T[K] extends string | undefined
+    ? T[K] | Blob
+    : T[K] extends ReadonlyArray<string> | undefined
+      ? Array<string | Blob> | Exclude<T[K], ReadonlyArray<string>>
+      : T[K];
+};
+
 /** Header parameters: a scalar as text, an array joined by `,` (OpenAPI's `simple` style); null is left out. */
 export function headerParams(call: Call): void {
   const input = call.input as Record<string, unknown>;

@@ -6,7 +6,7 @@ import type { Model, OperationModel, ParameterModel, ResponseModel } from "../..
 import { upperFirst } from "../../model/naming.js";
 import { blockComment, jsDoc, propertyKey, stringLiteral } from "../escape.js";
 import { jsLiteral } from "../js-literal.js";
-import { bodyDescriptor, encoder, queryEntries } from "./request.js";
+import { bodyDescriptor, bodyStep, encoder, queryEntries } from "./request.js";
 import { credentialNames } from "./security.js";
 
 /** Methods whose repetition has no further effect (RFC 9110, section 9.2.2): safe to retry after a network error. */
@@ -45,7 +45,8 @@ export function paramsType(operation: OperationModel): string {
   if (body) {
     const docs = body.description ? `${jsDoc(body.description)}\n` : "";
     const owner = body.required ? `${operationRef(operation)}["requestBody"]` : `NonNullable<${operationRef(operation)}["requestBody"]>`;
-    members.push(`${docs}body${body.required ? "" : "?"}: ${owner}["content"][${stringLiteral(body.contentType)}];`);
+    const type = `${owner}["content"][${stringLiteral(body.contentType)}]`;
+    members.push(`${docs}body${body.required ? "" : "?"}: ${bodyStep(operation) === "multipartBody" ? `Multipart<${type}>` : type};`);
   }
   return `{\n${members.join("\n")}\n}`;
 }
