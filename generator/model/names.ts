@@ -80,7 +80,26 @@ export function apiNameFromTitle(title: string): string {
 export function checkNames(input: { model: Model; document: OpenApiDocument }): Problem[] {
   const { model, document } = input;
   const named = model.operations.filter((operation) => isDeclarableIdentifier(operation.functionName));
-  return [...operationNames(model), ...treeNames(named), ...parameterNames({ model, document }), ...credentialNames(model), ...schemaNames(model)];
+  return [...operationNames(model), ...treeNames(named), ...parameterNames({ model, document }), ...credentialNames(model), ...sendableSecurity(model), ...schemaNames(model)];
+}
+
+/**
+ * The client sends bearer tokens, one per call: an operation whose every security
+ * alternative needs something else (an API key, basic auth, two tokens at once) is refused
+ * at the scheme, rather than generated into a client that could not authenticate.
+ */
+function sendableSecurity(model: Model): Problem[] {
+  const problems: Problem[] = [];
+  const bearer = new Map(model.securitySchemes.map((scheme) => [scheme.name, scheme.bearer]));
+  for (const operation of model.operations) {
+    const alternatives = operation.security.map((alternative) => alternative.schemes.map(({ scheme }) => scheme));
+    const sendable = (schemes: string[]) => schemes.length === 0 || (schemes.every((scheme) => bearer.get(scheme) === true) && new Set(schemes.map((scheme) => model.securitySchemes.find((each) => each.name === scheme)?.credential)).size === 1);
+    if (alternatives.length === 0 || alternatives.some(sendable)) continue;
+    const scheme = alternatives.flat().find((name) => bearer.get(name) !== true) ?? alternatives[0]![0]!;
+    const message = `${stringLiteral(operation.id)}: the client sends one bearer token per call, and no security alternative of this operation is one (security scheme ${stringLiteral(scheme)})`;
+    problems.push(problem({ code: "security-scheme-unsupported", message, path: toPointer(bearer.has(scheme) ? ["components", "securitySchemes", scheme] : ["paths", operation.path, operation.method, "security"]) }));
+  }
+  return problems;
 }
 
 /** A `$ref` to a schema named "" (`#/components/schemas/`) reads as one to every schema at once (openapi-typescript). */

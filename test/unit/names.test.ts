@@ -3,7 +3,12 @@
 import { readFileSync } from "node:fs";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { join } from "node:path";
 import { GENERATED_NAMES, operationDeclarations, operationFunctionName } from "../../generator/model/names.js";
+import { buildOutput } from "../../generator/pipeline.js";
+import { ProblemError } from "../../generator/problems.js";
+import { clientFiles } from "../fixtures/client/generate.js";
+import { tempFolders } from "../helpers/temp-folders.js";
 
 /** Every top-level name a module declares, imports or exports. */
 function topLevelNames(path: string): string[] {
@@ -71,5 +76,43 @@ describe("operationFunctionName", () => {
   it("steps aside from the names of the API it is generated for", () => {
     expect(operationFunctionName({ operationId: "createAcmeClient", apiName: "Acme" })).toBe("createAcmeClient_");
     expect(operationFunctionName({ operationId: "createPolarClient", apiName: "Acme" })).toBe("createPolarClient");
+  });
+});
+
+describe("security the client cannot send", () => {
+  const folders = tempFolders("polar-names-security-");
+  const spec = (security: string) => `openapi: 3.1.0
+info: { title: Key API, version: "1" }
+servers: [{ url: "https://key.test" }]
+paths:
+  /things:
+    get:
+      operationId: things:list
+      security: ${security}
+      responses: { "204": { description: ok } }
+components:
+  securitySchemes:
+    key: { type: apiKey, in: header, name: X-Key }
+    token: { type: http, scheme: bearer }
+`;
+  async function problemsOf(security: string): Promise<unknown[]> {
+    const dir = await folders.folderWith({ "spec.yaml": spec(security) });
+    try {
+      await buildOutput({ config: false, spec: join(dir, "spec.yaml"), operations: ["things:list"] });
+      return [];
+    } catch (error) {
+      if (!(error instanceof ProblemError)) throw error;
+      return error.problems.map((found) => [found.code, found.path]);
+    }
+  }
+
+  it("refuses an operation whose only alternative is an API key, at its scheme", async () => {
+    expect(await problemsOf("[{ key: [] }]")).toStrictEqual([["security-scheme-unsupported", "/components/securitySchemes/key"]]);
+  });
+
+  it("leaves an API key alternative aside when a bearer one is there: the client sends the token", async () => {
+    const dir = await folders.folderWith({ "spec.yaml": spec("[{ key: [] }, { token: [] }]") });
+    const client = (await clientFiles(join(dir, "spec.yaml"), ["*"])).find((file) => file.path === "client.ts")!;
+    expect(client.contents).toContain(`auth: ["token"]`);
   });
 });
