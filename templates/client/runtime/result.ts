@@ -122,7 +122,7 @@ export class ApiError extends Error {
   override name = "ApiError";
   declare readonly result: Unsuccessful;
   constructor(result: Unsuccessful) {
-    super(`Request failed: ${result.kind} ${(result as { status?: number }).status ?? ""}`.trim());
+    super(`${result.kind} ${(result as { status?: number }).status ?? ""}`.trim());
     this.result = result;
   }
 }
