@@ -110,6 +110,8 @@ describe("client: request bodies", () => {
     const result = await shapes(fetch).items.create({ body: { name: "n", count: 2 } });
     expect([result.kind, result.status, result.data]).toStrictEqual(["success", 201, { id: "i1", name: "n" }]);
     expect([requests[0]!.method, requests[0]!.headers.get("content-type")]).toStrictEqual(["POST", "application/json"]);
+    // Polar-Version is Polar's: another API's client never sends it.
+    expect([requests[0]!.headers.get("authorization"), requests[0]!.headers.get("polar-version")]).toStrictEqual(["Bearer t0ken", null]);
     expect(await requests[0]!.json()).toStrictEqual({ name: "n", count: 2 });
   });
 
