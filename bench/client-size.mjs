@@ -31,12 +31,13 @@ export async function run() {
 }
 `;
 
-export async function measureClientSize(dir) {
+/** `source`: the entry module's code (default: the three operations' calls, above), importing from "./index.js". */
+export async function measureClientSize(dir, source = entry) {
   const outdir = mkdtempSync(join(tmpdir(), "polar-client-size-"));
   const module = existsSync(join(dir, "index.ts")) ? "./index.js" : "./client.js";
   try {
     const result = await build({
-      stdin: { contents: entry.replace("./index.js", module), resolveDir: dir, loader: "ts", sourcefile: "entry.ts" },
+      stdin: { contents: source.replace("./index.js", module), resolveDir: dir, loader: "ts", sourcefile: "entry.ts" },
       bundle: true,
       minify: true,
       format: "esm",

@@ -15,6 +15,7 @@ const BENCHMARKS = [
   ["server-startup", "serve: process start to first response, 2026-10 selection"],
   ["server-rps", "The fake against a bare node:http 204 handler (autocannon, 127.0.0.1)"],
   ["client-size", "Client bundle, minified + gzip (esbuild, browser)"],
+  ["client-size-operations", "Client bundle by operations: 3, 20 and all of the 2026-10 spec"],
   ["client-overhead", "Client per-call cost against a raw fetch of the same request"],
   ["install-footprint", "npx: bytes installed from the packed tarball"],
 ];

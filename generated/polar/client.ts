@@ -21,6 +21,8 @@ export type {
   Validator,
   Validators,
 } from "./runtime/options.js";
+export type { PageItem, Paginated } from "./runtime/paginate.js";
+export { paginate } from "./runtime/paginate.js";
 export type {
   Aborted,
   AnyResult,
@@ -39,11 +41,11 @@ export type {
   Unwrapped,
   ValidationIssue,
 } from "./runtime/result.js";
-export { PolarError, unwrap } from "./runtime/result.js";
+export { ApiError as PolarError, unwrap } from "./runtime/result.js";
 
 const spec: SpecInfo = {
   servers: { production: "https://api.polar.sh", sandbox: "https://sandbox-api.polar.sh" },
-  apiVersion: "2026-10",
+  headers: { "polar-version": "2026-10" },
   userAgent: "polar-codegen/0.1.0",
   constants: {
     AlreadyCanceledSubscription: { error: "AlreadyCanceledSubscription" },
@@ -368,3 +370,5 @@ export function createPolarClient<O extends PolarClientOptions>(
     },
   };
 }
+
+export { createPolarClient as createClient };

@@ -59,18 +59,18 @@ function fixturesFor(model: Model): typeof FIXTURES {
 }
 
 /**
- * contract.test.ts: the template, with the entry points the client, server and fake
- * export under the API's name (`createPolarClient` for Polar's spec). The name is an
- * identifier the model checked; only those three identifiers change.
+ * contract.test.ts: the template, with the entry points the server and fake export under
+ * the API's name (`createPolarServer` for Polar's spec; the client's is imported by its
+ * neutral alias, `createClient`). The name is an identifier the model checked; only those
+ * two identifiers change.
  */
 function entryFile(model: Model): GeneratedFile {
   const names = new Map([
-    ["createPolarClient", `create${model.name}Client`],
     ["createFakePolar", `createFake${model.name}`],
     ["createPolarServer", `create${model.name}Server`],
   ]);
   const template = readTemplate("contract/contract.test.ts");
-  const contents = template.replace(/\b(?:createPolarClient|createFakePolar|createPolarServer)\b/g, (name) => names.get(name) ?? name);
+  const contents = template.replace(/\b(?:createFakePolar|createPolarServer)\b/g, (name) => names.get(name) ?? name);
   // The template's bytes are prettier's already; other names may change a line's length.
   return { path: "contract/contract.test.ts", contents, ...(contents === template ? { formatted: true } : {}) };
 }

@@ -15,16 +15,17 @@ export function buildModel(options: { selected: SelectedSpec; specFile: string; 
   const version = String(document.info?.version ?? "");
   const title = String(document.info?.title ?? "");
   const polar = isPolarSpec({ document, title });
+  const name = options.apiName ?? apiNameFromTitle(title);
   return {
     specFile: options.specFile,
     openapi: String(document.openapi ?? ""),
     title,
-    name: options.apiName ?? apiNameFromTitle(title),
+    name,
     polar,
     ...(polar && DATE_VERSION.test(version) ? { apiVersion: version } : {}),
     servers: buildServers(document),
     securitySchemes: buildSecuritySchemes(document),
-    operations: buildOperations(document),
+    operations: buildOperations({ document, apiName: name }),
     schemas: buildSchemas(document),
   };
 }

@@ -14,25 +14,31 @@ import type { Model, OperationModel, ParameterModel } from "./types.js";
 
 /**
  * Top-level names of client.ts and server.ts (declared, imported or exported) that do not
- * come from an operation; index.ts re-exports both, and adds `operationIds` and the
- * types of types.ts. test/unit/names.test.ts holds this list to the generated modules.
+ * come from an operation, for the API named `name` (`{N}` below); index.ts re-exports both,
+ * and adds `operationIds` and the types of types.ts. test/unit/names.test.ts holds this
+ * list to the generated modules.
  */
-export const GENERATED_NAMES: ReadonlySet<string> = new Set(
-  (
-    "AnyOf Aborted AnyHandler AnyResult Authenticate AuthenticateInput AuthenticateVerdict BaseOptions CallCredentials " +
-    "CallOptions Credential Failure FetchServer HandlerContext Hooks InvalidBody InvalidRequest KnownOptions NetworkError " +
-    "NodeListener NodeRequestLike NodeResponseLike OperationInfo OutcomeHeaders PolarClient PolarClientOptions PolarCore " +
-    "PolarCredentials PolarError PolarHandlers PolarServer PolarServerOptions ProbablySucceeded Problem RateLimited " +
-    "RequestInfo ResponseValidators Result RetryOptions RouteInfo ServerCredential ServerErrorEvent SpecInfo Success " +
-    "Timeout UnexpectedStatus Unsuccessful Unwrapped ValidationIssue Validator Validators components createPolarClient " +
-    "createPolarCore createPolarServer createServerCore notModelled operationIds operations paths routes send spec toNodeListener unwrap"
-  ).split(" "),
-);
+export function GENERATED_NAMES(name: string): ReadonlySet<string> {
+  return new Set(
+    (
+      "AnyOf Aborted AnyHandler AnyResult Authenticate AuthenticateInput AuthenticateVerdict BaseOptions CallCredentials " +
+      "CallOptions Credential Failure FetchServer HandlerContext Hooks InvalidBody InvalidRequest KnownOptions NetworkError " +
+      "NodeListener NodeRequestLike NodeResponseLike OperationInfo OutcomeHeaders {N}Client {N}ClientOptions {N}Core " +
+      "{N}Credentials {N}Error {N}Handlers {N}Server {N}ServerOptions ProbablySucceeded Problem RateLimited " +
+      "RequestInfo ResponseValidators Result RetryOptions RouteInfo ServerCredential ServerErrorEvent SpecInfo Success " +
+      "Timeout UnexpectedStatus Unsuccessful Unwrapped ValidationIssue Validator Validators components create{N}Client " +
+      "create{N}Core create{N}Server createClient createServerCore notModelled operationIds operations paths routes send spec toNodeListener unwrap " +
+      "Paginated PageItem paginate formBody headerParams jsonBody Multipart multipartBody rawBody queryList queryDeep"
+    )
+      .replaceAll("{N}", name)
+      .split(" "),
+  );
+}
 
 /** The client's call options and client options: no parameter or credential may take their field. */
 const CALL_FIELDS = new Set(["client", "signal"]);
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const OPTION_FIELDS = new Set(["server", "baseUrl", "fetch", "timeoutMs", "retry", "userAgent", "hooks", "validateResponses"]);
+const OPTION_FIELDS = new Set(["server", "baseUrl", "fetch", "timeoutMs", "retry", "userAgent", "hooks", "validateResponses", "validateRequests"]);
 
 /** Everything client.ts and server.ts declare for one operation, by its function name. */
 export function operationDeclarations(functionName: string): string[] {
@@ -48,12 +54,14 @@ export function operationDeclarations(functionName: string): string[] {
  * `class_`, `send` → `send_`). Empty when the id has no letter or digit to keep. ASCII,
  * because TypeScript and JavaScript engines know different versions of Unicode's letters.
  */
-export function operationFunctionName(operationId: string): string {
+export function operationFunctionName(options: { operationId: string; apiName: string }): string {
+  const { operationId } = options;
+  const taken = GENERATED_NAMES(options.apiName);
   const folded = operationId.normalize("NFKD").replace(/\p{M}/gu, "");
   let name = camelCase(folded.replace(/[^A-Za-z0-9]+/g, "_"));
   if (name === "") return name;
   if (!/^[\p{ID_Start}$_]/u.test(name)) name = `_${name}`;
-  while (RESERVED_WORDS.has(name) || operationDeclarations(name).some((declared) => GENERATED_NAMES.has(declared))) name += "_";
+  while (RESERVED_WORDS.has(name) || operationDeclarations(name).some((declared) => taken.has(declared))) name += "_";
   return name;
 }
 
@@ -72,7 +80,26 @@ export function apiNameFromTitle(title: string): string {
 export function checkNames(input: { model: Model; document: OpenApiDocument }): Problem[] {
   const { model, document } = input;
   const named = model.operations.filter((operation) => isDeclarableIdentifier(operation.functionName));
-  return [...operationNames(model), ...treeNames(named), ...parameterNames({ model, document }), ...credentialNames(model), ...schemaNames(model)];
+  return [...operationNames(model), ...treeNames(named), ...parameterNames({ model, document }), ...credentialNames(model), ...sendableSecurity(model), ...schemaNames(model)];
+}
+
+/**
+ * The client sends bearer tokens, one per call: an operation whose every security
+ * alternative needs something else (an API key, basic auth, two tokens at once) is refused
+ * at the scheme, rather than generated into a client that could not authenticate.
+ */
+function sendableSecurity(model: Model): Problem[] {
+  const problems: Problem[] = [];
+  const bearer = new Map(model.securitySchemes.map((scheme) => [scheme.name, scheme.bearer]));
+  for (const operation of model.operations) {
+    const alternatives = operation.security.map((alternative) => alternative.schemes.map(({ scheme }) => scheme));
+    const sendable = (schemes: string[]) => schemes.length === 0 || (schemes.every((scheme) => bearer.get(scheme) === true) && new Set(schemes.map((scheme) => model.securitySchemes.find((each) => each.name === scheme)?.credential)).size === 1);
+    if (alternatives.length === 0 || alternatives.some(sendable)) continue;
+    const scheme = alternatives.flat().find((name) => bearer.get(name) !== true) ?? alternatives[0]![0]!;
+    const message = `${stringLiteral(operation.id)}: the client sends one bearer token per call, and no security alternative of this operation is one (security scheme ${stringLiteral(scheme)})`;
+    problems.push(problem({ code: "security-scheme-unsupported", message, path: toPointer(bearer.has(scheme) ? ["components", "securitySchemes", scheme] : ["paths", operation.path, operation.method, "security"]) }));
+  }
+  return problems;
 }
 
 /** A `$ref` to a schema named "" (`#/components/schemas/`) reads as one to every schema at once (openapi-typescript). */
@@ -141,11 +168,12 @@ function parameterNames(input: { model: Model; document: OpenApiDocument }): Pro
   const problems: Problem[] = [];
   for (const operation of model.operations) {
     const taken = new Map<string, string>([...CALL_FIELDS].map((field) => [field, `the call option "${field}"`]));
+    if (operation.requestBody) taken.set("body", "the request body");
     for (const { scheme } of operation.security.flatMap((alternative) => alternative.schemes)) {
       const credential = credentialOf.get(scheme);
       if (credential !== undefined) taken.set(credential, `the credential of security scheme ${stringLiteral(scheme)}`);
     }
-    for (const parameter of [...operation.pathParams, ...operation.query]) {
+    for (const parameter of [...operation.pathParams, ...operation.query, ...operation.headers]) {
       const holder = taken.get(parameter.codeName);
       if (LONE_SURROGATE.test(parameter.name)) {
         const message = `${stringLiteral(operation.id)}: parameter ${stringLiteral(parameter.name)} holds half of a UTF-16 surrogate pair, which no URL can carry`;

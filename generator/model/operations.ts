@@ -15,13 +15,14 @@ const RESERVED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 const STYLES = new Set<ParameterModel["style"]>(["form", "spaceDelimited", "pipeDelimited", "deepObject", "simple", "label", "matrix"]);
 const JSON_MEDIA = /^application\/(?:[\w.+-]*\+)?json\b/i;
 
-export function buildOperations(document: OpenApiDocument): OperationModel[] {
+export function buildOperations(options: { document: OpenApiDocument; apiName: string }): OperationModel[] {
+  const { document, apiName } = options;
   const operations: OperationModel[] = [];
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!isObject(operation)) continue;
-      operations.push(buildOperation({ document, path, method, operation, shared: item.parameters }));
+      operations.push(buildOperation({ document, apiName, path, method, operation, shared: item.parameters }));
     }
   }
   return operations.sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -29,6 +30,7 @@ export function buildOperations(document: OpenApiDocument): OperationModel[] {
 
 function buildOperation(options: {
   document: OpenApiDocument;
+  apiName: string;
   path: string;
   method: OperationModel["method"];
   operation: Json;
@@ -42,7 +44,7 @@ function buildOperation(options: {
   return {
     id,
     group: operationGroup(id),
-    functionName: operationFunctionName(id),
+    functionName: operationFunctionName({ operationId: id, apiName: options.apiName }),
     method: options.method,
     path: options.path,
     ...(typeof operation.summary === "string" ? { summary: operation.summary } : {}),

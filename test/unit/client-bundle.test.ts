@@ -31,4 +31,10 @@ describe("the client's bundle from index.ts", () => {
     expect(inputs).toContain("generated/polar/client.ts");
     expect(inputs.filter((path) => /validators|server|fake|retry/.test(path))).toStrictEqual([]);
   });
+
+  it("holds nothing of what the three operations do not use: query encoders, bodies, paging", async () => {
+    const inputs = await eagerInputs();
+    expect(inputs).toContain("generated/polar/runtime/url.ts");
+    expect(inputs.filter((path) => /runtime\/(query|steps|paginate)\.ts$/.test(path))).toStrictEqual([]);
+  });
 });

@@ -49,7 +49,7 @@ describe("client: everything else has a variant of its own", () => {
   it("a 404 that is not Polar's ResourceNotFound (a proxy's or FastAPI's route 404) is invalid-body, not the typed error", async () => {
     const result = await polarWith(scriptedFetch(json(404, { detail: "Not Found" })).fetch).customers.delete({ id: UUID });
     expect([result.kind, result.status, result.body, "error" in result]).toStrictEqual(["invalid-body", 404, '{"detail":"Not Found"}', false]);
-    expect(() => client.unwrap(result)).toThrow("Polar request failed: invalid-body 404");
+    expect(() => client.unwrap(result)).toThrow("invalid-body 404");
   });
 
   it("a 403 whose error is not AlreadyCanceledSubscription is invalid-body too (the body must be the documented one)", async () => {
@@ -111,7 +111,7 @@ describe("client: unwrap and PolarError", () => {
     }
     expect(thrown).toBeInstanceOf(client.PolarError);
     expect((thrown as { result: unknown }).result).toBe(result);
-    expect((thrown as Error).message).toBe("Polar request failed: error 404");
+    expect((thrown as Error).message).toBe("error 404");
   });
 });
 

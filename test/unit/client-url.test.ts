@@ -52,11 +52,13 @@ describe("client: path parameters", () => {
     expect(requests).toStrictEqual([]);
   });
 
-  it("refuses a value that is not a string (JavaScript callers)", async () => {
-    for (const value of [undefined, null, 42, {}]) {
+  it("refuses a value that is neither a string nor a number (JavaScript callers); a number is its digits, one safe segment", async () => {
+    for (const value of [undefined, null, Number.NaN, {}, [1]]) {
       const { result, requests } = await deleteExternal(value);
       expect([result.kind, requests.length]).toStrictEqual(["invalid-request", 0]);
     }
+    const { requests } = await deleteExternal(42);
+    expect(requests.map((request) => request.url)).toStrictEqual([`${BASE}/v1/customers/external/42`]);
   });
 
   it("sends what only looks like a dot or a slash when its NFKC form is neither", async () => {
@@ -80,17 +82,17 @@ describe("client: query", () => {
   it("refuses a value its schema does not allow (JavaScript callers): anonymize is a boolean", async () => {
     const { fetch, requests } = scriptedFetch(empty(204));
     const polar = polarWith(fetch);
-    for (const anonymize of ["yes", "true", 1, null, {}]) {
+    for (const anonymize of ["yes", "true", 1, {}]) {
       const result = await polar.customers.delete({ id: UUID, anonymize });
       expect([result.kind, result.message]).toStrictEqual(["invalid-request", "anonymize: not a boolean"]);
     }
     expect(requests).toStrictEqual([]);
   });
 
-  it("sends anonymize only when given, as true or false", async () => {
+  it("sends anonymize only when given, as true or false (null is left out)", async () => {
     const { fetch, requests } = scriptedFetch(empty(204));
     const polar = polarWith(fetch);
-    await polar.customers.delete({ id: UUID });
+    await polar.customers.delete({ id: UUID, anonymize: null as never });
     await polar.customers.delete({ id: UUID, anonymize: true });
     await polar.customers.deleteExternal({ externalId: "u1", anonymize: false });
     expect(requests.map((request) => request.url)).toStrictEqual([

@@ -3,7 +3,12 @@
 import { readFileSync } from "node:fs";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { join } from "node:path";
 import { GENERATED_NAMES, operationDeclarations, operationFunctionName } from "../../generator/model/names.js";
+import { buildOutput } from "../../generator/pipeline.js";
+import { ProblemError } from "../../generator/problems.js";
+import { clientFiles } from "../fixtures/client/generate.js";
+import { tempFolders } from "../helpers/temp-folders.js";
 
 /** Every top-level name a module declares, imports or exports. */
 function topLevelNames(path: string): string[] {
@@ -29,14 +34,27 @@ describe("names the generated modules use", () => {
   it("GENERATED_NAMES is every top-level name of client.ts, server.ts and index.ts that no operation gives", () => {
     const fromOperations = new Set(["customersDelete", "customersDeleteExternal", "customerPortalSubscriptionsCancel"].flatMap(operationDeclarations));
     const used = ["client.ts", "server.ts", "index.ts"].flatMap((name) => topLevelNames(`generated/polar/${name}`)).filter((name) => !fromOperations.has(name));
-    expect([...new Set(used)].sort()).toStrictEqual([...GENERATED_NAMES].sort());
+    // Runtime functions client.ts imports only when an operation needs them (the three operations need none).
+    const onlyWhenUsed = ["formBody", "headerParams", "jsonBody", "Multipart", "multipartBody", "queryDeep", "queryList", "rawBody"];
+    expect([...new Set([...used, ...onlyWhenUsed])].sort()).toStrictEqual([...GENERATED_NAMES("Polar")].sort());
+  });
+
+  it("GENERATED_NAMES names the API's own exports after the API", () => {
+    const names = GENERATED_NAMES("Acme");
+    expect(["createAcmeClient", "AcmeClient", "AcmeClientOptions", "AcmeCredentials", "AcmeCore", "createAcmeCore", "AcmeError"].filter((name) => !names.has(name))).toStrictEqual([]);
+    expect([...names].filter((name) => name.includes("Polar"))).toStrictEqual([]);
+  });
+
+  it("steps aside from the names of the API it is generated for", () => {
+    expect(operationFunctionName({ operationId: "createAcmeClient", apiName: "Acme" })).toBe("createAcmeClient_");
+    expect(operationFunctionName({ operationId: "createPolarClient", apiName: "Acme" })).toBe("createPolarClient");
   });
 });
 
 describe("operationFunctionName", () => {
   it("camelCases the id in ASCII, and makes it a name the module can declare", () => {
     const ids = ["customers:delete_external", "customer_portal:subscriptions:cancel", "kündigen:jetzt", "𓺛x", "ä", "constructor", "class", "1x", "send", "any", "createPolarClient", "*/x", ":::", ""];
-    expect(Object.fromEntries(ids.map((id) => [id, operationFunctionName(id)]))).toStrictEqual({
+    expect(Object.fromEntries(ids.map((id) => [id, operationFunctionName({ operationId: id, apiName: "Polar" })]))).toStrictEqual({
       "customers:delete_external": "customersDeleteExternal",
       "customer_portal:subscriptions:cancel": "customerPortalSubscriptionsCancel",
       "kündigen:jetzt": "kundigenJetzt",
@@ -53,5 +71,48 @@ describe("operationFunctionName", () => {
       ":::": "",
       "": "",
     });
+  });
+
+  it("steps aside from the names of the API it is generated for", () => {
+    expect(operationFunctionName({ operationId: "createAcmeClient", apiName: "Acme" })).toBe("createAcmeClient_");
+    expect(operationFunctionName({ operationId: "createPolarClient", apiName: "Acme" })).toBe("createPolarClient");
+  });
+});
+
+describe("security the client cannot send", () => {
+  const folders = tempFolders("polar-names-security-");
+  const spec = (security: string) => `openapi: 3.1.0
+info: { title: Key API, version: "1" }
+servers: [{ url: "https://key.test" }]
+paths:
+  /things:
+    get:
+      operationId: things:list
+      security: ${security}
+      responses: { "204": { description: ok } }
+components:
+  securitySchemes:
+    key: { type: apiKey, in: header, name: X-Key }
+    token: { type: http, scheme: bearer }
+`;
+  async function problemsOf(security: string): Promise<unknown[]> {
+    const dir = await folders.folderWith({ "spec.yaml": spec(security) });
+    try {
+      await buildOutput({ config: false, spec: join(dir, "spec.yaml"), operations: ["things:list"] });
+      return [];
+    } catch (error) {
+      if (!(error instanceof ProblemError)) throw error;
+      return error.problems.map((found) => [found.code, found.path]);
+    }
+  }
+
+  it("refuses an operation whose only alternative is an API key, at its scheme", async () => {
+    expect(await problemsOf("[{ key: [] }]")).toStrictEqual([["security-scheme-unsupported", "/components/securitySchemes/key"]]);
+  });
+
+  it("leaves an API key alternative aside when a bearer one is there: the client sends the token", async () => {
+    const dir = await folders.folderWith({ "spec.yaml": spec("[{ key: [] }, { token: [] }]") });
+    const client = (await clientFiles(join(dir, "spec.yaml"), ["*"])).find((file) => file.path === "client.ts")!;
+    expect(client.contents).toContain(`auth: ["token"]`);
   });
 });

@@ -9,7 +9,7 @@ import { read } from "./read.js";
 import type { AnyResult } from "./result.js";
 import { baseOf, ownValue, pathAndQuery, refuse } from "./url.js";
 
-/** The client a call runs on: its options (what `createPolarCore` returns). */
+/** The client a call runs on: its options (what the generated `create…Core` returns). */
 export interface ClientLike {
   options: BaseOptions & { server?: string | undefined; baseUrl?: string | undefined };
 }
@@ -17,7 +17,7 @@ export interface ClientLike {
 interface SendOptions {
   spec: SpecInfo;
   operation: OperationInfo;
-  /** The client of `createPolarClient`; a standalone call gives its own as `input.client`. */
+  /** The client of the generated `create…Client`; a standalone call gives its own as `input.client`. */
   client?: ClientLike | undefined;
   /** The operation's parameters (by input field), the call's own credentials, `signal`. */
   input: CallOptions & { client?: ClientLike | undefined };
@@ -28,6 +28,8 @@ export interface Call extends SendOptions {
   config: ClientLike["options"];
   url: string;
   headers: Record<string, string>;
+  /** The encoded request body (steps.ts), sent as it is by every attempt. */
+  body?: string | URLSearchParams | FormData | Blob | undefined;
   validators?: Record<string, Validator> | undefined;
   /** The credential, once a credential function has given it. */
   token: unknown;
@@ -46,7 +48,7 @@ export interface Call extends SendOptions {
 /** The abort reason of our own deadline, told apart from the caller's. */
 const TIMED_OUT = {};
 /** Browsers do not let a page set User-Agent; Node, Deno and Bun do. */
-const IN_NODE = !!(globalThis as { process?: { versions?: { node?: string } } }).process?.versions
+const IN_NODE = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions
   ?.node;
 
 export async function send(options: SendOptions): Promise<AnyResult> {
@@ -66,15 +68,12 @@ export async function send(options: SendOptions): Promise<AnyResult> {
     // Awaited only when there is something to wait for: each await costs the call a turn.
     if (typeof call.token === "function") call.token = await call.within(call.token());
     const wanted = config.validateResponses;
-    const validators =
-      wanted === true
-        ? await call.within(
-            (call.spec.loadValidators ?? refuse("validateResponses: none generated"))(),
-          )
-        : wanted;
+    const validators = wanted === true ? await call.within(call.spec.loadValidators()) : wanted;
     call.validators = ((validators as { validators?: never })?.validators ??
       validators) as Call["validators"];
     prepare(call);
+    // Header parameters and the body (steps.ts), for the operations that have them.
+    if (call.operation.encode) await call.within(call.operation.encode(call));
     return await attempts(call);
   } catch (cause) {
     const { signal, sent } = call;
@@ -132,7 +131,8 @@ function prepare(call: Call): void {
       refuse(`credential: no ${operation.auth.join(" or ")} token`);
     headers["authorization"] = `Bearer ${token}`;
   }
-  if (spec.apiVersion) headers["polar-version"] = spec.apiVersion;
+  // The spec's own (Polar-Version). Assigned: an object spread from it here makes every call slower.
+  Object.assign(headers, spec.headers);
   if (IN_NODE) headers["user-agent"] = config.userAgent || spec.userAgent;
 }
 
@@ -160,11 +160,13 @@ async function attempts(call: Call): Promise<AnyResult> {
 async function attemptOnce(call: Call): Promise<AnyResult> {
   const { operation, signal, url, headers } = call;
   const { hooks, fetch: fetcher = fetch } = call.config;
-  // `manual`: a redirect must never carry a DELETE to another URL. Headers are copied
-  // only for hooks, which may change them for one attempt.
+  // `manual`: a redirect must never carry a DELETE to another URL. Headers are copied:
+  // hooks may change them for one attempt.
   const init = {
     method: operation.method,
-    headers: hooks ? { ...headers } : headers,
+    headers: { ...headers },
+    // Undefined (no body) is what null is to fetch.
+    body: call.body as NonNullable<RequestInit["body"]>,
     signal: signal ?? null,
     redirect: "manual" as const,
   };

@@ -24,23 +24,23 @@ export function refuse(message: string): never {
   throw new Error(message);
 }
 
-/** Base URLs already checked, raw → normalised: parsing one per call costs more than the rest of the call. */
-const checkedBases = new Map<string, string>();
+/**
+ * The base URL checked last, raw and normalised: parsing one per call costs more than the
+ * rest of the call. One, not a map: the code of a map's bookkeeping is in every bundle.
+ */
+let checked: [raw: string, base: string] | undefined;
 
 /** `https://host/prefix` from a base URL: http(s) only, no user:password, query, fragment or trailing slash. */
 export function baseOf(url: string): string {
-  let base = checkedBases.get(url);
-  if (base === undefined) {
+  if (checked?.[0] !== url) {
     const parsed = new URL(url);
     // Anything but origin and path is refused: a query, a fragment, and user:password
     // (which fetch refuses, so each attempt would fail as a network error).
     if (!/^https?:$/.test(parsed.protocol) || parsed.href !== parsed.origin + parsed.pathname)
       refuse("baseUrl: not an http(s) origin and path");
-    base = parsed.href.replace(/\/+$/, "");
-    if (checkedBases.size > 15) checkedBases.clear();
-    checkedBases.set(url, base);
+    checked = [url, parsed.href.replace(/\/+$/, "")];
   }
-  return base;
+  return checked[1];
 }
 
 /** The path with its parameters encoded, then the query string of the parameters given. */
@@ -51,7 +51,9 @@ export function pathAndQuery(call: Call): string {
   let url = path[0]!;
   for (let index = 1; index < path.length; index += 2) {
     const part = path[index]!;
-    const value = ownValue(input, part);
+    let value = ownValue(input, part);
+    // A number parameter's digits (NaN excluded) are one safe segment.
+    if (value === +(value as number)) value = `${value}`;
     if (typeof value !== "string") refuse(`${part}: not one path segment`);
     const format = ownValue(operation.uuids, part) as "uuid" | "uuid4" | undefined;
     if (format) {
@@ -72,18 +74,35 @@ export function pathAndQuery(call: Call): string {
     // Throws on lone surrogates, which no UTF-8 segment decodes back to.
     url += encodeURIComponent(value) + path[index + 1];
   }
-  let separator = "?";
+  // Each parameter's pairs start with `&`; the first becomes `?`.
+  let query = "";
   for (const name in operation.query) {
-    const [field, types] = operation.query[name]!;
+    const [field, types, encode = queryPairs] = operation.query[name]!;
     const value = ownValue(input, field);
-    if (value === undefined) continue;
-    // What the types ask for, checked for JavaScript callers: `anonymize: "yes"` is not sent.
-    if (!types.includes(typeof value)) refuse(`${field}: not a ${types}`);
-    url += `${separator}${name}=${encodeURIComponent(String(value))}`;
-    separator = "&";
+    // Left out when not given, or given as null.
+    if (value != null) query += encode([name, value, field, types]);
   }
-  return url;
+  return url + query.replace("&", "?");
 }
+
+/**
+ * What a query encoder is given: the parameter's name (URL-encoded already), the value, its
+ * input field, and the `typeof`s its schema allows. A tuple, not an object: this runs in
+ * every client's bundle, and property names survive minification.
+ */
+export type QueryArgs = [name: string, value: unknown, field: string, types: string];
+
+/** A parameter's pairs, each `&name=value`; empty for none. */
+export type QueryEncoder = (args: QueryArgs) => string;
+
+/**
+ * A scalar parameter: a value of a `typeof` the schema allows (checked for JavaScript
+ * callers: `anonymize: "yes"` is not sent), URL-encoded.
+ */
+export const queryPairs: QueryEncoder = ([name, value, field, types]) =>
+  types.includes(typeof value)
+    ? `&${name}=${encodeURIComponent(value as string)}`
+    : refuse(`${field}: not a ${types}`);
 
 /**
  * A field the caller gave, never one every object inherits: a parameter named

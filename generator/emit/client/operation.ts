@@ -2,10 +2,11 @@
 // types (by indexed access into openapi-typescript's `operations`), the descriptor
 // the runtime sends from, and the JSDoc.
 
-import type { Model, OperationModel, ParameterModel, ResponseModel, TypeRef } from "../../model/types.js";
+import type { Model, OperationModel, ParameterModel, ResponseModel } from "../../model/types.js";
 import { upperFirst } from "../../model/naming.js";
 import { blockComment, jsDoc, propertyKey, stringLiteral } from "../escape.js";
 import { jsLiteral } from "../js-literal.js";
+import { bodyDescriptor, bodyStep, encoder, queryEntries } from "./request.js";
 import { credentialNames } from "./security.js";
 
 /** Methods whose repetition has no further effect (RFC 9110, section 9.2.2): safe to retry after a network error. */
@@ -35,17 +36,25 @@ function parameterType(options: { operation: OperationModel; parameter: Paramete
 }
 
 export function paramsType(operation: OperationModel): string {
-  const members = [...operation.pathParams, ...operation.query].map((parameter) => {
+  const members = [...operation.pathParams, ...operation.query, ...operation.headers].map((parameter) => {
     const docs = parameter.description ? `${jsDoc(parameter.description)}\n` : "";
     const optional = parameter.required ? "" : "?";
     return `${docs}${propertyKey(parameter.codeName)}${optional}: ${parameterType({ operation, parameter })};`;
   });
+  const body = operation.requestBody;
+  if (body) {
+    const docs = body.description ? `${jsDoc(body.description)}\n` : "";
+    const owner = body.required ? `${operationRef(operation)}["requestBody"]` : `NonNullable<${operationRef(operation)}["requestBody"]>`;
+    const type = `${owner}["content"][${stringLiteral(body.contentType)}]`;
+    members.push(`${docs}body${body.required ? "" : "?"}: ${bodyStep(operation) === "multipartBody" ? `Multipart<${type}>` : type};`);
+  }
   return `{\n${members.join("\n")}\n}`;
 }
 
 function bodyType(options: { operation: OperationModel; response: ResponseModel & { status: number } }): string {
   const { response } = options;
   if (!response.contentType) return "undefined";
+  if (responseCode(response) === "3") return "Blob";
   return `${operationRef(options.operation)}["responses"][${response.status}]["content"][${stringLiteral(response.contentType)}]`;
 }
 
@@ -55,7 +64,8 @@ export function resultType(options: { model: Model; operation: OperationModel })
   const variants = numbered(operation).flatMap((response) => {
     const body = bodyType({ operation, response });
     // A 2xx whose body is not JSON is still the success (the mutation happened), without data.
-    if (response.status < 300) return [`Success<${response.status}, ${body}${response.contentType ? " | undefined" : ""}>`];
+    const json = response.contentType !== undefined && JSON_TYPE.test(response.contentType);
+    if (response.status < 300) return [`Success<${response.status}, ${body}${json ? " | undefined" : ""}>`];
     const failure = `Failure<${response.status}, ${body}>`;
     return response.status === done ? [failure, `ProbablySucceeded<${response.status}, ${body}>`] : [failure];
   });
@@ -101,37 +111,32 @@ export function specConstants(model: Model): Array<[string, Record<string, unkno
   return [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** 0 no body, 1 JSON, 2 text (`text/*`), 3 anything else (a `Blob`, as hey-api reads binary), or the JSON body's schema name. */
 function responseCode(response: ResponseModel): string {
   if (!response.contentType) return "0";
-  if (!JSON_TYPE.test(response.contentType)) return "2";
+  if (/^text\//i.test(response.contentType)) return "2";
+  if (!JSON_TYPE.test(response.contentType)) return "3";
   return response.body?.kind === "model" ? stringLiteral(response.body.name) : "1";
-}
-
-/** `typeof`s a query value may have: what the schema allows, or any primitive when it is not that simple. */
-function queryTypes(type: TypeRef): string {
-  if (type.kind === "nullable") return queryTypes(type.inner);
-  if (type.kind === "primitive") return type.type === "integer" ? "number" : type.type;
-  if (type.kind === "enum" || type.kind === "literal") {
-    const values = type.kind === "enum" ? type.values : [type.value];
-    const types = new Set(values.map((value) => typeof value));
-    if (types.size === 1 && !values.includes(null)) return [...types][0]!;
-  }
-  return "boolean|number|string";
 }
 
 /** The `OperationInfo` literal: what the runtime needs that never varies per call. */
 export function descriptor(options: { model: Model; operation: OperationModel }): string {
   const { operation } = options;
-  const uuids = operation.pathParams.flatMap((parameter) => (/^uuid4?$/.test(parameter.format ?? "") ? [[parameter.codeName, parameter.format!] as const] : []));
+  const uuids = operation.pathParams.flatMap((parameter) => (/^uuid4?$/.test(parameter.format ?? "") ? [[parameter.codeName, stringLiteral(parameter.format!)] as [string, string]] : []));
   const responses = numbered(operation).map((response) => `${response.status}: ${responseCode(response)}`);
   const done = doneStatus(options);
-  const queryEntries = operation.query.map((parameter) => [encodeURIComponent(parameter.name), [parameter.codeName, queryTypes(parameter.type)]] as const);
+  const headers = operation.headers.map((parameter) => [parameter.name.toLowerCase(), stringLiteral(parameter.codeName)] as [string, string]);
+  const body = bodyDescriptor(operation);
+  const encode = encoder(operation);
   const lines = [
     `id: ${stringLiteral(operation.id)}`,
     `method: ${stringLiteral(operation.method.toUpperCase())}`,
     `path: ${jsLiteral(pathParts(operation))}`,
     ...(uuids.length ? [`uuids: ${typedRecord({ entries: uuids, type: "as const" })}`] : []),
-    ...(operation.query.length ? [`query: ${typedRecord({ entries: queryEntries, type: "as [string, string]" })}`] : []),
+    ...(operation.query.length ? [`query: ${typedRecord({ entries: queryEntries(options) })}`] : []),
+    ...(headers.length ? [`headers: ${typedRecord({ entries: headers })}`] : []),
+    ...(body ? [`body: ${body}`] : []),
+    ...(encode ? [`encode: ${encode}`] : []),
     `auth: ${jsLiteral(credentialNames(options))}`,
     `responses: ${responses.length ? `{ ${responses.join(", ")} }` : "{}"}`,
     ...(done === undefined ? [] : [`done: ${done}`]),
@@ -141,12 +146,12 @@ export function descriptor(options: { model: Model; operation: OperationModel })
 }
 
 /**
- * `{ key: value, … }` as jsLiteral prints it, for a record typed by an index signature.
+ * `{ key: value, … }` of values printed already, for a record typed by an index signature.
  * TypeScript gives a value no literal type from that signature when its key is a member of
  * `Object.prototype` (`constructor`, `toString`): such a value carries its type itself.
  */
-function typedRecord(options: { entries: ReadonlyArray<readonly [string, unknown]>; type: string }): string {
-  const members = options.entries.map(([key, value]) => `${propertyKey(key)}: ${jsLiteral(value)}${key in Object.prototype ? ` ${options.type}` : ""}`);
+function typedRecord(options: { entries: ReadonlyArray<readonly [key: string, value: string, type?: string]>; type?: string }): string {
+  const members = options.entries.map(([key, value, type = options.type]) => `${propertyKey(key)}: ${value}${type && key in Object.prototype ? ` ${type}` : ""}`);
   return `{ ${members.join(", ")} }`;
 }
 

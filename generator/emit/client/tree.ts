@@ -1,6 +1,6 @@
-// `createPolarClient` groups operations as their ids say: `customers:delete_external`
+// `create{N}Client` groups operations as their ids say: `customers:delete_external`
 // becomes `client.customers.deleteExternal`. This builds that tree once and prints it
-// twice: as the `PolarClient` interface and as the object `createPolarClient` returns.
+// twice: as the `{N}Client` interface and as the object `create{N}Client` returns.
 
 import type { OperationModel } from "../../model/types.js";
 import { propertyKey } from "../escape.js";
@@ -39,20 +39,24 @@ function sortedEntries(branch: Branch): Array<[string, Branch | OperationModel]>
   return Object.entries(branch).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The `PolarClient<O>` members; `docsOf` gives each method its JSDoc. */
-export function printTreeType(options: { branch: Branch; docsOf: (operation: OperationModel) => string }): string {
+/** The `{N}Client<O>` members; `docsOf` gives each method its JSDoc, `paged` says which have `all`. */
+export function printTreeType(options: { branch: Branch; docsOf: (operation: OperationModel) => string; paged: (operation: OperationModel) => boolean }): string {
   const members = sortedEntries(options.branch).map(([name, node]) => {
-    if (!isOperation(node)) return `${propertyKey(name)}: ${printTreeType({ branch: node, docsOf: options.docsOf })};`;
+    if (!isOperation(node)) return `${propertyKey(name)}: ${printTreeType({ ...options, branch: node })};`;
     const type = pascalCase(node.functionName);
-    return `/**\n * ${options.docsOf(node).split("\n").join("\n * ")}\n */\n${propertyKey(name)}(input: ${type}Input<O>): Promise<${type}Result>;`;
+    const docs = `/**\n * ${options.docsOf(node).split("\n").join("\n * ")}\n */\n`;
+    if (options.paged(node)) return `${docs}${propertyKey(name)}: Paginated<${type}Input<O>, ${type}Result>;`;
+    return `${docs}${propertyKey(name)}(input: ${type}Input<O>): Promise<${type}Result>;`;
   });
   return `{\n${members.join("\n")}\n}`;
 }
 
-/** The object literal of methods, each its operation bound to the client by `bind`. */
-export function printTreeValue(branch: Branch): string {
-  const members = sortedEntries(branch).map(([name, node]) =>
-    isOperation(node) ? `${propertyKey(name)}: bind(${node.functionName}Operation)` : `${propertyKey(name)}: ${printTreeValue(node)}`,
+/** The object literal of methods, each its operation bound to the client by `bind` (by `pages` when it is a paged list). */
+export function printTreeValue(options: { branch: Branch; paged: (operation: OperationModel) => boolean }): string {
+  const members = sortedEntries(options.branch).map(([name, node]) =>
+    isOperation(node)
+      ? `${propertyKey(name)}: ${options.paged(node) ? "pages" : "bind"}(${node.functionName}Operation)`
+      : `${propertyKey(name)}: ${printTreeValue({ ...options, branch: node })}`,
   );
   return `{\n${members.join(",\n")},\n}`;
 }

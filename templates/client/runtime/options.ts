@@ -2,6 +2,8 @@
 // the spec's servers and credentials on top.
 
 import type { ValidationIssue } from "./result.js";
+import type { Call } from "./send.js";
+import type { QueryEncoder } from "./url.js";
 
 /** A token, or a function that returns one (sync or async), called once per call. */
 export type Credential = string | (() => string | Promise<string>);
@@ -53,6 +55,11 @@ export interface BaseOptions {
   hooks?: Hooks | undefined;
   /** Check bodies against the spec's schemas; `true` loads the generated validators on first use. */
   validateResponses?: boolean | Validators | undefined;
+  /**
+   * Check request bodies against the spec's schemas before sending: a body that breaks its
+   * schema is refused (`invalid-request`). `true` loads the generated validators on first use.
+   */
+  validateRequests?: boolean | Validators | undefined;
 }
 
 /** Per call, next to the operation's parameters. */
@@ -63,7 +70,8 @@ export interface CallOptions {
 /** What the generated client knows about the spec. */
 export interface SpecInfo {
   servers: Record<string, string>;
-  apiVersion?: string | undefined;
+  /** Sent with every call: Polar's `Polar-Version` (for Polar's spec only). */
+  headers?: Record<string, string> | undefined;
   userAgent: string;
   /**
    * Constant properties of the schemas of documented error bodies (`ResourceNotFound`:
@@ -71,7 +79,8 @@ export interface SpecInfo {
    * proxy's `404 {"detail":"Not Found"}`.
    */
   constants?: Record<string, Record<string, unknown>> | undefined;
-  loadValidators?: (() => Promise<Validators>) | undefined;
+  /** The generated validators.ts, loaded on first use (every generated folder has one). */
+  loadValidators: () => Promise<Validators>;
 }
 
 /** What never varies about an operation: the generated client holds one per operation. */
@@ -83,14 +92,21 @@ export interface OperationInfo {
   /** Input fields of path parameters checked as UUIDs before sending: any version, or v4. */
   uuids?: Record<string, "uuid" | "uuid4"> | undefined;
   /**
-   * Query parameters: the spec's name (URL-encoded) to the input field and the `typeof`s
-   * its schema allows (`"boolean"`, or `"boolean|number|string"` when it is not that simple).
+   * Query parameters: the spec's name (URL-encoded) to the input field, the `typeof`s its
+   * schema (or its items') allows (`"boolean"`, `"boolean|number|string"` when it is not
+   * that simple), and the encoder of arrays and objects (query.ts); a scalar needs none.
    */
-  query?: Record<string, [field: string, types: string]> | undefined;
+  query?: Record<string, [field: string, types: string, encode?: QueryEncoder]> | undefined;
+  /** Header parameters: the spec's name, lower-cased, to the input field. */
+  headers?: Record<string, string> | undefined;
+  /** The request body: the media type sent, whether it is required, the schema that checks it. */
+  body?: { type: string; required?: boolean; schema?: string } | undefined;
+  /** Sets header parameters and the body on the request (steps.ts), for operations that have them. */
+  encode?: ((call: Call) => void | Promise<void>) | undefined;
   /** Credentials any one of which authorises the call; empty when none is needed. */
   auth: string[];
-  /** Documented statuses: 0 no body, 1 JSON, 2 text, or the name of the body's JSON schema. */
-  responses: Record<number, 0 | 1 | 2 | string>;
+  /** Documented statuses: 0 no body, 1 JSON, 2 text, 3 binary (a `Blob`), or the name of the body's JSON schema. */
+  responses: Record<number, 0 | 1 | 2 | 3 | string>;
   /** The status a retry gets when an earlier attempt already did the work (its constants set). */
   done?: number | undefined;
   /** Set for methods that are not idempotent: never retried after it may have reached the server. */

@@ -16,7 +16,8 @@ export async function read(options: { call: Call; response: Response }): Promise
   const field = ok ? "data" : "error";
   const result: Outcome = { kind: ok ? "success" : "error", status, headers, attempts: call.sent };
   if (documented === 0) return ((result[field] = undefined), result);
-  const body = (result["body"] = await response.text());
+  // A binary body is read as a `Blob` (every fetch runtime has one), never as text.
+  const body = (result["body"] = await (documented === 3 ? response.blob() : response.text()));
   if (status === 429) {
     // The parser lives with the retry policy, loaded on first use.
     const retry = await import("./retry.js").catch(() => undefined);
@@ -25,10 +26,11 @@ export async function read(options: { call: Call; response: Response }): Promise
   if (documented === undefined) return { ...result, kind: "unexpected-status" };
   let value: unknown;
   try {
-    value = documented === 2 ? body : JSON.parse(body);
+    // 2 text and 3 binary are the body as it is; the rest is JSON.
+    value = (documented as number) > 1 ? body : JSON.parse(body as string);
     const validator = typeof documented === "string" && call.validators?.[documented];
-    const issues = validator && validator(value);
-    if (issues && issues.length) result["issues"] = issues;
+    const issues = validator ? validator(value) : [];
+    if (issues.length) result["issues"] = issues;
   } catch (cause) {
     // A body that is not JSON, or a validator that fails, must not hide a success.
     if (!ok && value === undefined) return { ...result, kind: "invalid-body" };

@@ -7,7 +7,7 @@ import type {
   OperationInfo,
   SpecInfo,
 } from "./runtime/options.js";
-import type { Failure, ProbablySucceeded, Result, Success } from "./runtime/result.js";
+import type { Failure, Result, Success } from "./runtime/result.js";
 import { send } from "./runtime/send.js";
 import type { operations } from "./types.js";
 
@@ -21,6 +21,8 @@ export type {
   Validator,
   Validators,
 } from "./runtime/options.js";
+export type { PageItem, Paginated } from "./runtime/paginate.js";
+export { paginate } from "./runtime/paginate.js";
 export type {
   Aborted,
   AnyResult,
@@ -39,7 +41,7 @@ export type {
   Unwrapped,
   ValidationIssue,
 } from "./runtime/result.js";
-export { PolarError, unwrap } from "./runtime/result.js";
+export { ApiError as FixtureError, unwrap } from "./runtime/result.js";
 
 const spec: SpecInfo = {
   servers: { production: "https://api.example.test", sandbox: "https://sandbox.example.test" },
@@ -48,21 +50,21 @@ const spec: SpecInfo = {
 };
 
 /** A server named in the spec; the first is the default. */
-export type PolarServer = "production" | "sandbox";
+export type FixtureServer = "production" | "sandbox";
 
 /** Credentials by the security schemes that carry them: each a token or a function returning one. */
-export interface PolarCredentials {
+export interface FixtureCredentials {
   /** Carries the `bearerAuth` security scheme(s). */
   bearerAuth?: Credential | undefined;
 }
 
 /** Client options: where to send (`server` or `baseUrl`), credentials, and transport settings. */
-export type PolarClientOptions = BaseOptions &
-  PolarCredentials &
-  ({ server?: PolarServer; baseUrl?: undefined } | { baseUrl: string; server?: undefined });
+export type FixtureClientOptions = BaseOptions &
+  FixtureCredentials &
+  ({ server?: FixtureServer; baseUrl?: undefined } | { baseUrl: string; server?: undefined });
 
 /** What the standalone operation functions need: the client's options. */
-export interface PolarCore<O extends PolarClientOptions = PolarClientOptions> {
+export interface FixtureCore<O extends FixtureClientOptions = FixtureClientOptions> {
   readonly options: O;
 }
 
@@ -80,17 +82,17 @@ export type CallCredentials<O, Names extends string> = [Names] extends [never]
     : AnyOf<Names>;
 
 /**
- * The options, refusing keys `PolarClientOptions` lacks (`timeout` for `timeoutMs`): as a
+ * The options, refusing keys `FixtureClientOptions` lacks (`timeout` for `timeoutMs`): as a
  * generic parameter, `O` would escape the excess-property check of an object literal.
  */
-export type KnownOptions<O> = O & { [Key in Exclude<keyof O, keyof PolarClientOptions>]: never };
+export type KnownOptions<O> = O & { [Key in Exclude<keyof O, keyof FixtureClientOptions>]: never };
 
 /** Parameters of `widgets:archive`, camelCased; the wire uses the spec's names. */
 export type WidgetsArchiveParams = {
   widgetId: operations["widgets:archive"]["parameters"]["path"]["widget_id"];
 };
 
-export type WidgetsArchiveInput<O extends PolarClientOptions = PolarClientOptions> =
+export type WidgetsArchiveInput<O extends FixtureClientOptions = FixtureClientOptions> =
   WidgetsArchiveParams & CallOptions & CallCredentials<O, "bearerAuth">;
 
 export type WidgetsArchiveResult = Result<
@@ -115,8 +117,8 @@ const widgetsArchiveOperation: OperationInfo = {
  *
  * `DELETE /v2/widgets/{widget_id}/archive` (`widgets:archive`)
  */
-export function widgetsArchive<O extends PolarClientOptions>(
-  input: WidgetsArchiveInput<O> & { client: PolarCore<O> },
+export function widgetsArchive<O extends FixtureClientOptions>(
+  input: WidgetsArchiveInput<O> & { client: FixtureCore<O> },
 ): Promise<WidgetsArchiveResult> {
   return send({ spec, input, operation: widgetsArchiveOperation }) as Promise<WidgetsArchiveResult>;
 }
@@ -127,7 +129,7 @@ export type WidgetsDeleteParams = {
   hard?: NonNullable<operations["widgets:delete"]["parameters"]["query"]>["hard"];
 };
 
-export type WidgetsDeleteInput<O extends PolarClientOptions = PolarClientOptions> =
+export type WidgetsDeleteInput<O extends FixtureClientOptions = FixtureClientOptions> =
   WidgetsDeleteParams & CallOptions & CallCredentials<O, "bearerAuth">;
 
 export type WidgetsDeleteResult = Result<
@@ -154,16 +156,16 @@ const widgetsDeleteOperation: OperationInfo = {
  *
  * `DELETE /v2/widgets/{widget_id}` (`widgets:delete`)
  */
-export function widgetsDelete<O extends PolarClientOptions>(
-  input: WidgetsDeleteInput<O> & { client: PolarCore<O> },
+export function widgetsDelete<O extends FixtureClientOptions>(
+  input: WidgetsDeleteInput<O> & { client: FixtureCore<O> },
 ): Promise<WidgetsDeleteResult> {
   return send({ spec, input, operation: widgetsDeleteOperation }) as Promise<WidgetsDeleteResult>;
 }
 
 /** The operations, grouped as their ids say, bound to one set of options. */
-export interface PolarClient<
-  O extends PolarClientOptions = PolarClientOptions,
-> extends PolarCore<O> {
+export interface FixtureClient<
+  O extends FixtureClientOptions = FixtureClientOptions,
+> extends FixtureCore<O> {
   widgets: {
     /**
      * Archive Widget
@@ -187,16 +189,16 @@ export interface PolarClient<
 }
 
 /** The options alone, for the standalone functions (which bundle only what you call). */
-export function createPolarCore<O extends PolarClientOptions>(
+export function createFixtureCore<O extends FixtureClientOptions>(
   options: KnownOptions<O>,
-): PolarCore<O> {
+): FixtureCore<O> {
   return { options };
 }
 
 /** A client for Fixture API; every method resolves to a result and never throws. */
-export function createPolarClient<O extends PolarClientOptions>(
+export function createFixtureClient<O extends FixtureClientOptions>(
   options: KnownOptions<O>,
-): PolarClient<O> {
+): FixtureClient<O> {
   const client = { options };
   const bind = (operation: OperationInfo) => (input: CallOptions) =>
     send({ spec, input, client, operation }) as Promise<never>;
@@ -208,3 +210,5 @@ export function createPolarClient<O extends PolarClientOptions>(
     },
   };
 }
+
+export { createFixtureClient as createClient };

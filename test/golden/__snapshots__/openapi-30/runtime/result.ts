@@ -56,7 +56,7 @@ export interface UnexpectedStatus extends Answered<number> {
 
 /**
  * A documented error status whose body is not the documented one: not JSON, or without
- * its constants (a proxy's `404 {"detail":"Not Found"}` is not Polar's `ResourceNotFound`).
+ * its constants (a proxy's `404 {"detail":"Not Found"}` is not the API's `ResourceNotFound`).
  */
 export interface InvalidBody extends Answered<number> {
   kind: "invalid-body";
@@ -96,6 +96,7 @@ export interface InvalidRequest {
   /** Requests sent before the refusal: 0 unless a hook refused a retry. */
   attempts: number;
   message: string;
+  /** The error that refused it; a body that breaks its schema (`validateRequests`) gives one with `issues`. */
   cause?: unknown;
 }
 
@@ -104,7 +105,7 @@ export type Problem =
 
 export type Result<Documented> = Documented | Problem;
 
-/** Any result: what `unwrap` and `PolarError` accept. */
+/** Any result: what `unwrap` and `ApiError` accept. */
 export type AnyResult = { kind: string; attempts: number };
 
 /** What `unwrap` returns: the success data, or `undefined` when an earlier attempt probably did it. */
@@ -119,20 +120,18 @@ export type Unsuccessful = Failure<number, unknown> | Problem;
  * Thrown by `unwrap`; `result` is the whole outcome, to switch on `result.kind` (not
  * generic: a caught error's type is unknown, and `instanceof` would make a type argument `any`).
  */
-export class PolarError extends Error {
-  override name = "PolarError";
-  readonly result: Unsuccessful;
+export class ApiError extends Error {
+  override name = "ApiError";
+  declare readonly result: Unsuccessful;
   constructor(result: Unsuccessful) {
-    super(
-      `Polar request failed: ${result.kind} ${(result as { status?: number }).status ?? ""}`.trim(),
-    );
+    super(`${result.kind} ${(result as { status?: number }).status ?? ""}`.trim());
     this.result = result;
   }
 }
 
-/** The value of a success (or `undefined` for "probably succeeded"); throws `PolarError` otherwise. */
+/** The value of a success (or `undefined` for "probably succeeded"); throws `ApiError` otherwise. */
 export function unwrap<R extends AnyResult>(result: R): Unwrapped<R> {
   if (result.kind === "success") return (result as unknown as { data: Unwrapped<R> }).data;
   if (result.kind === "probably-succeeded") return undefined as Unwrapped<R>;
-  throw new PolarError(result as AnyResult as Unsuccessful);
+  throw new ApiError(result as AnyResult as Unsuccessful);
 }
