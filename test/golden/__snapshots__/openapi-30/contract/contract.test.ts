@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { expect } from "vitest";
-import { createFixtureClient } from "../client.js";
+import { createClient } from "../client.js";
 import { createFakeFixture, type FakeSeed } from "../fake.js";
 import { createFixtureServer, toNodeListener } from "../server.js";
 import { parameters, validators } from "../validators.js";
@@ -49,6 +49,6 @@ defineContractSuite({
   },
   validators,
   parameters,
-  createClient: (clientOptions) => createFixtureClient(clientOptions as never),
+  createClient: (clientOptions) => createClient(clientOptions as never),
   webhooks: generated.webhooks,
 });
