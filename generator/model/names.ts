@@ -35,6 +35,22 @@ export function GENERATED_NAMES(name: string): ReadonlySet<string> {
   );
 }
 
+/** What fake.ts and webhooks.ts declare besides GENERATED_NAMES's; `{N}` is the API's name. */
+const MODULE_NAMES = "createFake{N} Fake{N} Fake{N}Options FakeCustomer FakeSeed FakeState FakeSubscription {N}WebhookEvents {N}WebhookEventType {N}WebhookEvent";
+
+/**
+ * The names an API name gives to the generated modules' own declarations that another
+ * declaration has already, whatever the name (`Fetch` → `FetchServer`, the server's
+ * `FetchServer`; `Seed` → `FakeSeed`).
+ */
+export function apiNameClashes(name: string): string[] {
+  const marker = "\u0000";
+  const all = [...GENERATED_NAMES(marker), ...MODULE_NAMES.split(" ")];
+  const fixed = new Set(all.filter((each) => !each.includes(marker) && !each.includes("{N}")));
+  const named = all.filter((each) => each.includes(marker) || each.includes("{N}")).map((each) => each.replaceAll(marker, name).replaceAll("{N}", name));
+  return [...new Set(named.filter((each) => fixed.has(each)))].sort();
+}
+
 /** The client's call options and client options: no parameter or credential may take their field. */
 const CALL_FIELDS = new Set(["client", "signal"]);
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -73,14 +89,25 @@ export function operationFunctionName(options: { operationId: string; apiName: s
 export function apiNameFromTitle(title: string): string {
   const words = title.normalize("NFKD").replace(/\p{M}/gu, "").split(/[^A-Za-z0-9]+/).filter(Boolean);
   if (words.length > 1 && /^api$/i.test(words.at(-1)!)) words.pop();
-  const name = words.map(upperFirst).join("");
-  return /^[A-Za-z]/.test(name) ? name : `Api${name}`;
+  let name = words.map(upperFirst).join("");
+  if (!/^[A-Za-z]/.test(name)) name = `Api${name}`;
+  // A title is no choice of the user's: a name that would clash gets "Api" instead of an error.
+  while (apiNameClashes(name).length > 0) name += "Api";
+  return name;
 }
 
 export function checkNames(input: { model: Model; document: OpenApiDocument }): Problem[] {
   const { model, document } = input;
   const named = model.operations.filter((operation) => isDeclarableIdentifier(operation.functionName));
-  return [...operationNames(model), ...treeNames(named), ...parameterNames({ model, document }), ...credentialNames(model), ...sendableSecurity(model), ...schemaNames(model)];
+  return [...operationNames(model), ...treeNames(named), ...parameterNames({ model, document }), ...credentialNames(model), ...sendableSecurity(model), ...schemaNames(model), ...apiNameProblems(model)];
+}
+
+/** A name from the config or `--name` (one from the title never clashes: see apiNameFromTitle). */
+function apiNameProblems(model: Model): Problem[] {
+  const clashes = apiNameClashes(model.name);
+  if (clashes.length === 0) return [];
+  const message = `the API name "${model.name}" would declare ${clashes.join(", ")}, which the generated modules declare already; choose another ("name" in the config, or --name)`;
+  return [problem({ code: "api-name-clash", message, path: "" })];
 }
 
 /**
