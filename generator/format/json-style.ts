@@ -23,6 +23,16 @@ export function printJsonLikePrettier(value: unknown): string | undefined {
   }
 }
 
+/** Arrays of strings, booleans and nulls, nested to any depth (numbers prettier may pack with `fill`). */
+function textTree(value: Json): boolean {
+  if (Array.isArray(value)) return value.every(textTree);
+  return value === null || typeof value === "string" || typeof value === "boolean";
+}
+
+function flatText(value: Json): string {
+  return Array.isArray(value) ? `[${value.map(flatText).join(", ")}]` : JSON.stringify(value);
+}
+
 /** `used`: columns taken on the line before the value; `last`: no comma follows it. */
 function print(options: { value: Json; indent: string; used: number; last: boolean }): string {
   const { value, indent } = options;
@@ -33,7 +43,14 @@ function print(options: { value: Json; indent: string; used: number; last: boole
     // An array of two or more arrays of two or more items each, prettier always breaks,
     // one inner array per line (each flat if it fits); other nestings it packs by width.
     const nested = value.some((item) => Array.isArray(item) && item.length > 0);
-    if (nested && !(value.length > 1 && value.every((item) => Array.isArray(item) && item.length > 1))) throw new NotPlain();
+    if (nested && !(value.length > 1 && value.every((item) => Array.isArray(item) && item.length > 1))) {
+      // Any other nesting of text, booleans and nulls is one group: flat if it fits, else
+      // one item per line, each laid out the same way (`[["example.com", "localhost"]]`).
+      if (!textTree(value)) throw new NotPlain();
+      const flat = flatText(value);
+      if (/[^\x20-\x7e]/.test(flat)) throw new NotPlain();
+      if (options.used + flat.length + (options.last ? 0 : 1) <= PRETTIER_OPTIONS.printWidth) return flat;
+    }
     if (!nested && value.every((item) => item === null || typeof item !== "object" || Object.keys(item).length === 0)) {
       const flat = `[${value.map((item) => print({ value: item, indent, used: 0, last: true })).join(", ")}]`;
       if (/[^\x20-\x7e]/.test(flat)) throw new NotPlain();

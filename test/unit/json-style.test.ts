@@ -22,6 +22,13 @@ describe("printJsonLikePrettier", () => {
     "a list of number pairs": { examples: [[1, 2], [3, 4, 5]] },
     "a long pair broken inside the list": { examples: [["a".repeat(60), "b".repeat(60)], ["c", "d"]] },
     "pairs holding objects": { examples: [[{ a: 1 }, { b: 2 }], ["c", "d"]] },
+    // One list as the only example (a list of hosts): a group like any other.
+    "a list inside a list": { examples: [["example.com", "*.example.com", "localhost:3000"]] },
+    "a list inside a list, over the width": { examples: [["example.com", "x".repeat(70), "localhost:3000"]] },
+    "lists and text side by side": { k: [["a", "b"], "c", [true, null]] },
+    "lists and text side by side, over the width": { k: [["a".repeat(40), "b".repeat(40)], "c", [["d"], [true, null]]] },
+    "three levels": { k: [[["a", "b"]]] },
+    "empty lists inside": { k: [[], ["a"]] },
   };
   it.each(Object.entries(cases))("%s: same bytes as prettier", async (_name, value) => {
     expect(printJsonLikePrettier(value)).toBe(await prettierJson(value));
@@ -36,7 +43,8 @@ describe("printJsonLikePrettier", () => {
     expect(printJsonLikePrettier({ k: Array.from({ length: 40 }, (_, i) => i * 1000) })).toBeUndefined();
     expect(printJsonLikePrettier({ k: ["日本語"] })).toBeUndefined();
     expect(printJsonLikePrettier({ k: [[1], [2]] })).toBeUndefined();
-    expect(printJsonLikePrettier({ k: [["a", "b"]] })).toBeUndefined();
-    expect(printJsonLikePrettier({ k: [["a", "b"], "c"] })).toBeUndefined();
+    expect(printJsonLikePrettier({ k: [[1, 2]] })).toBeUndefined();
+    expect(printJsonLikePrettier({ k: [["日本語"]] })).toBeUndefined();
+    expect(printJsonLikePrettier({ k: [[{ a: 1 }]] })).toBeUndefined();
   });
 });

@@ -14,7 +14,22 @@ export function jsonValueCode(options: { document: OpenApiDocument; value: unkno
 
 /** Whether `value` may be written as an object literal typed by the document's schemas. */
 export function literalFits(options: { document: OpenApiDocument; value: unknown }): boolean {
-  return !hasInheritedName(options.value) && !hasInheritedName(propertyNames(options.document));
+  return !hasInheritedName(options.value) && !documentNamesInherited(options.document);
+}
+
+/**
+ * Whether some `properties` map of the document has a key every object inherits; asked
+ * once per answer, so remembered per document (a pure function of it: the output does
+ * not depend on the memo).
+ */
+const inheritedByDocument = new WeakMap<OpenApiDocument, boolean>();
+function documentNamesInherited(document: OpenApiDocument): boolean {
+  let known = inheritedByDocument.get(document);
+  if (known === undefined) {
+    known = hasInheritedName(propertyNames(document));
+    inheritedByDocument.set(document, known);
+  }
+  return known;
 }
 
 /** True when some key below `value` is one every object inherits. */
