@@ -10,6 +10,16 @@ import type { QueryEncoder } from "./url.js";
 /** A token, or a function that returns one (sync or async), called once per call. */
 export type Credential = string | (() => string | Promise<string>);
 
+/**
+ * HTTP basic's user and password (sent UTF-8, base64-encoded), or a function that returns
+ * them: two fields, so a password with a `:` is never split in the wrong place.
+ */
+export type BasicCredential =
+  | { username: string; password: string }
+  | (() =>
+      | { username: string; password: string }
+      | Promise<{ username: string; password: string }>);
+
 export interface RetryOptions {
   /** Requests in all, the first included: an integer ≥ 1. Default 3. */
   attempts?: number | undefined;
@@ -23,7 +33,10 @@ export interface RequestInfo {
   operationId: string;
   url: string;
   /** Mutable: a hook may add headers. The URL cannot be changed. */
-  init: RequestInit & { headers: Record<string, string>; signal: AbortSignal | null };
+  init: RequestInit & {
+    headers: Record<string, string>;
+    signal: AbortSignal | null;
+  };
   attempt: number;
 }
 
@@ -36,12 +49,14 @@ export interface Hooks {
    * pending then ends the call as `timeout`).
    */
   afterResponse?:
-    ((exchange: RequestInfo & { response: Response }) => void | Promise<void>) | undefined;
+    | ((exchange: RequestInfo & { response: Response }) => void | Promise<void>)
+    | undefined;
 }
 
 export type Validator = (value: unknown) => ValidationIssue[];
 /** The generated `validators` record (by schema name), or the whole validators module. */
-export type Validators = Record<string, Validator> | { validators: Record<string, Validator> };
+export type Validators =
+  Record<string, Validator> | { validators: Record<string, Validator> };
 
 export interface BaseOptions {
   fetch?: typeof fetch | undefined;
@@ -98,14 +113,19 @@ export interface OperationInfo {
    * schema (or its items') allows (`"boolean"`, `"boolean|number|string"` when it is not
    * that simple), and the encoder of arrays and objects (query.ts); a scalar needs none.
    */
-  query?: Record<string, [field: string, types: string, encode?: QueryEncoder]> | undefined;
+  query?:
+    | Record<string, [field: string, types: string, encode?: QueryEncoder]>
+    | undefined;
   /** Header parameters: the spec's name, lower-cased, to the input field. */
   headers?: Record<string, string> | undefined;
   /** The request body: the media type sent, whether it is required, the schema that checks it. */
   body?: { type: string; required?: boolean; schema?: string } | undefined;
   /** Sets header parameters and the body on the request (steps.ts), for operations that have them. */
   encode?: ((call: Call) => void | Promise<void>) | undefined;
-  /** Credentials any one of which authorises the call; empty when none is needed. */
+  /**
+   * Bearer credentials any one of which authorises the call; empty when none is needed, or
+   * when the operation takes others (basic, an API key): then `encode` sets it (auth.ts).
+   */
   auth: string[];
   /** Documented statuses: 0 no body, 1 JSON, 2 text, 3 binary (a `Blob`), or the name of the body's JSON schema. */
   responses: Record<number, 0 | 1 | 2 | 3 | string>;
