@@ -14,6 +14,7 @@ import type { operations } from "./types.js";
 export type {
   BaseOptions,
   BasicCredential,
+  BasicPair,
   CallOptions,
   Credential,
   Hooks,

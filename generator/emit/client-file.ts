@@ -64,7 +64,7 @@ function imports(options: { model: Model; code: string }): string {
     ...(used.steps.length ? [`import { ${[...(used.steps.includes("multipartBody") ? ["type Multipart"] : []), ...used.steps].join(", ")} } from "./runtime/steps.js";`] : []),
     `import type { operations } from "./types.js";`,
     ``,
-    `export type { BaseOptions, BasicCredential, CallOptions, Credential, Hooks, RequestInfo, RetryOptions, Validator, Validators } from "./runtime/options.js";`,
+    `export type { BaseOptions, BasicCredential, BasicPair, CallOptions, Credential, Hooks, RequestInfo, RetryOptions, Validator, Validators } from "./runtime/options.js";`,
     `export type { PageItem, Paginated } from "./runtime/paginate.js";`,
     `export { paginate } from "./runtime/paginate.js";`,
     `export type { Aborted, AnyResult, Failure, InvalidBody, InvalidRequest, NetworkError, Problem, ProbablySucceeded, RateLimited, Result, Success, Timeout, UnexpectedStatus, Unsuccessful, Unwrapped, ValidationIssue } from "./runtime/result.js";`,

@@ -21,7 +21,7 @@ import type { Model, OperationModel, ParameterModel, SecuritySchemeModel } from 
 export function GENERATED_NAMES(name: string): ReadonlySet<string> {
   return new Set(
     (
-      "AnyOf Aborted AnyHandler AnyResult Authenticate AuthenticateInput AuthenticateVerdict BaseOptions BasicCredential CallCredentials " +
+      "AnyOf Aborted AnyHandler AnyResult Authenticate AuthenticateInput AuthenticateVerdict BaseOptions BasicCredential BasicPair CallCredentials " +
       "CallOptions Credential Failure FetchServer HandlerContext Hooks InvalidBody InvalidRequest KnownOptions NetworkError " +
       "NodeListener NodeRequestLike NodeResponseLike OperationInfo OutcomeHeaders {N}Client {N}ClientOptions {N}Core " +
       "{N}Credentials {N}Error {N}Handlers {N}Server {N}ServerOptions ProbablySucceeded Problem RateLimited " +

@@ -14,11 +14,12 @@ export type Credential = string | (() => string | Promise<string>);
  * HTTP basic's user and password (sent UTF-8, base64-encoded), or a function that returns
  * them: two fields, so a password with a `:` is never split in the wrong place.
  */
-export type BasicCredential =
-  | { username: string; password: string }
-  | (() =>
-      | { username: string; password: string }
-      | Promise<{ username: string; password: string }>);
+export type BasicCredential = BasicPair | (() => BasicPair | Promise<BasicPair>);
+
+export interface BasicPair {
+  username: string;
+  password: string;
+}
 
 export interface RetryOptions {
   /** Requests in all, the first included: an integer ≥ 1. Default 3. */
@@ -33,10 +34,7 @@ export interface RequestInfo {
   operationId: string;
   url: string;
   /** Mutable: a hook may add headers. The URL cannot be changed. */
-  init: RequestInit & {
-    headers: Record<string, string>;
-    signal: AbortSignal | null;
-  };
+  init: RequestInit & { headers: Record<string, string>; signal: AbortSignal | null };
   attempt: number;
 }
 
@@ -49,14 +47,12 @@ export interface Hooks {
    * pending then ends the call as `timeout`).
    */
   afterResponse?:
-    | ((exchange: RequestInfo & { response: Response }) => void | Promise<void>)
-    | undefined;
+    ((exchange: RequestInfo & { response: Response }) => void | Promise<void>) | undefined;
 }
 
 export type Validator = (value: unknown) => ValidationIssue[];
 /** The generated `validators` record (by schema name), or the whole validators module. */
-export type Validators =
-  Record<string, Validator> | { validators: Record<string, Validator> };
+export type Validators = Record<string, Validator> | { validators: Record<string, Validator> };
 
 export interface BaseOptions {
   fetch?: typeof fetch | undefined;
@@ -113,9 +109,7 @@ export interface OperationInfo {
    * schema (or its items') allows (`"boolean"`, `"boolean|number|string"` when it is not
    * that simple), and the encoder of arrays and objects (query.ts); a scalar needs none.
    */
-  query?:
-    | Record<string, [field: string, types: string, encode?: QueryEncoder]>
-    | undefined;
+  query?: Record<string, [field: string, types: string, encode?: QueryEncoder]> | undefined;
   /** Header parameters: the spec's name, lower-cased, to the input field. */
   headers?: Record<string, string> | undefined;
   /** The request body: the media type sent, whether it is required, the schema that checks it. */

@@ -40,25 +40,18 @@ export function signed(
         const value = ownValue(source, placement[0]);
         if (!found && value) found = [placement, value];
       }
-    if (!found)
-      return refuse(
-        `credential: no ${placements.map((each) => each[0]).join(" or ")}`,
-      );
+    if (!found) return refuse(`credential: no ${placements.map((each) => each[0]).join(" or ")}`);
     let [[name, where, key], value] = found;
     if (typeof value === "function") value = await call.within(value());
-    if (where === "basic")
-      call.headers["authorization"] = `Basic ${basic(name, value)}`;
-    else if (typeof value !== "string" || !value)
-      refuse(`${name}: not a string`);
+    if (where === "basic") call.headers["authorization"] = `Basic ${basic(name, value)}`;
+    else if (typeof value !== "string" || !value) refuse(`${name}: not a string`);
     else if (where === "query")
       call.url += `${call.url.includes("?") ? "&" : "?"}${encodeURIComponent(key!)}=${encodeURIComponent(value)}`;
     else if (where === "cookie") {
       if (!COOKIE_VALUE.test(value)) refuse(`${name}: not a cookie value`);
       const cookies = call.headers["cookie"];
-      call.headers["cookie"] =
-        `${cookies ? `${cookies}; ` : ""}${key}=${value}`;
-    } else if (!(where ? HEADER_VALUE : TOKEN).test(value))
-      refuse(`${name}: not a header value`);
+      call.headers["cookie"] = `${cookies ? `${cookies}; ` : ""}${key}=${value}`;
+    } else if (!(where ? HEADER_VALUE : TOKEN).test(value)) refuse(`${name}: not a header value`);
     else if (where) call.headers[key!.toLowerCase()] = value;
     else call.headers["authorization"] = `Bearer ${value}`;
     if (next) await next(call);
