@@ -2,6 +2,8 @@
 // The loader guarantees only that the document is an object; every stage checks
 // the shape of what it reads.
 
+import { ownValue } from "./json.js";
+
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
@@ -44,4 +46,20 @@ export function parsePointer(pointer: string): string[] {
     .split("/")
     .slice(1)
     .map((token) => unescapePointerToken(decodeURIComponent(token)));
+}
+
+/** The pointer, or its nearest parent the document has (a global `security`, path-level parameters). */
+export function nearestPointer(options: { document: OpenApiDocument; pointer: string }): string {
+  let pointer = options.pointer;
+  try {
+    while (pointer !== "") {
+      const found = parsePointer(pointer).reduce<unknown>((node, token) => ownValue(node, token), options.document);
+      if (found !== undefined) return pointer;
+      pointer = pointer.slice(0, pointer.lastIndexOf("/"));
+    }
+  } catch {
+    // A path with a stray `%` is no percent-encoding: the pointer as it was.
+    return options.pointer;
+  }
+  return pointer;
 }

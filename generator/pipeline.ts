@@ -13,6 +13,7 @@ import { withHeader } from "./header.js";
 import { loadSpec } from "./load/index.js";
 import { buildModel } from "./model/build.js";
 import { checkNames } from "./model/names.js";
+import { checkSecurity } from "./model/security.js";
 import { checkServer } from "./emit/server/checks.js";
 import type { Model } from "./model/types.js";
 import { hasErrors, ProblemError, type Problem } from "./problems.js";
@@ -122,7 +123,10 @@ async function modelSpec(options: { target: ResolvedTarget; spec: LoadedSpec; wa
   if (!selected || hasErrors(located)) throw new ProblemError(located);
   options.warnings.push(...located);
   const model = buildModel({ selected, specFile: options.target.specLabel, ...(options.target.apiName ? { apiName: options.target.apiName } : {}) });
-  const unusable = [...checkNames({ model, document: selected.document }), ...checkServer({ model, document: selected.document })].map((found) => locateProblem({ problem: found, spec }));
+  const checked = [...checkNames({ model, document: selected.document }), ...checkSecurity({ model, document: selected.document })];
+  // The server's own limits, once every operation's security is one it can read.
+  if (!hasErrors(checked)) checked.push(...checkServer({ model, document: selected.document }));
+  const unusable = checked.map((found) => locateProblem({ problem: found, spec }));
   if (hasErrors(unusable)) throw new ProblemError(unusable);
   return { model, subset: selected.document };
 }

@@ -13,6 +13,8 @@ import type { operations } from "./types.js";
 
 export type {
   BaseOptions,
+  BasicCredential,
+  BasicPair,
   CallOptions,
   Credential,
   Hooks,
@@ -57,7 +59,7 @@ const spec: SpecInfo = {
 /** A server named in the spec; the first is the default. */
 export type PolarServer = "production" | "sandbox";
 
-/** Credentials by the security schemes that carry them: each a token or a function returning one. */
+/** Credentials by the security schemes that carry them: each a token or API key (HTTP basic: a user and password), or a function returning one. */
 export interface PolarCredentials {
   /** Carries the `oat`, `oidc`, `pat` security scheme(s). */
   accessToken?: Credential | undefined;
@@ -77,17 +79,19 @@ export interface PolarCore<O extends PolarClientOptions = PolarClientOptions> {
   readonly options: O;
 }
 
-type AnyOf<Names extends string> = Names extends string ? { [Name in Names]: Credential } : never;
+type AnyOf<Names extends keyof PolarCredentials> = Names extends string
+  ? { [Name in Names]: NonNullable<PolarCredentials[Name]> }
+  : never;
 
 /**
  * A call must carry a credential itself unless the client's options surely hold one the
  * operation accepts (every member of a union of options). Either way it may give one,
  * but only one the operation accepts.
  */
-export type CallCredentials<O, Names extends string> = [Names] extends [never]
+export type CallCredentials<O, Names extends keyof PolarCredentials> = [Names] extends [never]
   ? {}
   : [O] extends [AnyOf<Names>]
-    ? { [Name in Names]?: Credential }
+    ? { [Name in Names]?: NonNullable<PolarCredentials[Name]> }
     : AnyOf<Names>;
 
 /**

@@ -6,7 +6,7 @@ import type { Model, OperationModel } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
 import { GENERATOR_VERSION } from "../version.js";
-import { allCredentials, credentialNames } from "./client/security.js";
+import { allCredentials, credentialNames, usesSigned } from "./client/security.js";
 import { descriptor, operationDocs, paramsType, pascalCase, resultType, specConstants } from "./client/operation.js";
 import { isPaginated } from "./client/pagination.js";
 import { runtimeImports } from "./client/request.js";
@@ -15,7 +15,7 @@ import { blockComment, jsDoc, propertyKey, stringLiteral } from "./escape.js";
 import { jsLiteral } from "./js-literal.js";
 import { constStatement, exportedFunction, printStatements } from "./ts-text.js";
 
-const RUNTIME_FILES = ["options.ts", "paginate.ts", "query.ts", "read.ts", "result.ts", "retry.ts", "send.ts", "steps.ts", "url.ts"];
+const RUNTIME_FILES = ["auth.ts", "options.ts", "paginate.ts", "query.ts", "read.ts", "result.ts", "retry.ts", "send.ts", "steps.ts", "url.ts"];
 
 export async function emitClient(context: EmitContext): Promise<GeneratedFile[]> {
   // Names were checked before any emitter ran (model/names.ts).
@@ -55,7 +55,8 @@ function imports(options: { model: Model; code: string }): string {
   const variants = ["Failure", "ProbablySucceeded", "Result", "Success"].filter((name) => code.includes(`${name}<`));
   const paged = model.operations.some((operation) => isPaginated({ model, operation }));
   return [
-    `import type { BaseOptions, CallOptions, Credential, OperationInfo, SpecInfo } from "./runtime/options.js";`,
+    ...(usesSigned({ model }) ? [`import { signed } from "./runtime/auth.js";`] : []),
+    `import type { BaseOptions, ${allCredentials(model).some((each) => each.basic) ? "BasicCredential, " : ""}CallOptions, Credential, OperationInfo, SpecInfo } from "./runtime/options.js";`,
     ...(paged ? [`import { type Paginated, paginate } from "./runtime/paginate.js";`] : []),
     ...(used.query.length ? [`import { ${used.query.join(", ")} } from "./runtime/query.js";`] : []),
     `import type { ${variants.join(", ")} } from "./runtime/result.js";`,
@@ -63,7 +64,7 @@ function imports(options: { model: Model; code: string }): string {
     ...(used.steps.length ? [`import { ${[...(used.steps.includes("multipartBody") ? ["type Multipart"] : []), ...used.steps].join(", ")} } from "./runtime/steps.js";`] : []),
     `import type { operations } from "./types.js";`,
     ``,
-    `export type { BaseOptions, CallOptions, Credential, Hooks, RequestInfo, RetryOptions, Validator, Validators } from "./runtime/options.js";`,
+    `export type { BaseOptions, BasicCredential, BasicPair, CallOptions, Credential, Hooks, RequestInfo, RetryOptions, Validator, Validators } from "./runtime/options.js";`,
     `export type { PageItem, Paginated } from "./runtime/paginate.js";`,
     `export { paginate } from "./runtime/paginate.js";`,
     `export type { Aborted, AnyResult, Failure, InvalidBody, InvalidRequest, NetworkError, Problem, ProbablySucceeded, RateLimited, Result, Success, Timeout, UnexpectedStatus, Unsuccessful, Unwrapped, ValidationIssue } from "./runtime/result.js";`,
@@ -89,13 +90,13 @@ function sharedTypes(model: Model): string {
   const N = model.name;
   const servers = model.servers.map((server) => stringLiteral(server.id)).join(" | ") || "never";
   const credentials = allCredentials(model).map(
-    (credential) => `${jsDoc(`Carries the \`${credential.schemes.join("`, `")}\` security scheme(s).`)}\n${propertyKey(credential.name)}?: Credential | undefined;`,
+    (credential) => `${jsDoc(`Carries the \`${credential.schemes.join("`, `")}\` security scheme(s).`)}\n${propertyKey(credential.name)}?: ${credential.basic ? "BasicCredential" : "Credential"} | undefined;`,
   );
   return `
 /** A server named in the spec; the first is the default. */
 export type ${N}Server = ${servers};
 
-/** Credentials by the security schemes that carry them: each a token or a function returning one. */
+/** Credentials by the security schemes that carry them: each a token or API key (HTTP basic: a user and password), or a function returning one. */
 export interface ${N}Credentials {
 ${credentials.join("\n")}
 }
@@ -108,14 +109,14 @@ export interface ${N}Core<O extends ${N}ClientOptions = ${N}ClientOptions> {
   readonly options: O;
 }
 
-type AnyOf<Names extends string> = Names extends string ? { [Name in Names]: Credential } : never;
+type AnyOf<Names extends keyof ${N}Credentials> = Names extends string ? { [Name in Names]: NonNullable<${N}Credentials[Name]> } : never;
 
 /**
  * A call must carry a credential itself unless the client's options surely hold one the
  * operation accepts (every member of a union of options). Either way it may give one,
  * but only one the operation accepts.
  */
-export type CallCredentials<O, Names extends string> = [Names] extends [never] ? {} : [O] extends [AnyOf<Names>] ? { [Name in Names]?: Credential } : AnyOf<Names>;
+export type CallCredentials<O, Names extends keyof ${N}Credentials> = [Names] extends [never] ? {} : [O] extends [AnyOf<Names>] ? { [Name in Names]?: NonNullable<${N}Credentials[Name]> } : AnyOf<Names>;
 
 /**
  * The options, refusing keys \`${N}ClientOptions\` lacks (\`timeout\` for \`timeoutMs\`): as a

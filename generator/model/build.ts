@@ -3,7 +3,7 @@
 import { isObject, type OpenApiDocument } from "../openapi.js";
 import { DATE_VERSION } from "../select.js";
 import type { SelectedSpec } from "../stages.js";
-import { credentialFor } from "./naming.js";
+import { camelCase, credentialFor, notInherited } from "./naming.js";
 import { apiNameFromTitle } from "./names.js";
 import { buildOperations } from "./operations.js";
 import { toTypeRef } from "./type-ref.js";
@@ -59,7 +59,13 @@ function buildSecuritySchemes(document: OpenApiDocument): SecuritySchemeModel[] 
       const type = (isObject(scheme) ? scheme.type : "http") as SecuritySchemeModel["type"];
       const bearer = type === "openIdConnect" || type === "oauth2" || (isObject(scheme) && String(scheme.scheme).toLowerCase() === "bearer");
       const description = isObject(scheme) && typeof scheme.description === "string" ? scheme.description : undefined;
-      return { name, type, bearer, credential: credentialFor(name), ...(description ? { description } : {}) };
+      const declared = isObject(scheme) ? scheme : {};
+      const placement = {
+        ...(type === "http" && typeof declared.scheme === "string" ? { httpScheme: declared.scheme.toLowerCase() } : {}),
+        ...(type === "apiKey" && typeof declared.in === "string" ? { in: declared.in } : {}),
+        ...(type === "apiKey" && typeof declared.name === "string" ? { key: declared.name } : {}),
+      };
+      return { name, type, bearer, ...placement, credential: bearer ? credentialFor(name) : notInherited(camelCase(name)), ...(description ? { description } : {}) };
     });
 }
 

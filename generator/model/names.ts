@@ -10,7 +10,7 @@ import { isDeclarableIdentifier, RESERVED_WORDS, stringLiteral } from "../emit/e
 import { isObject, toPointer, type OpenApiDocument } from "../openapi.js";
 import { problem, type Problem } from "../problems.js";
 import { camelCase, upperFirst } from "./naming.js";
-import type { Model, OperationModel, ParameterModel } from "./types.js";
+import type { Model, OperationModel, ParameterModel, SecuritySchemeModel } from "./types.js";
 
 /**
  * Top-level names of client.ts and server.ts (declared, imported or exported) that do not
@@ -21,7 +21,7 @@ import type { Model, OperationModel, ParameterModel } from "./types.js";
 export function GENERATED_NAMES(name: string): ReadonlySet<string> {
   return new Set(
     (
-      "AnyOf Aborted AnyHandler AnyResult Authenticate AuthenticateInput AuthenticateVerdict BaseOptions CallCredentials " +
+      "AnyOf Aborted AnyHandler AnyResult Authenticate AuthenticateInput AuthenticateVerdict BaseOptions BasicCredential BasicPair CallCredentials " +
       "CallOptions Credential Failure FetchServer HandlerContext Hooks InvalidBody InvalidRequest KnownOptions NetworkError " +
       "NodeListener NodeRequestLike NodeResponseLike OperationInfo OutcomeHeaders {N}Client {N}ClientOptions {N}Core " +
       "{N}Credentials {N}Error {N}Handlers {N}Server {N}ServerOptions ProbablySucceeded Problem RateLimited " +
@@ -99,7 +99,7 @@ export function apiNameFromTitle(title: string): string {
 export function checkNames(input: { model: Model; document: OpenApiDocument }): Problem[] {
   const { model, document } = input;
   const named = model.operations.filter((operation) => isDeclarableIdentifier(operation.functionName));
-  return [...operationNames(model), ...treeNames(named), ...parameterNames({ model, document }), ...credentialNames(model), ...sendableSecurity(model), ...schemaNames(model), ...apiNameProblems(model)];
+  return [...operationNames(model), ...treeNames(named), ...parameterNames({ model, document }), ...credentialNames(model), ...schemaNames(model), ...apiNameProblems(model)];
 }
 
 /** A name from the config or `--name` (one from the title never clashes: see apiNameFromTitle). */
@@ -108,25 +108,6 @@ function apiNameProblems(model: Model): Problem[] {
   if (clashes.length === 0) return [];
   const message = `the API name "${model.name}" would declare ${clashes.join(", ")}, which the generated modules declare already; choose another ("name" in the config, or --name)`;
   return [problem({ code: "api-name-clash", message, path: "" })];
-}
-
-/**
- * The client sends bearer tokens, one per call: an operation whose every security
- * alternative needs something else (an API key, basic auth, two tokens at once) is refused
- * at the scheme, rather than generated into a client that could not authenticate.
- */
-function sendableSecurity(model: Model): Problem[] {
-  const problems: Problem[] = [];
-  const bearer = new Map(model.securitySchemes.map((scheme) => [scheme.name, scheme.bearer]));
-  for (const operation of model.operations) {
-    const alternatives = operation.security.map((alternative) => alternative.schemes.map(({ scheme }) => scheme));
-    const sendable = (schemes: string[]) => schemes.length === 0 || (schemes.every((scheme) => bearer.get(scheme) === true) && new Set(schemes.map((scheme) => model.securitySchemes.find((each) => each.name === scheme)?.credential)).size === 1);
-    if (alternatives.length === 0 || alternatives.some(sendable)) continue;
-    const scheme = alternatives.flat().find((name) => bearer.get(name) !== true) ?? alternatives[0]![0]!;
-    const message = `${stringLiteral(operation.id)}: the client sends one bearer token per call, and no security alternative of this operation is one (security scheme ${stringLiteral(scheme)})`;
-    problems.push(problem({ code: "security-scheme-unsupported", message, path: toPointer(bearer.has(scheme) ? ["components", "securitySchemes", scheme] : ["paths", operation.path, operation.method, "security"]) }));
-  }
-  return problems;
 }
 
 /** A `$ref` to a schema named "" (`#/components/schemas/`) reads as one to every schema at once (openapi-typescript). */
@@ -232,18 +213,19 @@ function parameterPointer(input: { document: OpenApiDocument; operation: Operati
 function credentialNames(model: Model): Problem[] {
   const used = new Set(model.operations.flatMap((operation) => operation.security.flatMap((alternative) => alternative.schemes.map((each) => each.scheme))));
   const problems: Problem[] = [];
-  const owners = new Map<string, string>();
-  for (const scheme of model.securitySchemes.filter((each) => used.has(each.name) && each.bearer)) {
+  const owners = new Map<string, SecuritySchemeModel>();
+  for (const scheme of model.securitySchemes.filter((each) => used.has(each.name))) {
     const path = toPointer(["components", "securitySchemes", scheme.name]);
     const sharing = owners.get(scheme.credential);
     if (OPTION_FIELDS.has(scheme.credential) || CALL_FIELDS.has(scheme.credential)) {
       const message = `security scheme ${stringLiteral(scheme.name)} would be the client option "${scheme.credential}", which the client has already`;
       problems.push(problem({ code: "security-scheme-name-clash", message, path }));
-    } else if (sharing !== undefined && scheme.credential !== "accessToken") {
-      const message = `security schemes ${stringLiteral(sharing)} and ${stringLiteral(scheme.name)} would both be the client option "${scheme.credential}"; rename one`;
+    } else if (sharing !== undefined && !(sharing.bearer && scheme.bearer)) {
+      // Bearer schemes may share one (`oidc`, `pat`, `oat` all travel as `accessToken`): a token is a token.
+      const message = `security schemes ${stringLiteral(sharing.name)} and ${stringLiteral(scheme.name)} would both be the client option "${scheme.credential}"; rename one`;
       problems.push(problem({ code: "security-scheme-name-clash", message, path }));
     }
-    owners.set(scheme.credential, scheme.name);
+    owners.set(scheme.credential, scheme);
   }
   return problems;
 }

@@ -63,6 +63,11 @@ export interface SecuritySchemeModel {
   /** `http` bearer and `openIdConnect` and `oauth2` all travel as `Authorization: Bearer`. */
   type: "http" | "apiKey" | "openIdConnect" | "oauth2" | "mutualTLS";
   bearer: boolean;
+  /** `http`: the scheme, lower-cased (`bearer`, `basic`, `digest`). */
+  httpScheme?: string;
+  /** `apiKey`: where the key travels (`header`, `query`, `cookie`) and its name there, as declared. */
+  in?: string;
+  key?: string;
   /** Which client credential carries it: `accessToken`, `customerSession`, `memberSession`. */
   credential: string;
   description?: string;

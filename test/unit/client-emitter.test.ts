@@ -4,7 +4,7 @@ import { formatFiles } from "../../generator/format/format.js";
 import { credentialNames } from "../../generator/emit/client/security.js";
 import { doneStatus } from "../../generator/emit/client/operation.js";
 import { readTemplate } from "../../generator/templates.js";
-import { checkNames } from "../../generator/model/names.js";
+import { checkSecurity } from "../../generator/model/security.js";
 import type { Model, OperationModel } from "../../generator/model/types.js";
 import { contextFor } from "../fixtures/client/generate.js";
 import { EMBEDDED_SPEC, SPEC_2026_10 } from "../fixtures/client/helpers.js";
@@ -21,6 +21,7 @@ describe("emitClient", () => {
     const files = await emitClient(embedded);
     expect(files.map((file) => file.path)).toStrictEqual([
       "client.ts",
+      "runtime/auth.ts",
       "runtime/options.ts",
       "runtime/paginate.ts",
       "runtime/query.ts",
@@ -93,9 +94,9 @@ describe("emitClient", () => {
     expect(plainDocs.slice(plainDocs.lastIndexOf("/**"))).toContain("Scopes: `customers:write`.");
   });
 
-  it("refuses, before any emitter runs, operations whose every security scheme a bearer header cannot carry", () => {
-    const model: Model = { ...embedded.model, securitySchemes: embedded.model.securitySchemes.map((scheme) => ({ ...scheme, type: "apiKey", bearer: false })) };
-    const codes = checkNames({ model, document: embedded.subset }).map((found) => found.code);
+  it("refuses, before any emitter runs, operations whose every security scheme neither client nor server can carry", () => {
+    const model: Model = { ...embedded.model, securitySchemes: embedded.model.securitySchemes.map((scheme) => ({ ...scheme, type: "http", httpScheme: "digest", bearer: false })) };
+    const codes = checkSecurity({ model, document: embedded.subset }).map((found) => found.code);
     expect(codes).toStrictEqual(model.operations.map(() => "security-scheme-unsupported"));
   });
 });

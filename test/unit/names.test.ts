@@ -79,7 +79,7 @@ describe("operationFunctionName", () => {
   });
 });
 
-describe("security the client cannot send", () => {
+describe("security the client sends", () => {
   const folders = tempFolders("polar-names-security-");
   const spec = (security: string) => `openapi: 3.1.0
 info: { title: Key API, version: "1" }
@@ -106,13 +106,21 @@ components:
     }
   }
 
-  it("refuses an operation whose only alternative is an API key, at its scheme", async () => {
-    expect(await problemsOf("[{ key: [] }]")).toStrictEqual([["security-scheme-unsupported", "/components/securitySchemes/key"]]);
+  it("takes an operation whose only alternative is an API key: the client sends the key", async () => {
+    expect(await problemsOf("[{ key: [] }]")).toStrictEqual([]);
+    const dir = await folders.folderWith({ "spec.yaml": spec("[{ key: [] }]") });
+    const client = (await clientFiles(join(dir, "spec.yaml"), ["*"])).find((file) => file.path === "client.ts")!;
+    expect(client.contents).toContain(`encode: signed([["key", "header", "X-Key"]])`);
   });
 
-  it("leaves an API key alternative aside when a bearer one is there: the client sends the token", async () => {
+  it("sends an API key or a bearer token, whichever the call or the client has", async () => {
     const dir = await folders.folderWith({ "spec.yaml": spec("[{ key: [] }, { token: [] }]") });
     const client = (await clientFiles(join(dir, "spec.yaml"), ["*"])).find((file) => file.path === "client.ts")!;
-    expect(client.contents).toContain(`auth: ["token"]`);
+    expect(client.contents).toContain(`encode: signed([["key", "header", "X-Key"], ["token"]])`);
+    expect(client.contents).toContain(`auth: []`);
+  });
+
+  it("refuses what neither the client nor the server carries, at the operation's security, once", async () => {
+    expect(await problemsOf("[{ key: [], token: [] }]")).toStrictEqual([["security-scheme-unsupported", "/paths/~1things/get/security"]]);
   });
 });

@@ -10,6 +10,17 @@ import type { QueryEncoder } from "./url.js";
 /** A token, or a function that returns one (sync or async), called once per call. */
 export type Credential = string | (() => string | Promise<string>);
 
+/**
+ * HTTP basic's user and password (sent UTF-8, base64-encoded), or a function that returns
+ * them: two fields, so a password with a `:` is never split in the wrong place.
+ */
+export type BasicCredential = BasicPair | (() => BasicPair | Promise<BasicPair>);
+
+export interface BasicPair {
+  username: string;
+  password: string;
+}
+
 export interface RetryOptions {
   /** Requests in all, the first included: an integer ≥ 1. Default 3. */
   attempts?: number | undefined;
@@ -105,7 +116,10 @@ export interface OperationInfo {
   body?: { type: string; required?: boolean; schema?: string } | undefined;
   /** Sets header parameters and the body on the request (steps.ts), for operations that have them. */
   encode?: ((call: Call) => void | Promise<void>) | undefined;
-  /** Credentials any one of which authorises the call; empty when none is needed. */
+  /**
+   * Bearer credentials any one of which authorises the call; empty when none is needed, or
+   * when the operation takes others (basic, an API key): then `encode` sets it (auth.ts).
+   */
   auth: string[];
   /** Documented statuses: 0 no body, 1 JSON, 2 text, 3 binary (a `Blob`), or the name of the body's JSON schema. */
   responses: Record<number, 0 | 1 | 2 | 3 | string>;

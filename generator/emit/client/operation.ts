@@ -7,7 +7,7 @@ import { upperFirst } from "../../model/naming.js";
 import { blockComment, jsDoc, propertyKey, stringLiteral } from "../escape.js";
 import { jsLiteral } from "../js-literal.js";
 import { bodyDescriptor, bodyStep, encoder, queryEntries } from "./request.js";
-import { credentialNames } from "./security.js";
+import { bearerOnly, credentialNames, placementsLiteral } from "./security.js";
 
 /** Methods whose repetition has no further effect (RFC 9110, section 9.2.2): safe to retry after a network error. */
 const IDEMPOTENT = new Set(["get", "head", "put", "delete", "options", "trace"]);
@@ -127,7 +127,10 @@ export function descriptor(options: { model: Model; operation: OperationModel })
   const done = doneStatus(options);
   const headers = operation.headers.map((parameter) => [parameter.name.toLowerCase(), stringLiteral(parameter.codeName)] as [string, string]);
   const body = bodyDescriptor(operation);
-  const encode = encoder(operation);
+  // Basic or an API key: `signed` (runtime/auth.ts) sets the credential, then the body's encoder runs.
+  const bearer = bearerOnly(options);
+  const step = encoder(operation);
+  const encode = bearer ? step : `signed(${[placementsLiteral(options), ...(step ? [step] : [])].join(", ")})`;
   const lines = [
     `id: ${stringLiteral(operation.id)}`,
     `method: ${stringLiteral(operation.method.toUpperCase())}`,
@@ -137,7 +140,7 @@ export function descriptor(options: { model: Model; operation: OperationModel })
     ...(headers.length ? [`headers: ${typedRecord({ entries: headers })}`] : []),
     ...(body ? [`body: ${body}`] : []),
     ...(encode ? [`encode: ${encode}`] : []),
-    `auth: ${jsLiteral(credentialNames(options))}`,
+    `auth: ${jsLiteral(bearer ? credentialNames(options) : [])}`,
     `responses: ${responses.length ? `{ ${responses.join(", ")} }` : "{}"}`,
     ...(done === undefined ? [] : [`done: ${done}`]),
     ...(IDEMPOTENT.has(operation.method) ? [] : ["once: true"]),

@@ -11,7 +11,7 @@ import { jsDoc, propertyKey, stringLiteral } from "../escape.js";
 import { jsonAsJs } from "../js-literal.js";
 import { bodyInfo, mediaKind } from "./body.js";
 import { errorBodies } from "./error-bodies.js";
-import { securityEntries, type SecurityEntry } from "./security.js";
+import { securityEntries, type SecurityEntry } from "../../model/security.js";
 import { parameterShape } from "./shape.js";
 
 type Numbered = ResponseModel & { status: number };
@@ -36,8 +36,9 @@ export function routePlan(options: { model: Model; document: OpenApiDocument; op
     if ("problem" in shape) problems.push({ path: `${at}/parameters`, message: `server: ${operation.id}: parameter "${parameter.name}": ${shape.problem}` });
     return { name: parameter.name, codeName: parameter.codeName, in: parameter.in, ...("problem" in shape ? { decode: "string" } : shape), required: parameter.required, ...(parameter.default !== undefined ? { default: parameter.default } : {}) };
   });
-  const security = securityEntries({ model, document, operation });
-  if ("problem" in security) problems.push({ path: `${at}/security`, message: `server: ${operation.id}: ${security.problem}` });
+  const security = securityEntries({ model, operation });
+  // model/security.ts reported it, positioned, before any emitter ran.
+  if ("problem" in security) throw new ProblemError([problem({ code: "security-scheme-unsupported", message: `${operation.id}: ${security.problem} is not supported`, path: `${at}/security` })]);
   if (problems.length) return { problems };
   return { parameters, security: security as SecurityEntry[] };
 }

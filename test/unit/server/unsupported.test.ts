@@ -47,14 +47,14 @@ async function problemsOf(text: string): Promise<Problem[]> {
 describe("what the server cannot serve", () => {
   it("http digest: a positioned problem naming the scheme", async () => {
     const [found] = await problemsOf(spec({ security: "[{ digest: [] }]", schemes: "    digest: { type: http, scheme: digest }" }));
-    expect(found).toMatchObject({ code: "server-unsupported", severity: "error", message: expect.stringContaining('security scheme "digest" (http scheme "digest") is not supported') });
+    expect(found).toMatchObject({ code: "security-scheme-unsupported", severity: "error", message: expect.stringContaining('security scheme "digest" (http scheme "digest") is not supported') });
     expect(found!.position).toMatchObject({ line: expect.any(Number), col: expect.any(Number) });
   });
 
   it("a global security requirement: the problem points at the operation", async () => {
     const text = spec({ schemes: "    digest: { type: http, scheme: digest }" }).replace("paths:\n", "security: [{ digest: [] }]\npaths:\n");
     const [found] = await problemsOf(text);
-    expect(found).toMatchObject({ code: "server-unsupported", path: "/paths/~1things~1{id}/get", position: { line: 11 } });
+    expect(found).toMatchObject({ code: "security-scheme-unsupported", path: "/paths/~1things~1{id}/get", position: { line: 11 } });
   });
 
   it("an alternative that needs two credentials at once", async () => {

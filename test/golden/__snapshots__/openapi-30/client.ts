@@ -13,6 +13,8 @@ import type { operations } from "./types.js";
 
 export type {
   BaseOptions,
+  BasicCredential,
+  BasicPair,
   CallOptions,
   Credential,
   Hooks,
@@ -52,7 +54,7 @@ const spec: SpecInfo = {
 /** A server named in the spec; the first is the default. */
 export type FixtureServer = "production" | "sandbox";
 
-/** Credentials by the security schemes that carry them: each a token or a function returning one. */
+/** Credentials by the security schemes that carry them: each a token or API key (HTTP basic: a user and password), or a function returning one. */
 export interface FixtureCredentials {
   /** Carries the `bearerAuth` security scheme(s). */
   bearerAuth?: Credential | undefined;
@@ -68,17 +70,19 @@ export interface FixtureCore<O extends FixtureClientOptions = FixtureClientOptio
   readonly options: O;
 }
 
-type AnyOf<Names extends string> = Names extends string ? { [Name in Names]: Credential } : never;
+type AnyOf<Names extends keyof FixtureCredentials> = Names extends string
+  ? { [Name in Names]: NonNullable<FixtureCredentials[Name]> }
+  : never;
 
 /**
  * A call must carry a credential itself unless the client's options surely hold one the
  * operation accepts (every member of a union of options). Either way it may give one,
  * but only one the operation accepts.
  */
-export type CallCredentials<O, Names extends string> = [Names] extends [never]
+export type CallCredentials<O, Names extends keyof FixtureCredentials> = [Names] extends [never]
   ? {}
   : [O] extends [AnyOf<Names>]
-    ? { [Name in Names]?: Credential }
+    ? { [Name in Names]?: NonNullable<FixtureCredentials[Name]> }
     : AnyOf<Names>;
 
 /**
