@@ -4,6 +4,7 @@
 // validator refuses it); for a body, a sample built from its type and variants that
 // break it. Plain JSON data: spec text (enum values, property names) stays data.
 
+import { sampleForPattern } from "../fake/pattern-sample.js";
 import type { Model, ParameterModel, RequestBodyModel, TypeRef } from "../../model/types.js";
 
 /** A fixed version-4 UUID no fixture uses: what a path id is given in a valid request. */
@@ -64,7 +65,11 @@ function parameterSamples(options: { parameter: ParameterModel; kind: ParameterK
   if (kind === "integer") samples.push("1", "10", "0", "100");
   if (kind === "number") samples.push("1", "0.5", "0");
   if (kind === "boolean") samples.push("true", "false");
-  if (kind === "string" || kind === "other") samples.push(`contract-${parameter.in}-sample`);
+  const plain = `contract-${parameter.in}-sample`;
+  // A pattern's sample first: the plain one would be refused by it.
+  const patterned = kind === "string" && parameter.pattern ? sampleForPattern({ pattern: parameter.pattern, preferred: plain }) : undefined;
+  if (patterned !== undefined) samples.push(patterned);
+  if (kind === "string" || kind === "other") samples.push(plain);
   return [...new Set(samples)];
 }
 
