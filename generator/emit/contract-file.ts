@@ -41,7 +41,7 @@ export function emitContract(context: EmitContext): GeneratedFile[] {
   const { model } = context;
   const operationIds = model.operations.map((operation) => operation.id);
   return [
-    jsonFile({ path: "contract/generated.json", value: generatedData({ model, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds }), webhooks: model.polar ? contractWebhooks(context) : [] }) }),
+    jsonFile({ path: "contract/generated.json", value: generatedData({ model, document: context.subset, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds }), webhooks: model.polar ? contractWebhooks(context) : [] }) }),
     jsonFile({ path: "contract/fixtures.json", value: fixturesFor(model) }),
     entryFile(model),
     ...copyTemplates({ from: "contract", to: "contract", names: CONTRACT_FILES }),
@@ -96,10 +96,10 @@ function jsonFile(options: { path: string; value: unknown }): GeneratedFile {
 }
 
 /** What contract.test.ts (a verbatim template) reads: all of the suite that depends on the spec. */
-function generatedData(options: { model: Model; subset: string; operations: Record<string, string | null>; webhooks: Array<{ event: string; schema: string }> }): unknown {
+function generatedData(options: { model: Model; document: EmitContext["subset"]; subset: string; operations: Record<string, string | null>; webhooks: Array<{ event: string; schema: string }> }): unknown {
   const { model } = options;
   return {
-    operations: contractOperations(model),
+    operations: contractOperations({ model, document: options.document }),
     source: { label: model.specFile, embedded: model.specFile === EMBEDDED_LABEL },
     fingerprints: { operations: options.operations, subset: options.subset },
     productionUrls: model.servers.filter((server) => server.id === "production").map((server) => server.url),
