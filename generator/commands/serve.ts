@@ -68,7 +68,7 @@ export async function run(argv: string[]): Promise<number> {
     const quiet = values.quiet === true;
     running = await serveFake({ dir, port, seed, log, logRequests: !quiet, ...(webhooks ? { webhooks: { ...webhooks, ...(quiet ? {} : { log }) } } : {}) });
   } catch (error) {
-    if (error instanceof TypeError && error.message.startsWith("fake Polar seed")) throw new UsageError(`--seed ${values.seed}: ${error.message}`);
+    if (error instanceof TypeError && error.message.startsWith("fake seed")) throw new UsageError(`--seed ${values.seed}: ${error.message}`);
     throw error;
   }
   const stop = () => running.stop();

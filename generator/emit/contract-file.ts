@@ -34,11 +34,14 @@ const FIXTURES: { access_tokens: Array<{ token: string; scopes: string[] }> } & 
   member_sessions: [{ token: "polar_mst_contract_tests_customer_3", customer_id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d03", role: "owner" }],
 };
 
+/** The schemes the fake reads as sessions; it reads any other as an access token (fake-runtime/credentials.ts). */
+const SESSION_SCHEMES: ReadonlySet<string> = new Set(["customer_session", "member_session"]);
+
 export function emitContract(context: EmitContext): GeneratedFile[] {
   const { model } = context;
   const operationIds = model.operations.map((operation) => operation.id);
   return [
-    jsonFile({ path: "contract/generated.json", value: generatedData({ model, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds }), webhooks: model.polar ? contractWebhooks(context) : [] }) }),
+    jsonFile({ path: "contract/generated.json", value: generatedData({ model, document: context.subset, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds }), webhooks: model.polar ? contractWebhooks(context) : [] }) }),
     jsonFile({ path: "contract/fixtures.json", value: fixturesFor(model) }),
     entryFile(model),
     ...copyTemplates({ from: "contract", to: "contract", names: CONTRACT_FILES }),
@@ -46,16 +49,25 @@ export function emitContract(context: EmitContext): GeneratedFile[] {
 }
 
 /**
- * The fixtures, the access token holding every scope the selected operations ask of an
- * access token, so each is served on the fake (Polar's three ask only customers:write).
+ * The fixtures, with only the credentials the spec's schemes take (the fake refuses a
+ * session of a kind the spec has no scheme for): sessions for the schemes named as in
+ * Polar's specs, access tokens for any other scheme. The access token holds every scope
+ * the selected operations ask of those, so each is served on the fake.
  */
-function fixturesFor(model: Model): typeof FIXTURES {
-  const credentialOf = new Map(model.securitySchemes.map((scheme) => [scheme.name, scheme.credential]));
-  const scopes = new Set(FIXTURES.access_tokens.flatMap((each) => each.scopes));
+function fixturesFor(model: Model): Partial<typeof FIXTURES> {
+  const { access_tokens, customer_sessions, member_sessions, ...records } = FIXTURES;
+  const names = new Set(model.securitySchemes.map((scheme) => scheme.name));
+  const scopes = new Set(access_tokens.flatMap((each) => each.scopes));
   for (const operation of model.operations)
     for (const alternative of operation.security)
-      for (const each of alternative.schemes) if (credentialOf.get(each.scheme) === "accessToken") for (const scope of each.scopes) scopes.add(scope);
-  return { ...FIXTURES, access_tokens: FIXTURES.access_tokens.map((each) => ({ ...each, scopes: [...scopes].sort() })) };
+      for (const each of alternative.schemes) if (!SESSION_SCHEMES.has(each.scheme)) for (const scope of each.scopes) scopes.add(scope);
+  const tokens = [...names].some((name) => !SESSION_SCHEMES.has(name));
+  return {
+    ...records,
+    ...(tokens ? { access_tokens: access_tokens.map((each) => ({ ...each, scopes: [...scopes].sort() })) } : {}),
+    ...(names.has("customer_session") ? { customer_sessions } : {}),
+    ...(names.has("member_session") ? { member_sessions } : {}),
+  };
 }
 
 /**
@@ -84,10 +96,10 @@ function jsonFile(options: { path: string; value: unknown }): GeneratedFile {
 }
 
 /** What contract.test.ts (a verbatim template) reads: all of the suite that depends on the spec. */
-function generatedData(options: { model: Model; subset: string; operations: Record<string, string | null>; webhooks: Array<{ event: string; schema: string }> }): unknown {
+function generatedData(options: { model: Model; document: EmitContext["subset"]; subset: string; operations: Record<string, string | null>; webhooks: Array<{ event: string; schema: string }> }): unknown {
   const { model } = options;
   return {
-    operations: contractOperations(model),
+    operations: contractOperations({ model, document: options.document }),
     source: { label: model.specFile, embedded: model.specFile === EMBEDDED_LABEL },
     fingerprints: { operations: options.operations, subset: options.subset },
     productionUrls: model.servers.filter((server) => server.id === "production").map((server) => server.url),

@@ -39,11 +39,13 @@ export async function emitServer(context: EmitContext): Promise<GeneratedFile[]>
   const { model } = context;
   const document = context.subset;
   const names = serverNames(model.name);
-  const statements = [imports()];
-  for (const operation of model.operations) {
+  const credentials = model.operations.map((operation) => credentialType({ model, document, operation }));
+  // Under noUnusedLocals an unused type import is an error: only secured operations use it.
+  const statements = [imports({ credential: credentials.some((credential) => credential !== "undefined") })];
+  for (const [index, operation] of model.operations.entries()) {
     const params = typeName({ operation, suffix: "HandlerParams" });
     const outcome = typeName({ operation, suffix: "Outcome" });
-    const credential = credentialType({ model, document, operation });
+    const credential = credentials[index];
     const body = bodyType(operation);
     statements.push(`
 /** Parameters of \`${blockComment(operation.id)}\`, decoded and validated, camelCased; the wire uses the spec's names. */
@@ -64,10 +66,10 @@ export type ${typeName({ operation, suffix: "Handler" })} = (
   return [{ path: "server.ts", contents: printStatements(statements) }, ...runtime];
 }
 
-function imports(): string {
+function imports(options: { credential: boolean }): string {
   return [
     `import { createServerCore } from "./server-runtime/core.js";`,
-    `import type { AnyHandler, Authenticate, HandlerContext, FetchServer, RouteInfo, ServerCredential, ServerErrorEvent, Validators as ResponseValidators } from "./server-runtime/types.js";`,
+    `import type { AnyHandler, Authenticate, HandlerContext, FetchServer, RouteInfo, ${options.credential ? "ServerCredential, " : ""}ServerErrorEvent, Validators as ResponseValidators } from "./server-runtime/types.js";`,
     `import type { operations } from "./types.js";`,
     ``,
     `export { notModelled } from "./server-runtime/not-modelled.js";`,

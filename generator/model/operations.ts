@@ -90,6 +90,7 @@ function toParameter(options: { document: OpenApiDocument; parameter: Json }): P
   if (parameter.in !== "path" && parameter.in !== "query" && parameter.in !== "header") return undefined;
   const schema = resolve(options.document, parameter.schema);
   const format = isObject(schema) && typeof schema.format === "string" ? schema.format : undefined;
+  const pattern = isObject(schema) && typeof schema.pattern === "string" ? schema.pattern : undefined;
   const style = typeof parameter.style === "string" && STYLES.has(parameter.style as ParameterModel["style"]) ? (parameter.style as ParameterModel["style"]) : parameter.in === "query" ? "form" : "simple";
   return {
     name: String(parameter.name),
@@ -100,6 +101,7 @@ function toParameter(options: { document: OpenApiDocument; parameter: Json }): P
     explode: typeof parameter.explode === "boolean" ? parameter.explode : style === "form",
     type: toTypeRef(parameter.schema),
     ...(format ? { format } : {}),
+    ...(pattern ? { pattern } : {}),
     ...(isObject(schema) && "default" in schema ? { default: schema.default } : {}),
     ...(typeof parameter.description === "string" ? { description: parameter.description } : {}),
   };

@@ -48,6 +48,8 @@ export interface ParameterModel {
   type: TypeRef;
   /** `format` of the parameter's schema when it is a string (`uuid4`, `uuid`, ...). */
   format?: string;
+  /** `pattern` of the parameter's schema, as the spec writes it: what a sample value must match. */
+  pattern?: string;
   default?: unknown;
   description?: string;
 }

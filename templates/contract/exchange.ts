@@ -36,6 +36,8 @@ export interface Exchange {
   headers: Record<string, string>;
   /** The request body sent, as text. */
   sent: string | undefined;
+  /** A multipart body's fields, as sent. */
+  fields?: Array<[string, string]> | undefined;
   status: number;
   contentType: string;
   text: string;
@@ -50,20 +52,33 @@ export async function send(options: {
   credential: Credential | undefined;
   /** Header parameters, sent as given. */
   headers?: Record<string, string> | undefined;
-  /** A JSON body, sent with the operation's media type. */
+  /** A body, sent with the operation's media type: JSON, a form or multipart fields. */
   body?: { contentType: string; value: unknown } | undefined;
 }): Promise<Exchange> {
   const { operation, credential } = options;
   const url = options.baseUrl + options.target;
   const headers: Record<string, string> = { ...options.headers };
-  if (options.body) headers["content-type"] = options.body.contentType;
-  const sent = options.body && JSON.stringify(options.body.value);
+  const multipart = /^multipart\/form-data$/i.test(options.body?.contentType ?? "");
+  // fetch writes a multipart Content-Type itself, with the boundary.
+  if (options.body && !multipart) headers["content-type"] = options.body.contentType;
+  const fields = multipart && options.body ? fieldsOf(options.body.value) : undefined;
+  const sent =
+    options.body === undefined || multipart
+      ? undefined
+      : /^application\/x-www-form-urlencoded$/i.test(options.body.contentType)
+        ? new URLSearchParams(fieldsOf(options.body.value)).toString()
+        : JSON.stringify(options.body.value);
   const init: RequestInit = { method: operation.method, redirect: "manual" };
   init.headers =
     credential === undefined
       ? headers
       : { ...headers, authorization: `Bearer ${credential.token}` };
   if (sent !== undefined) init.body = sent;
+  if (fields) {
+    const form = new FormData();
+    for (const [name, value] of fields) form.append(name, value);
+    init.body = form;
+  }
   const response = await fetch(url, init);
   const text = await response.text();
   let body: unknown = undefined;
@@ -80,6 +95,7 @@ export async function send(options: {
     credential,
     headers,
     sent,
+    ...(fields ? { fields } : {}),
     status: response.status,
     contentType,
     text,
@@ -185,10 +201,26 @@ export function mediaType(header: string): string | undefined {
   return MEDIA_TYPE.exec(header)?.[1]?.toLowerCase();
 }
 
+/**
+ * A form's fields as the generated client writes them: each property, arrays repeating
+ * the name, objects as JSON, null left out. A body that is no object has none.
+ */
+function fieldsOf(value: unknown): Array<[string, string]> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
+  return Object.entries(value).flatMap(([name, field]) =>
+    (Array.isArray(field) ? field : [field])
+      .filter((item) => item != null)
+      .map((item): [string, string] => [
+        name,
+        typeof item === "object" ? JSON.stringify(item) : String(item),
+      ]),
+  );
+}
+
 /** The request as a shell command that runs as pasted, the token read from its variable. */
 export function curl(
   exchange: Pick<Exchange, "method" | "url" | "credential"> &
-    Partial<Pick<Exchange, "headers" | "sent">>,
+    Partial<Pick<Exchange, "headers" | "sent" | "fields">>,
 ): string {
   const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
   const auth = exchange.credential
@@ -197,7 +229,10 @@ export function curl(
   const headers = Object.entries(exchange.headers ?? {})
     .map(([name, value]) => ` -H ${quote(`${name}: ${value}`)}`)
     .join("");
-  const body = exchange.sent === undefined ? "" : ` --data-raw ${quote(exchange.sent)}`;
+  const form = (exchange.fields ?? [])
+    .map(([name, value]) => ` --form-string ${quote(`${name}=${value}`)}`)
+    .join("");
+  const body = exchange.sent === undefined ? form : ` --data-raw ${quote(exchange.sent)}`;
   return `curl -i -X ${exchange.method} ${quote(exchange.url)}${auth}${headers}${body}`;
 }
 

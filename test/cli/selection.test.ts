@@ -97,9 +97,13 @@ describe("the API's name", () => {
 
   it("a new name regenerates though the spec is unchanged: the build stamp records it", async () => {
     const where = await config({ spec: "weather.yaml", out: "out", operations: "*", name: "Weather" });
-    expect((await runCli({ args: [], cwd: where })).stdout).toBe("polar-codegen: out: 48 written, 0 unchanged\n");
+    const counts = (stdout: string) => /^polar-codegen: out: (\d+) written, (\d+) unchanged\n$/.exec(stdout)?.slice(1).map(Number);
+    const [files, unchanged] = counts((await runCli({ args: [], cwd: where })).stdout) ?? [];
+    expect([files! > 0, unchanged]).toStrictEqual([true, 0]);
     expect((await runCli({ args: [], cwd: where })).stdout).toBe("polar-codegen: out: up to date (spec, config and generator unchanged)\n");
-    expect((await runCli({ args: ["--name", "Storm"], cwd: where })).stdout).not.toContain("up to date");
+    // The same files again, those that carry the name rewritten.
+    const [written, kept] = counts((await runCli({ args: ["--name", "Storm"], cwd: where })).stdout) ?? [];
+    expect([written! > 0, written! + kept!]).toStrictEqual([true, files]);
     writeFileSync(join(where, "polar-codegen.config.json"), JSON.stringify({ spec: "weather.yaml", out: "out", operations: "*", name: "Rain" }));
     expect((await runCli({ args: [], cwd: where })).stdout).not.toContain("up to date");
     expect((await runCli({ args: [], cwd: where })).stdout).toContain("up to date");

@@ -156,10 +156,10 @@ describe("serve", () => {
     writeFileSync(join(scratch, "bogus-status.json"), JSON.stringify({ ...seed(), subscriptions: [{ id: SUBSCRIPTION, customer_id: CUSTOMER, status: "bogus-status" }] }));
     const bogus = runCliProcess({ args: ["serve", "--port", "0", "--seed", "bogus-status.json"], cwd: scratch, env });
     expect([bogus.code, bogus.stdout]).toStrictEqual([2, ""]);
-    expect(bogus.stderr).toContain('--seed bogus-status.json: fake Polar seed: subscriptions[0].status: must be one of "incomplete"');
+    expect(bogus.stderr).toContain('--seed bogus-status.json: fake seed: subscriptions[0].status: must be one of "incomplete"');
     const bad = runCliProcess({ args: ["serve", "--port", "0", "--seed", "bad-seed.json"], cwd: scratch, env });
     expect([bad.code, bad.stdout]).toStrictEqual([2, ""]);
-    expect(bad.stderr).toContain("--seed bad-seed.json: fake Polar seed: customers[0].id: must be a non-empty string");
+    expect(bad.stderr).toContain("--seed bad-seed.json: fake seed: customers[0].id: must be a non-empty string");
     const notJson = runCliProcess({ args: ["serve", "--port", "0", "--seed", "not-json.json"], cwd: scratch, env });
     expect([notJson.code, notJson.stdout]).toStrictEqual([2, ""]);
     expect(notJson.stderr).toContain("--seed not-json.json: not valid JSON");

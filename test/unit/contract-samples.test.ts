@@ -105,7 +105,21 @@ describe("bodyFacts", () => {
     expect(facts.invalid[0]).toStrictEqual({ what: "missing the required property __proto__", value: {} });
   });
 
-  it("a body that is not JSON: no facts (the suite sends none)", () => {
-    expect(bodyFacts({ model: pets, body: { required: true, contentType: "multipart/form-data", contentTypes: ["multipart/form-data"], type: { kind: "model", name: "NewPet" } } })).toBeUndefined();
+  it("a form or multipart body: its fields sampled, each required one left out; no wrong type (fields are text)", () => {
+    for (const contentType of ["multipart/form-data", "application/x-www-form-urlencoded"])
+      expect(bodyFacts({ model: pets, body: { required: true, contentType, contentTypes: [contentType], type: { kind: "model", name: "NewPet" } } })).toStrictEqual({
+        contentType,
+        required: true,
+        schema: "NewPet",
+        samples: [{ name: "contract", tags: ["contract"] }],
+        invalid: [
+          { what: "missing the required property name", value: { tags: ["contract"] } },
+          { what: "missing the required property tags", value: { name: "contract" } },
+        ],
+      });
+  });
+
+  it("a body of another media type: no facts (the suite sends none)", () => {
+    expect(bodyFacts({ model: pets, body: { required: true, contentType: "text/plain", contentTypes: ["text/plain"], type: { kind: "primitive", type: "string" } } })).toBeUndefined();
   });
 });

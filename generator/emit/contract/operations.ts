@@ -1,15 +1,17 @@
 // The operations as the contract suite reads them: plain data from the model.
 
 import type { Model, OperationModel, ParameterModel, ResponseModel, TypeRef } from "../../model/types.js";
+import type { OpenApiDocument } from "../../openapi.js";
 import { bodyFacts, parameterFacts } from "./samples.js";
 
 /** The operations whose behaviour the suite's outcome sequences know, on Polar's spec only. */
 const MODELLED = new Set(["customers:delete", "customers:delete_external", "customer_portal:subscriptions:cancel"]);
 
-export function contractOperations(model: Model): unknown[] {
+export function contractOperations(options: { model: Model; document: OpenApiDocument }): unknown[] {
+  const { model, document } = options;
   const credentialOf = new Map(model.securitySchemes.map((scheme) => [scheme.name, scheme.credential]));
   return model.operations.map((operation: OperationModel) => {
-    const body = operation.requestBody && bodyFacts({ model, body: operation.requestBody });
+    const body = operation.requestBody && bodyFacts({ model, body: operation.requestBody, document });
     return {
       id: operation.id,
       clientPath: operation.group,

@@ -4,6 +4,10 @@
 // validator refuses it); for a body, a sample built from its type and variants that
 // break it. Plain JSON data: spec text (enum values, property names) stays data.
 
+import type { OpenApiDocument } from "../../openapi.js";
+import { sampleForPattern } from "../fake/pattern-sample.js";
+import { sampleSchema } from "../fake/sample.js";
+import { atEpoch } from "../server/error-bodies.js";
 import type { Model, ParameterModel, RequestBodyModel, TypeRef } from "../../model/types.js";
 
 /** A fixed version-4 UUID no fixture uses: what a path id is given in a valid request. */
@@ -16,6 +20,8 @@ const FORMAT_SAMPLES: ReadonlyMap<string, string> = new Map([
   ["email", "contract@example.com"],
   ["uri", "https://example.com/contract"],
 ]);
+/** The media types whose fields the suite writes as the client does (besides JSON). */
+const FORM_MEDIA = /^(?:application\/x-www-form-urlencoded|multipart\/form-data)$/i;
 /** How many models deep a sample body goes: enough for the shapes specs use, finite for recursive ones. */
 const MAX_DEPTH = 8;
 
@@ -64,7 +70,11 @@ function parameterSamples(options: { parameter: ParameterModel; kind: ParameterK
   if (kind === "integer") samples.push("1", "10", "0", "100");
   if (kind === "number") samples.push("1", "0.5", "0");
   if (kind === "boolean") samples.push("true", "false");
-  if (kind === "string" || kind === "other") samples.push(`contract-${parameter.in}-sample`);
+  const plain = `contract-${parameter.in}-sample`;
+  // A pattern's sample first: the plain one would be refused by it.
+  const patterned = kind === "string" && parameter.pattern ? sampleForPattern({ pattern: parameter.pattern, preferred: plain }) : undefined;
+  if (patterned !== undefined) samples.push(patterned);
+  if (kind === "string" || kind === "other") samples.push(plain);
   return [...new Set(samples)];
 }
 
@@ -90,12 +100,15 @@ export interface BodyFacts {
   invalid: Array<{ what: string; value: unknown }>;
 }
 
-export function bodyFacts(options: { model: Model; body: RequestBodyModel }): BodyFacts | undefined {
+export function bodyFacts(options: { model: Model; body: RequestBodyModel; document?: OpenApiDocument }): BodyFacts | undefined {
   const { model, body } = options;
-  if (!body.type || !/json/i.test(body.contentType)) return undefined;
+  const json = /json/i.test(body.contentType);
+  if (!body.type || !(json || FORM_MEDIA.test(body.contentType))) return undefined;
   const schema = body.type.kind === "model" ? body.type.name : undefined;
   const example = schema === undefined ? undefined : model.schemas.find((each) => each.name === schema)?.example;
   const sample = sampleOf({ model, type: body.type, depth: 0 });
+  // The fake's sample of the schema, read from the spec: it keeps to constraints the model drops (a pattern, a minimum).
+  const documented = schema === undefined || !options.document ? undefined : atEpoch(sampleSchema({ document: options.document, schemaName: schema }));
   const object = objectOf({ model, type: body.type });
   const invalid: Array<{ what: string; value: unknown }> = [];
   if (object && isRecord(sample)) {
@@ -103,6 +116,9 @@ export function bodyFacts(options: { model: Model; body: RequestBodyModel }): Bo
       const { [property.name]: _, ...rest } = sample;
       invalid.push({ what: `missing the required property ${property.name}`, value: rest });
     }
+  }
+  // A form's fields are all text: a wrong type or an array is JSON's to send.
+  if (json && object && isRecord(sample)) {
     const typed = [...object].sort((a, b) => Number(b.required) - Number(a.required)).find((each) => scalarOf(each.type) !== undefined);
     if (typed) invalid.push({ what: `with ${typed.name} of the wrong type`, value: { ...sample, [typed.name]: wrongTypeFor(scalarOf(typed.type)!.kind) } });
     invalid.push({ what: "that is an array, not an object", value: [] });
@@ -111,7 +127,7 @@ export function bodyFacts(options: { model: Model; body: RequestBodyModel }): Bo
     contentType: body.contentType,
     required: body.required,
     ...(schema ? { schema } : {}),
-    samples: example === undefined ? [sample] : [example, sample],
+    samples: [...(example === undefined ? [] : [example]), sample, ...(documented === undefined ? [] : [documented])],
     invalid,
   };
 }

@@ -29,8 +29,10 @@ export function errorBodies(options: { document: OpenApiDocument; operation: Ope
     if (!JSON_MEDIA.test(response.contentType)) continue;
     const schema = responseSchema({ document, operation, status: response.status, contentType: response.contentType });
     if (schema === undefined) continue;
-    const plain = response.status === 422 ? PLAIN_INVALID : PLAIN_DETAIL;
-    if (matchesSchema({ document, schema, value: plain })) continue;
+    // Without a documented 422 the runtime refuses a bad request with 400 (core.ts): both plain bodies must fit it.
+    const validationAt400 = response.status === 400 && !operation.errors.some((each) => each.status === 422);
+    const plain = response.status === 422 ? [PLAIN_INVALID] : validationAt400 ? [PLAIN_DETAIL, PLAIN_INVALID] : [PLAIN_DETAIL];
+    if (plain.every((value) => matchesSchema({ document, schema, value }))) continue;
     const sample = atEpoch(sampleOf({ document, schema, path: [operation.id, String(response.status)] }));
     if (matchesSchema({ document, schema, value: sample })) bodies[response.status] = sample;
   }

@@ -28,7 +28,7 @@ export interface SeedChecks {
 const MEMBER_ROLES = ["owner", "billing_manager", "member"];
 
 export function seedError(where: string, what: string): never {
-  throw new TypeError(`fake Polar seed: ${where}: ${what}`);
+  throw new TypeError(`fake seed: ${where}: ${what}`);
 }
 
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
@@ -75,7 +75,7 @@ function checkCredentials(options: {
     if (!kinds.includes(tokenKind(value) ?? ""))
       seedError(
         `${where}.token`,
-        `must start with ${prefixes(kinds).join(", ")}: Polar reads a token's kind from its prefix`,
+        `must start with ${prefixes(kinds).join(", ")}: the fake reads a token's kind from its prefix, as Polar does`,
       );
   };
   (seed.access_tokens ?? []).forEach((access, index) => {

@@ -14,13 +14,13 @@ const subscription = { id: SUBSCRIPTION, customer_id: CUSTOMER, status: "active"
 
 describe("a seed the fake refuses, naming the record and the field", () => {
   it.each([
-    [[], "fake Polar seed: seed: must be an object"],
-    [{ customers: {} }, "fake Polar seed: customers: must be an array"],
-    [{ customers: [{ email: "x" }] }, "fake Polar seed: customers[0].id: must be a non-empty string"],
-    [{ subscriptions: [{ id: "s" }] }, "fake Polar seed: subscriptions[0].customer_id: must be a non-empty string"],
-    [{ customers: [customer, customer] }, `fake Polar seed: customers[1].id: "${CUSTOMER}" appears twice`],
-    [{ customer_sessions: [{ token: "", customer_id: "c" }] }, "fake Polar seed: customer_sessions[0].token: must be a non-empty string"],
-    [{ access_tokens: [{ token: "polar_oat_1", scopes: [] }, { token: "polar_oat_1", scopes: [] }] }, 'fake Polar seed: access_tokens[1].token: "polar_oat_1" appears twice'],
+    [[], "fake seed: seed: must be an object"],
+    [{ customers: {} }, "fake seed: customers: must be an array"],
+    [{ customers: [{ email: "x" }] }, "fake seed: customers[0].id: must be a non-empty string"],
+    [{ subscriptions: [{ id: "s" }] }, "fake seed: subscriptions[0].customer_id: must be a non-empty string"],
+    [{ customers: [customer, customer] }, `fake seed: customers[1].id: "${CUSTOMER}" appears twice`],
+    [{ customer_sessions: [{ token: "", customer_id: "c" }] }, "fake seed: customer_sessions[0].token: must be a non-empty string"],
+    [{ access_tokens: [{ token: "polar_oat_1", scopes: [] }, { token: "polar_oat_1", scopes: [] }] }, 'fake seed: access_tokens[1].token: "polar_oat_1" appears twice'],
   ])("not in the seed format: %j", (bad, message) => {
     expect(() => createFakePolar({ seed: bad as never })).toThrow(message);
   });
@@ -36,7 +36,7 @@ describe("a seed the fake refuses, naming the record and the field", () => {
     ["an email without @ (Polar's anonymisation needs one)", { customers: [{ id: CUSTOMER, email: "ada" }] }, "customers[0].email: must be an email address (or null)"],
     ["a subscription of no seeded customer", { customers: [customer], subscriptions: [{ ...subscription, customer_id: OTHER_CUSTOMER }] }, `subscriptions[0].customer_id: no customer "${OTHER_CUSTOMER}" in the seed`],
     ["a session of no seeded customer", { customers: [customer], customer_sessions: [{ token: "polar_cst_1", customer_id: OTHER_CUSTOMER }] }, `customer_sessions[0].customer_id: no customer "${OTHER_CUSTOMER}" in the seed`],
-    ["a customer session without Polar's prefix", { customers: [customer], customer_sessions: [{ token: "session-1", customer_id: CUSTOMER }] }, "customer_sessions[0].token: must start with polar_cst_: Polar reads a token's kind from its prefix"],
+    ["a customer session without Polar's prefix", { customers: [customer], customer_sessions: [{ token: "session-1", customer_id: CUSTOMER }] }, "customer_sessions[0].token: must start with polar_cst_: the fake reads a token's kind from its prefix, as Polar does"],
     ["an access token that is a session's", { access_tokens: [{ token: "polar_cst_1", scopes: [] }] }, "access_tokens[0].token: must start with polar_oat_, polar_pat_, polar_at_u_, polar_at_o_"],
     ["an access token without scopes", { access_tokens: [{ token: "polar_oat_1" }] }, "access_tokens[0].scopes: must be an array of scope names"],
     ["a member of no known role", { customers: [customer], member_sessions: [{ token: "polar_mst_1", customer_id: CUSTOMER, role: "admin" }] }, 'member_sessions[0].role: must be one of "owner", "billing_manager", "member"'],
@@ -45,7 +45,7 @@ describe("a seed the fake refuses, naming the record and the field", () => {
     ["an amount of the wrong type", { customers: [customer], subscriptions: [{ ...subscription, amount: "15" }] }, 'subscriptions[0].amount: must be integer (actual "15")'],
     ["a nested field of the wrong type", { customers: [customer], subscriptions: [{ ...subscription, product: { name: 7 } }] }, 'subscriptions[0].product.id: must have property "id"'],
   ])("%s", (_, bad, message) => {
-    expect(() => createFakePolar({ seed: bad as never })).toThrow(`fake Polar seed: ${message}`);
+    expect(() => createFakePolar({ seed: bad as never })).toThrow(`fake seed: ${message}`);
   });
 });
 
@@ -54,7 +54,7 @@ it("member sessions where the spec has no member_session scheme (2025-02) are re
   try {
     const { createFakePolar: create2025 } = await import(join(folder.dir, "fake.ts"));
     const seed = { customers: [customer], member_sessions: [{ token: "polar_mst_1", customer_id: CUSTOMER, role: "owner" }] };
-    expect(() => create2025({ seed })).toThrow("fake Polar seed: member_sessions: the spec has no member_session security scheme");
+    expect(() => create2025({ seed })).toThrow("fake seed: member_sessions: the spec has no member_session security scheme");
   } finally {
     folder.dispose();
   }

@@ -54,7 +54,7 @@ export interface ContractOperation {
   pathParams: ContractParameter[];
   query: ContractParameter[];
   headers: ContractParameter[];
-  /** The JSON request body, when the operation takes one. */
+  /** The request body, when the operation takes one the suite can write (JSON, a form, multipart). */
   body?: ContractBody | undefined;
   /** Which credentials the operation accepts: `accessToken`, `customerSession`, `memberSession`. */
   credentials: string[];

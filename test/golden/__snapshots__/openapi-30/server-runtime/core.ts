@@ -222,12 +222,22 @@ function callHandler(options: {
   return call.respond(route, outcome);
 }
 
-/** The plain style's reply, with the body the spec documents for its status when the route names one. */
+/**
+ * The plain style's reply, with the body the spec documents for its status when the route
+ * names one. A route that documents 400 for a bad request and no 422 refuses one with 400.
+ */
 function styled(options: { call: RouteCall; response: WireResponse }): WireResponse {
-  const { call, response } = options;
+  const { call } = options;
+  if (call.options.errorStyle !== "plain") return options.response;
+  const { responses } = call.route;
+  const response =
+    options.response.status === 422 &&
+    !Object.hasOwn(responses, 422) &&
+    Object.hasOwn(responses, 400)
+      ? { ...options.response, status: 400 }
+      : options.response;
   const bodies = call.route.errorBodies;
-  if (call.options.errorStyle !== "plain" || !bodies || !Object.hasOwn(bodies, response.status))
-    return response;
+  if (!bodies || !Object.hasOwn(bodies, response.status)) return response;
   const body = bodies[response.status];
   const headers = { ...response.headers };
   if (body === null) {
