@@ -66,23 +66,35 @@ async function generateFirst(target: ResolvedTarget): Promise<void> {
   cliIo().stderr.write(`polar-codegen: generated ${relative(cliIo().cwd, target.out) || "."} from ${spec} first (${result.written.length} written)\n`);
 }
 
+/** Where a live run reads each kind of credential (the suite's target.ts says the same). */
+const CREDENTIAL_VARIABLES: Readonly<Record<string, string>> = {
+  accessToken: "POLAR_CONTRACT_ACCESS_TOKEN",
+  personalAccessToken: "POLAR_CONTRACT_PERSONAL_ACCESS_TOKEN",
+  oidcToken: "POLAR_CONTRACT_OIDC_TOKEN",
+  customerSession: "POLAR_CONTRACT_CUSTOMER_SESSION",
+  memberSession: "POLAR_CONTRACT_MEMBER_SESSION",
+  basicAuth: "POLAR_CONTRACT_BASIC_AUTH",
+};
+
 /**
- * A live run needs a credential for each operation with security (as the suite's
- * credentialKind picks: an access token, else a customer session, else a member
- * session): without one every case would fail in turn, so refuse up front, in one line
- * naming the variables.
+ * A live run needs, for each operation with security, a credential of a kind it takes
+ * (the suite sends the first it holds: POLAR_CONTRACT_ACCESS_TOKEN for Polar's
+ * organization token and another API's token or API key, _PERSONAL_ACCESS_TOKEN,
+ * _OIDC_TOKEN, _CUSTOMER_SESSION, _MEMBER_SESSION, _BASIC_AUTH as `user:password`):
+ * without one every case would fail in turn, so refuse up front, in one line naming the
+ * variables.
  */
 function refuseWithoutCredentials(input: { suite: string; env: NodeJS.ProcessEnv }): void {
-  const generated = JSON.parse(readFileSync(join(input.suite, "generated.json"), "utf8")) as { operations: Array<{ id: string; credentials: string[] }> };
+  const generated = JSON.parse(readFileSync(join(input.suite, "generated.json"), "utf8")) as { operations: Array<{ id: string; security: Array<{ kind: string }> }> };
   const sessionsInFixtures = input.env.POLAR_CONTRACT_FIXTURES ? fixtureSessions(input.env.POLAR_CONTRACT_FIXTURES) : new Set<string>();
   const missing = new Map<string, string[]>();
   for (const operation of generated.operations) {
-    if (operation.credentials.length === 0) continue;
-    const takes = (kind: string) => operation.credentials.includes(kind);
-    const kind = takes("accessToken") ? "accessToken" : takes("customerSession") ? "customerSession" : takes("memberSession") ? "memberSession" : "accessToken";
-    const variable = { accessToken: "POLAR_CONTRACT_ACCESS_TOKEN", customerSession: "POLAR_CONTRACT_CUSTOMER_SESSION", memberSession: "POLAR_CONTRACT_MEMBER_SESSION" }[kind];
-    if (input.env[variable] || sessionsInFixtures.has(kind)) continue;
-    missing.set(variable, [...(missing.get(variable) ?? []), operation.id]);
+    if (operation.security.length === 0) continue;
+    const kinds = [...new Set(operation.security.map((entry) => entry.kind))].filter((kind) => Object.hasOwn(CREDENTIAL_VARIABLES, kind));
+    const variables = Object.keys(CREDENTIAL_VARIABLES).filter((kind) => kinds.includes(kind));
+    if (variables.some((kind) => input.env[CREDENTIAL_VARIABLES[kind]!] || sessionsInFixtures.has(kind))) continue;
+    const named = variables.map((kind) => CREDENTIAL_VARIABLES[kind]!).join(" or ");
+    missing.set(named, [...(missing.get(named) ?? []), operation.id]);
   }
   if (missing.size === 0) return;
   const named = [...missing].map(([variable, ids]) => `${variable} (for ${ids.join(", ")})`).join(" and ");

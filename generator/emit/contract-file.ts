@@ -9,11 +9,12 @@ import type { Model } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates, readTemplate } from "../templates.js";
 import { fingerprintOf, operationFingerprints } from "./contract/fingerprint.js";
+import { contractSecurity, preferredKind, type CredentialKind } from "./contract/credentials.js";
 import { contractOperations } from "./contract/operations.js";
 import { printJsonLikePrettier } from "../format/json-style.js";
 import { webhookPayloads } from "../webhook-events.js";
 
-const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "exchange.ts", "fingerprint.ts", "inputs.ts", "negative.ts", "outcomes.ts", "schema-checks.ts", "state.ts", "suite.ts", "target.ts", "types.ts", "webhooks.ts"];
+const CONTRACT_FILES = ["client-cases.ts", "client-check.ts", "credentials.ts", "exchange.ts", "fingerprint.ts", "inputs.ts", "negative.ts", "outcomes.ts", "schema-checks.ts", "state.ts", "suite.ts", "target.ts", "types.ts", "webhooks.ts"];
 /** How headers name the spec embedded in polar-codegen (config.ts): no path, found through polar-codegen itself. */
 const EMBEDDED_LABEL = "polar-codegen/spec/polar.openapi.yaml";
 
@@ -34,8 +35,15 @@ const FIXTURES: { access_tokens: Array<{ token: string; scopes: string[] }> } & 
   member_sessions: [{ token: "polar_mst_contract_tests_customer_3", customer_id: "5b0a7d1e-3c2f-4a6b-8d9e-0f1a2b3c4d03", role: "owner" }],
 };
 
-/** The schemes the fake reads as sessions; it reads any other as an access token (fake-runtime/credentials.ts). */
-const SESSION_SCHEMES: ReadonlySet<string> = new Set(["customer_session", "member_session"]);
+/**
+ * The tokens the suite sends on the fake, by kind (templates/contract/target.ts has the
+ * same): Polar's prefixes say which kind each is (fake-runtime/credentials.ts).
+ */
+const ACCESS_TOKENS: Readonly<Record<string, string>> = {
+  accessToken: "polar_oat_contract_tests",
+  personalAccessToken: "polar_pat_contract_tests",
+  oidcToken: "polar_at_u_contract_tests",
+};
 
 export function emitContract(context: EmitContext): GeneratedFile[] {
   const { model } = context;
@@ -51,20 +59,29 @@ export function emitContract(context: EmitContext): GeneratedFile[] {
 /**
  * The fixtures, with only the credentials the spec's schemes take (the fake refuses a
  * session of a kind the spec has no scheme for): sessions for the schemes named as in
- * Polar's specs, access tokens for any other scheme. The access token holds every scope
- * the selected operations ask of those, so each is served on the fake.
+ * Polar's specs, and a token of each kind the suite sends (its preferred kind per
+ * operation: an organization token, else a personal one, else an OpenID Connect one),
+ * holding every scope those operations ask of that kind, so each is served on the fake.
  */
 function fixturesFor(model: Model): Partial<typeof FIXTURES> {
   const { access_tokens, customer_sessions, member_sessions, ...records } = FIXTURES;
   const names = new Set(model.securitySchemes.map((scheme) => scheme.name));
-  const scopes = new Set(access_tokens.flatMap((each) => each.scopes));
-  for (const operation of model.operations)
-    for (const alternative of operation.security)
-      for (const each of alternative.schemes) if (!SESSION_SCHEMES.has(each.scheme)) for (const scope of each.scopes) scopes.add(scope);
-  const tokens = [...names].some((name) => !SESSION_SCHEMES.has(name));
+  const scopes = new Map<CredentialKind, Set<string>>();
+  for (const operation of model.operations) {
+    const security = contractSecurity({ model, operation });
+    const kind = preferredKind(security);
+    if (kind === undefined || !Object.hasOwn(ACCESS_TOKENS, kind)) continue;
+    const held = scopes.get(kind) ?? new Set(kind === "accessToken" ? access_tokens.flatMap((each) => each.scopes) : []);
+    for (const entry of security) if (entry.kind === kind) for (const scope of entry.scopes) held.add(scope);
+    scopes.set(kind, held);
+  }
+  const tokens = Object.entries(ACCESS_TOKENS).flatMap(([kind, token]) => {
+    const held = scopes.get(kind as CredentialKind);
+    return held ? [{ token, scopes: [...held].sort() }] : [];
+  });
   return {
     ...records,
-    ...(tokens ? { access_tokens: access_tokens.map((each) => ({ ...each, scopes: [...scopes].sort() })) } : {}),
+    ...(tokens.length > 0 ? { access_tokens: tokens } : {}),
     ...(names.has("customer_session") ? { customer_sessions } : {}),
     ...(names.has("member_session") ? { member_sessions } : {}),
   };

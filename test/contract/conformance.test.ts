@@ -15,6 +15,7 @@ const operation: ContractOperation = {
   query: [],
   headers: [],
   credentials: [],
+  security: [],
   responses: {
     "200": { contentType: "application/json", items: "Tag" },
     "4XX": { contentType: "application/problem+json", schema: "Problem" },

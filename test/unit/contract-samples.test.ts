@@ -28,7 +28,7 @@ const model = (schemas: Model["schemas"]): Model => ({
 
 describe("parameterFacts", () => {
   it("a UUID path parameter: a fixed UUID4, and a value that is none", () => {
-    expect(parameterFacts(parameter({ in: "path", type: { kind: "primitive", type: "string", format: "uuid" }, format: "uuid" }))).toStrictEqual({
+    expect(parameterFacts({ parameter: parameter({ in: "path", type: { kind: "primitive", type: "string", format: "uuid" }, format: "uuid" }) })).toStrictEqual({
       type: "string",
       samples: ["3fa85f64-5717-4562-b3fc-2c963f66afa6", "contract-path-sample"],
       invalid: [{ what: "not a UUID", value: "not-a-uuid" }],
@@ -36,7 +36,7 @@ describe("parameterFacts", () => {
   });
 
   it("a nullable enum: its values first, a value outside it", () => {
-    expect(parameterFacts(parameter({ type: { kind: "nullable", inner: { kind: "enum", values: ["cat", "dog", null] } } }))).toStrictEqual({
+    expect(parameterFacts({ parameter: parameter({ type: { kind: "nullable", inner: { kind: "enum", values: ["cat", "dog", null] } } }) })).toStrictEqual({
       type: "string",
       enum: ["cat", "dog"],
       samples: ["cat", "dog", "contract-query-sample"],
@@ -45,7 +45,7 @@ describe("parameterFacts", () => {
   });
 
   it("an integer with a default: the default first, then small integers; a fraction and a word refused", () => {
-    expect(parameterFacts(parameter({ type: { kind: "primitive", type: "integer" }, default: 25 }))).toStrictEqual({
+    expect(parameterFacts({ parameter: parameter({ type: { kind: "primitive", type: "integer" }, default: 25 }) })).toStrictEqual({
       type: "integer",
       samples: ["25", "1", "10", "0", "100"],
       invalid: [
@@ -55,8 +55,18 @@ describe("parameterFacts", () => {
     });
   });
 
+  it("a required query parameter named by $ref to an enum: the enum's values, a value outside it", () => {
+    const intervals = model([{ name: "TimeInterval", type: { kind: "enum", values: ["day", "week"] } }]);
+    expect(parameterFacts({ parameter: parameter({ required: true, type: { kind: "model", name: "TimeInterval" } }), model: intervals })).toStrictEqual({
+      type: "string",
+      enum: ["day", "week"],
+      samples: ["day", "week", "contract-query-sample"],
+      invalid: [{ what: "a value not in the enum", value: "contract-not-in-enum" }],
+    });
+  });
+
   it("an array: no scalar type, no refusable value of its own", () => {
-    expect(parameterFacts(parameter({ type: { kind: "array", items: { kind: "primitive", type: "string" } } }))).toStrictEqual({
+    expect(parameterFacts({ parameter: parameter({ type: { kind: "array", items: { kind: "primitive", type: "string" } } }) })).toStrictEqual({
       type: "other",
       samples: ["contract-query-sample"],
       invalid: [],

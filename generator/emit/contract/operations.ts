@@ -2,6 +2,7 @@
 
 import type { Model, OperationModel, ParameterModel, ResponseModel, TypeRef } from "../../model/types.js";
 import type { OpenApiDocument } from "../../openapi.js";
+import { contractSecurity } from "./credentials.js";
 import { bodyFacts, parameterFacts } from "./samples.js";
 
 /** The operations whose behaviour the suite's outcome sequences know, on Polar's spec only. */
@@ -9,27 +10,29 @@ const MODELLED = new Set(["customers:delete", "customers:delete_external", "cust
 
 export function contractOperations(options: { model: Model; document: OpenApiDocument }): unknown[] {
   const { model, document } = options;
-  const credentialOf = new Map(model.securitySchemes.map((scheme) => [scheme.name, scheme.credential]));
   return model.operations.map((operation: OperationModel) => {
     const body = operation.requestBody && bodyFacts({ model, body: operation.requestBody, document });
+    const security = contractSecurity({ model, operation });
     return {
       id: operation.id,
       clientPath: operation.group,
       method: operation.method.toUpperCase(),
       path: operation.path,
       modelled: model.polar && MODELLED.has(operation.id),
-      pathParams: operation.pathParams.map(parameter),
-      query: operation.query.map(parameter),
-      headers: operation.headers.map(parameter),
+      pathParams: operation.pathParams.map((each) => parameter({ model, parameter: each })),
+      query: operation.query.map((each) => parameter({ model, parameter: each })),
+      headers: operation.headers.map((each) => parameter({ model, parameter: each })),
       ...(body ? { body } : {}),
-      credentials: [...new Set(operation.security.flatMap((alternative) => alternative.schemes.map((each) => credentialOf.get(each.scheme) ?? each.scheme)))].sort(),
+      credentials: [...new Set(security.map((each) => each.credential))].sort(),
+      security: security.map(({ scopes: _scopes, ...each }) => each),
       responses: Object.fromEntries([...operation.success, ...operation.errors].map((response) => [String(response.status), responseOf({ model, response })])),
     };
   });
 }
 
-function parameter(model: ParameterModel) {
-  const { type, enum: values, samples, invalid } = parameterFacts(model);
+function parameter(options: { model: Model; parameter: ParameterModel }) {
+  const { parameter: model } = options;
+  const { type, enum: values, samples, invalid } = parameterFacts({ parameter: model, model: options.model });
   return { name: model.name, codeName: model.codeName, ...(model.format ? { format: model.format } : {}), type, ...(values ? { enum: values } : {}), required: model.required, samples, invalid };
 }
 

@@ -34,9 +34,13 @@ export interface ParameterFacts {
   invalid: Array<{ what: string; value: string }>;
 }
 
-/** The parameter's scalar type (enums and nullables seen through), its samples and refusable values. */
-export function parameterFacts(parameter: ParameterModel): ParameterFacts {
-  const type = scalarOf(parameter.type);
+/**
+ * The parameter's scalar type (enums, nullables and named schemas seen through), its
+ * samples and refusable values. `model`: where a named schema (`$ref` to an enum) is found.
+ */
+export function parameterFacts(options: { parameter: ParameterModel; model?: Pick<Model, "schemas"> }): ParameterFacts {
+  const { parameter } = options;
+  const type = scalarOf({ type: parameter.type, model: options.model });
   const kind = type?.kind ?? "other";
   const values = type?.values;
   return {
@@ -47,8 +51,15 @@ export function parameterFacts(parameter: ParameterModel): ParameterFacts {
   };
 }
 
-function scalarOf(type: TypeRef): { kind: ParameterKind; values?: Array<string | number | boolean> } | undefined {
-  if (type.kind === "nullable") return scalarOf(type.inner);
+function scalarOf(options: { type: TypeRef; model?: Pick<Model, "schemas"> | undefined; depth?: number }): { kind: ParameterKind; values?: Array<string | number | boolean> } | undefined {
+  const { type, model } = options;
+  const depth = options.depth ?? 0;
+  if (type.kind === "nullable") return scalarOf({ type: type.inner, model, depth });
+  // A named schema, once or twice removed (`$ref: TimeInterval`); a cycle ends at MAX_DEPTH.
+  if (type.kind === "model") {
+    const named = depth < MAX_DEPTH ? model?.schemas.find((each) => each.name === type.name)?.type : undefined;
+    return named && scalarOf({ type: named, model, depth: depth + 1 });
+  }
   if (type.kind === "primitive")
     return type.type === "null" || type.type === "unknown" ? undefined : { kind: type.type };
   const values =
@@ -119,8 +130,8 @@ export function bodyFacts(options: { model: Model; body: RequestBodyModel; docum
   }
   // A form's fields are all text: a wrong type or an array is JSON's to send.
   if (json && object && isRecord(sample)) {
-    const typed = [...object].sort((a, b) => Number(b.required) - Number(a.required)).find((each) => scalarOf(each.type) !== undefined);
-    if (typed) invalid.push({ what: `with ${typed.name} of the wrong type`, value: { ...sample, [typed.name]: wrongTypeFor(scalarOf(typed.type)!.kind) } });
+    const typed = [...object].sort((a, b) => Number(b.required) - Number(a.required)).find((each) => scalarOf({ type: each.type }) !== undefined);
+    if (typed) invalid.push({ what: `with ${typed.name} of the wrong type`, value: { ...sample, [typed.name]: wrongTypeFor(scalarOf({ type: typed.type })!.kind) } });
     invalid.push({ what: "that is an array, not an object", value: [] });
   }
   return {
