@@ -56,7 +56,7 @@ function imports(options: { model: Model; code: string }): string {
   const paged = model.operations.some((operation) => isPaginated({ model, operation }));
   return [
     ...(usesSigned({ model }) ? [`import { signed } from "./runtime/auth.js";`] : []),
-    `import type { BaseOptions, ${allCredentials(model).some((each) => each.basic) ? "BasicCredential, " : ""}CallOptions, Credential, OperationInfo, SpecInfo } from "./runtime/options.js";`,
+    `import type { BaseOptions, ${allCredentials(model).some((each) => each.basic) ? "BasicCredential, " : ""}CallOptions, ${allCredentials(model).some((each) => !each.basic) ? "Credential, " : ""}OperationInfo, SpecInfo } from "./runtime/options.js";`,
     ...(paged ? [`import { type Paginated, paginate } from "./runtime/paginate.js";`] : []),
     ...(used.query.length ? [`import { ${used.query.join(", ")} } from "./runtime/query.js";`] : []),
     `import type { ${variants.join(", ")} } from "./runtime/result.js";`,

@@ -23,7 +23,7 @@ function folder(name: string): string {
   return dir;
 }
 
-const NO_CREDENTIALS = { POLAR_CONTRACT_ACCESS_TOKEN: "", POLAR_CONTRACT_CUSTOMER_SESSION: "", POLAR_CONTRACT_FIXTURES: "", NO_COLOR: "1" };
+const NO_CREDENTIALS = { POLAR_CONTRACT_ACCESS_TOKEN: "", POLAR_CONTRACT_PERSONAL_ACCESS_TOKEN: "", POLAR_CONTRACT_OIDC_TOKEN: "", POLAR_CONTRACT_CUSTOMER_SESSION: "", POLAR_CONTRACT_MEMBER_SESSION: "", POLAR_CONTRACT_FIXTURES: "", NO_COLOR: "1" };
 
 describe("polar-codegen test", () => {
   it("generates for the spec named before running the suite, so it never runs another spec's suite", () => {
@@ -44,7 +44,7 @@ describe("polar-codegen test", () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(
-      "polar-codegen: error: a live run (--base-url) needs credentials in the environment: set POLAR_CONTRACT_CUSTOMER_SESSION (for customer_portal:subscriptions:cancel) and POLAR_CONTRACT_ACCESS_TOKEN (for customers:delete, customers:delete_external)\n",
+      "polar-codegen: error: a live run (--base-url) needs credentials in the environment: set POLAR_CONTRACT_CUSTOMER_SESSION or POLAR_CONTRACT_MEMBER_SESSION (for customer_portal:subscriptions:cancel) and POLAR_CONTRACT_ACCESS_TOKEN or POLAR_CONTRACT_PERSONAL_ACCESS_TOKEN or POLAR_CONTRACT_OIDC_TOKEN (for customers:delete, customers:delete_external)\n",
     );
   });
 });
