@@ -14,8 +14,8 @@ import type { ContractOperation } from "./types.js";
 const PROPERTY_RUNS = { seed: 20261124, numRuns: 30 };
 /** No UTF-8 path segment carries a lone surrogate: the client refuses them. */
 const SURROGATE = /[\uD800-\uDFFF]/;
-/** Polar's credentials; a spec's other schemes get a token each (`tokensFor`). */
-const TOKENS: Record<string, string> = {
+/** Polar's credentials; a spec's other schemes get a token (or a user and password) each (`tokensFor`). */
+const TOKENS: Record<string, unknown> = {
   accessToken: "contract_access_token",
   customerSession: "contract_customer_session",
   memberSession: "contract_member_session",
@@ -67,12 +67,19 @@ export function describeClientRequests(suite: {
   });
 }
 
-/** A token for each credential the operations take, by the client option that carries it. */
-function tokensFor(operations: ContractOperation[]): Record<string, string> {
+/** A credential for each the operations take, by the client option that carries it. */
+function tokensFor(operations: ContractOperation[]): Record<string, unknown> {
   const tokens = { ...TOKENS };
-  for (const credential of operations.flatMap((operation) => operation.credentials))
+  for (const { credential, via } of operations.flatMap((operation) => operation.security))
     if (!Object.hasOwn(tokens, credential))
-      setOwn({ record: tokens, key: credential, value: `contract_token_${credential}` });
+      setOwn({
+        record: tokens,
+        key: credential,
+        value:
+          via === "basic"
+            ? { username: "contract-user", password: "contract-password" }
+            : `contract_token_${credential}`,
+      });
   return tokens;
 }
 

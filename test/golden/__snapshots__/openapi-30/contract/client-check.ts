@@ -4,7 +4,7 @@
 // (the operation's template, parameters and security) and the request as sent, and
 // shares no code with the client.
 
-import type { ContractOperation } from "./types.js";
+import type { ContractOperation, ContractSecurity } from "./types.js";
 
 export interface RecordedRequest {
   url: string;
@@ -18,7 +18,8 @@ export function checkClientRequest(options: {
   operation: ContractOperation;
   request: RecordedRequest;
   input: Record<string, unknown>;
-  tokens: Record<string, string>;
+  /** Each credential the client holds, by its option: a token, or basic's `{ username, password }`. */
+  tokens: Record<string, unknown>;
 }): string[] {
   const { operation, request, input } = options;
   const problems: string[] = [];
@@ -49,7 +50,11 @@ export function checkClientRequest(options: {
     if (parameter.format?.startsWith("uuid") && !UUID.test(decoded ?? ""))
       problems.push(`${name} is not a UUID`);
   });
+  const queryKeys = operation.security.flatMap((entry) =>
+    entry.via === "query" ? [entry.key] : [],
+  );
   for (const [name, value] of url.searchParams) {
+    if (queryKeys.includes(name)) continue;
     const parameter = operation.query.find((p) => p.name === name);
     if (!parameter) problems.push(`query parameter ${name} is not in the spec`);
     else if (String(input[parameter.codeName]) !== value)
@@ -63,16 +68,50 @@ export function checkClientRequest(options: {
     if (input[parameter.codeName] === undefined && url.searchParams.has(parameter.name))
       problems.push(`query ${parameter.name} was sent though not given`);
   }
-  const authorization = Object.entries(request.headers).find(
-    ([name]) => name.toLowerCase() === "authorization",
-  )?.[1];
-  const allowed = operation.credentials.map((credential) => `Bearer ${options.tokens[credential]}`);
-  if (operation.credentials.length && !allowed.includes(authorization ?? "")) {
+  const carried = operation.security.some((entry) =>
+    carries({ entry, request, url, value: options.tokens[entry.credential] }),
+  );
+  if (operation.security.length && !carried) {
+    const ways = operation.security.map(
+      (entry) => `${entry.credential} (${entry.via}${entry.key ? ` ${entry.key}` : ""})`,
+    );
     problems.push(
-      `Authorization ${JSON.stringify(authorization)}: expected one of the operation's credentials (${operation.credentials.join(", ")})`,
+      `no credential where the spec puts one: expected one of ${ways.join(", ")}; headers ${JSON.stringify(request.headers)}`,
     );
   }
   return problems;
+}
+
+/** Does the request carry this credential as the scheme says: bearer, basic, or an API key? */
+function carries(options: {
+  entry: ContractSecurity;
+  request: RecordedRequest;
+  url: URL;
+  value: unknown;
+}): boolean {
+  const { entry, value } = options;
+  const header = (wanted: string) =>
+    Object.entries(options.request.headers).find(
+      ([name]) => name.toLowerCase() === wanted.toLowerCase(),
+    )?.[1];
+  const key = entry.key ?? "";
+  switch (entry.via) {
+    case "bearer":
+      return header("authorization") === `Bearer ${String(value)}`;
+    case "basic": {
+      const { username, password } = value as { username: string; password: string };
+      const pair = Buffer.from(`${username}:${password}`, "utf8").toString("base64");
+      return header("authorization") === `Basic ${pair}`;
+    }
+    case "header":
+      return header(key) === value;
+    case "query":
+      return options.url.searchParams.get(key) === value;
+    case "cookie":
+      return (header("cookie") ?? "")
+        .split(";")
+        .some((part) => part.trim() === `${key}=${String(value)}`);
+  }
 }
 
 /** Calls the operation on the generated client by its grouping (`customers.delete`). */

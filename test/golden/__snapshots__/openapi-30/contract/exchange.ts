@@ -7,7 +7,10 @@
 // that reproduces the request as pasted: the token is read from the environment
 // variable it came from, never printed.
 
+import { curlCredential, quote, withCredential, type Credential } from "./credentials.js";
 import type { ContractOperation, ContractResponse } from "./types.js";
+
+export type { Credential } from "./credentials.js";
 
 type Issue = {
   pointer: string;
@@ -22,12 +25,6 @@ export type SchemaValidators = Record<string, (value: unknown) => Issue[]>;
 export const UNDECLARED_ALLOWED: Record<string, string> = {
   "401": "no or malformed credentials (Polar answers 401; its spec does not declare it)",
 };
-
-/** A bearer token and the environment variable a user sets it in. */
-export interface Credential {
-  token: string;
-  variable: string;
-}
 
 export interface Exchange {
   operation: ContractOperation;
@@ -71,17 +68,15 @@ export async function send(options: {
         ? new URLSearchParams(fieldsOf(options.body.value)).toString()
         : JSON.stringify(options.body.value);
   const init: RequestInit = { method: operation.method, redirect: "manual" };
-  init.headers =
-    credential === undefined
-      ? headers
-      : { ...headers, authorization: `Bearer ${credential.token}` };
+  const signed = credential && withCredential({ credential, url, headers });
+  init.headers = signed?.headers ?? headers;
   if (sent !== undefined) init.body = sent;
   if (fields) {
     const form = new FormData();
     for (const [name, value] of fields) form.append(name, value);
     init.body = form;
   }
-  const response = await fetch(url, init);
+  const response = await fetch(signed?.url ?? url, init);
   const text = await response.text();
   let body: unknown = undefined;
   try {
@@ -219,15 +214,12 @@ function fieldsOf(value: unknown): Array<[string, string]> {
   );
 }
 
-/** The request as a shell command that runs as pasted, the token read from its variable. */
+/** The request as a shell command that runs as pasted, the credential read from its variable. */
 export function curl(
   exchange: Pick<Exchange, "method" | "url" | "credential"> &
     Partial<Pick<Exchange, "headers" | "sent" | "fields">>,
 ): string {
-  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-  const auth = exchange.credential
-    ? ` -H "Authorization: Bearer $${exchange.credential.variable}"`
-    : "";
+  const { url, auth } = curlCredential({ credential: exchange.credential, url: exchange.url });
   const headers = Object.entries(exchange.headers ?? {})
     .map(([name, value]) => ` -H ${quote(`${name}: ${value}`)}`)
     .join("");
@@ -235,7 +227,7 @@ export function curl(
     .map(([name, value]) => ` --form-string ${quote(`${name}=${value}`)}`)
     .join("");
   const body = exchange.sent === undefined ? form : ` --data-raw ${quote(exchange.sent)}`;
-  return `curl -i -X ${exchange.method} ${quote(exchange.url)}${auth}${headers}${body}`;
+  return `curl -i -X ${exchange.method} ${url}${auth}${headers}${body}`;
 }
 
 /** The path with each parameter as one encoded segment. */

@@ -15,13 +15,20 @@ import { describeNegativeCases, describePropertyInputs } from "./negative.js";
 import { describeDocumentedOutcomes } from "./outcomes.js";
 import { describeSchemaChecks } from "./schema-checks.js";
 import {
+  CREDENTIAL_VARIABLES,
   openTarget,
   planTarget,
   type InProcessFake,
   type Target,
   type TargetPlan,
 } from "./target.js";
-import type { ContractFixtures, ContractOperation, ContractWebhook } from "./types.js";
+import type {
+  ContractFixtures,
+  ContractOperation,
+  ContractSecurity,
+  ContractWebhook,
+  CredentialKind,
+} from "./types.js";
 import { describeWebhookCheck, openReceiver, type WebhookReceiver } from "./webhooks.js";
 
 export interface ContractSuite {
@@ -44,30 +51,31 @@ export interface SuiteContext {
   suite: ContractSuite;
   plan: TargetPlan;
   target(): Target;
-  /** The operation's credential (`credentialKind`) and the variable it is set in; throws naming the variable when unset. */
+  /** The operation's credential (`credentialChoices`), how it travels and the variable it is set in; throws naming the variables when none is set. */
   credential(operation: ContractOperation): Credential;
-  /** A credential of one kind, whatever the operation takes. */
+  /** A bearer credential of one kind, whatever the operation takes. */
   credentialOfKind(kind: CredentialKind, who?: string): Credential;
   /** Where the webhooks arrive, when the webhook check runs (webhooks.ts). */
   receiver(): WebhookReceiver | undefined;
 }
 
-type CredentialKind = "accessToken" | "customerSession" | "memberSession";
-const CREDENTIAL_VARIABLES: Record<CredentialKind, string> = {
-  accessToken: "POLAR_CONTRACT_ACCESS_TOKEN",
-  customerSession: "POLAR_CONTRACT_CUSTOMER_SESSION",
-  memberSession: "POLAR_CONTRACT_MEMBER_SESSION",
-};
+/** The order the suite prefers credentials in (polar-codegen's fixtures seed the first an operation takes). */
+const PREFERRED: CredentialKind[] = [
+  "accessToken",
+  "personalAccessToken",
+  "oidcToken",
+  "customerSession",
+  "memberSession",
+  "basicAuth",
+];
 
 /**
- * The credential sent for an operation: an access token where it takes one (and for a
- * spec's other bearer schemes), else a customer session, else a member session.
+ * The operation's alternatives in the order the suite tries them: an organization access
+ * token (or another API's token or API key) first, then a personal one, an OpenID Connect
+ * one, a customer session, a member session, HTTP basic.
  */
-export function credentialKind(operation: ContractOperation): CredentialKind {
-  const takes = (kind: CredentialKind) => operation.credentials.includes(kind);
-  if (!takes("accessToken") && takes("customerSession")) return "customerSession";
-  if (!takes("accessToken") && takes("memberSession")) return "memberSession";
-  return "accessToken";
+export function credentialChoices(operation: ContractOperation): ContractSecurity[] {
+  return PREFERRED.flatMap((kind) => operation.security.filter((entry) => entry.kind === kind));
 }
 
 export function defineContractSuite(suite: ContractSuite): void {
@@ -106,12 +114,23 @@ export function defineContractSuite(suite: ContractSuite): void {
       if (!target) throw new Error("contract tests: the target is not open yet");
       return target;
     },
-    credential: (operation) => context.credentialOfKind(credentialKind(operation), operation.id),
+    credential: (operation) => {
+      const held = context.target().credentials;
+      const choices = credentialChoices(operation);
+      if (choices.length === 0) return context.credentialOfKind("accessToken", operation.id);
+      const chosen = choices.find((entry) => held[entry.kind]);
+      if (!chosen) {
+        const variables = [...new Set(choices.map((entry) => CREDENTIAL_VARIABLES[entry.kind]))];
+        throw new Error(`${operation.id} needs a credential: set ${variables.join(" or ")}`);
+      }
+      const { kind, via, key } = chosen;
+      return { token: held[kind]!, variable: CREDENTIAL_VARIABLES[kind], via, key };
+    },
     credentialOfKind: (kind, who = "this case") => {
-      const token = context.target()[kind];
+      const token = context.target().credentials[kind];
       const variable = CREDENTIAL_VARIABLES[kind];
       if (!token) throw new Error(`${who} needs a credential: set ${variable}`);
-      return { token, variable };
+      return { token, variable, via: "bearer" };
     },
     receiver: () => receiver,
   };

@@ -9,7 +9,35 @@
 
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { ContractFixtures } from "./types.js";
+import type { ContractFixtures, CredentialKind } from "./types.js";
+
+/**
+ * Where a user sets each credential for a live server: Polar's organization token
+ * (and another API's bearer token or API key), its personal access token, an OpenID
+ * Connect (OAuth) access token, a customer or member session (else the fixtures' first),
+ * and HTTP basic's `user:password`.
+ */
+export const CREDENTIAL_VARIABLES: Record<CredentialKind, string> = {
+  accessToken: "POLAR_CONTRACT_ACCESS_TOKEN",
+  personalAccessToken: "POLAR_CONTRACT_PERSONAL_ACCESS_TOKEN",
+  oidcToken: "POLAR_CONTRACT_OIDC_TOKEN",
+  customerSession: "POLAR_CONTRACT_CUSTOMER_SESSION",
+  memberSession: "POLAR_CONTRACT_MEMBER_SESSION",
+  basicAuth: "POLAR_CONTRACT_BASIC_AUTH",
+};
+
+/**
+ * The fake's own credentials (polar-codegen seeds these tokens in the fixtures; Polar's
+ * prefixes say their kind); a fake of another API takes any credential that is present.
+ */
+const FAKE_CREDENTIALS: Record<CredentialKind, string | undefined> = {
+  accessToken: "polar_oat_contract_tests",
+  personalAccessToken: "polar_pat_contract_tests",
+  oidcToken: "polar_at_u_contract_tests",
+  customerSession: undefined,
+  memberSession: undefined,
+  basicAuth: "contract-user:contract-password",
+};
 
 /** Decided when the suite is collected, before any request: which cases run, and where. */
 export type TargetPlan =
@@ -28,9 +56,8 @@ export type TargetPlan =
 export interface Target {
   baseUrl: string;
   live: boolean;
-  accessToken: string | undefined;
-  customerSession: string | undefined;
-  memberSession: string | undefined;
+  /** The credential of each kind the suite holds. */
+  credentials: Partial<Record<CredentialKind, string>>;
   fixtures: ContractFixtures;
   /** The server's state, in the fake's state format; only where the plan can read it. */
   state(): Promise<unknown>;
@@ -130,19 +157,24 @@ export async function openTarget(options: {
     : plan.live
       ? {}
       : options.defaultFixtures;
-  const customerSession =
-    env["POLAR_CONTRACT_CUSTOMER_SESSION"] || fixtures.customer_sessions?.[0]?.token;
-  const memberSession =
-    env["POLAR_CONTRACT_MEMBER_SESSION"] || fixtures.member_sessions?.[0]?.token;
+  const credentials: Partial<Record<CredentialKind, string>> = {};
+  const sessions: Partial<Record<CredentialKind, string | undefined>> = {
+    customerSession: fixtures.customer_sessions?.[0]?.token,
+    memberSession: fixtures.member_sessions?.[0]?.token,
+  };
+  for (const [kind, variable] of Object.entries(CREDENTIAL_VARIABLES) as Array<
+    [CredentialKind, string]
+  >) {
+    const value =
+      env[variable] || sessions[kind] || (plan.live ? undefined : FAKE_CREDENTIALS[kind]);
+    if (value) credentials[kind] = value;
+  }
   if (plan.live) {
-    const accessToken = env["POLAR_CONTRACT_ACCESS_TOKEN"];
     const { stateUrl } = plan;
     return {
       baseUrl: plan.baseUrl,
       live: true,
-      accessToken,
-      customerSession,
-      memberSession,
+      credentials,
       fixtures,
       state: async () => {
         if (!stateUrl)
@@ -161,9 +193,7 @@ export async function openTarget(options: {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     live: false,
-    accessToken: env["POLAR_CONTRACT_ACCESS_TOKEN"] || "polar_oat_contract_tests",
-    customerSession,
-    memberSession,
+    credentials,
     fixtures,
     state: async () => fake.state(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -56,9 +56,34 @@ export interface ContractOperation {
   headers: ContractParameter[];
   /** The request body, when the operation takes one the suite can write (JSON, a form, multipart). */
   body?: ContractBody | undefined;
-  /** Which credentials the operation accepts: `accessToken`, `customerSession`, `memberSession`. */
+  /** Which client options carry the credentials it accepts: `accessToken`, `customerSession`, `shopKey`. */
   credentials: string[];
+  /** Each security alternative it accepts, any one of them; none when it is open. */
+  security: ContractSecurity[];
   responses: Record<string, ContractResponse>;
+}
+
+/**
+ * The credentials the suite holds, one of each kind: Polar's organization, personal and
+ * OpenID Connect tokens and its sessions; another API's bearer tokens and API keys are
+ * its `accessToken`, its HTTP basic `user:password` its `basicAuth`.
+ */
+export type CredentialKind =
+  | "accessToken"
+  | "personalAccessToken"
+  | "oidcToken"
+  | "customerSession"
+  | "memberSession"
+  | "basicAuth";
+
+/** One security alternative: how its credential travels, and which of the suite's it takes. */
+export interface ContractSecurity {
+  /** The client option that carries it. */
+  credential: string;
+  via: "bearer" | "basic" | "header" | "query" | "cookie";
+  /** An API key's name in its header, query or cookie. */
+  key?: string | undefined;
+  kind: CredentialKind;
 }
 
 /** The fake's seed format: what exists on the server under test. */
