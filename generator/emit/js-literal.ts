@@ -4,6 +4,7 @@
 // (statement-layout.ts), which picks quotes. `jsonAsJs` prints JSON.stringify's
 // two-space layout, for emitters whose output prettier formats whole.
 
+import { PRETTIER_OPTIONS } from "../format/prettier-options.js";
 import { propertyKey, stringLiteral } from "./escape.js";
 
 export function jsLiteral(value: unknown): string {
@@ -44,4 +45,42 @@ function scalar(value: unknown): string {
 /** Prettier drops the `+` of an exponent (`1e+21` → `1e21`). */
 export function jsNumber(value: number): string {
   return String(value).replace("e+", "e");
+}
+
+/**
+ * A JSON value as a JavaScript expression in prettier's layout, for emitters in the
+ * statement-lines layout (format/statement-layout.ts), which indents the lines: every
+ * non-empty object one member per line; an array on one line where it fits at `depth`
+ * after `prefix` and before its `,` or `;`, else one item per line. Not modelled, left
+ * on one line for prettier: a long array of numbers (prettier fills lines with them).
+ */
+export function jsLiteralLines(value: unknown, options: { depth: number; prefix?: string; suffix?: string }): string {
+  const { depth, prefix = "", suffix = "" } = options;
+  const item = (each: unknown, itemPrefix: string) => jsLiteralLines(each, { depth: depth + 1, prefix: itemPrefix, suffix: "," });
+  if (Array.isArray(value)) {
+    const flat = `${prefix}${jsLiteral(value)}${suffix}`;
+    const allNumbers = value.every((each) => typeof each === "number");
+    if (!mustBreak(value) && (2 * depth + flat.length <= PRETTIER_OPTIONS.printWidth || allNumbers)) return flat;
+    return [`${prefix}[`, ...value.map((each) => item(each, "")), `]${suffix}`].join("\n");
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, each]) => each !== undefined);
+    if (!entries.length) return `${prefix}{}${suffix}`;
+    return [`${prefix}{`, ...entries.map(([key, each]) => item(each, `${propertyKey(key)}: `)), `}${suffix}`].join("\n");
+  }
+  return `${prefix}${scalar(value)}${suffix}`;
+}
+
+/**
+ * Prettier breaks an array holding a broken object (every non-empty one is, here), and one
+ * of several arrays or objects that each hold more than one item.
+ */
+function mustBreak(value: unknown[]): boolean {
+  if (value.some(holdsObject)) return true;
+  return value.length > 1 && value.every((each) => Array.isArray(each) && each.length > 1);
+}
+
+function holdsObject(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsObject);
+  return value !== null && typeof value === "object" && Object.values(value).some((each) => each !== undefined);
 }

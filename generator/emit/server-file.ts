@@ -6,7 +6,9 @@
 import type { Model } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
-import { constStatement, printStatements } from "./ts-text.js";
+import { printStatements } from "./ts-text.js";
+import { jsLiteralLines } from "./js-literal.js";
+import { PRETTIER_OPTIONS } from "../format/prettier-options.js";
 import { blockComment, propertyKey } from "./escape.js";
 import { bodyType } from "./server/body.js";
 import { credentialType, handlerDocs, outcomeType, paramsType, routeInfo, typeName } from "./server/route.js";
@@ -50,18 +52,26 @@ export async function emitServer(context: EmitContext): Promise<GeneratedFile[]>
 export type ${params} = ${paramsType(operation)};
 
 /** What a \`${blockComment(operation.id)}\` handler may answer: the documented responses, nothing else. */
-export type ${outcome} =
-| ${outcomeType(operation)};
+${outcomeAlias({ name: outcome, variants: outcomeType(operation) })}
 
-export type ${typeName({ operation, suffix: "Handler" })} = (
-  context: HandlerContext<${params}, ${credential}${body === "undefined" ? "" : `, ${body}`}>,
-) => ${outcome} | Promise<${outcome}>;
+export type ${typeName({ operation, suffix: "Handler" })} = (context: HandlerContext<${params}, ${credential}${body === "undefined" ? "" : `, ${body}`}>) => ${outcome} | Promise<${outcome}>;
 `);
   }
-  const routes = `[${model.operations.map((operation) => routeInfo({ model, document, operation })).join(", ")}]`;
-  statements.push(handlersInterface({ model, names }), optionsInterface(names), constStatement({ name: "routes", type: "RouteInfo[]", initializer: routes }), factory({ names, polar: model.polar }));
+  const routes = model.operations.map((operation) => routeInfo({ model, document, operation }));
+  statements.push(handlersInterface({ model, names }), optionsInterface(names), jsLiteralLines(routes, { depth: 0, prefix: "const routes: RouteInfo[] = ", suffix: ";" }), factory({ names, polar: model.polar }));
   const runtime = copyTemplates({ from: "server/runtime", to: "server-runtime", names: SERVER_RUNTIME_FILES });
-  return [{ path: "server.ts", contents: printStatements(statements) }, ...runtime];
+  // In statement-lines layout: one statement, block head or member per line; prettier breaks only the long ones.
+  return [{ path: "server.ts", contents: printStatements(statements), layout: "statement-lines" }, ...runtime];
+}
+
+/**
+ * The outcome union on one line: without a leading `|` where it fits (as prettier prints
+ * it), else with one, the source prettier is given today.
+ */
+function outcomeAlias(options: { name: string; variants: string }): string {
+  const variants = options.variants.split("\n").join(" ");
+  const short = `export type ${options.name} = ${variants.replace(/^\| /, "")};`;
+  return short.length <= PRETTIER_OPTIONS.printWidth ? short : `export type ${options.name} = | ${variants};`;
 }
 
 function imports(): string {

@@ -37,6 +37,8 @@ export async function layoutStatements(input: { text: string; format: FormatText
   const long: LongLine[] = [];
   // The brackets open at the start of the line; its depth is their number.
   const open: Context[] = [];
+  // Per level open, the closing characters that end it: two for a hugged `({` or `([`.
+  const closing: number[] = [];
   // A line that ends in ` =` puts the next one a level deeper (`const PATTERN_0 =` then its regex).
   let continued = false;
   // Inside a `/** … */` over several lines: prettier re-indents each ` * …` line to the comment.
@@ -53,10 +55,11 @@ export async function layoutStatements(input: { text: string; format: FormatText
     // Prettier keeps one blank line of several, and none at the start or end of a block.
     if (text === "" && (lines.length === 0 || lines.at(-1) === "" || OPENS_AT_END.test(lines.at(-1)!))) continue;
     // `}`, `)` and `]` that open a line close what the lines before opened: `): void {`, `});`.
-    const closers = leadingClosers(text);
+    const closers = leadingClosers({ text, closing });
+    if (closers === undefined) return undefined;
     if (closers > 0 && lines.at(-1) === "") lines.pop();
-    if (closers > open.length) return undefined;
     open.length -= closers;
+    closing.length -= closers;
     const depth = open.length;
     const at = depth + (continued ? 1 : 0);
     const line = text === "" ? "" : "  ".repeat(at) + text;
@@ -77,7 +80,7 @@ export async function layoutStatements(input: { text: string; format: FormatText
       const broken = line.length > PRETTIER_OPTIONS.printWidth ? breakLikePrettier({ text, depth: at }) : undefined;
       if (broken) {
         lines.push(...broken);
-        if (opens) open.push(context);
+        if (opens) open.push(context), closing.push(closingWidth(text));
         continue;
       }
       // A long line that opens or closes a bracket, `} else …` or a continuation would need a wrapper of another kind.
@@ -87,7 +90,7 @@ export async function layoutStatements(input: { text: string; format: FormatText
       long.push({ index: lines.length, depth, kind });
     }
     lines.push(line);
-    if (opens) open.push(context);
+    if (opens) open.push(context), closing.push(closingWidth(text));
   }
   if (open.length !== 0 || continued || inComment) return undefined;
   while (lines.at(-1) === "") lines.pop();
@@ -111,10 +114,27 @@ function longKind(input: { text: string; open: Context[] }): LongLine["kind"] | 
   return text.endsWith("{") ? "head" : text.endsWith(",") ? "member" : "statement";
 }
 
-function leadingClosers(text: string): number {
-  let count = 0;
-  while (count < text.length && "})]".includes(text[count]!)) count++;
-  return count;
+/**
+ * How many open levels the `}`, `)` and `]` that start the line close, or undefined when
+ * they close more than is open or split a hugged pair.
+ */
+function leadingClosers(input: { text: string; closing: number[] }): number | undefined {
+  const { text, closing } = input;
+  let at = 0;
+  let levels = 0;
+  while (at < text.length && "})]".includes(text[at]!)) {
+    const width = closing[closing.length - 1 - levels];
+    if (width === undefined) return undefined;
+    if (width === 2 && !/^[}\]]\)/.test(text.slice(at))) return undefined;
+    at += width;
+    levels++;
+  }
+  return levels;
+}
+
+/** A call's sole argument opened on its line (`f({`, `f([`) is hugged: one level, closed by `})` or `])`. */
+function closingWidth(text: string): number {
+  return /\([{[]$/.test(text) ? 2 : 1;
 }
 
 /** `const NAME = /…/flags;`, or a continued `/…/flags;`: a regular expression literal, which prettier prints as written. */

@@ -8,7 +8,6 @@ import { toPointer, type OpenApiDocument } from "../../openapi.js";
 import { problem, ProblemError } from "../../problems.js";
 import { escapeDoc, pascalCase } from "../client/operation.js";
 import { jsDoc, propertyKey, stringLiteral } from "../escape.js";
-import { jsonAsJs } from "../js-literal.js";
 import { bodyInfo, mediaKind } from "./body.js";
 import { errorBodies } from "./error-bodies.js";
 import { securityEntries, type SecurityEntry } from "./security.js";
@@ -58,8 +57,8 @@ function planOf(options: { model: Model; document: OpenApiDocument; operation: O
   return plan;
 }
 
-/** The `RouteInfo` literal of an operation. */
-export function routeInfo(options: { model: Model; document: OpenApiDocument; operation: OperationModel }): string {
+/** The `RouteInfo` value of an operation. */
+export function routeInfo(options: { model: Model; document: OpenApiDocument; operation: OperationModel }): Record<string, unknown> {
   const { model, document, operation } = options;
   const plan = planOf(options);
   const responses = Object.fromEntries(
@@ -81,7 +80,7 @@ export function routeInfo(options: { model: Model; document: OpenApiDocument; op
     responses,
     ...(errors ? { errorBodies: errors } : {}),
   };
-  return jsonAsJs(route);
+  return route;
 }
 
 function parameterType(options: { operation: OperationModel; parameter: ParameterModel }): string {
@@ -99,7 +98,7 @@ export function paramsType(operation: OperationModel): string {
     const optional = parameter.required || parameter.default !== undefined ? "" : "?";
     return `${docs}${propertyKey(parameter.codeName)}${optional}: ${parameterType({ operation, parameter })};`;
   });
-  return `{\n${members.join("\n")}\n}`;
+  return members.length ? `{\n${members.join("\n")}\n}` : "{}";
 }
 
 /** The credential a handler of a secured operation gets: \`scheme\` is one of the operation's. */
