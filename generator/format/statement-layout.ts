@@ -43,8 +43,10 @@ export async function layoutStatements(input: { text: string; format: FormatText
   let continued = false;
   // Inside a `/** … */` over several lines: prettier re-indents each ` * …` line to the comment.
   let inComment = false;
+  // The last line written opened a bracket: a closer next makes an empty block.
+  let afterOpener = false;
   for (const raw of input.text.split("\n")) {
-    const text = raw.trim();
+    let text = raw.trim();
     if (inComment) {
       // Prettier drops the space after a bare ` * `, but keeps some trailing whitespace after text: not modelled.
       if (!text.startsWith("*") || (raw !== raw.trimEnd() && text !== "*")) return undefined;
@@ -60,6 +62,14 @@ export async function layoutStatements(input: { text: string; format: FormatText
     if (closers > 0 && lines.at(-1) === "") lines.pop();
     open.length -= closers;
     closing.length -= closers;
+    if (closers > 0 && afterOpener && /^[})\]]+[;,]?$/.test(text)) {
+      // An empty block, list or call: prettier prints `{}` (`[]`, `()`) on the opener's line; not before `else`, `catch`...
+      const opener = lines.pop()!;
+      if (opener.length - opener.trimStart().length !== 2 * open.length) return undefined;
+      if (long.at(-1)?.index === lines.length) long.pop();
+      text = opener.trim() + text;
+    }
+    afterOpener = false;
     const depth = open.length;
     const at = depth + (continued ? 1 : 0);
     const line = text === "" ? "" : "  ".repeat(at) + text;
@@ -81,6 +91,7 @@ export async function layoutStatements(input: { text: string; format: FormatText
       if (broken) {
         lines.push(...broken);
         if (opens) open.push(context), closing.push(closingWidth(text));
+        afterOpener = opens && broken.length === 1;
         continue;
       }
       // A long line that opens or closes a bracket, `} else …` or a continuation would need a wrapper of another kind.
@@ -91,6 +102,7 @@ export async function layoutStatements(input: { text: string; format: FormatText
     }
     lines.push(line);
     if (opens) open.push(context), closing.push(closingWidth(text));
+    afterOpener = opens;
   }
   if (open.length !== 0 || continued || inComment) return undefined;
   while (lines.at(-1) === "") lines.pop();

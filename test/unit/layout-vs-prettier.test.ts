@@ -1,5 +1,5 @@
 // The format stage imitates prettier's layout instead of running it over whole files:
-// types.ts from the TypeScript printer (ts-printer-style.ts), client.ts and validators.ts
+// types.ts from the TypeScript printer (ts-printer-style.ts), client.ts, validators.ts and server.ts
 // one statement per line (statement-layout.ts), openapi.json and the contract data
 // printed in prettier's JSON layout (json-style.ts). On the embedded spec and on every
 // golden fixture, each of those files must be exactly what prettier makes of the whole
@@ -19,7 +19,13 @@ import { findOperations, selectOperations } from "../../generator/select.js";
 import type { GeneratedFile } from "../../generator/stages.js";
 
 const FIXTURES = "test/golden/fixtures";
-const specs = ["spec/polar.openapi.yaml", ...readdirSync(FIXTURES).filter((name) => /\.(ya?ml|json)$/.test(name)).map((name) => join(FIXTURES, name))];
+const specs = [
+  "spec/polar.openapi.yaml",
+  ...readdirSync(FIXTURES).filter((name) => /\.(ya?ml|json)$/.test(name)).map((name) => join(FIXTURES, name)),
+  // Every operation of each: query styles, bodies, security schemes and error bodies of other APIs.
+  "test/fixtures/specs/client-shapes.openapi.yaml",
+  "test/fixtures/server/shop.openapi.yaml",
+];
 
 async function emitted(spec: string): Promise<GeneratedFile[]> {
   const document = parse(readFileSync(spec, "utf8"));
@@ -33,9 +39,9 @@ async function emitted(spec: string): Promise<GeneratedFile[]> {
 const LAYOUTS = { "ts-printer": restyleTsPrinterOutput, "statement-lines": layoutStatements } as const;
 
 describe.each(specs)("the layouts that imitate prettier, on %s", (spec) => {
-  it("lay out types.ts, client.ts and validators.ts as prettier does the whole file", async () => {
+  it("lay out types.ts, client.ts, validators.ts and server.ts as prettier does the whole file", async () => {
     const laidOut = (await emitted(spec)).filter((file) => file.layout);
-    expect(laidOut.map((file) => file.path).sort()).toStrictEqual(["client.ts", "types.ts", "validators.ts"]);
+    expect(laidOut.map((file) => file.path).sort()).toStrictEqual(["client.ts", "server.ts", "types.ts", "validators.ts"]);
     for (const file of laidOut) {
       const prettier = (text: string) => formatText({ text, path: file.path });
       const ours = await LAYOUTS[file.layout!]({ text: file.contents, format: prettier });

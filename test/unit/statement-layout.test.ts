@@ -26,6 +26,10 @@ describe("layoutStatements", () => {
     "a JSDoc over several lines, re-indented to its block": `export interface A {\n/**\n* Deletes a customer.\n * \n   *   Irreversible.\n*/\nid: string;\n}\n`,
     "blank lines: one of several, none at a block's start or end, one final newline": "\n\nfunction f(): void {\n\nconst a = 1;\n\n\nconst b = 2;\n\n}\n\n\n",
     "a long member of a type nested in types": `export interface Client {\ncustomers: {\nremove(input: ${long}Input<O>): Promise<${long}Result>;\n};\n}\n`,
+    "a call's sole object argument, hugged": `export function f(options: Options): Server {\nreturn createServerCore({\nroutes,\nhandlers: options.handlers as unknown as Record<string, AnyHandler>,\n});\n}\n`,
+    "a call's sole array argument, hugged, and a long member inside": `const RULES = new Map<string, Rule>([\n[\n"a",\n{\nkinds: ["${long}", "${long}"],\n},\n],\n]);\n`,
+    "a literal in prettier's object layout, after a typed const": `const routes: RouteInfo[] = [\n{\nid: "a",\nparameters: [],\nresponses: {\n"200": {},\n},\n},\n];\n`,
+    "empty blocks, lists and calls, joined to their openers; not before else": "export interface A {\n}\nfunction f(): void {\n}\nconst a = [\n];\nf(\n);\nif (a) {\n} else {\nvoid a;\n}\n",
     "a long type alias": `export type Options = BaseOptions & Credentials & ({ server?: Server; baseUrl?: undefined } | { baseUrl: string; server?: undefined });\n`,
   };
   it.each(Object.entries(cases))("%s: prettier's bytes", async (_name, text) => {
@@ -55,6 +59,7 @@ describe("layoutStatements", () => {
     ["a long type member inside a value, which no wrapper reproduces", `const a = {\nb: {} as {\nremove(input: ${long}Input<O>): Promise<${long}Result>;\n},\n};\n`],
     ["a comment line with trailing whitespace, which prettier may keep", "/**\n * a  \n */\nconst a = 1;\n"],
     ["an unclosed comment", "/**\n * a\nconst a = 1;\n"],
+    ["a hugged argument closed by a lone `}`", "f({\na: 1,\n}\n);\n"],
     ["a long `} else …`", `if (a) {\nvoid a;\n} else if (b) fail(issues, at + "/${long}", "type", "string", value);\n`],
   ])("answers undefined for %s", async (_name, text) => {
     expect(await layoutStatements({ text, format: prettier })).toBeUndefined();
