@@ -8,10 +8,10 @@ import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
 import { printStatements } from "./ts-text.js";
 import { jsLiteralLines } from "./js-literal.js";
-import { PRETTIER_OPTIONS } from "../format/prettier-options.js";
 import { blockComment, propertyKey } from "./escape.js";
 import { bodyType } from "./server/body.js";
-import { credentialType, handlerDocs, outcomeType, paramsType, routeInfo, typeName } from "./server/route.js";
+import { handlerAlias, outcomeAlias } from "./server/aliases.js";
+import { credentialType, handlerDocs, outcomeVariants, paramsType, routeInfo, typeName } from "./server/route.js";
 
 export const SERVER_RUNTIME_FILES = [
   "auth.ts",
@@ -52,9 +52,9 @@ export async function emitServer(context: EmitContext): Promise<GeneratedFile[]>
 export type ${params} = ${paramsType(operation)};
 
 /** What a \`${blockComment(operation.id)}\` handler may answer: the documented responses, nothing else. */
-${outcomeAlias({ name: outcome, variants: outcomeType(operation) })}
+${outcomeAlias({ name: outcome, variants: outcomeVariants(operation) })}
 
-export type ${typeName({ operation, suffix: "Handler" })} = (context: HandlerContext<${params}, ${credential}${body === "undefined" ? "" : `, ${body}`}>) => ${outcome} | Promise<${outcome}>;
+${handlerAlias({ name: typeName({ operation, suffix: "Handler" }), contextArguments: [params, credential, ...(body === "undefined" ? [] : [body])], outcome })}
 `);
   }
   const routes = model.operations.map((operation) => routeInfo({ model, document, operation }));
@@ -64,26 +64,17 @@ export type ${typeName({ operation, suffix: "Handler" })} = (context: HandlerCon
   return [{ path: "server.ts", contents: printStatements(statements), layout: "statement-lines" }, ...runtime];
 }
 
-/**
- * The outcome union on one line: without a leading `|` where it fits (as prettier prints
- * it), else with one, the source prettier is given today.
- */
-function outcomeAlias(options: { name: string; variants: string }): string {
-  const variants = options.variants.split("\n").join(" ");
-  const short = `export type ${options.name} = ${variants.replace(/^\| /, "")};`;
-  return short.length <= PRETTIER_OPTIONS.printWidth ? short : `export type ${options.name} = | ${variants};`;
-}
-
 function imports(): string {
   return [
     `import { createServerCore } from "./server-runtime/core.js";`,
-    `import type { AnyHandler, Authenticate, HandlerContext, FetchServer, RouteInfo, ServerCredential, ServerErrorEvent, Validators as ResponseValidators } from "./server-runtime/types.js";`,
+    // Broken one name a line, as prettier breaks an import over the width.
+    `import type {\nAnyHandler,\nAuthenticate,\nHandlerContext,\nFetchServer,\nRouteInfo,\nServerCredential,\nServerErrorEvent,\nValidators as ResponseValidators,\n} from "./server-runtime/types.js";`,
     `import type { operations } from "./types.js";`,
     ``,
     `export { notModelled } from "./server-runtime/not-modelled.js";`,
     `export { toNodeListener } from "./server-runtime/node.js";`,
     `export type { NodeListener, NodeRequestLike, NodeResponseLike } from "./server-runtime/node.js";`,
-    `export type { Authenticate, AuthenticateInput, AuthenticateVerdict, HandlerContext, FetchServer, ServerCredential, ServerErrorEvent } from "./server-runtime/types.js";`,
+    `export type {\nAuthenticate,\nAuthenticateInput,\nAuthenticateVerdict,\nHandlerContext,\nFetchServer,\nServerCredential,\nServerErrorEvent,\n} from "./server-runtime/types.js";`,
     ``,
     `/** Extra response headers a handler may set (lower-case names; no CR or LF). */`,
     `export type OutcomeHeaders = Record<string, string>;`,

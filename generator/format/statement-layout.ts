@@ -29,8 +29,8 @@ interface LongLine {
 /** What a bracket opened: a type (`type X = {`, an interface, anything inside one) or code and values. */
 type Context = "type" | "value";
 
-/** A line that opens a bracket at its end: the lines after it are a level deeper. */
-const OPENS_AT_END = /[{([]$/;
+/** A line that opens a bracket (or type arguments) at its end: the lines after it are a level deeper. */
+const OPENS_AT_END = /[{([<]$/;
 
 export async function layoutStatements(input: { text: string; format: FormatText }): Promise<string | undefined> {
   const lines: string[] = [];
@@ -45,6 +45,9 @@ export async function layoutStatements(input: { text: string; format: FormatText
   let inComment = false;
   // The last line written opened a bracket: a closer next makes an empty block.
   let afterOpener = false;
+  // After `type X =`, lines that start `| ` (a union, one member a line) from this depth:
+  // prettier indents them a level, and the members of a `| {` two more, its `}` one more.
+  let union: { depth: number } | undefined;
   for (const raw of input.text.split("\n")) {
     let text = raw.trim();
     if (inComment) {
@@ -71,7 +74,9 @@ export async function layoutStatements(input: { text: string; format: FormatText
     }
     afterOpener = false;
     const depth = open.length;
-    const at = depth + (continued ? 1 : 0);
+    if (continued && text.startsWith("| ")) union = { depth };
+    const inVariant = union !== undefined && (depth > union.depth || closers > 0);
+    const at = union ? depth + 1 + (inVariant ? 1 : 0) : depth + (continued ? 1 : 0);
     const line = text === "" ? "" : "  ".repeat(at) + text;
     const comment = text.startsWith("//") || (text.startsWith("/*") && text.endsWith("*/"));
     if (text.startsWith("/*") && !comment) {
@@ -81,12 +86,13 @@ export async function layoutStatements(input: { text: string; format: FormatText
       continue;
     }
     const opens = !comment && OPENS_AT_END.test(text);
-    const context: Context = open.at(-1) === "type" || /^(?:export )?(?:declare )?(?:interface|type) /.test(text) ? "type" : "value";
+    const context: Context = union || open.at(-1) === "type" || /^(?:export )?(?:declare )?(?:interface|type) /.test(text) ? "type" : "value";
     continued = !comment && text.endsWith(" =");
     // Over the width, or holding what prettier may print otherwise: quotes it may swap,
     // escapes it may drop, characters whose printed width is not their length. Prettier
     // prints comments and regular expressions as they are.
-    if (!comment && (line.length > PRETTIER_OPTIONS.printWidth || (/[^\x20-\x7e]|['\\]/.test(text) && !isRegexLine(text)))) {
+    const unbreakable = open.at(-1) === "type" && UNBREAKABLE_MEMBER.test(text);
+    if (!comment && !unbreakable && (line.length > PRETTIER_OPTIONS.printWidth || (/[^\x20-\x7e]|['\\]/.test(text) && !isRegexLine(text)))) {
       const broken = line.length > PRETTIER_OPTIONS.printWidth ? breakLikePrettier({ text, depth: at }) : undefined;
       if (broken) {
         lines.push(...broken);
@@ -95,16 +101,18 @@ export async function layoutStatements(input: { text: string; format: FormatText
         continue;
       }
       // A long line that opens or closes a bracket, `} else …` or a continuation would need a wrapper of another kind.
-      if (closers > 0 || /[([]$/.test(text) || continued || at !== depth) return undefined;
+      // In a union, only a member of a `| {` goes to prettier, inside types as deep as it is.
+      if (closers > 0 || /[([<]$/.test(text) || continued || (at !== depth && !(union && depth > union.depth))) return undefined;
       const kind = longKind({ text, open });
-      if (!kind) return undefined;
-      long.push({ index: lines.length, depth, kind });
+      if (!kind || (union && kind !== "type-member")) return undefined;
+      long.push({ index: lines.length, depth: at, kind });
     }
+    if (union && depth === union.depth && text.endsWith(";")) union = undefined;
     lines.push(line);
     if (opens) open.push(context), closing.push(closingWidth(text));
     afterOpener = opens;
   }
-  if (open.length !== 0 || continued || inComment) return undefined;
+  if (open.length !== 0 || continued || inComment || union) return undefined;
   while (lines.at(-1) === "") lines.pop();
   lines.push("");
   if (long.length === 0) return lines.join("\n");
@@ -134,7 +142,7 @@ function leadingClosers(input: { text: string; closing: number[] }): number | un
   const { text, closing } = input;
   let at = 0;
   let levels = 0;
-  while (at < text.length && "})]".includes(text[at]!)) {
+  while (at < text.length && "})]>".includes(text[at]!)) {
     const width = closing[closing.length - 1 - levels];
     if (width === undefined) return undefined;
     if (width === 2 && !/^[}\]]\)/.test(text.slice(at))) return undefined;
@@ -148,6 +156,9 @@ function leadingClosers(input: { text: string; closing: number[] }): number | un
 function closingWidth(text: string): number {
   return /\([{[]$/.test(text) ? 2 : 1;
 }
+
+/** A type member whose type is an indexed access (`body: A["b"][200];`): prettier has nowhere to break it. */
+const UNBREAKABLE_MEMBER = /^[A-Za-z_$][\w$]*\??: [A-Za-z_$][\w$]*(?:\[(?:"[^"'\\\x00-\x1f\x7f-\uffff]*"|\d+)\])+;$/;
 
 /** `const NAME = /…/flags;`, or a continued `/…/flags;`: a regular expression literal, which prettier prints as written. */
 const REGEX_LINE = /^(?:(const [A-Za-z_$][\w$]* =) )?(\/(?![*/]).+\/[dgimsuvy]*;)$/;

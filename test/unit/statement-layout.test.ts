@@ -30,6 +30,9 @@ describe("layoutStatements", () => {
     "a call's sole array argument, hugged, and a long member inside": `const RULES = new Map<string, Rule>([\n[\n"a",\n{\nkinds: ["${long}", "${long}"],\n},\n],\n]);\n`,
     "a literal in prettier's object layout, after a typed const": `const routes: RouteInfo[] = [\n{\nid: "a",\nparameters: [],\nresponses: {\n"200": {},\n},\n},\n];\n`,
     "empty blocks, lists and calls, joined to their openers; not before else": "export interface A {\n}\nfunction f(): void {\n}\nconst a = [\n];\nf(\n);\nif (a) {\n} else {\nvoid a;\n}\n",
+    "a union, one member a line, a member broken and one long inside it": `export type Outcome =\n| { status: 204; body?: undefined; headers?: OutcomeHeaders }\n| {\nstatus: 200;\nbody: operations["${long}"]["responses"][200]["content"]["application/json"] | Uint8Array;\nheaders?: OutcomeHeaders;\n};\n`,
+    "an indexed access over the width, which prettier cannot break": `export type A = {\nbody: operations["${long}"]["responses"][200]["content"]["application/json"];\n};\n`,
+    "type arguments one a line": `export type Handler = (\ncontext: HandlerContext<\n${long}Params,\nNonNullable<\noperations["${long}"]\n>["content"]\n>,\n) => Outcome | Promise<Outcome>;\n`,
     "a long type alias": `export type Options = BaseOptions & Credentials & ({ server?: Server; baseUrl?: undefined } | { baseUrl: string; server?: undefined });\n`,
   };
   it.each(Object.entries(cases))("%s: prettier's bytes", async (_name, text) => {
