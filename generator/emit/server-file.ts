@@ -58,7 +58,7 @@ ${handlerAlias({ name: typeName({ operation, suffix: "Handler" }), contextArgume
 `);
   }
   const routes = model.operations.map((operation) => routeInfo({ model, document, operation }));
-  statements.push(handlersInterface({ model, names }), optionsInterface(names), jsLiteralLines(routes, { depth: 0, prefix: "const routes: RouteInfo[] = ", suffix: ";" }), factory({ names, polar: model.polar }));
+  statements.push(handlersInterface({ model, names }), optionsInterface(names), jsLiteralLines(routes, { depth: 0, prefix: "const routes: RouteInfo[] = ", suffix: ";", broken: true }), factory({ names, polar: model.polar }));
   const runtime = copyTemplates({ from: "server/runtime", to: "server-runtime", names: SERVER_RUNTIME_FILES });
   // In statement-lines layout: one statement, block head or member per line; prettier breaks only the long ones.
   return [{ path: "server.ts", contents: printStatements(statements), layout: "statement-lines" }, ...runtime];

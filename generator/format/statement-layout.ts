@@ -145,8 +145,10 @@ function leadingClosers(input: { text: string; closing: number[] }): number | un
   while (at < text.length && "})]>".includes(text[at]!)) {
     const width = closing[closing.length - 1 - levels];
     if (width === undefined) return undefined;
-    if (width === 2 && !/^[}\]]\)/.test(text.slice(at))) return undefined;
-    at += width;
+    // A hugged argument ends `})`, or `} as const)`.
+    const hugEnd = width === 2 ? /^[}\]](?: as const)?\)/.exec(text.slice(at)) : undefined;
+    if (width === 2 && !hugEnd) return undefined;
+    at += hugEnd ? hugEnd[0].length : 1;
     levels++;
   }
   return levels;

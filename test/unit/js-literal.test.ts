@@ -45,11 +45,11 @@ const multiLine: unknown[] = [
 describe("jsLiteralLines", () => {
   it.each(multiLine.map((value) => [JSON.stringify(value).slice(0, 60), value]))("%s: laid out, it is prettier's bytes and evaluates to the value", async (_, value) => {
     for (const depth of [0, 2]) {
-      const statement = jsLiteralLines(value, { depth, prefix: "const x = ", suffix: ";" });
+      const statement = jsLiteralLines(value, { depth, prefix: "const x = ", suffix: ";", broken: true });
       const source = `${"{\n".repeat(depth)}${statement}\n${"}\n".repeat(depth)}`;
       const prettier = (text: string) => formatText({ text, path: "x.ts" });
       expect(await layoutStatements({ text: source, format: prettier })).toBe(await prettier(source));
     }
-    expect(new Function(`return ${jsLiteralLines(value, { depth: 0 })};`)()).toStrictEqual(value);
+    expect(new Function(`return ${jsLiteralLines(value, { depth: 0, broken: true })};`)()).toStrictEqual(value);
   });
 });

@@ -1,6 +1,6 @@
 // The format stage imitates prettier's layout instead of running it over whole files:
 // types.ts from the TypeScript printer (ts-printer-style.ts), client.ts, validators.ts, server.ts,
-// webhooks.ts and index.ts one statement per line (statement-layout.ts), openapi.json and the contract data
+// fake.ts, webhooks.ts and index.ts one statement per line (statement-layout.ts), openapi.json and the contract data
 // printed in prettier's JSON layout (json-style.ts). On the embedded spec and on every
 // golden fixture, each of those files must be exactly what prettier makes of the whole
 // file, and the imitation must have laid it out (not handed all of it to prettier).
@@ -40,10 +40,10 @@ async function emitted(spec: string): Promise<GeneratedFile[]> {
 const LAYOUTS = { "ts-printer": restyleTsPrinterOutput, "statement-lines": layoutStatements } as const;
 
 describe.each(specs)("the layouts that imitate prettier, on %s", (spec) => {
-  it("lay out types.ts, client.ts, validators.ts, server.ts, webhooks.ts and index.ts as prettier does the whole file", async () => {
+  it("lay out types.ts, client.ts, validators.ts, server.ts, fake.ts, webhooks.ts and index.ts as prettier does the whole file", async () => {
     const files = await emitted(spec);
     const laidOut = files.filter((file) => file.layout);
-    const expected = ["client.ts", "index.ts", "server.ts", "types.ts", "validators.ts", "webhooks.ts"].filter((path) => files.some((file) => file.path === path));
+    const expected = ["client.ts", "fake.ts", "index.ts", "server.ts", "types.ts", "validators.ts", "webhooks.ts"].filter((path) => files.some((file) => file.path === path));
     expect(laidOut.map((file) => file.path).sort()).toStrictEqual(expected);
     for (const file of laidOut) {
       const prettier = (text: string) => formatText({ text, path: file.path });

@@ -1,9 +1,10 @@
-// server.ts (and webhooks.ts, index.ts) skip a whole-file prettier pass: its emitter writes one statement, block head
+// server.ts and fake.ts (and webhooks.ts, index.ts) skip a whole-file prettier pass: its emitter writes one statement, block head
 // or member per line and statement-layout.ts sends prettier only the lines it would break.
 // On every operation of the newest real spec (and on every real spec's default selection)
 // the result must be prettier's bytes, and most of the file must never reach prettier.
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { emitFake } from "../../generator/emit/fake-file.js";
 import { emitIndex } from "../../generator/emit/index-file.js";
 import { emitServer } from "../../generator/emit/server-file.js";
 import { emitWebhooks } from "../../generator/emit/webhooks-file.js";
@@ -31,10 +32,15 @@ describe("server.ts layout on the real specs", () => {
     await expectPrettierBytes(files.find((file) => file.path === "server.ts")!);
   });
 
-  it("polar-2026-10, every operation: server.ts, webhooks.ts and index.ts lay out as prettier's bytes", async () => {
+  it.each(specs)("%s: fake.ts (default operations) lays out as prettier's bytes", async (spec) => {
+    const files = await emitFake(contextFor(spec));
+    await expectPrettierBytes(files.find((file) => file.path === "fake.ts")!);
+  });
+
+  it("polar-2026-10, every operation: server.ts, fake.ts, webhooks.ts and index.ts lay out as prettier's bytes", async () => {
     const context = contextFor(specFile("polar-2026-10.openapi.json"), ["*"]);
-    const files = [...(await emitServer(context)), ...emitWebhooks(context)];
-    for (const path of ["server.ts", "webhooks.ts"]) await expectPrettierBytes(files.find((file) => file.path === path)!);
+    const files = [...(await emitServer(context)), ...(await emitFake(context)), ...emitWebhooks(context)];
+    for (const path of ["server.ts", "fake.ts", "webhooks.ts"]) await expectPrettierBytes(files.find((file) => file.path === path)!);
     await expectPrettierBytes(emitIndex(context, files)[0]!);
   });
 });
