@@ -12,6 +12,7 @@
 // client.ts to prettier's bytes on every real spec.
 
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
+import { breakMore } from "./statement-breaks.js";
 import { formatOrUndefined } from "./ts-printer-style.js";
 
 type FormatText = (text: string) => Promise<string>;
@@ -194,7 +195,7 @@ function breakLikePrettier(input: { text: string; depth: number }): string[] | u
     const body = fits ? [indentOf(depth + 1) + consequent] : breakCall({ text: consequent, depth: depth + 1 });
     return body && [indentOf(depth) + head, ...body];
   }
-  return breakCall({ text, depth });
+  return breakCall({ text, depth }) ?? breakMore({ text, depth });
 }
 
 /** The `test` of a line that starts `if (test) …`, or undefined. */

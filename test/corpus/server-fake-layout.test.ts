@@ -4,6 +4,7 @@
 // the result must be prettier's bytes, and most of the file must never reach prettier.
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { emitClient } from "../../generator/emit/client-file.js";
 import { emitFake } from "../../generator/emit/fake-file.js";
 import { emitIndex } from "../../generator/emit/index-file.js";
 import { emitServer } from "../../generator/emit/server-file.js";
@@ -37,10 +38,10 @@ describe("server.ts layout on the real specs", () => {
     await expectPrettierBytes(files.find((file) => file.path === "fake.ts")!);
   });
 
-  it("polar-2026-10, every operation: server.ts, fake.ts, webhooks.ts and index.ts lay out as prettier's bytes", async () => {
+  it("polar-2026-10, every operation: client.ts, server.ts, fake.ts, webhooks.ts and index.ts lay out as prettier's bytes", async () => {
     const context = contextFor(specFile("polar-2026-10.openapi.json"), ["*"]);
-    const files = [...(await emitServer(context)), ...(await emitFake(context)), ...emitWebhooks(context)];
-    for (const path of ["server.ts", "fake.ts", "webhooks.ts"]) await expectPrettierBytes(files.find((file) => file.path === path)!);
+    const files = [...(await emitClient(context)), ...(await emitServer(context)), ...(await emitFake(context)), ...emitWebhooks(context)];
+    for (const path of ["client.ts", "server.ts", "fake.ts", "webhooks.ts"]) await expectPrettierBytes(files.find((file) => file.path === path)!);
     await expectPrettierBytes(emitIndex(context, files)[0]!);
   });
 });

@@ -33,6 +33,11 @@ describe("layoutStatements", () => {
     "a union, one member a line, a member broken and one long inside it": `export type Outcome =\n| { status: 204; body?: undefined; headers?: OutcomeHeaders }\n| {\nstatus: 200;\nbody: operations["${long}"]["responses"][200]["content"]["application/json"] | Uint8Array;\nheaders?: OutcomeHeaders;\n};\n`,
     "an indexed access over the width, which prettier cannot break": `export type A = {\nbody: operations["${long}"]["responses"][200]["content"]["application/json"];\n};\n`,
     "type arguments one a line": `export type Handler = (\ncontext: HandlerContext<\n${long}Params,\nNonNullable<\noperations["${long}"]\n>["content"]\n>,\n) => Outcome | Promise<Outcome>;\n`,
+    "an intersection alias, broken after the = where its first member does not fit beside it": `export type BenefitGrantsListInput<O extends PolarClientOptions = PolarClientOptions> = BenefitGrantsListParams & CallOptions & CallCredentials<O, "accessToken">;\n`,
+    "an intersection alias, broken at each & where its first member fits beside the =": `export type ItemsListInput<O extends ShapesClientOptions = ShapesClientOptions> = ItemsListParams & CallOptions & CallCredentials<O, "token" | "key">;\n`,
+    "a return of a call whose sole object prettier hugs": `function f(): void {\nreturn send({ spec, input, operation: customerPortalBenefitGrantsListOperation }) as Promise<CustomerPortalBenefitGrantsListResult>;\n}\n`,
+    "a function head, its parameters one a line": `export function customerPortalBenefitGrantsList<O extends PolarClientOptions>(input: CustomerPortalBenefitGrantsListInput<O> & { client: PolarCore<O> }): Promise<CustomerPortalBenefitGrantsListResult> {\nvoid input;\n}\nexport function g(${long}: number, b: { c: string }, ${long}d: string): void {\nvoid b;\n}\n`,
+    "a lone object-typed parameter, which prettier may hug": `export function h(options: { ${long}: string; b${long}: number }): void {\nvoid options;\n}\n`,
     "a long type alias": `export type Options = BaseOptions & Credentials & ({ server?: Server; baseUrl?: undefined } | { baseUrl: string; server?: undefined });\n`,
   };
   it.each(Object.entries(cases))("%s: prettier's bytes", async (_name, text) => {
@@ -53,6 +58,9 @@ describe("layoutStatements", () => {
     await layoutStatements({ text: "const a = 1;\n", format });
     await layoutStatements({ text: `function f(): void {\nif (!(name in value)) fail(issues, at + "/" + escapeToken(name), "required", name, undefined, "${long}");\n}\n`, format });
     await layoutStatements({ text: `const PATTERN_0 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/u;\n`, format });
+    await layoutStatements({ text: `export type BenefitGrantsListInput<O extends PolarClientOptions = PolarClientOptions> = BenefitGrantsListParams & CallOptions & CallCredentials<O, "accessToken">;\n`, format });
+    await layoutStatements({ text: `function f(): void {\nreturn send({ spec, input, operation: customerPortalBenefitGrantsListOperation }) as Promise<CustomerPortalBenefitGrantsListResult>;\n}\n`, format });
+    await layoutStatements({ text: `export function g(${long}: number, b: { c: string }, ${long}d: string): void {\nvoid b;\n}\n`, format });
     expect(format).not.toHaveBeenCalled();
   });
 
