@@ -1,24 +1,22 @@
-// More shapes of long line that statement-layout.ts breaks as prettier breaks them, so
-// they need no prettier: a type alias of an intersection that fits on the next line, a
-// `return f({ … }) as T;` whose sole object argument prettier hugs, and a function
-// head whose parameters go one a line. Each answers undefined for anything else (the
-// line then goes to prettier); test/unit/statement-layout.test.ts holds them to prettier.
+// The shapes of long line that statement-layout.ts breaks as prettier breaks them, so
+// they need no prettier: a call with plain arguments, `if (test) call;`, a regular
+// expression constant, a type alias of an intersection, a `return f({ … }) as T;` whose
+// sole object argument prettier hugs, and a function head whose parameters go one a
+// line. Each answers undefined for anything else (the line then goes to prettier);
+// test/unit/statement-layout.test.ts holds them to prettier.
 
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
 
 const WIDTH = PRETTIER_OPTIONS.printWidth;
 const NAME = String.raw`[A-Za-z_$][\w$]*`;
 
-function indentOf(level: number): string {
-  return "  ".repeat(level);
-}
 
 /** Text prettier prints as it is: no quote it may swap, no escape, nothing wider than its length. */
 function plain(text: string): boolean {
   return !/[^\x20-\x7e]|['\\]/.test(text);
 }
 
-export function breakMore(input: { text: string; depth: number }): string[] | undefined {
+function breakMore(input: { text: string; depth: number }): string[] | undefined {
   if (!plain(input.text)) return undefined;
   return intersectionAlias(input) ?? huggedReturn(input) ?? functionHead(input);
 }
@@ -106,4 +104,84 @@ function splitTopLevel(text: string): string[] | undefined {
     else if (character === "," && depth === 0) parts.push(text.slice(start, at).trim()), (start = at + 1);
   }
   return depth === 0 ? [...parts, text.slice(start).trim()] : undefined;
+}
+
+/** `const NAME = /…/flags;`, or a continued `/…/flags;`: a regular expression literal, which prettier prints as written. */
+export const REGEX_LINE = /^(?:(const [A-Za-z_$][\w$]* =) )?(\/(?![*/]).+\/[dgimsuvy]*;)$/;
+
+export function isRegexLine(text: string): boolean {
+  return REGEX_LINE.test(text);
+}
+
+function indentOf(level: number): string {
+  return "  ".repeat(level);
+}
+
+/**
+ * Two shapes of long line laid out here as prettier lays them out, so that they need no
+ * prettier at all: a call of a plain function with plain arguments, which prettier
+ * breaks one argument per line (no argument it would hug: no object, array, function or
+ * template), and `if (test) call;` whose `if (test)` fits, which prettier breaks before
+ * the call. Also `const NAME = /…/;`, broken after the `=`. Anything else: undefined.
+ */
+export function breakLikePrettier(input: { text: string; depth: number }): string[] | undefined {
+  const { text, depth } = input;
+  const width = PRETTIER_OPTIONS.printWidth;
+  const regex = REGEX_LINE.exec(text);
+  if (regex?.[1]) return [indentOf(depth) + regex[1], indentOf(depth + 1) + regex[2]];
+  const test = ifTest(text);
+  if (test !== undefined) {
+    const head = `if (${test})`;
+    const consequent = text.slice(head.length).trim();
+    if (indentOf(depth).length + head.length > width || !consequent.endsWith(";") || consequent.startsWith("{")) return undefined;
+    const fits = indentOf(depth + 1).length + consequent.length <= width;
+    const body = fits ? [indentOf(depth + 1) + consequent] : breakCall({ text: consequent, depth: depth + 1 });
+    return body && [indentOf(depth) + head, ...body];
+  }
+  return breakCall({ text, depth }) ?? breakMore({ text, depth });
+}
+
+/** The `test` of a line that starts `if (test) …`, or undefined. */
+function ifTest(text: string): string | undefined {
+  if (!text.startsWith("if (")) return undefined;
+  const close = scanBrackets({ text, from: 3 }).close;
+  return close === undefined ? undefined : text.slice(4, close);
+}
+
+function breakCall(input: { text: string; depth: number }): string[] | undefined {
+  const { text, depth } = input;
+  const call = /^([A-Za-z_$][\w$]*)\((.*)\);$/.exec(text);
+  if (!call) return undefined;
+  const scanned = scanBrackets({ text, from: call[1]!.length });
+  if (scanned.close !== text.length - 2) return undefined;
+  const bounds = [call[1]!.length, ...scanned.commas, scanned.close];
+  const args = bounds.slice(1).map((end, index) => text.slice(bounds[index]! + 1, end).trim());
+  const indent = indentOf(depth + 1);
+  for (const arg of args) {
+    // Plain: no literal prettier would hug or break inside, and short enough to stay on its line.
+    if (arg === "" || /[[{`]|=>|^function\b/.test(arg) || /[^\x20-\x7e]|['\\]/.test(arg)) return undefined;
+    if (indent.length + arg.length + 1 > PRETTIER_OPTIONS.printWidth) return undefined;
+  }
+  return [`${indentOf(depth)}${call[1]}(`, ...args.map((arg) => `${indent}${arg},`), `${indentOf(depth)});`];
+}
+
+/**
+ * From the bracket at `from`: the index of the one that closes it and of the commas
+ * directly inside it, skipping double-quoted strings (a line holding escapes never gets
+ * here); `close` undefined when it does not close on the line.
+ */
+function scanBrackets(input: { text: string; from: number }): { close?: number; commas: number[] } {
+  const { text } = input;
+  const commas: number[] = [];
+  let depth = 0;
+  for (let at = input.from; at < text.length; at++) {
+    const character = text[at]!;
+    if (character === '"') {
+      at = text.indexOf('"', at + 1);
+      if (at === -1) return { commas };
+    } else if ("([{".includes(character)) depth++;
+    else if (")]}".includes(character) && --depth === 0) return { close: at, commas };
+    else if (character === "," && depth === 1) commas.push(at);
+  }
+  return { commas };
 }

@@ -1,18 +1,23 @@
 // Code an emitter writes one statement per line, in prettier's layout without running
 // prettier over the whole file. The emitter writes each statement, block head (`… {`)
 // and block end (`}`) on a line of its own, in the spacing prettier prints; here lines
-// are indented by the brackets (`{ ( [`) open at their ends and a trailing `=`, a few
-// shapes of long line are broken as prettier breaks them (breakLikePrettier), and only
-// the other lines prettier would break (over the print width) go to prettier, each
-// inside blocks that put it at its own depth, all in one call. Lines this does not model (a long line that is not a statement or a block
-// head, an unbalanced block) answer undefined: the whole file then goes to prettier.
+// are indented by the brackets (`{ ( [ <`) open at their ends and a trailing `=`; a
+// call's sole argument opened on its line (`f({`) is one level, as prettier hugs it; an
+// empty block closed on the next line is joined to it (`{}`); the members of a union
+// after `type X =` (one `| …` a line) are indented as prettier aligns them. A few shapes
+// of long line are broken as prettier breaks them (statement-breaks.ts), a type member
+// whose type is an indexed access stays as it is, and only the other lines prettier
+// would break (over the print width, or holding quotes or escapes) go to prettier, each
+// inside blocks that put it at its own depth, all in one call. Lines this does not
+// model (a long line that is not a statement or a block head, an unbalanced block)
+// answer undefined: the whole file then goes to prettier.
 // Blank lines and multi-line JSDoc are normalised as prettier prints them; a long member
 // of a type goes to prettier inside types (`type __T = {`), so it breaks as a type member.
-// test/corpus/validators-layout.test.ts and client-layout.test.ts hold validators.ts and
-// client.ts to prettier's bytes on every real spec.
+// test/corpus/*-layout.test.ts hold validators.ts, client.ts, server.ts and fake.ts to
+// prettier's bytes on every real spec.
 
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
-import { breakMore } from "./statement-breaks.js";
+import { breakLikePrettier, isRegexLine } from "./statement-breaks.js";
 import { formatOrUndefined } from "./ts-printer-style.js";
 
 type FormatText = (text: string) => Promise<string>;
@@ -162,86 +167,6 @@ function closingWidth(text: string): number {
 
 /** A type member whose type is an indexed access (`body: A["b"][200];`): prettier has nowhere to break it. */
 const UNBREAKABLE_MEMBER = /^[A-Za-z_$][\w$]*\??: [A-Za-z_$][\w$]*(?:\[(?:"[^"'\\\x00-\x1f\x7f-\uffff]*"|\d+)\])+;$/;
-
-/** `const NAME = /…/flags;`, or a continued `/…/flags;`: a regular expression literal, which prettier prints as written. */
-const REGEX_LINE = /^(?:(const [A-Za-z_$][\w$]* =) )?(\/(?![*/]).+\/[dgimsuvy]*;)$/;
-
-function isRegexLine(text: string): boolean {
-  return REGEX_LINE.test(text);
-}
-
-function indentOf(level: number): string {
-  return "  ".repeat(level);
-}
-
-/**
- * Two shapes of long line laid out here as prettier lays them out, so that they need no
- * prettier at all: a call of a plain function with plain arguments, which prettier
- * breaks one argument per line (no argument it would hug: no object, array, function or
- * template), and `if (test) call;` whose `if (test)` fits, which prettier breaks before
- * the call. Also `const NAME = /…/;`, broken after the `=`. Anything else: undefined.
- */
-function breakLikePrettier(input: { text: string; depth: number }): string[] | undefined {
-  const { text, depth } = input;
-  const width = PRETTIER_OPTIONS.printWidth;
-  const regex = REGEX_LINE.exec(text);
-  if (regex?.[1]) return [indentOf(depth) + regex[1], indentOf(depth + 1) + regex[2]];
-  const test = ifTest(text);
-  if (test !== undefined) {
-    const head = `if (${test})`;
-    const consequent = text.slice(head.length).trim();
-    if (indentOf(depth).length + head.length > width || !consequent.endsWith(";") || consequent.startsWith("{")) return undefined;
-    const fits = indentOf(depth + 1).length + consequent.length <= width;
-    const body = fits ? [indentOf(depth + 1) + consequent] : breakCall({ text: consequent, depth: depth + 1 });
-    return body && [indentOf(depth) + head, ...body];
-  }
-  return breakCall({ text, depth }) ?? breakMore({ text, depth });
-}
-
-/** The `test` of a line that starts `if (test) …`, or undefined. */
-function ifTest(text: string): string | undefined {
-  if (!text.startsWith("if (")) return undefined;
-  const close = scanBrackets({ text, from: 3 }).close;
-  return close === undefined ? undefined : text.slice(4, close);
-}
-
-function breakCall(input: { text: string; depth: number }): string[] | undefined {
-  const { text, depth } = input;
-  const call = /^([A-Za-z_$][\w$]*)\((.*)\);$/.exec(text);
-  if (!call) return undefined;
-  const scanned = scanBrackets({ text, from: call[1]!.length });
-  if (scanned.close !== text.length - 2) return undefined;
-  const bounds = [call[1]!.length, ...scanned.commas, scanned.close];
-  const args = bounds.slice(1).map((end, index) => text.slice(bounds[index]! + 1, end).trim());
-  const indent = indentOf(depth + 1);
-  for (const arg of args) {
-    // Plain: no literal prettier would hug or break inside, and short enough to stay on its line.
-    if (arg === "" || /[[{`]|=>|^function\b/.test(arg) || /[^\x20-\x7e]|['\\]/.test(arg)) return undefined;
-    if (indent.length + arg.length + 1 > PRETTIER_OPTIONS.printWidth) return undefined;
-  }
-  return [`${indentOf(depth)}${call[1]}(`, ...args.map((arg) => `${indent}${arg},`), `${indentOf(depth)});`];
-}
-
-/**
- * From the bracket at `from`: the index of the one that closes it and of the commas
- * directly inside it, skipping double-quoted strings (a line holding escapes never gets
- * here); `close` undefined when it does not close on the line.
- */
-function scanBrackets(input: { text: string; from: number }): { close?: number; commas: number[] } {
-  const { text } = input;
-  const commas: number[] = [];
-  let depth = 0;
-  for (let at = input.from; at < text.length; at++) {
-    const character = text[at]!;
-    if (character === '"') {
-      at = text.indexOf('"', at + 1);
-      if (at === -1) return { commas };
-    } else if ("([{".includes(character)) depth++;
-    else if (")]}".includes(character) && --depth === 0) return { close: at, commas };
-    else if (character === "," && depth === 1) commas.push(at);
-  }
-  return { commas };
-}
 
 /** Every long line through one prettier call, each wrapped to its depth. */
 async function formatLong(input: { lines: string[]; long: LongLine[]; format: FormatText }): Promise<string[][] | undefined> {
