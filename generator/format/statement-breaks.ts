@@ -18,8 +18,45 @@ function plain(text: string): boolean {
 
 function breakMore(input: { text: string; depth: number }): string[] | undefined {
   if (!plain(input.text)) return undefined;
-  return intersectionAlias(input) ?? huggedReturn(input) ?? functionHead(input);
+  return intersectionAlias(input) ?? unionArgumentAlias(input) ?? huggedReturn(input) ?? functionHead(input);
 }
+
+/**
+ * `export type X = R<A | B<c, d>>;` whose union does not fit on a line of its own: one
+ * `| member` a line, a member that does not fit broken one type argument a line.
+ */
+function unionArgumentAlias(input: { text: string; depth: number }): string[] | undefined {
+  const { text, depth } = input;
+  const match = new RegExp(String.raw`^((?:export )?type ${NAME} = ${NAME}<)(.*)(>;)$`).exec(text);
+  const members = match && splitTopLevel({ text: match[2]!, separator: " | " });
+  if (!match || !members || members.length < 2 || `${indentOf(depth + 1)}${match[2]}`.length <= WIDTH) return undefined;
+  const lines = [indentOf(depth) + match[1]!];
+  for (const member of members) {
+    const line = `${indentOf(depth + 1)}| ${member}`;
+    if (line.length <= WIDTH) {
+      lines.push(line);
+      continue;
+    }
+    const generic = new RegExp(String.raw`^(${NAME})<(.*)>$`).exec(member);
+    const typeArguments = generic && splitTopLevel({ text: generic[2]!, separator: "," });
+    if (!generic || !typeArguments) return undefined;
+    lines.push(`${indentOf(depth + 1)}| ${generic[1]}<`);
+    for (const [index, argument] of typeArguments.entries()) {
+      const last = index === typeArguments.length - 1;
+      const line = `${indentOf(depth + 3)}${argument}${last ? "" : ","}`;
+      // The last argument, a union too long for its line: one `| part` a line at the same depth.
+      const parts = line.length > WIDTH && last ? splitTopLevel({ text: argument, separator: " | " }) : undefined;
+      if (parts && parts.length > 1) lines.push(...parts.map((part) => `${indentOf(depth + 3)}| ${part}`));
+      else lines.push(line);
+    }
+    lines.push(`${indentOf(depth + 2)}>`);
+  }
+  lines.push(indentOf(depth) + match[3]!);
+  return lines.every((line) => line.length <= WIDTH || UNBREAKABLE_ARGUMENT.test(line)) ? lines : undefined;
+}
+
+/** A type argument (or union member) that is an indexed access: prettier has nowhere to break it. */
+const UNBREAKABLE_ARGUMENT = new RegExp(String.raw`^ *(?:\| )?${NAME}(?:\[(?:"[^"]*"|\d+)\])+,?$`);
 
 /**
  * `export type X<O> = A & B<O, "c">;`: broken at each `&` where `… = A &` fits, else
@@ -89,8 +126,9 @@ function functionHead(input: { text: string; depth: number }): string[] | undefi
   return lines.every((line) => line.length <= WIDTH) ? lines : undefined;
 }
 
-/** The parts of `a: A<b, c>, d: { e: f }` split at its top-level commas; undefined if its brackets do not balance. */
-function splitTopLevel(text: string): string[] | undefined {
+/** The parts of `a: A<b, c>, d: { e: f }` split at its top-level commas (or `separator`); undefined if its brackets do not balance. */
+function splitTopLevel(input: string | { text: string; separator: string }): string[] | undefined {
+  const { text, separator } = typeof input === "string" ? { text: input, separator: "," } : input;
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -101,7 +139,11 @@ function splitTopLevel(text: string): string[] | undefined {
       if (at === -1) return undefined;
     } else if ("<[({".includes(character)) depth++;
     else if (">])}".includes(character) && --depth < 0) return undefined;
-    else if (character === "," && depth === 0) parts.push(text.slice(start, at).trim()), (start = at + 1);
+    else if (depth === 0 && text.startsWith(separator, at)) {
+      parts.push(text.slice(start, at).trim());
+      start = at + separator.length;
+      at = start - 1;
+    }
   }
   return depth === 0 ? [...parts, text.slice(start).trim()] : undefined;
 }
