@@ -14,11 +14,11 @@ export { fakeNames } from "./fake/factory.js";
 import { isObject } from "../openapi.js";
 import { propertyEnum, sampleSchema } from "./fake/sample.js";
 import { printStatements } from "./ts-text.js";
-import { jsonValueCode } from "./fake/json-value.js";
+import { jsonValueNode } from "./fake/json-value.js";
 import { webhookPayloads } from "../webhook-events.js";
 import { webhookEventsFunction } from "./fake/webhook-specs.js";
-import { stringLiteral } from "./escape.js";
-import { jsonAsJs } from "./js-literal.js";
+import { propertyKey, stringLiteral } from "./escape.js";
+import { Broken, jsLiteralLines } from "./js-literal.js";
 
 export const FAKE_RUNTIME_FILES = [
   "anonymize.ts",
@@ -44,20 +44,22 @@ export async function emitFake(context: EmitContext): Promise<GeneratedFile[]> {
   const cancel = model.operations.find((operation) => operation.id === CANCEL);
   const schemaName = cancel ? cancelledBodySchema(cancel) : undefined;
   const checks = [...seedCheckEntries({ model, schemaName }), ...memberSessionsEntry(model)];
-  const answers = model.operations.map((operation) => ({ operation, ...behaviourOf({ operation, document: context.subset, handlers: names.handlers }) }));
+  const answers = model.operations.map((operation) => ({ operation, ...behaviourOf({ operation, document: context.subset, handlers: names.handlers, key: propertyKey(operation.functionName) }) }));
   const webhookChecks = webhookPayloads(context.subset).some((each) => each.schemaName) || answers.some((answer) => answer.code.includes("validators["));
   const statements = [imports({ checks, webhookChecks, names, polar: model.polar, examples: answers.some((answer) => answer.kind !== "modelled"), operations: !!(cancel && schemaName) }), seedTypes({ cancel, schemaName, names, polar: model.polar })];
   const defaults = schemaName ? activeByDefault({ document: context.subset, schemaName }) : {};
   statements.push(`
 /** Every required field of a subscription, schema-valid once seeded: the spec's examples where it has them. */
-const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = ${jsonValueCode({ document: context.subset, value: defaults })};
+${jsLiteralLines(jsonValueNode({ document: context.subset, value: defaults }), { depth: 0, prefix: `const SUBSCRIPTION_DEFAULTS: ${schemaName ? "FakeSubscription" : "object"} = `, suffix: ";" })}
 
 /** The fake's clock when none is given: fixed (2026-01-01, midnight UTC), so every run answers the same bytes. */
 const DEFAULT_NOW = /* @__PURE__ */ new Date(1_767_225_600_000);
 ${credentialConstants(model)}`);
   statements.push(seedChecks(checks), webhookEventsFunction({ model, document: context.subset }), coverage(answers), factory({ model, names, answers }));
   const runtime = copyTemplates({ from: "fake/runtime", to: "fake-runtime", names: FAKE_RUNTIME_FILES });
-  return [{ path: "fake.ts", contents: printStatements(statements) }, ...runtime];
+  // In statement-lines layout where every handler is modelled there (behaviour.ts), else prettier formats the file whole.
+  const layout = answers.every((answer) => answer.member !== undefined) ? { layout: "statement-lines" as const } : {};
+  return [{ path: "fake.ts", contents: printStatements(statements), ...layout }, ...runtime];
 }
 
 /** The sample, active unless the seed says otherwise (Polar's usual case), when the schema's enum allows it. */
@@ -87,11 +89,11 @@ function credentialConstants(model: Model): string {
   }
   const rulesConstant = `
 /** What Polar asks of each operation's caller beyond the spec (fake-runtime/credentials.ts). */
-const OPERATION_RULES = /* @__PURE__ */ new Map<string, OperationRule>(${jsonAsJs(rules)});
+${jsLiteralLines(new Broken(rules), { depth: 0, prefix: "const OPERATION_RULES = /* @__PURE__ */ new Map<string, OperationRule>(", suffix: ");" })}
 `;
   return `${model.polar ? rulesConstant : ""}
 /** The organization access token of a seed without \`access_tokens\`: every scope the operations ask for. */
-export const DEFAULT_ACCESS_TOKEN: AccessTokenRecord = ${jsonAsJs({ token: DEFAULT_ACCESS_TOKEN, scopes: [...scopes].sort() })};
+${jsLiteralLines(new Broken({ token: DEFAULT_ACCESS_TOKEN, scopes: [...scopes].sort() }), { depth: 0, prefix: "export const DEFAULT_ACCESS_TOKEN: AccessTokenRecord = ", suffix: ";" })}
 `;
 }
 

@@ -1,7 +1,7 @@
 // index.ts: the one entry point of the generated folder.
 
 import type { EmitContext, GeneratedFile } from "../stages.js";
-import { stringLiteral } from "./escape.js";
+import { jsLiteralLines } from "./js-literal.js";
 
 /**
  * Modules re-exported from index.ts, when the emitters produced them. Not validators.ts:
@@ -18,7 +18,7 @@ export function emitIndex(context: EmitContext, produced: readonly GeneratedFile
     `export type { components, operations, paths } from "./types.js";`,
     ...PUBLIC_MODULES.filter((name) => present.has(`${name}.ts`)).map((name) => `export * from "./${name}.js";`),
   ];
-  const operations = context.model.operations.map((operation) => stringLiteral(operation.id)).join(", ");
-  lines.push("", `/** The operations this folder was generated for. */`, `export const operationIds = [${operations}] as const;`);
-  return [{ path: "index.ts", contents: lines.join("\n") + "\n" }];
+  const operationIds = jsLiteralLines(context.model.operations.map((operation) => operation.id), { depth: 0, prefix: "export const operationIds = ", suffix: " as const;" });
+  lines.push("", `/** The operations this folder was generated for. */`, operationIds);
+  return [{ path: "index.ts", contents: lines.join("\n") + "\n", layout: "statement-lines" }];
 }

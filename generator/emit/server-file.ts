@@ -6,10 +6,12 @@
 import type { Model } from "../model/types.js";
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { copyTemplates } from "../templates.js";
-import { constStatement, printStatements } from "./ts-text.js";
+import { printStatements } from "./ts-text.js";
+import { jsLiteralLines } from "./js-literal.js";
 import { blockComment, propertyKey } from "./escape.js";
 import { bodyType } from "./server/body.js";
-import { credentialType, handlerDocs, outcomeType, paramsType, routeInfo, typeName } from "./server/route.js";
+import { handlerAlias, outcomeAlias } from "./server/aliases.js";
+import { credentialType, handlerDocs, outcomeVariants, paramsType, routeInfo, typeName } from "./server/route.js";
 
 export const SERVER_RUNTIME_FILES = [
   "auth.ts",
@@ -45,37 +47,36 @@ export async function emitServer(context: EmitContext): Promise<GeneratedFile[]>
   for (const [index, operation] of model.operations.entries()) {
     const params = typeName({ operation, suffix: "HandlerParams" });
     const outcome = typeName({ operation, suffix: "Outcome" });
-    const credential = credentials[index];
+    const credential = credentials[index]!;
     const body = bodyType(operation);
     statements.push(`
 /** Parameters of \`${blockComment(operation.id)}\`, decoded and validated, camelCased; the wire uses the spec's names. */
 export type ${params} = ${paramsType(operation)};
 
 /** What a \`${blockComment(operation.id)}\` handler may answer: the documented responses, nothing else. */
-export type ${outcome} =
-| ${outcomeType(operation)};
+${outcomeAlias({ name: outcome, variants: outcomeVariants(operation) })}
 
-export type ${typeName({ operation, suffix: "Handler" })} = (
-  context: HandlerContext<${params}, ${credential}${body === "undefined" ? "" : `, ${body}`}>,
-) => ${outcome} | Promise<${outcome}>;
+${handlerAlias({ name: typeName({ operation, suffix: "Handler" }), contextArguments: [params, credential, ...(body === "undefined" ? [] : [body])], outcome })}
 `);
   }
-  const routes = `[${model.operations.map((operation) => routeInfo({ model, document, operation })).join(", ")}]`;
-  statements.push(handlersInterface({ model, names }), optionsInterface(names), constStatement({ name: "routes", type: "RouteInfo[]", initializer: routes }), factory({ names, polar: model.polar }));
+  const routes = model.operations.map((operation) => routeInfo({ model, document, operation }));
+  statements.push(handlersInterface({ model, names }), optionsInterface(names), jsLiteralLines(routes, { depth: 0, prefix: "const routes: RouteInfo[] = ", suffix: ";", broken: true }), factory({ names, polar: model.polar }));
   const runtime = copyTemplates({ from: "server/runtime", to: "server-runtime", names: SERVER_RUNTIME_FILES });
-  return [{ path: "server.ts", contents: printStatements(statements) }, ...runtime];
+  // In statement-lines layout: one statement, block head or member per line; prettier breaks only the long ones.
+  return [{ path: "server.ts", contents: printStatements(statements), layout: "statement-lines" }, ...runtime];
 }
 
 function imports(options: { credential: boolean }): string {
   return [
     `import { createServerCore } from "./server-runtime/core.js";`,
-    `import type { AnyHandler, Authenticate, HandlerContext, FetchServer, RouteInfo, ${options.credential ? "ServerCredential, " : ""}ServerErrorEvent, Validators as ResponseValidators } from "./server-runtime/types.js";`,
+    // Broken one name a line, as prettier breaks an import over the width.
+    `import type {\nAnyHandler,\nAuthenticate,\nHandlerContext,\nFetchServer,\nRouteInfo,\n${options.credential ? "ServerCredential,\n" : ""}ServerErrorEvent,\nValidators as ResponseValidators,\n} from "./server-runtime/types.js";`,
     `import type { operations } from "./types.js";`,
     ``,
     `export { notModelled } from "./server-runtime/not-modelled.js";`,
     `export { toNodeListener } from "./server-runtime/node.js";`,
     `export type { NodeListener, NodeRequestLike, NodeResponseLike } from "./server-runtime/node.js";`,
-    `export type { Authenticate, AuthenticateInput, AuthenticateVerdict, HandlerContext, FetchServer, ServerCredential, ServerErrorEvent } from "./server-runtime/types.js";`,
+    `export type {\nAuthenticate,\nAuthenticateInput,\nAuthenticateVerdict,\nHandlerContext,\nFetchServer,\nServerCredential,\nServerErrorEvent,\n} from "./server-runtime/types.js";`,
     ``,
     `/** Extra response headers a handler may set (lower-case names; no CR or LF). */`,
     `export type OutcomeHeaders = Record<string, string>;`,

@@ -4,14 +4,14 @@
 
 import type { EmitContext, GeneratedFile } from "../stages.js";
 import { webhookPayloads } from "../webhook-events.js";
+import { propertyKey, stringLiteral } from "./escape.js";
 
 export function emitWebhooks(context: EmitContext): GeneratedFile[] {
   const payloads = webhookPayloads(context.subset).filter((payload) => payload.schemaName !== undefined);
   if (payloads.length === 0) return [];
-  const members = payloads.map(
-    ({ event, schemaName }) => `  ${JSON.stringify(event)}: components["schemas"][${JSON.stringify(schemaName)}];`,
-  );
-  const schemas = payloads.map(({ event, schemaName }) => `  ${JSON.stringify(event)}: ${JSON.stringify(schemaName)},`);
+  // Keys unquoted where prettier unquotes them: the file is in the statement-lines layout.
+  const members = payloads.map(({ event, schemaName }) => `${propertyKey(event)}: components["schemas"][${stringLiteral(schemaName!)}];`);
+  const schemas = payloads.map(({ event, schemaName }) => `${propertyKey(event)}: ${stringLiteral(schemaName!)},`);
   const text = `import type { components } from "./types.js";
 
 /** The payload of each webhook event the selected operations make Polar send, by event type. */
@@ -29,5 +29,5 @@ export const webhookPayloadSchemas = {
 ${schemas.join("\n")}
 } as const satisfies Record<PolarWebhookEventType, string>;
 `;
-  return [{ path: "webhooks.ts", contents: text }];
+  return [{ path: "webhooks.ts", contents: text, layout: "statement-lines" }];
 }

@@ -1,17 +1,23 @@
 // Code an emitter writes one statement per line, in prettier's layout without running
 // prettier over the whole file. The emitter writes each statement, block head (`… {`)
 // and block end (`}`) on a line of its own, in the spacing prettier prints; here lines
-// are indented by the brackets (`{ ( [`) open at their ends and a trailing `=`, a few
-// shapes of long line are broken as prettier breaks them (breakLikePrettier), and only
-// the other lines prettier would break (over the print width) go to prettier, each
-// inside blocks that put it at its own depth, all in one call. Lines this does not model (a long line that is not a statement or a block
-// head, an unbalanced block) answer undefined: the whole file then goes to prettier.
+// are indented by the brackets (`{ ( [ <`) open at their ends and a trailing `=`; a
+// call's sole argument opened on its line (`f({`) is one level, as prettier hugs it; an
+// empty block closed on the next line is joined to it (`{}`); the members of a union
+// after `type X =` (one `| …` a line) are indented as prettier aligns them. A few shapes
+// of long line are broken as prettier breaks them (statement-breaks.ts), a type member
+// whose type is an indexed access stays as it is, and only the other lines prettier
+// would break (over the print width, or holding quotes or escapes) go to prettier, each
+// inside blocks that put it at its own depth, all in one call. Lines this does not
+// model (a long line that is not a statement or a block head, an unbalanced block)
+// answer undefined: the whole file then goes to prettier.
 // Blank lines and multi-line JSDoc are normalised as prettier prints them; a long member
 // of a type goes to prettier inside types (`type __T = {`), so it breaks as a type member.
-// test/corpus/validators-layout.test.ts and client-layout.test.ts hold validators.ts and
-// client.ts to prettier's bytes on every real spec.
+// test/corpus/*-layout.test.ts hold validators.ts, client.ts, server.ts and fake.ts to
+// prettier's bytes on every real spec.
 
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
+import { breakLikePrettier, isRegexLine } from "./statement-breaks.js";
 import { formatOrUndefined } from "./ts-printer-style.js";
 
 type FormatText = (text: string) => Promise<string>;
@@ -29,20 +35,27 @@ interface LongLine {
 /** What a bracket opened: a type (`type X = {`, an interface, anything inside one) or code and values. */
 type Context = "type" | "value";
 
-/** A line that opens a bracket at its end: the lines after it are a level deeper. */
-const OPENS_AT_END = /[{([]$/;
+/** A line that opens a bracket (or type arguments) at its end: the lines after it are a level deeper. */
+const OPENS_AT_END = /[{([<]$/;
 
 export async function layoutStatements(input: { text: string; format: FormatText }): Promise<string | undefined> {
   const lines: string[] = [];
   const long: LongLine[] = [];
   // The brackets open at the start of the line; its depth is their number.
   const open: Context[] = [];
+  // Per level open, the closing characters that end it: two for a hugged `({` or `([`.
+  const closing: number[] = [];
   // A line that ends in ` =` puts the next one a level deeper (`const PATTERN_0 =` then its regex).
   let continued = false;
   // Inside a `/** … */` over several lines: prettier re-indents each ` * …` line to the comment.
   let inComment = false;
+  // The last line written opened a bracket: a closer next makes an empty block.
+  let afterOpener = false;
+  // After `type X =`, lines that start `| ` (a union, one member a line) from this depth:
+  // prettier indents them a level, and the members of a `| {` two more, its `}` one more.
+  let union: { depth: number } | undefined;
   for (const raw of input.text.split("\n")) {
-    const text = raw.trim();
+    let text = raw.trim();
     if (inComment) {
       // Prettier drops the space after a bare ` * `, but keeps some trailing whitespace after text: not modelled.
       if (!text.startsWith("*") || (raw !== raw.trimEnd() && text !== "*")) return undefined;
@@ -53,12 +66,23 @@ export async function layoutStatements(input: { text: string; format: FormatText
     // Prettier keeps one blank line of several, and none at the start or end of a block.
     if (text === "" && (lines.length === 0 || lines.at(-1) === "" || OPENS_AT_END.test(lines.at(-1)!))) continue;
     // `}`, `)` and `]` that open a line close what the lines before opened: `): void {`, `});`.
-    const closers = leadingClosers(text);
+    const closers = leadingClosers({ text, closing });
+    if (closers === undefined) return undefined;
     if (closers > 0 && lines.at(-1) === "") lines.pop();
-    if (closers > open.length) return undefined;
     open.length -= closers;
+    closing.length -= closers;
+    if (closers > 0 && afterOpener && /^[})\]]+[;,]?$/.test(text)) {
+      // An empty block, list or call: prettier prints `{}` (`[]`, `()`) on the opener's line; not before `else`, `catch`...
+      const opener = lines.pop()!;
+      if (opener.length - opener.trimStart().length !== 2 * open.length) return undefined;
+      if (long.at(-1)?.index === lines.length) long.pop();
+      text = opener.trim() + text;
+    }
+    afterOpener = false;
     const depth = open.length;
-    const at = depth + (continued ? 1 : 0);
+    if (continued && text.startsWith("| ")) union = { depth };
+    const inVariant = union !== undefined && (depth > union.depth || closers > 0);
+    const at = union ? depth + 1 + (inVariant ? 1 : 0) : depth + (continued ? 1 : 0);
     const line = text === "" ? "" : "  ".repeat(at) + text;
     const comment = text.startsWith("//") || (text.startsWith("/*") && text.endsWith("*/"));
     if (text.startsWith("/*") && !comment) {
@@ -68,28 +92,33 @@ export async function layoutStatements(input: { text: string; format: FormatText
       continue;
     }
     const opens = !comment && OPENS_AT_END.test(text);
-    const context: Context = open.at(-1) === "type" || /^(?:export )?(?:declare )?(?:interface|type) /.test(text) ? "type" : "value";
+    const context: Context = union || open.at(-1) === "type" || /^(?:export )?(?:declare )?(?:interface|type) /.test(text) ? "type" : "value";
     continued = !comment && text.endsWith(" =");
     // Over the width, or holding what prettier may print otherwise: quotes it may swap,
     // escapes it may drop, characters whose printed width is not their length. Prettier
     // prints comments and regular expressions as they are.
-    if (!comment && (line.length > PRETTIER_OPTIONS.printWidth || (/[^\x20-\x7e]|['\\]/.test(text) && !isRegexLine(text)))) {
+    const unbreakable = open.at(-1) === "type" && UNBREAKABLE_MEMBER.test(text);
+    if (!comment && !unbreakable && (line.length > PRETTIER_OPTIONS.printWidth || (/[^\x20-\x7e]|['\\]/.test(text) && !isRegexLine(text)))) {
       const broken = line.length > PRETTIER_OPTIONS.printWidth ? breakLikePrettier({ text, depth: at }) : undefined;
       if (broken) {
         lines.push(...broken);
-        if (opens) open.push(context);
+        if (opens) open.push(context), closing.push(closingWidth(text));
+        afterOpener = opens && broken.length === 1;
         continue;
       }
       // A long line that opens or closes a bracket, `} else …` or a continuation would need a wrapper of another kind.
-      if (closers > 0 || /[([]$/.test(text) || continued || at !== depth) return undefined;
+      // In a union, only a member of a `| {` goes to prettier, inside types as deep as it is.
+      if (closers > 0 || /[([<]$/.test(text) || continued || (at !== depth && !(union && depth > union.depth))) return undefined;
       const kind = longKind({ text, open });
-      if (!kind) return undefined;
-      long.push({ index: lines.length, depth, kind });
+      if (!kind || (union && kind !== "type-member")) return undefined;
+      long.push({ index: lines.length, depth: at, kind });
     }
+    if (union && depth === union.depth && text.endsWith(";")) union = undefined;
     lines.push(line);
-    if (opens) open.push(context);
+    if (opens) open.push(context), closing.push(closingWidth(text));
+    afterOpener = opens;
   }
-  if (open.length !== 0 || continued || inComment) return undefined;
+  if (open.length !== 0 || continued || inComment || union) return undefined;
   while (lines.at(-1) === "") lines.pop();
   lines.push("");
   if (long.length === 0) return lines.join("\n");
@@ -111,91 +140,33 @@ function longKind(input: { text: string; open: Context[] }): LongLine["kind"] | 
   return text.endsWith("{") ? "head" : text.endsWith(",") ? "member" : "statement";
 }
 
-function leadingClosers(text: string): number {
-  let count = 0;
-  while (count < text.length && "})]".includes(text[count]!)) count++;
-  return count;
-}
-
-/** `const NAME = /…/flags;`, or a continued `/…/flags;`: a regular expression literal, which prettier prints as written. */
-const REGEX_LINE = /^(?:(const [A-Za-z_$][\w$]* =) )?(\/(?![*/]).+\/[dgimsuvy]*;)$/;
-
-function isRegexLine(text: string): boolean {
-  return REGEX_LINE.test(text);
-}
-
-function indentOf(level: number): string {
-  return "  ".repeat(level);
-}
-
 /**
- * Two shapes of long line laid out here as prettier lays them out, so that they need no
- * prettier at all: a call of a plain function with plain arguments, which prettier
- * breaks one argument per line (no argument it would hug: no object, array, function or
- * template), and `if (test) call;` whose `if (test)` fits, which prettier breaks before
- * the call. Also `const NAME = /…/;`, broken after the `=`. Anything else: undefined.
+ * How many open levels the `}`, `)` and `]` that start the line close, or undefined when
+ * they close more than is open or split a hugged pair.
  */
-function breakLikePrettier(input: { text: string; depth: number }): string[] | undefined {
-  const { text, depth } = input;
-  const width = PRETTIER_OPTIONS.printWidth;
-  const regex = REGEX_LINE.exec(text);
-  if (regex?.[1]) return [indentOf(depth) + regex[1], indentOf(depth + 1) + regex[2]];
-  const test = ifTest(text);
-  if (test !== undefined) {
-    const head = `if (${test})`;
-    const consequent = text.slice(head.length).trim();
-    if (indentOf(depth).length + head.length > width || !consequent.endsWith(";") || consequent.startsWith("{")) return undefined;
-    const fits = indentOf(depth + 1).length + consequent.length <= width;
-    const body = fits ? [indentOf(depth + 1) + consequent] : breakCall({ text: consequent, depth: depth + 1 });
-    return body && [indentOf(depth) + head, ...body];
+function leadingClosers(input: { text: string; closing: number[] }): number | undefined {
+  const { text, closing } = input;
+  let at = 0;
+  let levels = 0;
+  while (at < text.length && "})]>".includes(text[at]!)) {
+    const width = closing[closing.length - 1 - levels];
+    if (width === undefined) return undefined;
+    // A hugged argument ends `})`, or `} as const)`.
+    const hugEnd = width === 2 ? /^[}\]](?: as const)?\)/.exec(text.slice(at)) : undefined;
+    if (width === 2 && !hugEnd) return undefined;
+    at += hugEnd ? hugEnd[0].length : 1;
+    levels++;
   }
-  return breakCall({ text, depth });
+  return levels;
 }
 
-/** The `test` of a line that starts `if (test) …`, or undefined. */
-function ifTest(text: string): string | undefined {
-  if (!text.startsWith("if (")) return undefined;
-  const close = scanBrackets({ text, from: 3 }).close;
-  return close === undefined ? undefined : text.slice(4, close);
+/** A call's sole argument opened on its line (`f({`, `f([`) is hugged: one level, closed by `})` or `])`. */
+function closingWidth(text: string): number {
+  return /\([{[]$/.test(text) ? 2 : 1;
 }
 
-function breakCall(input: { text: string; depth: number }): string[] | undefined {
-  const { text, depth } = input;
-  const call = /^([A-Za-z_$][\w$]*)\((.*)\);$/.exec(text);
-  if (!call) return undefined;
-  const scanned = scanBrackets({ text, from: call[1]!.length });
-  if (scanned.close !== text.length - 2) return undefined;
-  const bounds = [call[1]!.length, ...scanned.commas, scanned.close];
-  const args = bounds.slice(1).map((end, index) => text.slice(bounds[index]! + 1, end).trim());
-  const indent = indentOf(depth + 1);
-  for (const arg of args) {
-    // Plain: no literal prettier would hug or break inside, and short enough to stay on its line.
-    if (arg === "" || /[[{`]|=>|^function\b/.test(arg) || /[^\x20-\x7e]|['\\]/.test(arg)) return undefined;
-    if (indent.length + arg.length + 1 > PRETTIER_OPTIONS.printWidth) return undefined;
-  }
-  return [`${indentOf(depth)}${call[1]}(`, ...args.map((arg) => `${indent}${arg},`), `${indentOf(depth)});`];
-}
-
-/**
- * From the bracket at `from`: the index of the one that closes it and of the commas
- * directly inside it, skipping double-quoted strings (a line holding escapes never gets
- * here); `close` undefined when it does not close on the line.
- */
-function scanBrackets(input: { text: string; from: number }): { close?: number; commas: number[] } {
-  const { text } = input;
-  const commas: number[] = [];
-  let depth = 0;
-  for (let at = input.from; at < text.length; at++) {
-    const character = text[at]!;
-    if (character === '"') {
-      at = text.indexOf('"', at + 1);
-      if (at === -1) return { commas };
-    } else if ("([{".includes(character)) depth++;
-    else if (")]}".includes(character) && --depth === 0) return { close: at, commas };
-    else if (character === "," && depth === 1) commas.push(at);
-  }
-  return { commas };
-}
+/** A type member whose type is an indexed access (`body: A["b"][200];`): prettier has nowhere to break it. */
+const UNBREAKABLE_MEMBER = /^[A-Za-z_$][\w$]*\??: [A-Za-z_$][\w$]*(?:\[(?:"[^"'\\\x00-\x1f\x7f-\uffff]*"|\d+)\])+;$/;
 
 /** Every long line through one prettier call, each wrapped to its depth. */
 async function formatLong(input: { lines: string[]; long: LongLine[]; format: FormatText }): Promise<string[][] | undefined> {

@@ -1,6 +1,6 @@
 // The format stage imitates prettier's layout instead of running it over whole files:
-// types.ts from the TypeScript printer (ts-printer-style.ts), client.ts and validators.ts
-// one statement per line (statement-layout.ts), openapi.json and the contract data
+// types.ts from the TypeScript printer (ts-printer-style.ts), client.ts, validators.ts, server.ts,
+// fake.ts, webhooks.ts and index.ts one statement per line (statement-layout.ts), openapi.json and the contract data
 // printed in prettier's JSON layout (json-style.ts). On the embedded spec and on every
 // golden fixture, each of those files must be exactly what prettier makes of the whole
 // file, and the imitation must have laid it out (not handed all of it to prettier).
@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { thisThread } from "../../generator/emit/host.js";
+import { emitIndex } from "../../generator/emit/index-file.js";
 import { emitters } from "../../generator/emit/registry.js";
 import { formatFiles, formatText } from "../../generator/format/format.js";
 import { layoutStatements } from "../../generator/format/statement-layout.js";
@@ -19,23 +20,31 @@ import { findOperations, selectOperations } from "../../generator/select.js";
 import type { GeneratedFile } from "../../generator/stages.js";
 
 const FIXTURES = "test/golden/fixtures";
-const specs = ["spec/polar.openapi.yaml", ...readdirSync(FIXTURES).filter((name) => /\.(ya?ml|json)$/.test(name)).map((name) => join(FIXTURES, name))];
+const specs = [
+  "spec/polar.openapi.yaml",
+  ...readdirSync(FIXTURES).filter((name) => /\.(ya?ml|json)$/.test(name)).map((name) => join(FIXTURES, name)),
+  // Every operation of each: query styles, bodies, security schemes and error bodies of other APIs.
+  "test/fixtures/specs/client-shapes.openapi.yaml",
+  "test/fixtures/server/shop.openapi.yaml",
+];
 
 async function emitted(spec: string): Promise<GeneratedFile[]> {
   const document = parse(readFileSync(spec, "utf8"));
   const operationIds = findOperations(document).map((found) => found.id).filter((id) => !id.startsWith("other:"));
   const { selected } = selectOperations({ document, operationIds });
   const context = { model: buildModel({ selected: selected!, specFile: spec }), subset: selected!.document };
-  const files = await Promise.all(emitters.map((entry) => thisThread.emit({ entry, context })));
-  return files.flat();
+  const files = (await Promise.all(emitters.map((entry) => thisThread.emit({ entry, context })))).flat();
+  return [...files, ...emitIndex(context, files)];
 }
 
 const LAYOUTS = { "ts-printer": restyleTsPrinterOutput, "statement-lines": layoutStatements } as const;
 
 describe.each(specs)("the layouts that imitate prettier, on %s", (spec) => {
-  it("lay out types.ts, client.ts and validators.ts as prettier does the whole file", async () => {
-    const laidOut = (await emitted(spec)).filter((file) => file.layout);
-    expect(laidOut.map((file) => file.path).sort()).toStrictEqual(["client.ts", "types.ts", "validators.ts"]);
+  it("lay out types.ts, client.ts, validators.ts, server.ts, fake.ts, webhooks.ts and index.ts as prettier does the whole file", async () => {
+    const files = await emitted(spec);
+    const laidOut = files.filter((file) => file.layout);
+    const expected = ["client.ts", "fake.ts", "index.ts", "server.ts", "types.ts", "validators.ts", "webhooks.ts"].filter((path) => files.some((file) => file.path === path));
+    expect(laidOut.map((file) => file.path).sort()).toStrictEqual(expected);
     for (const file of laidOut) {
       const prettier = (text: string) => formatText({ text, path: file.path });
       const ours = await LAYOUTS[file.layout!]({ text: file.contents, format: prettier });

@@ -26,6 +26,19 @@ describe("layoutStatements", () => {
     "a JSDoc over several lines, re-indented to its block": `export interface A {\n/**\n* Deletes a customer.\n * \n   *   Irreversible.\n*/\nid: string;\n}\n`,
     "blank lines: one of several, none at a block's start or end, one final newline": "\n\nfunction f(): void {\n\nconst a = 1;\n\n\nconst b = 2;\n\n}\n\n\n",
     "a long member of a type nested in types": `export interface Client {\ncustomers: {\nremove(input: ${long}Input<O>): Promise<${long}Result>;\n};\n}\n`,
+    "a call's sole object argument, hugged": `export function f(options: Options): Server {\nreturn createServerCore({\nroutes,\nhandlers: options.handlers as unknown as Record<string, AnyHandler>,\n});\n}\n`,
+    "a call's sole array argument, hugged, and a long member inside": `const RULES = new Map<string, Rule>([\n[\n"a",\n{\nkinds: ["${long}", "${long}"],\n},\n],\n]);\n`,
+    "a literal in prettier's object layout, after a typed const": `const routes: RouteInfo[] = [\n{\nid: "a",\nparameters: [],\nresponses: {\n"200": {},\n},\n},\n];\n`,
+    "empty blocks, lists and calls, joined to their openers; not before else": "export interface A {\n}\nfunction f(): void {\n}\nconst a = [\n];\nf(\n);\nif (a) {\n} else {\nvoid a;\n}\n",
+    "a union, one member a line, a member broken and one long inside it": `export type Outcome =\n| { status: 204; body?: undefined; headers?: OutcomeHeaders }\n| {\nstatus: 200;\nbody: operations["${long}"]["responses"][200]["content"]["application/json"] | Uint8Array;\nheaders?: OutcomeHeaders;\n};\n`,
+    "an indexed access over the width, which prettier cannot break": `export type A = {\nbody: operations["${long}"]["responses"][200]["content"]["application/json"];\n};\n`,
+    "type arguments one a line": `export type Handler = (\ncontext: HandlerContext<\n${long}Params,\nNonNullable<\noperations["${long}"]\n>["content"]\n>,\n) => Outcome | Promise<Outcome>;\n`,
+    "an intersection alias, broken after the = where its first member does not fit beside it": `export type BenefitGrantsListInput<O extends PolarClientOptions = PolarClientOptions> = BenefitGrantsListParams & CallOptions & CallCredentials<O, "accessToken">;\n`,
+    "an intersection alias, broken at each & where its first member fits beside the =": `export type ItemsListInput<O extends ShapesClientOptions = ShapesClientOptions> = ItemsListParams & CallOptions & CallCredentials<O, "token" | "key">;\n`,
+    "a type alias of a union in type arguments, its members broken one argument a line": `export type BenefitsDeleteResult = Result<Success<204, undefined> | Failure<403, operations["benefits:delete"]["responses"][403]["content"]["application/json"]> | ProbablySucceeded<404, operations["benefits:delete"]["responses"][404]["content"]["application/json"]>>;\nexport type CustomerSeatsResendInvitationResult = Result<Success<200, operations["customer-seats:resend_invitation"]["responses"][200]["content"]["application/json"] | undefined> | Failure<400, undefined>>;\n`,
+    "a return of a call whose sole object prettier hugs": `function f(): void {\nreturn send({ spec, input, operation: customerPortalBenefitGrantsListOperation }) as Promise<CustomerPortalBenefitGrantsListResult>;\n}\n`,
+    "a function head, its parameters one a line": `export function customerPortalBenefitGrantsList<O extends PolarClientOptions>(input: CustomerPortalBenefitGrantsListInput<O> & { client: PolarCore<O> }): Promise<CustomerPortalBenefitGrantsListResult> {\nvoid input;\n}\nexport function g(${long}: number, b: { c: string }, ${long}d: string): void {\nvoid b;\n}\n`,
+    "a lone object-typed parameter, which prettier may hug": `export function h(options: { ${long}: string; b${long}: number }): void {\nvoid options;\n}\n`,
     "a long type alias": `export type Options = BaseOptions & Credentials & ({ server?: Server; baseUrl?: undefined } | { baseUrl: string; server?: undefined });\n`,
   };
   it.each(Object.entries(cases))("%s: prettier's bytes", async (_name, text) => {
@@ -46,6 +59,9 @@ describe("layoutStatements", () => {
     await layoutStatements({ text: "const a = 1;\n", format });
     await layoutStatements({ text: `function f(): void {\nif (!(name in value)) fail(issues, at + "/" + escapeToken(name), "required", name, undefined, "${long}");\n}\n`, format });
     await layoutStatements({ text: `const PATTERN_0 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/u;\n`, format });
+    await layoutStatements({ text: `export type BenefitGrantsListInput<O extends PolarClientOptions = PolarClientOptions> = BenefitGrantsListParams & CallOptions & CallCredentials<O, "accessToken">;\n`, format });
+    await layoutStatements({ text: `function f(): void {\nreturn send({ spec, input, operation: customerPortalBenefitGrantsListOperation }) as Promise<CustomerPortalBenefitGrantsListResult>;\n}\n`, format });
+    await layoutStatements({ text: `export function g(${long}: number, b: { c: string }, ${long}d: string): void {\nvoid b;\n}\n`, format });
     expect(format).not.toHaveBeenCalled();
   });
 
@@ -55,6 +71,7 @@ describe("layoutStatements", () => {
     ["a long type member inside a value, which no wrapper reproduces", `const a = {\nb: {} as {\nremove(input: ${long}Input<O>): Promise<${long}Result>;\n},\n};\n`],
     ["a comment line with trailing whitespace, which prettier may keep", "/**\n * a  \n */\nconst a = 1;\n"],
     ["an unclosed comment", "/**\n * a\nconst a = 1;\n"],
+    ["a hugged argument closed by a lone `}`", "f({\na: 1,\n}\n);\n"],
     ["a long `} else …`", `if (a) {\nvoid a;\n} else if (b) fail(issues, at + "/${long}", "type", "string", value);\n`],
   ])("answers undefined for %s", async (_name, text) => {
     expect(await layoutStatements({ text, format: prettier })).toBeUndefined();

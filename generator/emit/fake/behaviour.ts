@@ -9,7 +9,9 @@ import { propertyAccess, stringLiteral } from "../escape.js";
 import { numberedResponses } from "../server/route.js";
 import { errorOutcome } from "./error-outcome.js";
 import { exampleAnswer } from "./example.js";
-import { jsonValueCode } from "./json-value.js";
+import { PRETTIER_OPTIONS } from "../../format/prettier-options.js";
+import { Code, jsLiteralLines } from "../js-literal.js";
+import { jsonValueCode, jsonValueNode } from "./json-value.js";
 
 interface Behaviour {
   statuses: number[];
@@ -58,21 +60,50 @@ export function cancelledBodySchema(operation: OperationModel): string | undefin
 /** How the fake answers an operation: Polar's semantics, the spec's example, or 501. */
 export type AnswerKind = "modelled" | "example" | "not-modelled";
 
-export function behaviourOf(input: BehaviourInput & { handlers: string }): { kind: AnswerKind; code: string } {
-  const { operation } = input;
+/**
+ * The operation's handler: `code` (an expression) and `member`, the handler map's
+ * `key: code,` in the statement-lines layout at the map's depth (2), or undefined where
+ * that layout is not modelled (fake-file.ts then leaves the file to prettier).
+ */
+export function behaviourOf(input: BehaviourInput & { handlers: string; key: string }): { kind: AnswerKind; code: string; member: string | undefined } {
+  const { operation, key } = input;
   const behaviour = Object.hasOwn(BEHAVIOURS, operation.id) ? BEHAVIOURS[operation.id] : undefined;
   const documented = new Set(numberedResponses(operation).map((response) => response.status));
   const code = behaviour && behaviour.statuses.every((status) => documented.has(status)) ? behaviour.code(input) : undefined;
-  if (code) return { kind: "modelled", code };
+  // Not laid out: an error outcome of the spec's own, whose body object the source breaks.
+  if (code) return { kind: "modelled", code, member: /body: \{\n/.test(code) ? undefined : `${key}: ${code},` };
   const answer = exampleAnswer(input);
   const outcome = `Awaited<ReturnType<${input.handlers}[${stringLiteral(operation.functionName)}]>>`;
+  const argument: Record<string, unknown> = { operationId: stringLiteral(operation.id) };
   const parts = [`operationId: ${stringLiteral(operation.id)}`];
   if (answer) {
     const outcomes = (answer.bodies ?? [undefined]).map((body) => `{ status: ${answer.status}${body === undefined ? "" : `, body: ${jsonValueCode({ document: input.document, value: body })}`} }`);
     parts.push(`outcomes: [${outcomes.join(", ")}]`);
-    if (answer.schema) parts.push(`check: () => validators[${stringLiteral(answer.schema)}]`);
-  } else parts.push("outcomes: []");
-  return { kind: answer ? "example" : "not-modelled", code: `exampleHandler<${outcome}>({ ${parts.join(", ")} })` };
+    argument.outcomes = (answer.bodies ?? [undefined]).map((body) => ({ status: answer.status, ...(body === undefined ? {} : { body: jsonValueNode({ document: input.document, value: body }) }) }));
+    if (answer.schema) {
+      parts.push(`check: () => validators[${stringLiteral(answer.schema)}]`);
+      argument.check = new Code(`() => validators[${stringLiteral(answer.schema)}]`);
+    }
+  } else {
+    parts.push("outcomes: []");
+    argument.outcomes = [];
+  }
+  argument.operationId = new Code(stringLiteral(operation.id));
+  return { kind: answer ? "example" : "not-modelled", code: `exampleHandler<${outcome}>({ ${parts.join(", ")} })`, member: exampleMember({ key, outcome, argument }) };
+}
+
+/**
+ * `key: exampleHandler<Outcome>({ ... }),` as prettier prints it in the handler map: on one
+ * line where it fits, else the object hugged, its type argument on a line of its own
+ * when `key: exampleHandler<…>({` does not fit.
+ */
+function exampleMember(options: { key: string; outcome: string; argument: Record<string, unknown> }): string | undefined {
+  const { key, outcome, argument } = options;
+  const depth = 2;
+  const head = `${key}: exampleHandler<${outcome}>(`;
+  if (2 * depth + head.length + 1 <= PRETTIER_OPTIONS.printWidth) return jsLiteralLines(argument, { depth, prefix: head, suffix: ")," });
+  if (2 * (depth + 1) + outcome.length > PRETTIER_OPTIONS.printWidth) return undefined;
+  return [`${key}: exampleHandler<`, outcome, jsLiteralLines(argument, { depth, prefix: ">(", suffix: ")," })].join("\n");
 }
 
 /** The shared constant when Polar's own body fits the spec, else this operation's own outcome. */
@@ -88,8 +119,8 @@ function deleteCode(options: BehaviourInput & { by: "id" | "external_id" }): str
   if (!key || !notFound) return undefined;
   const anonymize = operation.query.find((parameter) => parameter.name === "anonymize");
   const wanted = anonymize ? `params${propertyAccess(anonymize.codeName)} === true` : "false";
-  return `({ params }) =>
-    store.deleteCustomer({ by: ${stringLiteral(options.by)}, value: params${propertyAccess(key.codeName)}, anonymize: ${wanted} }) ? { status: 204 } : ${notFound}`;
+  // One line: prettier breaks it (an arrow's body and a conditional are not modelled in the layout).
+  return `({ params }) => store.deleteCustomer({ by: ${stringLiteral(options.by)}, value: params${propertyAccess(key.codeName)}, anonymize: ${wanted} }) ? { status: 204 } : ${notFound}`;
 }
 
 function cancelCode(input: BehaviourInput): string | undefined {

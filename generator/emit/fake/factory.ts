@@ -4,7 +4,7 @@
 
 import type { Model, OperationModel } from "../../model/types.js";
 import { propertyKey } from "../escape.js";
-import { jsonAsJs } from "../js-literal.js";
+import { jsLiteralLines } from "../js-literal.js";
 import { serverNames } from "../server-file.js";
 import type { AnswerKind } from "./behaviour.js";
 
@@ -18,32 +18,39 @@ export interface Answer {
   operation: OperationModel;
   kind: AnswerKind;
   code: string;
+  /** `key: code,` in the statement-lines layout, where it is modelled. */
+  member: string | undefined;
 }
 
 /** Which operations the fake models, which answer their spec's example, which answer 501. */
 export function coverage(answers: Answer[]): string {
-  const ids = (kind: AnswerKind) => jsonAsJs(answers.filter((answer) => answer.kind === kind).map((answer) => answer.operation.id));
+  const ids = (kind: AnswerKind) => answers.filter((answer) => answer.kind === kind).map((answer) => answer.operation.id);
+  const value = { modelled: ids("modelled"), examples: ids("example"), notModelled: ids("not-modelled") };
   return `
 /** How the fake answers each operation: Polar's semantics, the spec's example of its success, or 501 (not modelled). */
-export const fakeCoverage = { modelled: ${ids("modelled")}, examples: ${ids("example")}, notModelled: ${ids("not-modelled")} };`;
+${jsLiteralLines(value, { depth: 0, prefix: "export const fakeCoverage = ", suffix: ";" })}`;
 }
 
 export function factory(options: { model: Model; names: ReturnType<typeof fakeNames>; answers: Answer[] }): string {
   const { model, names, answers } = options;
-  const handlers = answers.map((answer) => `${propertyKey(answer.operation.functionName)}: ${answer.code},`);
+  const handlers = answers.map((answer) => answer.member ?? `${propertyKey(answer.operation.functionName)}: ${answer.code},`);
   const code = handlers.join("\n");
+  // On one line: prettier breaks it (an arrow's body is not modelled in the statement-lines layout).
   const authenticate = model.polar
-    ? `({ scheme, token, scopes, operationId }) =>
-      verdictFor({ credential: store.credential(token), token, scheme, scopes, rule: OPERATION_RULES.get(operationId) })`
+    ? `({ scheme, token, scopes, operationId }) => verdictFor({ credential: store.credential(token), token, scheme, scopes, rule: OPERATION_RULES.get(operationId) })`
     : // Another API's credentials are not Polar's tokens: the server checks they are present.
       `() => true`;
   const constants = [
     ...(code.includes("notFound") ? [`const notFound = /* @__PURE__ */ Object.freeze({ status: 404, body: /* @__PURE__ */ Object.freeze({ error: "ResourceNotFound", detail: "Not found" }) } as const);`] : []),
     ...(code.includes("alreadyCanceled")
       ? [
+          // As prettier breaks it: the inner object does not fit on its line.
           `const alreadyCanceled = /* @__PURE__ */ Object.freeze({
-  status: 403,
-  body: /* @__PURE__ */ Object.freeze({ error: "AlreadyCanceledSubscription", detail: "This subscription is already canceled or will be at the end of the period." }),
+status: 403,
+body: /* @__PURE__ */ Object.freeze({
+error: "AlreadyCanceledSubscription",
+detail: "This subscription is already canceled or will be at the end of the period.",
+}),
 } as const);`,
         ]
       : []),

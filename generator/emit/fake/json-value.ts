@@ -6,10 +6,15 @@
 
 import { isObject, type OpenApiDocument } from "../../openapi.js";
 import { stringLiteral } from "../escape.js";
-import { jsonAsJs } from "../js-literal.js";
+import { Broken, Code, jsonAsJs } from "../js-literal.js";
 
 export function jsonValueCode(options: { document: OpenApiDocument; value: unknown }): string {
   return literalFits(options) ? jsonAsJs(options.value) : `JSON.parse(${stringLiteral(JSON.stringify(options.value))})`;
+}
+
+/** The value for jsLiteralLines: an object literal broken as `jsonAsJs` breaks it, or the `JSON.parse` call. */
+export function jsonValueNode(options: { document: OpenApiDocument; value: unknown }): Broken | Code {
+  return literalFits(options) ? new Broken(options.value) : new Code(`JSON.parse(${stringLiteral(JSON.stringify(options.value))})`);
 }
 
 /** Whether `value` may be written as an object literal typed by the document's schemas. */

@@ -6,23 +6,23 @@
 import type { Model } from "../../model/types.js";
 import { isObject, parsePointer, type OpenApiDocument } from "../../openapi.js";
 import { triggeredEvents, webhookPayloads } from "../../webhook-events.js";
+import { Code, jsLiteralLines } from "../js-literal.js";
 import { resolveRef } from "./matches.js";
 import { sampleSchema } from "./sample.js";
 
 export function webhookEventsFunction(options: { model: Model; document: OpenApiDocument }): string {
   const { document } = options;
+  // The source was JSON.stringify's: strings and keys as it writes them, objects on one line where they fit.
+  const entry = (event: string, spec: Record<string, unknown>) => jsLiteralLines([event, spec], { depth: 2, suffix: ",", json: true });
   const entries = isObject(document.webhooks)
     ? webhookPayloads(document).map(({ event, schemaName }) => {
-        if (!schemaName) return `[${JSON.stringify(event)}, {}],`;
-        const fields = [
-          `check: validators[${JSON.stringify(schemaName)}]`,
-          `sample: ${JSON.stringify(sampleSchema({ document, schemaName }))}`,
-        ];
+        if (!schemaName) return entry(event, {});
+        const spec: Record<string, unknown> = { check: new Code(`validators[${JSON.stringify(schemaName)}]`), sample: sampleSchema({ document, schemaName }) };
         const item = stateItemSchema({ document, schemaName });
-        if (item) fields.push(`item: ${JSON.stringify(sampleSchema({ document, schemaName: item }))}`);
-        return `[${JSON.stringify(event)}, { ${fields.join(", ")} }],`;
+        if (item) spec.item = sampleSchema({ document, schemaName: item });
+        return entry(event, spec);
       })
-    : triggeredEvents(options.model.operations.map((operation) => operation.id)).map((event) => `[${JSON.stringify(event)}, {}],`);
+    : triggeredEvents(options.model.operations.map((operation) => operation.id)).map((event) => entry(event, {}));
   // A function, not a constant: reading \`validators[...]\` at module level is a side effect to a bundler.
   return `
 /** The webhook events the fake sends (fake-runtime/webhook-events.ts), each with its payload's check and sample. */

@@ -8,7 +8,7 @@ import { toPointer, type OpenApiDocument } from "../../openapi.js";
 import { problem, ProblemError } from "../../problems.js";
 import { escapeDoc, pascalCase } from "../client/operation.js";
 import { jsDoc, propertyKey, stringLiteral } from "../escape.js";
-import { jsonAsJs } from "../js-literal.js";
+import { typeMember } from "./aliases.js";
 import { bodyInfo, mediaKind } from "./body.js";
 import { errorBodies } from "./error-bodies.js";
 import { securityEntries, type SecurityEntry } from "../../model/security.js";
@@ -59,8 +59,8 @@ function planOf(options: { model: Model; document: OpenApiDocument; operation: O
   return plan;
 }
 
-/** The `RouteInfo` literal of an operation. */
-export function routeInfo(options: { model: Model; document: OpenApiDocument; operation: OperationModel }): string {
+/** The `RouteInfo` value of an operation. */
+export function routeInfo(options: { model: Model; document: OpenApiDocument; operation: OperationModel }): Record<string, unknown> {
   const { model, document, operation } = options;
   const plan = planOf(options);
   const responses = Object.fromEntries(
@@ -82,7 +82,7 @@ export function routeInfo(options: { model: Model; document: OpenApiDocument; op
     responses,
     ...(errors ? { errorBodies: errors } : {}),
   };
-  return jsonAsJs(route);
+  return route;
 }
 
 function parameterType(options: { operation: OperationModel; parameter: ParameterModel }): string {
@@ -98,9 +98,9 @@ export function paramsType(operation: OperationModel): string {
   const members = allParameters(operation).map((parameter) => {
     const docs = parameter.description ? `${jsDoc(parameter.description)}\n` : "";
     const optional = parameter.required || parameter.default !== undefined ? "" : "?";
-    return `${docs}${propertyKey(parameter.codeName)}${optional}: ${parameterType({ operation, parameter })};`;
+    return `${docs}${typeMember({ member: `${propertyKey(parameter.codeName)}${optional}: ${parameterType({ operation, parameter })};`, depth: 1 })}`;
   });
-  return `{\n${members.join("\n")}\n}`;
+  return members.length ? `{\n${members.join("\n")}\n}` : "{}";
 }
 
 /** The credential a handler of a secured operation gets: \`scheme\` is one of the operation's. */
@@ -110,16 +110,15 @@ export function credentialType(options: { model: Model; document: OpenApiDocumen
   return `ServerCredential<${schemes.map((scheme) => stringLiteral(scheme)).join(" | ")}>`;
 }
 
-/** `{ status: 204 } | { status: 404; body: ... } | ...`: exactly the documented outcomes. */
-export function outcomeType(operation: OperationModel): string {
-  const variants = numberedResponses(operation).map((response) => {
-    if (!response.contentType) return `{ status: ${response.status}; body?: undefined; headers?: OutcomeHeaders }`;
+/** The members of each documented outcome (`status: 404`, `body: ...`, `headers?: OutcomeHeaders`): exactly those. */
+export function outcomeVariants(operation: OperationModel): string[][] {
+  return numberedResponses(operation).map((response) => {
+    if (!response.contentType) return [`status: ${response.status}`, "body?: undefined", "headers?: OutcomeHeaders"];
     const content = `${operationRef(operation)}["responses"][${response.status}]["content"][${stringLiteral(response.contentType)}]`;
     // Bytes travel as they are: a binary body may be a Uint8Array as well as a string.
     const body = mediaKind(response.contentType) === "binary" ? `${content} | Uint8Array` : content;
-    return `{ status: ${response.status}; body: ${body}; headers?: OutcomeHeaders }`;
+    return [`status: ${response.status}`, `body: ${body}`, "headers?: OutcomeHeaders"];
   });
-  return variants.length ? variants.join("\n| ") : "never";
 }
 
 export function handlerDocs(operation: OperationModel): string {
