@@ -133,7 +133,7 @@ function webhookOptions(options: { url: string | undefined; secret: string | und
   } catch {
     parsed = undefined;
   }
-  if (!parsed || !/^https?:$/.test(parsed.protocol)) throw new UsageError(`--webhook-url must be an http or https URL, not "${url}"`);
+  if (!parsed || !/^https?:$/.test(parsed.protocol)) throw new UsageError(`--webhook-url must be an http or https URL${parsed ? `, not ${parsed.protocol}` : ""}`);
   return secret ? { url, secret } : { url };
 }
 

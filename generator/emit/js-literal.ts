@@ -15,12 +15,16 @@ export function jsLiteral(value: unknown, json = false): string {
     const entries = Object.entries(value).map(([key, item]) => `${json ? jsonKey(key) : propertyKey(key)}: ${jsLiteral(item, json)}`);
     return entries.length ? `{ ${entries.join(", ")} }` : "{}";
   }
-  return json && typeof value === "string" ? JSON.stringify(value) : scalar(value);
+  return scalar(value);
 }
 
-/** A key as prettier prints `JSON.stringify`'s: bare where it may be. */
+/**
+ * A key as prettier prints `JSON.stringify`'s: bare where it may be, else quoted through
+ * escape.ts; `__proto__` computed (quoted, it would set the object's prototype).
+ */
 function jsonKey(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+  if (key === "__proto__") return propertyKey(key);
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : stringLiteral(key);
 }
 
 /**

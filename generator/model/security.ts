@@ -46,6 +46,9 @@ export function securityEntries(options: { model: Model; operation: OperationMod
   return entries;
 }
 
+/** A header or cookie name: an RFC 9110 token. */
+const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
 function entryOf(options: { model: Model; scheme: string; scopes: string[] }): SecurityEntry | { problem: string } {
   const { model, scheme, scopes } = options;
   const known = model.securitySchemes.find((each) => each.name === scheme);
@@ -54,6 +57,9 @@ function entryOf(options: { model: Model; scheme: string; scopes: string[] }): S
   if (known.type === "http" && known.httpScheme === "basic") return { scheme, scopes, kind: "basic" };
   if (known.type === "apiKey") {
     const where = known.in;
+    if ((where === "header" || where === "cookie") && known.key && !HTTP_TOKEN.test(known.key)) {
+      return { problem: `apiKey scheme ${JSON.stringify(scheme)}: ${JSON.stringify(known.key)} cannot name a ${where} (letters, digits and !#$%&'*+-.^_\`|~ only)` };
+    }
     if ((where === "header" || where === "query" || where === "cookie") && known.key) return { scheme, scopes, kind: "apiKey", in: where, key: known.key };
     return { problem: `apiKey scheme ${JSON.stringify(scheme)} without "in" (header, query or cookie) and "name"` };
   }

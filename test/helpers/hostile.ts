@@ -78,6 +78,9 @@ export function checkGeneratedFolders(options: { root: string; folders: string[]
   return folders.map((folder) => ({ folder, problems: verdicts.get(folder)! }));
 }
 
+/** Bidirectional overrides and marks, line and paragraph separators, the byte-order mark, C1 controls. */
+const RAW_INVISIBLE = /[\u0080-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/;
+
 /** Every generated file opens with the same two-line banner, two comments and nothing else; JSON parses. */
 function checkTexts(folder: string): string[] {
   const problems: string[] = [];
@@ -89,7 +92,11 @@ function checkTexts(folder: string): string[] {
   if (JSON.stringify(kinds) !== JSON.stringify(expected)) problems.push(`the banner is not two line comments: ${JSON.stringify(banner)}`);
   // handlers.ts is the team's file (scaffold-handlers), with a header of its own.
   for (const file of listTs(folder).filter((path) => !path.endsWith("handlers.ts"))) {
-    if (readFileSync(file, "utf8").split("\n").slice(0, 2).join("\n") !== banner.join("\n")) problems.push(`${relative(folder, file)}: a banner unlike client.ts's`);
+    const text = readFileSync(file, "utf8");
+    if (text.split("\n").slice(0, 2).join("\n") !== banner.join("\n")) problems.push(`${relative(folder, file)}: a banner unlike client.ts's`);
+    // escape.ts writes every invisible character of spec text as \uXXXX, in every context.
+    const invisible = RAW_INVISIBLE.exec(text);
+    if (invisible) problems.push(`${relative(folder, file)}: a raw U+${invisible[0].charCodeAt(0).toString(16).padStart(4, "0")} at offset ${invisible.index}`);
   }
   for (const name of JSON_FILES) {
     try {

@@ -12,6 +12,7 @@ import type { OperationModel } from "../../model/types.js";
 import { matchesSchema } from "./matches.js";
 import { SEEDING_DATE, SEEDING_TIME, sampleOf } from "./sample.js";
 import { jsonValueCode, literalFits } from "./json-value.js";
+import { stringLiteral } from "../escape.js";
 
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\b/i;
 
@@ -34,7 +35,7 @@ export function errorOutcome(options: {
     // The runtime sends a non-JSON body only as a string.
     if (typeof sampled !== "string") return undefined;
     const text = matchesSchema({ document, schema, value: options.body.detail }) ? options.body.detail : sampled;
-    return { kind: "code", code: `{ status: ${status}, body: ${JSON.stringify(text)} }` };
+    return { kind: "code", code: `{ status: ${status}, body: ${stringLiteral(text)} }` };
   }
   const body = withPolarFields({ document, schema, sampled, fields: options.body });
   if (JSON.stringify(body) === JSON.stringify(options.body) && literalFits({ document, value: body })) return { kind: "standard" };

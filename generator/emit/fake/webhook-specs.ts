@@ -6,6 +6,7 @@
 import type { Model } from "../../model/types.js";
 import { isObject, parsePointer, type OpenApiDocument } from "../../openapi.js";
 import { triggeredEvents, webhookPayloads } from "../../webhook-events.js";
+import { stringLiteral } from "../escape.js";
 import { Code, jsLiteralLines } from "../js-literal.js";
 import { resolveRef } from "./matches.js";
 import { sampleSchema } from "./sample.js";
@@ -17,7 +18,7 @@ export function webhookEventsFunction(options: { model: Model; document: OpenApi
   const entries = isObject(document.webhooks)
     ? webhookPayloads(document).map(({ event, schemaName }) => {
         if (!schemaName) return entry(event, {});
-        const spec: Record<string, unknown> = { check: new Code(`validators[${JSON.stringify(schemaName)}]`), sample: sampleSchema({ document, schemaName }) };
+        const spec: Record<string, unknown> = { check: new Code(`validators[${stringLiteral(schemaName)}]`), sample: sampleSchema({ document, schemaName }) };
         const item = stateItemSchema({ document, schemaName });
         if (item) spec.item = sampleSchema({ document, schemaName: item });
         return entry(event, spec);

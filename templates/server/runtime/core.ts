@@ -36,7 +36,7 @@ export const WIRE_HANDLER = /* @__PURE__ */ Symbol.for("polar-codegen.server.wir
 export type WireHandler = (wire: WireRequest) => WireResponse | Promise<WireResponse>;
 
 /** The largest request body read by default: 1 MiB. */
-const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
 export function createServerCore(
   options: ServerCoreOptions,

@@ -3,7 +3,7 @@
 // handler reads `request`); any other `{ fetch }` object is bridged the long way.
 // Typed structurally, so the generated folder needs no @types/node.
 
-import { WIRE_HANDLER, type WireHandler } from "./core.js";
+import { DEFAULT_MAX_BODY_BYTES, WIRE_HANDLER, type WireHandler } from "./core.js";
 import { headerList, replies } from "./respond.js";
 import { TOO_LARGE, type FetchServer, type WireRequest, type WireResponse } from "./types.js";
 
@@ -154,13 +154,17 @@ function webRequest(options: {
   return new Request(url, { method, headers, body });
 }
 
-/** Any other `{ fetch }` server: the body read whole, the Web objects built both ways. */
+/**
+ * Any other `{ fetch }` server: the body read whole, up to the generated server's default
+ * limit (413 past it, so a client cannot make the process buffer without bound), the
+ * Web objects built both ways.
+ */
 async function bridge(options: {
   server: FetchServer;
   request: NodeRequestLike;
 }): Promise<WireResponse> {
-  const body = await readBody({ request: options.request, limit: Infinity });
-  if (body === TOO_LARGE) return replies.internal();
+  const body = await readBody({ request: options.request, limit: DEFAULT_MAX_BODY_BYTES });
+  if (body === TOO_LARGE) return replies.tooLarge();
   const response = await options.server.fetch(webRequest({ request: options.request, body }));
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
@@ -170,7 +174,7 @@ async function bridge(options: {
   return { status: response.status, headers, body: bytes };
 }
 
-/** The whole body, or `TOO_LARGE` once it passes `limit` bytes (the rest is then left unread). */
+/** The whole body, or `TOO_LARGE` once it passes `limit` bytes (the rest is then read and dropped). */
 function readBody(options: {
   request: NodeRequestLike;
   limit: number;

@@ -57,6 +57,15 @@ describe("what the server cannot serve", () => {
     expect(found).toMatchObject({ code: "security-scheme-unsupported", path: "/paths/~1things~1{id}/get", position: { line: 11 } });
   });
 
+  it("an API key whose name no header or cookie can carry", async () => {
+    const header = await problemsOf(spec({ security: "[{ odd: [] }]", schemes: '    odd: { type: apiKey, in: header, name: "X Key: 1" }' }));
+    expect(header[0]).toMatchObject({ code: "security-scheme-unsupported", message: expect.stringContaining('"X Key: 1" cannot name a header') });
+    const cookie = await problemsOf(spec({ security: "[{ odd: [] }]", schemes: '    odd: { type: apiKey, in: cookie, name: "sid=x; admin" }' }));
+    expect(cookie[0]?.message).toContain('"sid=x; admin" cannot name a cookie');
+    // In the query any name is percent-encoded.
+    expect(await problemsOf(spec({ security: "[{ odd: [] }]", schemes: '    odd: { type: apiKey, in: query, name: "api key" }' }))).toStrictEqual([]);
+  });
+
   it("an alternative that needs two credentials at once", async () => {
     const [found] = await problemsOf(spec({ security: "[{ key: [], bearer: [] }]" }));
     expect(found?.message).toContain("needs key and bearer at once is not supported");

@@ -38,6 +38,22 @@ const deleteCustomer = (api: Listening) =>
 const START = Date.now();
 
 describe("webhooks over HTTP", () => {
+  it("names the receiver in its records without the URL's user info or query, which may hold a secret", async () => {
+    const hook = await receiver();
+    const url = new URL(hook.url);
+    url.username = "user";
+    url.password = "s3cret";
+    url.searchParams.set("token", "t0ken");
+    // fetch refuses a URL with user info: one attempt, failed, is enough to be recorded.
+    const { fake, api } = await serveFake({ url: url.href, maxAttempts: 1 });
+    expect((await deleteCustomer(api)).status).toBe(204);
+    await fake.webhooks.settled();
+    const names = fake.state().webhooks.flatMap((record) => record.deliveries.map((delivery) => delivery.receiver));
+    expect(names.length).toBeGreaterThan(0);
+    expect(new Set(names)).toStrictEqual(new Set([`${url.origin}${url.pathname === "/" && !hook.url.endsWith("/") ? "" : url.pathname}`]));
+    expect(JSON.stringify(fake.state().webhooks)).not.toMatch(/s3cret|t0ken/);
+  });
+
   it.each([
     ["a plain secret", "polar-webhook-secret"],
     ["a whsec_ secret, as Polar's dashboard shows one", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],

@@ -94,7 +94,7 @@ export function createWebhookQueue(options: {
   }> = [];
   if (webhooks.url !== undefined)
     receivers.push({
-      name: webhooks.url,
+      name: receiverName(webhooks.url),
       attempt: (delivery) => post({ webhooks, url: webhooks.url!, delivery }),
     });
   if (webhooks.onEvent)
@@ -142,7 +142,10 @@ export function createWebhookQueue(options: {
         if (status !== undefined && (status < 200 || status > 299))
           outcome.error = `answered ${status}`;
       } catch (error) {
-        outcome.error = error instanceof Error ? error.message : String(error);
+        const message = error instanceof Error ? error.message : String(error);
+        // fetch's own messages quote the URL whole (its user info, its query).
+        outcome.error =
+          webhooks.url === undefined ? message : message.split(webhooks.url).join(receiver.name);
       }
       entry.attempts.push(outcome);
       const last = outcome.error === undefined || attempt === maxAttempts || closed;
@@ -221,4 +224,15 @@ async function post(options: {
   // The body is read (and dropped) so the connection is free for the next delivery.
   await response.arrayBuffer().catch(() => undefined);
   return { status: response.status };
+}
+
+/** The receiver as logs and records show it: no user info or query, which may hold a secret. */
+function receiverName(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const path = parsed.pathname === "/" && !/^[^?#]*\/$/.test(url) ? "" : parsed.pathname;
+    return `${parsed.origin}${path}`;
+  } catch {
+    return "webhook URL";
+  }
 }
