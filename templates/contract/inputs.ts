@@ -3,7 +3,7 @@
 // a body the first sample its schema's validator accepts. Which invalid values are
 // negative cases is decided by the same validators, not by patterns of the suite's own.
 
-import type { SchemaValidators } from "./exchange.js";
+import { pathFor, type SchemaValidators } from "./exchange.js";
 import type { ContractOperation, ContractParameter } from "./types.js";
 
 export type ParameterChecks = Record<string, Record<string, (value: unknown) => unknown[]>>;
@@ -119,9 +119,7 @@ export function validInput(options: {
 /** The path, every parameter one encoded segment, and the query string. */
 export function targetOf(options: { operation: ContractOperation; input: RequestInput }): string {
   const { operation, input } = options;
-  const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(own(input.path, name) ?? ""),
-  );
+  const path = pathFor({ operation, values: input.path ?? {} });
   const query = new URLSearchParams(input.query).toString();
   return query ? `${path}?${query}` : path;
 }

@@ -236,6 +236,6 @@ export function pathFor(options: {
   values: Record<string, string>;
 }): string {
   return options.operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(options.values[name] ?? ""),
+    encodeURIComponent(Object.hasOwn(options.values, name) ? options.values[name]! : ""),
   );
 }
