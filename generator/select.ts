@@ -38,12 +38,47 @@ export function findOperations(document: OpenApiDocument): FoundOperation[] {
   return found;
 }
 
+/**
+ * Selections of one document that are only read, never modified: they share the
+ * document's objects instead of copying them, and find its operations and each object's
+ * `$ref`s once across selections. `checked`: the document is a selection already
+ * checked, so a part of it is not checked again (every check is of a node or a
+ * security requirement in place, so a part has no fault the whole lacks).
+ */
+export interface ReadOnlySelection {
+  refs: WeakMap<object, string[]>;
+  checked: boolean;
+  found?: FoundOperation[];
+}
+
+/** What copies a selected part: a deep copy, or the part itself for a read-only selection. */
+interface Copier {
+  copy: <T>(value: T) => T;
+  refsOf: (value: unknown) => string[];
+}
+
+const COPYING: Copier = { copy: cloneJson, refsOf: collectRefs };
+
+function sharing(readOnly: ReadOnlySelection): Copier {
+  return {
+    copy: (value) => value,
+    refsOf: (value) => {
+      if (typeof value !== "object" || value === null) return [];
+      let refs = readOnly.refs.get(value);
+      if (!refs) readOnly.refs.set(value, (refs = collectRefs(value)));
+      return refs;
+    },
+  };
+}
+
 export function selectOperations(options: {
   document: OpenApiDocument;
   operationIds: readonly string[];
+  readOnly?: ReadOnlySelection;
 }): { selected?: SelectedSpec; problems: Problem[] } {
   const { document } = options;
-  const all = findOperations(document);
+  const copier = options.readOnly ? sharing(options.readOnly) : COPYING;
+  const all = options.readOnly ? (options.readOnly.found ??= findOperations(document)) : findOperations(document);
   const byId = new Map(all.map((found) => [found.id, found]));
   const expanded = expandSelectors({ found: all, selectors: options.operationIds });
   const problems = [
@@ -56,23 +91,23 @@ export function selectOperations(options: {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const id of wanted) {
     const found = byId.get(id)!;
-    if (!Object.hasOwn(paths, found.path)) setOwn(paths, found.path, pathItemShell(document, found.path));
-    paths[found.path]![found.method] = pruneOperation(found.operation);
+    if (!Object.hasOwn(paths, found.path)) setOwn(paths, found.path, pathItemShell({ document, path: found.path, copier }));
+    paths[found.path]![found.method] = pruneOperation({ operation: found.operation, copier });
   }
   const security = securityOf({ document, operations: wanted.map((id) => byId.get(id)!.operation) });
   const subset: OpenApiDocument = {
     openapi: document.openapi,
     info: { title: document.info?.title ?? "API", version: apiVersionOf(document) },
-    ...(Array.isArray(document.servers) ? { servers: cloneJson(document.servers) } : {}),
-    ...(document.security ? { security: cloneJson(document.security) } : {}),
+    ...(Array.isArray(document.servers) ? { servers: copier.copy(document.servers) } : {}),
+    ...(document.security ? { security: copier.copy(document.security) } : {}),
     paths: sortKeys(paths),
   };
-  const webhooks = selectWebhooks({ document, operationIds: wanted });
+  const webhooks = selectWebhooks({ document, operationIds: wanted, copy: copier.copy });
   if (webhooks && Object.keys(webhooks).length > 0) subset.webhooks = webhooks;
-  const reach = reachComponents({ document, roots: [subset.paths, subset.security ?? [], webhooks ?? {}] });
+  const reach = reachComponents({ document, roots: [subset.paths, subset.security ?? [], webhooks ?? {}], copier });
   if (reach.problems.length > 0) return { problems: reach.problems };
-  subset.components = withSecuritySchemes({ document, components: reach.components, security });
-  const faults = checkSelection({ document, subset });
+  subset.components = withSecuritySchemes({ document, components: reach.components, security, copy: copier.copy });
+  const faults = options.readOnly?.checked ? [] : checkSelection({ document, subset });
   if (faults.length > 0) return { problems: faults };
   return { selected: { document: subset, operationIds: wanted }, problems: [] };
 }
@@ -135,17 +170,18 @@ export function unknownOperationProblems(options: { requested: readonly string[]
 }
 
 /** Path-level parameters apply to every operation under the path, so they travel along. */
-function pathItemShell(document: OpenApiDocument, path: string): Record<string, unknown> {
-  const item = ownValue(document.paths, path);
-  return isObject(item) && Array.isArray(item.parameters) ? { parameters: cloneJson(item.parameters) } : {};
+function pathItemShell(input: { document: OpenApiDocument; path: string; copier: Copier }): Record<string, unknown> {
+  const item = ownValue(input.document.paths, input.path);
+  return isObject(item) && Array.isArray(item.parameters) ? { parameters: input.copier.copy(item.parameters) } : {};
 }
 
-function pruneOperation(operation: Record<string, unknown>): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
+function pruneOperation(input: { operation: Record<string, unknown>; copier: Copier }): Record<string, unknown> {
+  const { operation } = input;
+  const pruned: Record<string, unknown> = {};
   for (const key of Object.keys(operation).sort()) {
-    if (!DROPPED_OPERATION_KEYS.includes(key)) setOwn(copy, key, cloneJson(operation[key]));
+    if (!DROPPED_OPERATION_KEYS.includes(key)) setOwn(pruned, key, input.copier.copy(operation[key]));
   }
-  return copy;
+  return pruned;
 }
 
 /** The security requirements in force for the selected operations (operation-level wins). */
@@ -156,13 +192,14 @@ function securityOf(options: { document: OpenApiDocument; operations: Array<Reco
 }
 
 /** Follow `$ref`s from the roots to a fixed point, copying each reached component once. */
-function reachComponents(options: { document: OpenApiDocument; roots: unknown[] }): {
+function reachComponents(options: { document: OpenApiDocument; roots: unknown[]; copier: Copier }): {
   components: Record<string, Record<string, unknown>>;
   problems: Problem[];
 } {
   const components: Record<string, Record<string, unknown>> = {};
   const problems: Problem[] = [];
   const pending = options.roots.flatMap((root) => collectRefs(root));
+  const { copy, refsOf } = options.copier;
   const seen = new Set<string>();
   while (pending.length > 0) {
     const ref = pending.pop()!;
@@ -180,8 +217,8 @@ function reachComponents(options: { document: OpenApiDocument; roots: unknown[] 
       continue;
     }
     if (!Object.hasOwn(components, section)) setOwn(components, section, {});
-    setOwn(components[section]!, name, cloneJson(target));
-    pending.push(...collectRefs(target));
+    setOwn(components[section]!, name, copy(target));
+    pending.push(...refsOf(target));
   }
   return { components, problems };
 }
@@ -200,6 +237,7 @@ function withSecuritySchemes(options: {
   document: OpenApiDocument;
   components: Record<string, Record<string, unknown>>;
   security: unknown[];
+  copy: Copier["copy"];
 }): Record<string, Record<string, unknown>> {
   const available = ownValue(options.document.components, "securitySchemes");
   const schemes: Record<string, unknown> = {};
@@ -207,7 +245,7 @@ function withSecuritySchemes(options: {
     if (!isObject(requirement)) continue;
     for (const name of Object.keys(requirement)) {
       const scheme = ownValue(available, name);
-      if (scheme !== undefined) setOwn(schemes, name, cloneJson(scheme));
+      if (scheme !== undefined) setOwn(schemes, name, options.copy(scheme));
     }
   }
   const components = { ...options.components };

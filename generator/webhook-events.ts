@@ -23,7 +23,8 @@ export function triggeredEvents(operationIds: readonly string[]): string[] {
 }
 
 /** The spec's `webhooks` entries for those events, reduced to what code reads: the payload. */
-export function selectWebhooks(options: { document: OpenApiDocument; operationIds: readonly string[] }): Record<string, unknown> | undefined {
+export function selectWebhooks(options: { document: OpenApiDocument; operationIds: readonly string[]; copy?: <T>(value: T) => T }): Record<string, unknown> | undefined {
+  const copy = options.copy ?? cloneJson;
   const { webhooks } = options.document;
   if (!isObject(webhooks)) return undefined;
   const selected: Record<string, unknown> = {};
@@ -33,7 +34,7 @@ export function selectWebhooks(options: { document: OpenApiDocument; operationId
     if (!post || !isObject(post.requestBody)) continue;
     // No operationId: openapi-typescript would list the webhook among the API's operations.
     const kept: Record<string, unknown> = {};
-    for (const key of ["description", "requestBody", "summary"]) if (post[key] !== undefined) kept[key] = cloneJson(post[key]);
+    for (const key of ["description", "requestBody", "summary"]) if (post[key] !== undefined) kept[key] = copy(post[key]);
     // Keys from TRIGGERED, never from the spec.
     selected[event] = { post: kept };
   }

@@ -49,7 +49,7 @@ export function emitContract(context: EmitContext): GeneratedFile[] {
   const { model } = context;
   const operationIds = model.operations.map((operation) => operation.id);
   return [
-    jsonFile({ path: "contract/generated.json", value: generatedData({ model, document: context.subset, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds }), webhooks: model.polar ? contractWebhooks(context) : [] }) }),
+    jsonFile({ path: "contract/generated.json", value: generatedData({ model, document: context.subset, subset: fingerprintOf(context.subset), operations: operationFingerprints({ document: context.subset, operationIds, checked: true }), webhooks: model.polar ? contractWebhooks(context) : [] }) }),
     jsonFile({ path: "contract/fixtures.json", value: fixturesFor(model) }),
     entryFile(model),
     ...copyTemplates({ from: "contract", to: "contract", names: CONTRACT_FILES }),

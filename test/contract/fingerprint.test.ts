@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { fingerprintOf as atGeneration, fingerprintOperations, operationFingerprints } from "../../generator/emit/contract/fingerprint.js";
 import { buildOutput } from "../../generator/pipeline.js";
+import { selectOperations } from "../../generator/select.js";
 import { writeOutput } from "../../generator/write/write-output.js";
 import { checkGeneratedFrom, fingerprintOf as atRunTime, type GeneratedFrom } from "../../templates/contract/fingerprint.js";
 
@@ -44,6 +45,18 @@ describe("contract fingerprints", () => {
     expect(Object.keys(after).filter((id) => after[id] !== now[id])).toStrictEqual(["customers:delete"]);
     expect(operationFingerprints({ document: edited, operationIds: ["no:such"] })).toStrictEqual({ "no:such": null });
   });
+
+  it.each(["test/fixtures/specs/polar-2026-10.openapi.yaml", "test/fixtures/specs/client-shapes.openapi.yaml"])(
+    "per operation, on %s: each is the hash of the operation selected alone, from the spec or from a checked subset of every operation",
+    (path) => {
+      const document = parseYaml(readFileSync(path, "utf8"));
+      const ids: string[] = Object.values(document.paths).flatMap((item: any) => Object.values(item).map((operation: any) => operation?.operationId)).filter((id: unknown) => typeof id === "string");
+      const alone = Object.fromEntries([...ids].sort().map((id) => [id, atGeneration(selectOperations({ document, operationIds: [id] }).selected!.document)]));
+      expect(operationFingerprints({ document, operationIds: ids })).toStrictEqual(alone);
+      const subset = selectOperations({ document, operationIds: ids }).selected!.document;
+      expect(operationFingerprints({ document: subset, operationIds: ids, checked: true })).toStrictEqual(alone);
+    },
+  );
 });
 
 describe("the guard, run by the generated suite", () => {

@@ -137,3 +137,32 @@ describe("selectOperations", () => {
     expect(JSON.stringify(embedded)).toBe(before);
   });
 });
+
+describe("read-only selections (what the contract fingerprints select, once per operation)", () => {
+  const specs = ["spec/polar.openapi.yaml", "test/fixtures/specs/polar-2026-10.openapi.yaml", "test/fixtures/specs/client-shapes.openapi.yaml"];
+
+  it.each(specs)("%s: each operation selected read-only is the copying selection, and the document is left as it was", (path) => {
+    const document = parse(readFileSync(path, "utf8")) as OpenApiDocument;
+    const before = structuredClone(document);
+    const readOnly = { refs: new WeakMap<object, string[]>(), checked: false };
+    const ids = Object.values(document.paths ?? {}).flatMap((item) => Object.values(item as Record<string, { operationId?: unknown }>).map((operation) => operation?.operationId)).filter((id): id is string => typeof id === "string");
+    expect(ids.length).toBeGreaterThan(2);
+    for (const id of ids) {
+      const copied = selectOperations({ document, operationIds: [id] });
+      const shared = selectOperations({ document, operationIds: [id], readOnly });
+      expect(shared, id).toStrictEqual(copied);
+    }
+    expect(document).toStrictEqual(before);
+  });
+
+  it("share the document's objects, and still report what a copying selection reports", () => {
+    const readOnly = { refs: new WeakMap<object, string[]>(), checked: false };
+    const shared = selectOperations({ document: tiny, operationIds: ["a:delete"], readOnly }).selected!.document;
+    expect(shared.components!.schemas!.Detail).toBe(tiny.components!.schemas!.Detail);
+    const broken = structuredClone(tiny);
+    (broken.components!.schemas!.Detail as { type: string }).type = "strin";
+    const problems = selectOperations({ document: broken, operationIds: ["a:delete"], readOnly: { refs: new WeakMap(), checked: false } }).problems;
+    expect(problems.map((found) => found.code)).toStrictEqual(selectOperations({ document: broken, operationIds: ["a:delete"] }).problems.map((found) => found.code));
+    expect(problems.length).toBeGreaterThan(0);
+  });
+});

@@ -14,26 +14,43 @@ import { selectOperations } from "../../select.js";
 import { packageRoot } from "../../templates.js";
 import { setOwn } from "../../json.js";
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
+/** The text hashed; `memo` keeps each object's, for the objects that selections of one document share. */
+function canonical(value: unknown, memo?: WeakMap<object, string>): string {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  const known = memo?.get(value);
+  if (known !== undefined) return known;
+  let text: string;
+  if (Array.isArray(value)) text = `[${value.map((item) => canonical(item, memo)).join(",")}]`;
+  else {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record).filter((key) => key !== "x-generated-by").sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`).join(",")}}`;
+    text = `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(record[key], memo)}`).join(",")}}`;
   }
-  return JSON.stringify(value);
+  memo?.set(value, text);
+  return text;
+}
+
+function hashOf(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
 export function fingerprintOf(document: unknown): string {
-  return createHash("sha256").update(canonical(document)).digest("hex").slice(0, 16);
+  return hashOf(canonical(document));
 }
 
-/** Each operation's fingerprint; `null` for one the document does not have (or cannot select). */
-export function operationFingerprints(options: { document: OpenApiDocument; operationIds: readonly string[] }): Record<string, string | null> {
+/**
+ * Each operation's fingerprint; `null` for one the document does not have (or cannot
+ * select). The selections are read-only and share the document's objects, so each
+ * schema is walked and printed once however many operations reach it. `checked`: the
+ * document is a selection the generator has checked (its subset).
+ */
+export function operationFingerprints(options: { document: OpenApiDocument; operationIds: readonly string[]; checked?: boolean }): Record<string, string | null> {
   const fingerprints: Record<string, string | null> = {};
+  const readOnly = { refs: new WeakMap<object, string[]>(), checked: options.checked ?? false };
+  const memo = new WeakMap<object, string>();
   for (const id of [...options.operationIds].sort()) {
-    const { selected } = selectOperations({ document: options.document, operationIds: [id] });
-    setOwn(fingerprints, id, selected ? fingerprintOf(selected.document) : null);
+    const { selected } = selectOperations({ document: options.document, operationIds: [id], readOnly });
+    setOwn(fingerprints, id, selected ? hashOf(canonical(selected.document, memo)) : null);
   }
   return fingerprints;
 }
