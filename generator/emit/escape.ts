@@ -66,8 +66,13 @@ export function escapeInvisible(code: string): string {
   return code.replace(INVISIBLE, unicodeEscape);
 }
 
+/** Printable ASCII but `"` and `\`. */
+const PLAIN_TEXT = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** A double-quoted string literal whose value is exactly `value`. */
 export function stringLiteral(value: string): string {
+  // Most values are printable ASCII with no quote or backslash: nothing to escape.
+  if (PLAIN_TEXT.test(value)) return `"${value}"`;
   // JSON.stringify escapes quotes, backslashes, C0 controls and lone surrogates already.
   // A value ending in a backslash ends in backslash-quote: a writer that tells a closing
   // quote by the character before it (code-block-writer, under ts-morph, which a user may
