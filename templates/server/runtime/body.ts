@@ -189,7 +189,7 @@ function checked(options: { value: unknown; check: Validator | undefined }): Bod
 /** One schema issue as pydantic reports it: the field's path under `body`, the value found there. */
 function bodyError(options: { issue: ValidationIssue; value: unknown }): FieldError {
   const { issue } = options;
-  const tokens = pointerTokens(issue.pointer);
+  const tokens = pointerTokens({ pointer: issue.pointer, value: options.value });
   const loc = ["body", ...tokens];
   if (issue.keyword === "required")
     return {

@@ -4,7 +4,7 @@
 // Arrays travel as repeated query keys (`form`, exploded) or as one value split on `,`
 // (`explode: false`, path and header), ` ` or `|`; `deepObject` as `name[key]=value`.
 
-import { decodeShaped, typedWord, type FieldError } from "./decode.js";
+import { decodeShaped, pointerTokens, typedWord, type FieldError } from "./decode.js";
 import type { ParameterInfo, RouteInfo, Validator } from "./types.js";
 
 export type { FieldError } from "./decode.js";
@@ -116,7 +116,7 @@ function deepObject(options: {
     if (options.check!(typed).length === 0) return { value: typed };
   }
   if (issue === undefined) return { value };
-  const loc = [...locOf(parameter), ...issue.pointer.slice(1).split("/").filter(Boolean)];
+  const loc = [...locOf(parameter), ...pointerTokens({ pointer: issue.pointer, value })];
   errors.push({ type: "value_error", loc, msg: issue.message, input: value });
   return undefined;
 }

@@ -162,7 +162,7 @@ export function issueError(options: {
   texts: readonly unknown[];
 }): FieldError {
   const { shape, issue, texts } = options;
-  const tokens = pointerTokens(issue.pointer);
+  const tokens = pointerTokens({ pointer: issue.pointer, value: texts });
   const loc = [...options.loc, ...tokens];
   const index = typeof tokens[0] === "number" ? tokens[0] : undefined;
   const input =
@@ -177,12 +177,28 @@ export function issueError(options: {
   return { type: ISSUE_TYPES[issue.keyword] ?? "value_error", loc, msg: issue.message, input };
 }
 
-/** `/items/0/name` → `["items", 0, "name"]`, as pydantic's `loc` has it. */
-export function pointerTokens(pointer: string): Loc {
-  if (pointer === "") return [];
-  return pointer
+/**
+ * A JSON pointer into `value` as pydantic's `loc` has it: `/items/0/name` →
+ * `["items", 0, "name"]`, a position in an array as a number, an object's key (`"1"`
+ * too) as text.
+ */
+export function pointerTokens(input: { pointer: string; value: unknown }): Loc {
+  if (input.pointer === "") return [];
+  let node = input.value;
+  return input.pointer
     .slice(1)
     .split("/")
-    .map((token) => token.split("~1").join("/").split("~0").join("~"))
-    .map((token) => (/^(?:0|[1-9]\d*)$/.test(token) ? Number(token) : token));
+    .map((escaped) => {
+      const token = escaped.split("~1").join("/").split("~0").join("~");
+      const position =
+        Array.isArray(node) && /^(?:0|[1-9]\d*)$/.test(token) ? Number(token) : undefined;
+      node = position !== undefined ? (node as unknown[])[position] : childOf({ node, key: token });
+      return position ?? token;
+    });
+}
+
+function childOf(input: { node: unknown; key: string }): unknown {
+  const { node, key } = input;
+  if (typeof node !== "object" || node === null || Array.isArray(node)) return undefined;
+  return Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
 }
