@@ -70,9 +70,11 @@ export function authorize(options: {
   const presented: Presented[] = [];
   // Read once: most alternatives are bearer schemes, which all read the same header.
   const bearer = bearerToken(wire.header("authorization"));
+  // Parsed once, and only when an API key is read from the query.
+  let search: URLSearchParams | undefined;
+  const queryValue = (name: string) => (search ??= new URLSearchParams(options.query)).get(name);
   for (const entry of route.security) {
-    const token =
-      entry.kind === undefined ? bearer : credentialOf({ entry, wire, query: options.query });
+    const token = entry.kind === undefined ? bearer : credentialOf({ entry, wire, queryValue });
     if (token !== undefined) presented.push({ entry, token });
   }
   if (presented.length === 0) return MISSING;
@@ -88,7 +90,7 @@ export function authorize(options: {
 function credentialOf(options: {
   entry: SecurityInfo;
   wire: WireRequest;
-  query: string;
+  queryValue: (name: string) => string | null;
 }): string | undefined {
   const { entry, wire } = options;
   if (entry.kind === "basic") {
@@ -97,7 +99,7 @@ function credentialOf(options: {
   }
   const key = entry.key ?? "";
   let value: string | null | undefined;
-  if (entry.in === "query") value = new URLSearchParams(options.query).get(key);
+  if (entry.in === "query") value = options.queryValue(key);
   else if (entry.in === "cookie") value = cookie({ header: wire.header("cookie"), name: key });
   else value = wire.header(key.toLowerCase());
   return value ? value : undefined;
