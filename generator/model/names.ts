@@ -19,6 +19,15 @@ import type { Model, OperationModel, ParameterModel, SecuritySchemeModel } from 
  * list to the generated modules.
  */
 export function GENERATED_NAMES(name: string): ReadonlySet<string> {
+  let names = generatedNamesByApi.get(name);
+  if (!names) generatedNamesByApi.set(name, (names = generatedNames(name)));
+  return names;
+}
+
+/** Made once per API name: every operation's function name is checked against them. */
+const generatedNamesByApi = new Map<string, ReadonlySet<string>>();
+
+function generatedNames(name: string): ReadonlySet<string> {
   return new Set(
     (
       "AnyOf Aborted AnyHandler AnyResult Authenticate AuthenticateInput AuthenticateVerdict BaseOptions BasicCredential BasicPair CallCredentials " +
