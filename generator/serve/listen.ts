@@ -40,9 +40,15 @@ export interface ServeWebhooks {
   log?: ((line: string) => void) | undefined;
 }
 
-function logged(options: { listener: ServerModuleListener; log: (line: string) => void }): ServerModuleListener {
+/** The sockets with a response under way: a refused request must not write into one. */
+type Answering = WeakSet<object>;
+
+function logged(options: { listener: ServerModuleListener; log: (line: string) => void; answering: Answering }): ServerModuleListener {
   return (request, response) => {
     const started = performance.now();
+    const { socket } = request;
+    options.answering.add(socket);
+    response.on("close", () => options.answering.delete(socket));
     response.on("finish", () => {
       options.log(`${request.method} ${request.url} ${response.statusCode} ${(performance.now() - started).toFixed(1)} ms`);
     });
@@ -58,13 +64,13 @@ const REJECTED: Record<string, [number, string]> = {
 };
 
 /** A request Node's parser refused never reaches the listener: answered as Node would, and logged. */
-function logRejected(options: { log: (line: string) => void }) {
-  return (error: Error & { code?: string; reason?: string; rawPacket?: Buffer }, socket: Duplex & { _httpMessage?: unknown }) => {
+function logRejected(options: { log: (line: string) => void; answering: Answering }) {
+  return (error: Error & { code?: string; reason?: string; rawPacket?: Buffer }, socket: Duplex) => {
     // A client that went away sent no request; there is nothing to answer or log.
     if (error.code === "ECONNRESET") return socket.destroy();
     const [status, reason] = REJECTED[error.code ?? ""] ?? [400, "Bad Request"];
     // Node's own default: never write into a response already under way.
-    if (socket.writable && !socket._httpMessage) socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    if (socket.writable && !options.answering.has(socket)) socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
     const line = /^([A-Z]+) ([\x21-\x7e]+) HTTP\/\d\.\d\r?\n/.exec(error.rawPacket?.toString("latin1") ?? "");
     const target = line ? `${line[1]} ${line[2]!.length > 200 ? `${line[2]!.slice(0, 200)}…` : line[2]}` : "- -";
@@ -102,8 +108,9 @@ export async function serveFake(options: {
       options.log(`error: ${event.operationId}: ${event.kind}${event.message ? `: ${event.message}` : ""}${event.error ? `: ${String(event.error)}` : ""}`),
   });
   const listener = server.toNodeListener(polar);
-  const http = createServer(options.logRequests ? logged({ listener, log: options.log }) : listener);
-  if (options.logRequests) http.on("clientError", logRejected({ log: options.log }));
+  const answering: Answering = new WeakSet();
+  const http = createServer(options.logRequests ? logged({ listener, log: options.log, answering }) : listener);
+  if (options.logRequests) http.on("clientError", logRejected({ log: options.log, answering }));
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(options.port, "127.0.0.1", () => resolve());
