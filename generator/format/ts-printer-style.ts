@@ -9,6 +9,7 @@
 // prettier. The corpus holds it to prettier's bytes (test/corpus/ts-printer-style.test.ts).
 
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
+import { layoutTypeMember } from "./type-member-layout.js";
 
 type FormatText = (text: string) => Promise<string>;
 
@@ -32,13 +33,18 @@ export async function restyleTsPrinterOutput(input: { text: string; format: Form
     if (error instanceof Unrecognised) return undefined;
     throw error;
   }
-  if (members.length === 0) return lines.join("\n");
-  const formatted = await formatMembers({ lines, members, format: input.format });
+  // The shapes type-member-layout.ts knows are laid out here; only the rest go to prettier.
+  const laidOut = members.map((member) =>
+    layoutTypeMember({ lines: lines.slice(member.from, member.to + 1), indent: member.depth * 2, width: PRETTIER_OPTIONS.printWidth }),
+  );
+  const sent = members.filter((_member, index) => !laidOut[index]);
+  const formatted = sent.length ? await formatMembers({ lines, members: sent, format: input.format }) : [];
   if (!formatted) return undefined;
   // Replaced from the end, so earlier line numbers stay valid.
   for (let index = members.length - 1; index >= 0; index--) {
     const member = members[index]!;
-    lines.splice(member.from, member.to - member.from + 1, ...formatted[index]!);
+    const replacement = laidOut[index] ?? formatted[sent.indexOf(member)]!;
+    lines.splice(member.from, member.to - member.from + 1, ...replacement);
   }
   return lines.join("\n");
 }
