@@ -92,8 +92,8 @@ function membersForPrettier(lines: string[]): Member[] {
     const opener = text.endsWith("{") ? "{" : text.endsWith("[") ? "[" : undefined;
     const end = opener ? closingLine({ lines, from: index, indent }) : index;
     const close = lines[end]!.trimStart();
-    const reopens = lines.slice(index + 1, end).some((inner) => inner.length - inner.trimStart().length === indent);
-    const plain = opener === "{" ? !reopens && (close === "};" || close === "}[];" || close === "}") : !opener && isPlainLine(text);
+    const reopens = lines.slice(index + 1, end).filter((inner) => inner.length - inner.trimStart().length === indent);
+    const plain = opener === "{" ? isPlainObject({ opening: text, reopens, close }) : !opener && isPlainLine(text);
     if (!plain || line.length > PRETTIER_OPTIONS.printWidth) {
       if (indent === 0) throw new Unrecognised();
       found.push({ from: index, to: end, depth: indent / 2 });
@@ -113,6 +113,16 @@ function closingLine(options: { lines: string[]; from: number; indent: number })
     if (indent < options.indent && text !== "") break;
   }
   throw new Unrecognised();
+}
+
+/**
+ * An object type prettier prints as the TypeScript printer does (its members aside): alone,
+ * an intersection of object types (`} & {`), or hugged with null (`key: {` ... `} | null;`).
+ */
+function isPlainObject(input: { opening: string; reopens: string[]; close: string }): boolean {
+  if (input.reopens.length > 0) return input.close === "};" && input.reopens.every((line) => line.trimStart() === "} & {");
+  if (input.close === "} | null;") return /^(?:[\w$]+|"[^"\\]*"|\[key: string\])\??: \{$/.test(input.opening);
+  return input.close === "};" || input.close === "}[];" || input.close === "}";
 }
 
 /** A one-line member whose text prettier prints as it is (quotes it would swap aside). */

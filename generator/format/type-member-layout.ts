@@ -29,7 +29,8 @@ export function layoutTypeMember(input: { lines: string[]; indent: number; width
   const text = input.lines.map((each) => each.trim()).join(" ");
   // Printable ASCII only: prettier measures other characters by their display width.
   if (!/^[\x20-\x7e]*$/.test(text)) return undefined;
-  const head = /^((?:[A-Za-z_$][\w$]*|\d+)\??): /.exec(text) ?? /^(\[key: string\]): /.exec(text);
+  // A quoted key only where prettier could not unquote it (quoteProps "as-needed").
+  const head = /^((?:[A-Za-z_$][\w$]*|\d+|"[^"\\]*[^"\w$][^"\\]*")\??): /.exec(text) ?? /^(\[key: string\]): /.exec(text);
   if (!head || !text.endsWith(";")) return undefined;
   let type: TypeNode;
   try {
