@@ -2,11 +2,12 @@
 // openapi-typescript prints with the TypeScript printer: 4-space indents, one member per
 // line, every object type broken over lines. Prettier keeps all of that but the indent
 // (2 spaces, JSDoc lines re-aligned) and changes only members it would lay out
-// differently: lines over the print width, tuples (which it joins), and object types
-// followed by more type (`} | null`). So the lines are re-indented here, and only those
-// members go to prettier, each in a wrapper that puts it at its own depth, all in one
-// call. Anything this does not recognise answers undefined and the whole file goes to
-// prettier. The corpus holds it to prettier's bytes (test/corpus/ts-printer-style.test.ts).
+// differently: lines over the print width and tuples (which it joins). So the lines are
+// re-indented here, those members are laid out by type-member-layout.ts, and only the
+// ones it does not know go to prettier, each in a wrapper that puts it at its own depth,
+// all in one call. Anything this does not recognise answers undefined and the whole file
+// goes to prettier. The corpus holds it to prettier's bytes, with nothing sent on any real
+// spec (test/corpus/ts-printer-style.test.ts).
 
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
 import { layoutTypeMember } from "./type-member-layout.js";
