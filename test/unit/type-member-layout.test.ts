@@ -60,6 +60,31 @@ describe("type members laid out as prettier lays them out, across the print widt
     }
   });
 
+  it("lays out mixed nestings of those shapes at depths 1 to 6 as prettier does", async () => {
+    // A fixed pseudo-random sequence, so the members are the same on every run.
+    let seed = 7;
+    const next = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * below);
+    };
+    const atoms = [() => ref(`N${"x".repeat(next(40))}`), () => `"n${"x".repeat(next(40))}"`, () => ["string", "number", "null"][next(3)]!, () => String(next(1000))];
+    const type = (level: number, parent: "top" | "union" | "tuple"): string => {
+      const choice = level > 2 ? 0 : next(20);
+      if (choice < 7) return atoms[next(atoms.length)]!();
+      const some = (count: number, inner: "union" | "tuple") => Array.from({ length: count }, () => type(level + 1, inner));
+      if (choice < 15) return parent === "union" ? `(${some(2 + next(5), "union").join(" | ")})` : some(2 + next(5), "union").join(" | ");
+      if (choice < 18) return `(${some(2 + next(4), "union").join(" | ")})[]`;
+      return `[${some(1 + next(3), "tuple").join(", ")}]`;
+    };
+    for (const depth of [1, 2, 3, 4, 5, 6]) {
+      const members = Array.from({ length: 60 }, () => [`${["key", "key?", "[key: string]", '"application/json"'][next(4)]}: ${type(0, "top")};`]);
+      const text = printed({ depth, members });
+      const format = vi.fn(prettier);
+      expect(await restyleTsPrinterOutput({ text, format })).toBe(await prettier(text));
+      expect(format).not.toHaveBeenCalled();
+    }
+  });
+
   it("leaves a member that fits on its line, and breaks one that does not", () => {
     const member = (size: number) => `status: ${strings("a".repeat(size), "b")};`;
     const fits = member(WIDTH - 4 - member(0).length);
