@@ -28,11 +28,12 @@ interface IfBreak {
 
 export const group = (contents: Doc): Doc => ({ kind: "group", contents });
 export const indent = (contents: Doc): Doc => ({ kind: "indent", by: 2, contents });
-export const align = (by: number, contents: Doc): Doc => ({ kind: "indent", by, contents });
+export const align = (input: { by: number; contents: Doc }): Doc => ({ kind: "indent", ...input });
 export const line: Doc = { kind: "line", soft: false };
 export const softline: Doc = { kind: "line", soft: true };
-export const ifBreak = (breakContents: Doc, flatContents: Doc = ""): Doc => ({ kind: "ifBreak", breakContents, flatContents });
-export const join = (separator: Doc, docs: Doc[]): Doc[] => docs.flatMap((doc, index) => (index === 0 ? [doc] : [separator, doc]));
+/** Printed only where the enclosing group breaks. */
+export const ifBreak = (breakContents: Doc): Doc => ({ kind: "ifBreak", breakContents, flatContents: "" });
+export const join = (input: { separator: Doc; docs: Doc[] }): Doc[] => input.docs.flatMap((doc, index) => (index === 0 ? [doc] : [input.separator, doc]));
 
 type Mode = "break" | "flat";
 interface Command {

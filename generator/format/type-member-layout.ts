@@ -56,10 +56,10 @@ function typeDoc(input: { node: TypeNode; parent: Parent }): Doc {
   if (node.kind === "tuple") {
     const elementParent = node.elements.length > 1 ? "tuple" : "only-element";
     const elements = node.elements.map((element) => group(typeDoc({ node: element, parent: elementParent })));
-    return group(["[", indent([softline, join([",", line], elements)]), ifBreak(","), softline, "]"]);
+    return group(["[", indent([softline, join({ separator: [",", line], docs: elements })]), ifBreak(","), softline, "]"]);
   }
   // Unions: `| ` before each member once broken, each member aligned under its `| `.
-  const code = group(node.types.map((each, index) => [index === 0 ? ifBreak("| ") : [line, "| "], align(2, typeDoc({ node: each, parent: "union" }))]));
+  const code = group(node.types.map((each, index) => [index === 0 ? ifBreak("| ") : [line, "| "], align({ by: 2, contents: typeDoc({ node: each, parent: "union" }) })]));
   const needsParens = parent === "array" || parent === "union";
   if (node.parenthesised !== needsParens) throw new Unrecognised();
   if (needsParens) return ["(", group([indent([softline, code]), softline]), ")"];
