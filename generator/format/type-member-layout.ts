@@ -30,7 +30,7 @@ export function layoutTypeMember(input: { lines: string[]; indent: number; width
   // Printable ASCII only: prettier measures other characters by their display width.
   if (!/^[\x20-\x7e]*$/.test(text)) return undefined;
   // A quoted key only where prettier could not unquote it (quoteProps "as-needed").
-  const head = /^((?:[A-Za-z_$][\w$]*|\d+|"[^"\\]*[^"\w$][^"\\]*")\??): /.exec(text) ?? /^(\[key: string\]): /.exec(text);
+  const head = /^((?:[A-Za-z_$][\w$]*|0|[1-9]\d*|"[^"\\]*[^"\\\w$][^"\\]*")\??): /.exec(text) ?? /^(\[key: string\]): /.exec(text);
   if (!head || !text.endsWith(";")) return undefined;
   let type: TypeNode;
   try {
