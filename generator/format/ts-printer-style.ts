@@ -121,8 +121,9 @@ function closingLine(options: { lines: string[]; from: number; indent: number })
  * an intersection of object types (`} & {`), or hugged with null (`key: {` ... `} | null;`).
  */
 function isPlainObject(input: { opening: string; reopens: string[]; close: string }): boolean {
-  if (input.reopens.length > 0) return input.close === "};" && input.reopens.every((line) => line.trimStart() === "} & {");
-  if (input.close === "} | null;") return /^(?:[\w$]+|"[^"\\]*"|\[key: string\])\??: \{$/.test(input.opening);
+  const objectOnly = /^(?:[\w$]+|"[^"\\]*"|\[key: string\])\??: \{$/.test(input.opening);
+  if (input.reopens.length > 0) return objectOnly && input.close === "};" && input.reopens.every((line) => line.trimStart() === "} & {");
+  if (input.close === "} | null;") return objectOnly;
   return input.close === "};" || input.close === "}[];" || input.close === "}";
 }
 

@@ -20,6 +20,7 @@ describe("restyleTsPrinterOutput", () => {
     "a tuple, which prettier joins": printed("tax_id: [", "    string,", '    components["schemas"]["TaxIDFormat"]', "] | null;"),
     "an object type and more type": printed("meta: {", "    a?: string;", "} & {", "    b?: number;", "};", "maybe: {", "    c: string;", "} | null;"),
     "a nested object type": printed("outer: {", "    inner: {", "        deep: string;", "    };", "};"),
+    "an object type and a reference": printed('meta: components["schemas"]["Base"] & {', "    b?: number;", "} & {", "    c?: string;", "};", 'other: components["schemas"]["Base"] | {', "    c: string;", "} | null;"),
   };
   it.each(Object.entries(cases))("%s: prettier's bytes", async (_name, text) => {
     expect(await restyleTsPrinterOutput({ text, format: prettier })).toBe(await prettier(text));
