@@ -2,13 +2,15 @@
 // openapi-typescript prints with the TypeScript printer: 4-space indents, one member per
 // line, every object type broken over lines. Prettier keeps all of that but the indent
 // (2 spaces, JSDoc lines re-aligned) and changes only members it would lay out
-// differently: lines over the print width, tuples (which it joins), and object types
-// followed by more type (`} | null`). So the lines are re-indented here, and only those
-// members go to prettier, each in a wrapper that puts it at its own depth, all in one
-// call. Anything this does not recognise answers undefined and the whole file goes to
-// prettier. The corpus holds it to prettier's bytes (test/corpus/ts-printer-style.test.ts).
+// differently: lines over the print width and tuples (which it joins). So the lines are
+// re-indented here, those members are laid out by type-member-layout.ts, and only the
+// ones it does not know go to prettier, each in a wrapper that puts it at its own depth,
+// all in one call. Anything this does not recognise answers undefined and the whole file
+// goes to prettier. The corpus holds it to prettier's bytes, with nothing sent on any real
+// spec (test/corpus/ts-printer-style.test.ts).
 
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
+import { layoutTypeMember } from "./type-member-layout.js";
 
 type FormatText = (text: string) => Promise<string>;
 
@@ -32,13 +34,18 @@ export async function restyleTsPrinterOutput(input: { text: string; format: Form
     if (error instanceof Unrecognised) return undefined;
     throw error;
   }
-  if (members.length === 0) return lines.join("\n");
-  const formatted = await formatMembers({ lines, members, format: input.format });
+  // The shapes type-member-layout.ts knows are laid out here; only the rest go to prettier.
+  const laidOut = members.map((member) =>
+    layoutTypeMember({ lines: lines.slice(member.from, member.to + 1), indent: member.depth * 2, width: PRETTIER_OPTIONS.printWidth }),
+  );
+  const sent = members.filter((_member, index) => !laidOut[index]);
+  const formatted = sent.length ? await formatMembers({ lines, members: sent, format: input.format }) : [];
   if (!formatted) return undefined;
   // Replaced from the end, so earlier line numbers stay valid.
   for (let index = members.length - 1; index >= 0; index--) {
     const member = members[index]!;
-    lines.splice(member.from, member.to - member.from + 1, ...formatted[index]!);
+    const replacement = laidOut[index] ?? formatted[sent.indexOf(member)]!;
+    lines.splice(member.from, member.to - member.from + 1, ...replacement);
   }
   return lines.join("\n");
 }
@@ -86,8 +93,8 @@ function membersForPrettier(lines: string[]): Member[] {
     const opener = text.endsWith("{") ? "{" : text.endsWith("[") ? "[" : undefined;
     const end = opener ? closingLine({ lines, from: index, indent }) : index;
     const close = lines[end]!.trimStart();
-    const reopens = lines.slice(index + 1, end).some((inner) => inner.length - inner.trimStart().length === indent);
-    const plain = opener === "{" ? !reopens && (close === "};" || close === "}[];" || close === "}") : !opener && isPlainLine(text);
+    const reopens = lines.slice(index + 1, end).filter((inner) => inner.length - inner.trimStart().length === indent);
+    const plain = opener === "{" ? isPlainObject({ opening: text, reopens, close }) : !opener && isPlainLine(text);
     if (!plain || line.length > PRETTIER_OPTIONS.printWidth) {
       if (indent === 0) throw new Unrecognised();
       found.push({ from: index, to: end, depth: indent / 2 });
@@ -107,6 +114,17 @@ function closingLine(options: { lines: string[]; from: number; indent: number })
     if (indent < options.indent && text !== "") break;
   }
   throw new Unrecognised();
+}
+
+/**
+ * An object type prettier prints as the TypeScript printer does (its members aside): alone,
+ * an intersection of object types (`} & {`), or hugged with null (`key: {` ... `} | null;`).
+ */
+function isPlainObject(input: { opening: string; reopens: string[]; close: string }): boolean {
+  const objectOnly = /^(?:[\w$]+|"[^"\\]*"|\[key: string\])\??: \{$/.test(input.opening);
+  if (input.reopens.length > 0) return objectOnly && input.close === "};" && input.reopens.every((line) => line.trimStart() === "} & {");
+  if (input.close === "} | null;") return objectOnly;
+  return input.close === "};" || input.close === "}[];" || input.close === "}";
 }
 
 /** A one-line member whose text prettier prints as it is (quotes it would swap aside). */

@@ -1,6 +1,7 @@
 // types.ts skips a whole-file prettier pass when ts-printer-style.ts can restyle it: on
 // every real spec, the three operations' types and every operation's types must come
-// out as prettier's bytes, and the three operations' must not need the fallback.
+// out as prettier's bytes, with nothing sent to prettier (every member's shape is one
+// type-member-layout.ts lays out itself).
 import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -15,6 +16,13 @@ const FOLDER = SPECS_DIR;
 const specs = readdirSync(FOLDER).filter((name) => /\.ya?ml$/.test(name)).sort();
 const THREE = ["customers:delete", "customers:delete_external", "customer_portal:subscriptions:cancel"];
 const prettier = (text: string) => formatText({ text, path: "types.ts" });
+
+/** The restyled text, and what was sent to prettier for it. */
+async function restyled(raw: string): Promise<{ ours: string | undefined; sent: string[] }> {
+  const sent: string[] = [];
+  const ours = await restyleTsPrinterOutput({ text: raw, format: (text) => (sent.push(text), prettier(text)) });
+  return { ours, sent };
+}
 
 async function rawTypes(input: { document: OpenApiDocument; operationIds: string[] }): Promise<string> {
   const { selected } = selectOperations(input);
@@ -35,16 +43,17 @@ describe("types.ts layout on every real spec", () => {
     const document = parse(readFileSync(`${FOLDER}/${name}`, "utf8")) as OpenApiDocument;
     const operationIds = THREE.filter((id) => allOperationIds(document).includes(id));
     const raw = await rawTypes({ document, operationIds });
-    const ours = await restyleTsPrinterOutput({ text: raw, format: prettier });
-    expect(ours).toBeDefined();
+    const { ours, sent } = await restyled(raw);
+    expect(sent).toStrictEqual([]);
     expect(ours).toBe(await prettier(raw));
   });
 
-  it.each(["polar-2025-02-27.openapi.yaml", "polar-2026-10.openapi.yaml"])("%s: every operation's types restyle to prettier's bytes", async (name) => {
+  // Not polar-2025-02-18: one of its operations refers to a schema outside components, which selection refuses.
+  it.each(["polar-2025-02-27.openapi.yaml", "polar-2026-01-21.openapi.yaml", "polar-2026-01-29.openapi.yaml", "polar-2026-07-21.openapi.yaml", "polar-2026-10.openapi.yaml"])("%s: every operation's types restyle to prettier's bytes", async (name) => {
     const document = parse(readFileSync(`${FOLDER}/${name}`, "utf8")) as OpenApiDocument;
     const raw = await rawTypes({ document, operationIds: [...new Set(allOperationIds(document))] });
-    const ours = await restyleTsPrinterOutput({ text: raw, format: prettier });
-    expect(ours).toBeDefined();
+    const { ours, sent } = await restyled(raw);
+    expect(sent).toStrictEqual([]);
     expect(ours).toBe(await prettier(raw));
   });
 });

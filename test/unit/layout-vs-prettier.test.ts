@@ -54,6 +54,15 @@ describe.each(specs)("the layouts that imitate prettier, on %s", (spec) => {
     }
   });
 
+  it("lay out types.ts with nothing sent to prettier", async () => {
+    const types = (await emitted(spec)).find((file) => file.path === "types.ts")!;
+    const sent: string[] = [];
+    const prettier = (text: string) => formatText({ text, path: types.path });
+    const ours = await restyleTsPrinterOutput({ text: types.contents, format: (text) => (sent.push(text), prettier(text)) });
+    expect(sent).toStrictEqual([]);
+    expect(ours).toBe(await prettier(types.contents));
+  });
+
   it("print openapi.json and the contract data in prettier's JSON layout", async () => {
     const json = (await emitted(spec)).filter((file) => file.path.endsWith(".json"));
     expect(json.map((file) => file.path).sort()).toStrictEqual(["contract/fixtures.json", "contract/generated.json", "openapi.json"]);
