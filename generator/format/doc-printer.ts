@@ -1,4 +1,4 @@
-// A small copy of prettier's document printer (printDocToString and its `fits`), for the
+// Prettier's document printer (its printDocToString and `fits`) written again, for the
 // layouts that rebuild prettier's documents for a few node shapes instead of running it.
 // Only what those shapes use: text, concatenation, group, indent, align, line, softline,
 // ifBreak. Breaking decisions follow prettier's exactly: a group is printed flat when its

@@ -29,8 +29,9 @@ export interface FormatMemo {
  * (`formatted`) are already in style and pass through.
  */
 export async function formatFiles(files: readonly GeneratedFile[], memo?: FormatMemo): Promise<GeneratedFile[]> {
-  const pending = files.filter((file) => !file.formatted && !memo?.last.has(`${file.path}\0${file.contents}`));
-  const prettier = pending.length ? await loadPrettier() : undefined;
+  // Loaded at the first text a layout cannot print: a run whose layouts print everything never loads prettier.
+  let loaded: Promise<Prettier> | undefined;
+  const prettier: Prettier = async (text, path) => (await (loaded ??= loadPrettier()))(text, path);
   // One file at a time: formatting several at once keeps all their syntax trees alive together.
   const formatted: GeneratedFile[] = [];
   for (const file of files) {
@@ -39,7 +40,7 @@ export async function formatFiles(files: readonly GeneratedFile[], memo?: Format
       continue;
     }
     const key = `${file.path}\0${file.contents}`;
-    const contents = memo?.last.get(key) ?? (await formatOne({ file, prettier: prettier! }));
+    const contents = memo?.last.get(key) ?? (await formatOne({ file, prettier }));
     memo?.next.set(key, contents);
     formatted.push({ path: file.path, contents });
   }
