@@ -1,0 +1,161 @@
+// More shapes of long statement line that statement-layout.ts breaks as prettier breaks
+// them (statement-breaks.ts tries these first): `if (a && b && …) call(…);` whose test
+// prettier breaks one operand a line, an `if` or a call holding strings with escapes,
+// a type alias of an indexed access broken after its `=`, and a function-type alias
+// whose return type breaks at its `|`. Also which text prettier prints as it is, quotes
+// and escapes included. Each answers undefined for anything else (the line then goes
+// to prettier); test/unit/break-statements.test.ts holds them to prettier.
+
+import { PRETTIER_OPTIONS } from "./prettier-options.js";
+
+const WIDTH = PRETTIER_OPTIONS.printWidth;
+const NAME = String.raw`[A-Za-z_$][\w$]*`;
+const PATH = String.raw`${NAME}(?:\.${NAME})*`;
+/** A double-quoted string literal, escapes and all. */
+const STRING = String.raw`"(?:[^"\\]|\\.)*"`;
+
+/**
+ * Whether prettier prints the text's characters as they are: printable ASCII, and every
+ * quote or backslash inside a double-quoted string that keeps its quotes (prettier keeps
+ * a string's own quotes unless it holds more `"` than `'`, and then copies it verbatim).
+ */
+export function stableText(text: string): boolean {
+  if (!/[^\x20-\x7e]|['\\]/.test(text)) return true;
+  if (/[^\x20-\x7e`]/.test(text)) return false;
+  for (let at = 0; at < text.length; at++) {
+    const character = text[at]!;
+    if (character === '"') {
+      const string = new RegExp(STRING, "y");
+      string.lastIndex = at;
+      const literal = string.exec(text)?.[0];
+      if (!literal || count(literal, '"') - 2 > count(literal, "'")) return false;
+      at += literal.length - 1;
+    } else if (character === "'" || character === "\\") return false;
+    // A regular expression could hold a quote: only comments and a spaced division.
+    else if (character === "/" && !(text[at + 1] === "*" || text[at - 1] === "*" || (text[at - 1] === " " && text[at + 1] === " "))) return false;
+  }
+  return true;
+}
+
+function count(text: string, character: string): number {
+  return text.split(character).length - 1;
+}
+
+function indentOf(level: number): string {
+  return "  ".repeat(level);
+}
+
+/** The long-line shapes of this module, or undefined. */
+export function breakStatement(input: { text: string; depth: number }): string[] | undefined {
+  if (!stableText(input.text)) return undefined;
+  return ifStatement(input) ?? callLines(input) ?? indexedAlias(input) ?? functionTypeAlias(input);
+}
+
+/**
+ * `if (test) consequent;` → `if (test)` (or, where it does not fit, `if (`, the `&&`
+ * operands one a line, `)`), then the consequent a level deeper: on its line where it
+ * fits, else a call broken one argument a line.
+ */
+function ifStatement(input: { text: string; depth: number }): string[] | undefined {
+  const { text, depth } = input;
+  if (!text.startsWith("if (") || `${indentOf(depth)}${text}`.length <= WIDTH) return undefined;
+  const close = closingBracket({ text, from: 3 });
+  if (close === undefined) return undefined;
+  const test = text.slice(4, close);
+  const consequent = text.slice(close + 1).trim();
+  if (!consequent.endsWith(";") || consequent.startsWith("{") || text[close + 1] !== " ") return undefined;
+  const head = `${indentOf(depth)}if (${test})`;
+  let lines = [head];
+  if (head.length > WIDTH) {
+    const operands = splitTopLevel({ text: test, separator: " && " });
+    const operand = new RegExp(String.raw`^!?${PATH}(?:\([\w$., ]*\))?(?: (?:===|!==|[<>]=?) (?:${PATH}|-?\d+))?$`);
+    if (!operands || operands.length < 2 || !operands.every((each) => operand.test(each))) return undefined;
+    lines = [`${indentOf(depth)}if (`, ...operands.map((each, index) => `${indentOf(depth + 1)}${each}${index < operands.length - 1 ? " &&" : ""}`), `${indentOf(depth)})`];
+    if (!lines.every((line) => line.length <= WIDTH)) return undefined;
+  }
+  const fits = `${indentOf(depth + 1)}${consequent}`;
+  const body = fits.length <= WIDTH ? [fits] : callLines({ text: consequent, depth: depth + 1 });
+  return body && [...lines, ...body];
+}
+
+/**
+ * `name(a, b, "c");` → one argument a line. Each argument a name, a number, a string or
+ * a `+` of them and plain calls: nothing prettier hugs or breaks inside. Only a lone
+ * string may be longer than its line (prettier has nowhere to break it).
+ */
+function callLines(input: { text: string; depth: number }): string[] | undefined {
+  const { text, depth } = input;
+  const call = new RegExp(String.raw`^(${NAME})\((.*)\);$`).exec(text);
+  if (!call || `${indentOf(depth)}${text}`.length <= WIDTH) return undefined;
+  const args = splitTopLevel({ text: call[2]!, separator: "," });
+  const value = String.raw`(?:${PATH}(?:\([\w$., ]*\))?|-?\d+|${STRING})`;
+  const plain = new RegExp(String.raw`^${value}(?: \+ ${value})*$`);
+  const lone = new RegExp(String.raw`^${STRING}$`);
+  if (!args || args.some((arg) => !plain.test(arg))) return undefined;
+  const lines = args.map((arg) => `${indentOf(depth + 1)}${arg},`);
+  if (lines.some((line, index) => line.length > WIDTH && !lone.test(args[index]!))) return undefined;
+  return [`${indentOf(depth)}${call[1]}(`, ...lines, `${indentOf(depth)});`];
+}
+
+/** `export type X = A["b"][200];` over the width: prettier breaks after the `=` and keeps the rest whole. */
+function indexedAlias(input: { text: string; depth: number }): string[] | undefined {
+  const { text, depth } = input;
+  const match = new RegExp(String.raw`^((?:export )?type ${NAME} =) (${NAME}(?:\[(?:${STRING}|\d+)\])+;)$`).exec(text);
+  if (!match || `${indentOf(depth)}${text}`.length <= WIDTH) return undefined;
+  return [`${indentOf(depth)}${match[1]}`, `${indentOf(depth + 1)}${match[2]}`];
+}
+
+/**
+ * `export type X = (context: C<A, B>) => R | Promise<R>;` where `) => R | Promise<R>;`
+ * does not fit: the parameter one a line (its type arguments one a line where it does
+ * not fit), then the return type's members one a line after `) =>`.
+ */
+function functionTypeAlias(input: { text: string; depth: number }): string[] | undefined {
+  void input;
+  return undefined;
+}
+
+/** The index of the bracket that closes the one at `from`, skipping strings; undefined if it does not close. */
+function closingBracket(input: { text: string; from: number }): number | undefined {
+  const { text } = input;
+  let level = 0;
+  for (let at = input.from; at < text.length; at++) {
+    const character = text[at]!;
+    if (character === '"') {
+      const string = new RegExp(STRING, "y");
+      string.lastIndex = at;
+      const literal = string.exec(text)?.[0];
+      if (!literal) return undefined;
+      at += literal.length - 1;
+    } else if ("([{".includes(character)) level++;
+    else if (")]}".includes(character) && --level === 0) return at;
+  }
+  return undefined;
+}
+
+/** The parts of the text split at its top-level `separator`, skipping strings; undefined if its brackets do not balance. */
+export function splitTopLevel(input: { text: string; separator: string; types?: boolean }): string[] | undefined {
+  const { text, separator } = input;
+  // `<` and `>` are brackets in a type, comparisons in code.
+  const [opening, closing] = input.types ? ["([{<", ")]}>"] : ["([{", ")]}"];
+  const parts: string[] = [];
+  let level = 0;
+  let start = 0;
+  for (let at = 0; at < text.length; at++) {
+    const character = text[at]!;
+    if (character === '"') {
+      const string = new RegExp(STRING, "y");
+      string.lastIndex = at;
+      const literal = string.exec(text)?.[0];
+      if (!literal) return undefined;
+      at += literal.length - 1;
+    } else if (opening.includes(character)) level++;
+    else if (closing.includes(character) && --level < 0) return undefined;
+    else if (level === 0 && text.startsWith(separator, at)) {
+      parts.push(text.slice(start, at).trim());
+      start = at + separator.length;
+      at = start - 1;
+    }
+  }
+  return level === 0 ? [...parts, text.slice(start).trim()] : undefined;
+}
