@@ -119,8 +119,15 @@ function deleteCode(options: BehaviourInput & { by: "id" | "external_id" }): str
   if (!key || !notFound) return undefined;
   const anonymize = operation.query.find((parameter) => parameter.name === "anonymize");
   const wanted = anonymize ? `params${propertyAccess(anonymize.codeName)} === true` : "false";
-  // One line: prettier breaks it (an arrow's body and a conditional are not modelled in the layout).
-  return `({ params }) => store.deleteCustomer({ by: ${stringLiteral(options.by)}, value: params${propertyAccess(key.codeName)}, anonymize: ${wanted} }) ? { status: 204 } : ${notFound}`;
+  // In a block, its object broken (prettier keeps it so): the layout does not break an arrow's body.
+  return `({ params }) => {
+    const deleted = store.deleteCustomer({
+      by: ${stringLiteral(options.by)},
+      value: params${propertyAccess(key.codeName)},
+      anonymize: ${wanted},
+    });
+    return deleted ? { status: 204 } : ${notFound};
+  }`;
 }
 
 function cancelCode(input: BehaviourInput): string | undefined {
