@@ -1,8 +1,8 @@
 // More shapes of long statement line that statement-layout.ts breaks as prettier breaks
 // them (statement-breaks.ts tries these first): `if (a && b && …) call(…);` whose test
 // prettier breaks one operand a line, an `if` or a call holding strings with escapes,
-// a type alias of an indexed access broken after its `=`, and a function-type alias
-// whose return type breaks at its `|`. Also which text prettier prints as it is, quotes
+// a type alias of an indexed access broken after its `=`, a function type's `) => A | B;`
+// broken after the `=>`, a type member `name: Name;` that cannot break. Also which text prettier prints as it is, quotes
 // and escapes included. Each answers undefined for anything else (the line then goes
 // to prettier); test/unit/break-statements.test.ts holds them to prettier.
 
@@ -48,7 +48,7 @@ function indentOf(level: number): string {
 /** The long-line shapes of this module, or undefined. */
 export function breakStatement(input: { text: string; depth: number }): string[] | undefined {
   if (!stableText(input.text)) return undefined;
-  return ifStatement(input) ?? callLines(input) ?? indexedAlias(input) ?? functionTypeAlias(input);
+  return ifStatement(input) ?? callLines(input) ?? indexedAlias(input) ?? returnUnion(input) ?? unbreakableMember(input);
 }
 
 /**
@@ -106,13 +106,28 @@ function indexedAlias(input: { text: string; depth: number }): string[] | undefi
 }
 
 /**
- * `export type X = (context: C<A, B>) => R | Promise<R>;` where `) => R | Promise<R>;`
- * does not fit: the parameter one a line (its type arguments one a line where it does
- * not fit), then the return type's members one a line after `) =>`.
+ * `) => R | Promise<R>;`, closing a function type's parameters broken one a line, over
+ * the width: prettier breaks after the `=>`, and then at each `|` where the union does
+ * not fit on its line.
  */
-function functionTypeAlias(input: { text: string; depth: number }): string[] | undefined {
-  void input;
-  return undefined;
+function returnUnion(input: { text: string; depth: number }): string[] | undefined {
+  const { text, depth } = input;
+  const match = /^\) => (.*);$/.exec(text);
+  if (!match || `${indentOf(depth)}${text}`.length <= WIDTH) return undefined;
+  const members = splitTopLevel({ text: match[1]!, separator: " | ", types: true });
+  // Type references (a generic one among them: no expression ends `B<C>;`), nothing prettier would hug or break inside.
+  const member = new RegExp(String.raw`^${NAME}(?:<[\w$<>, |"[\]]*>)?$`);
+  if (!members || members.length < 2 || !members.every((each) => member.test(each)) || !members.some((each) => each.includes("<"))) return undefined;
+  const head = `${indentOf(depth)}) =>`;
+  const flat = `${indentOf(depth + 1)}${match[1]};`;
+  if (flat.length <= WIDTH) return [head, flat];
+  const lines = members.map((each, index) => `${indentOf(depth + 1)}| ${each}${index === members.length - 1 ? ";" : ""}`);
+  return lines.every((line) => line.length <= WIDTH) ? [head, ...lines] : undefined;
+}
+
+/** `name: TypeName;` over the width (a type member of a long name): prettier has nowhere to break it. */
+function unbreakableMember(input: { text: string; depth: number }): string[] | undefined {
+  return new RegExp(String.raw`^${NAME}\??: ${NAME};$`).test(input.text) ? [indentOf(input.depth) + input.text] : undefined;
 }
 
 /** The index of the bracket that closes the one at `from`, skipping strings; undefined if it does not close. */
