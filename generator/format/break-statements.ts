@@ -2,7 +2,8 @@
 // them (statement-breaks.ts tries these first): `if (a && b && …) call(…);` whose test
 // prettier breaks one operand a line, an `if` or a call holding strings with escapes,
 // a type alias of an indexed access broken after its `=`, a function type's `) => A | B;`
-// broken after the `=>`, a type member `name: Name;` that cannot break. Also which text prettier prints as it is, quotes
+// broken after the `=>`, a type member `name: Name;` that cannot break, an object member
+// `key: (value: T) => call(…),` broken after the `=>` or in its parameters. Also which text prettier prints as it is, quotes
 // and escapes included. Each answers undefined for anything else (the line then goes
 // to prettier); test/unit/break-statements.test.ts holds them to prettier.
 
@@ -48,7 +49,7 @@ function indentOf(level: number): string {
 /** The long-line shapes of this module, or undefined. */
 export function breakStatement(input: { text: string; depth: number }): string[] | undefined {
   if (!stableText(input.text)) return undefined;
-  return ifStatement(input) ?? callLines(input) ?? indexedAlias(input) ?? returnUnion(input) ?? unbreakableMember(input);
+  return ifStatement(input) ?? callLines(input) ?? indexedAlias(input) ?? returnUnion(input) ?? unbreakableMember(input) ?? memberArrow(input);
 }
 
 /**
@@ -123,6 +124,24 @@ function returnUnion(input: { text: string; depth: number }): string[] | undefin
   if (flat.length <= WIDTH) return [head, flat];
   const lines = members.map((each, index) => `${indentOf(depth + 1)}| ${each}${index === members.length - 1 ? ";" : ""}`);
   return lines.every((line) => line.length <= WIDTH) ? [head, ...lines] : undefined;
+}
+
+/**
+ * `key: (value: unknown) => run(check1, value),` over the width: the body on a line of its
+ * own after `=>`, or, where `key: (…) =>` does not fit, the parameters one a line.
+ */
+function memberArrow(input: { text: string; depth: number }): string[] | undefined {
+  const { text, depth } = input;
+  const match = new RegExp(String.raw`^((?:${NAME}|${STRING}): \()([^()]*)(\) =>) (${NAME}\([\w$., ]*\),)$`).exec(text);
+  if (!match || `${indentOf(depth)}${text}`.length <= WIDTH) return undefined;
+  const [, key, parameters, arrow, body] = match as unknown as [string, string, string, string, string];
+  const head = `${indentOf(depth)}${key}${parameters}${arrow}`;
+  const lines =
+    head.length <= WIDTH
+      ? [head, `${indentOf(depth + 1)}${body}`]
+      : [`${indentOf(depth)}${key}`, ...parameters.split(", ").map((each) => `${indentOf(depth + 1)}${each},`), `${indentOf(depth)}${arrow} ${body}`];
+  const parameter = new RegExp(String.raw`^${NAME}\??: ${NAME}$`);
+  return parameters.split(", ").every((each) => parameter.test(each)) && lines.every((line) => line.length <= WIDTH) ? lines : undefined;
 }
 
 /** `name: TypeName;` over the width (a type member of a long name): prettier has nowhere to break it. */
