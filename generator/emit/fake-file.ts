@@ -149,7 +149,8 @@ function seedTypes(options: { cancel: OperationModel | undefined; schemaName: st
   const { names } = options;
   const subscription = options.cancel && options.schemaName
     ? `operations[${stringLiteral(CANCEL)}]["responses"][200]["content"]["application/json"]`
-    : `{ id: string; customer_id: string; status?: string; [field: string]: unknown }`;
+    : // Broken as prettier breaks it (it does not fit on the alias's line).
+      `{\nid: string;\ncustomer_id: string;\nstatus?: string;\n[field: string]: unknown;\n}`;
   return `
 /** A subscription as the fake stores and returns it. */
 export type FakeSubscription = ${subscription};

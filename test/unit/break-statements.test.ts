@@ -146,6 +146,24 @@ describe("break-statements shapes, against prettier at the width's boundary", ()
   });
 });
 
+describe("fake.ts handlers of long operation names", () => {
+  it("lay out `key: exampleHandler<Awaited<ReturnType<…>>>({ … }),` as prettier does around the width, with nothing sent", async () => {
+    // Lengths that put `key: exampleHandler<…>({`, the outcome's line and `ReturnType<…>`'s line around the width.
+    const ids = [20, 30, 34, 38, 40, 42, 44, 46, 48, 52, 56, 58, 60, 61, 62].map((size) => `op${"a".repeat(size)}`);
+    const paths = Object.fromEntries(ids.map((id) => [`/${id}`, { get: { operationId: id, responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "string" }, example: "x" } } } } } }]));
+    const document = { openapi: "3.0.3", info: { title: "Shop API", version: "1" }, paths };
+    const { selected } = selectOperations({ document: document as never, operationIds: ids });
+    const context = { model: buildModel({ selected: selected!, specFile: "shop.yaml" }), subset: selected!.document };
+    const fake = (await Promise.all(emitters.map((entry) => thisThread.emit({ entry, context })))).flat().find((file) => file.path === "fake.ts")!;
+    expect(fake.layout).toBe("statement-lines");
+    expect(fake.contents).toContain("exampleHandler<\nAwaited<\n");
+    const sent: string[] = [];
+    const ours = await layoutStatements({ text: fake.contents, format: (part) => (sent.push(part), formatText({ text: part, path: "fake.ts" })) });
+    expect(ours).toBe(await formatText({ text: fake.contents, path: "fake.ts" }));
+    expect(sent).toStrictEqual([]);
+  });
+});
+
 describe("the embedded spec's validators.ts, server.ts and fake.ts", () => {
   it("are laid out with nothing sent to prettier, in prettier's bytes", async () => {
     const spec = "spec/polar.openapi.yaml";
