@@ -64,7 +64,9 @@ function ifStatement(input: { text: string; depth: number }): string[] | undefin
   if (close === undefined) return undefined;
   const test = text.slice(4, close);
   const consequent = text.slice(close + 1).trim();
+  // One statement: not `if (a) b; else c;`, whose `else` prettier puts on a line of its own.
   if (!consequent.endsWith(";") || consequent.startsWith("{") || text[close + 1] !== " ") return undefined;
+  if (splitTopLevel({ text: consequent, separator: ";" })?.length !== 2) return undefined;
   const head = `${indentOf(depth)}if (${test})`;
   let lines = [head];
   if (head.length > WIDTH) {

@@ -178,7 +178,7 @@ export function breakLikePrettier(input: { text: string; depth: number }): strin
   if (test !== undefined) {
     const head = `if (${test})`;
     const consequent = text.slice(head.length).trim();
-    if (indentOf(depth).length + head.length > width || !consequent.endsWith(";") || consequent.startsWith("{")) return undefined;
+    if (indentOf(depth).length + head.length > width || !consequent.endsWith(";") || consequent.startsWith("{") || /; else /.test(consequent)) return undefined;
     const fits = indentOf(depth + 1).length + consequent.length <= width;
     const body = fits ? [indentOf(depth + 1) + consequent] : breakCall({ text: consequent, depth: depth + 1 });
     return body && [indentOf(depth) + head, ...body];

@@ -59,8 +59,8 @@ describe("break-statements shapes, against prettier at the width's boundary", ()
       ...aroundWidth({ depth, make: (pad) => `if (b2.length > 0 && b3.length > 0) fail(issues, at, "anyOf", "${pad}", value);` }),
     ];
     await expectPrettiersBytes(inBlocks({ depth: Math.max(depth, 1), lines }), { nothingSent: true });
-    // Operands that are not comparisons of names: prettier's to break.
-    await expectPrettiersBytes(inBlocks({ depth: Math.max(depth, 1), lines: [`if (${operands(8)} && (a || b)) fail(issues, at);`] }));
+    // Operands that are not comparisons of names, an `else`: prettier's to break.
+    await expectPrettiersBytes(inBlocks({ depth: Math.max(depth, 1), lines: [`if (${operands(8)} && (a || b)) fail(issues, at);`, `if (${operands(2)}) fail(issues, at, "${"x".repeat(40)}"); else fail(issues, at);`] }));
   });
 
   it.each(DEPTHS)("an `if` or a call holding strings with escapes and single quotes, at depth %i", async (depth) => {
