@@ -22,7 +22,8 @@ const STRING = String.raw`"(?:[^"\\]|\\.)*"`;
  */
 export function stableText(text: string): boolean {
   if (!/[^\x20-\x7e]|['\\]/.test(text)) return true;
-  if (/[^\x20-\x7e`]/.test(text)) return false;
+  // A template literal could hold a quote that looks like a string's: not scanned.
+  if (/[^\x20-\x7e]|`/.test(text)) return false;
   for (let at = 0; at < text.length; at++) {
     const character = text[at]!;
     if (character === '"') {

@@ -143,6 +143,8 @@ describe("break-statements shapes, against prettier at the width's boundary", ()
     expect(stableText(`f(a, "\\\\d", /"/);`)).toBe(false);
     expect(stableText(`const a = /* @__PURE__ */ f("it's");`)).toBe(true);
     expect(stableText(`f("é's");`)).toBe(false);
+    expect(stableText("f(`\"${a}`, 'b');")).toBe(false);
+    expect(stableText("f(`a${b}`);")).toBe(true);
   });
 });
 
