@@ -27,10 +27,8 @@ export function stableText(text: string): boolean {
   for (let at = 0; at < text.length; at++) {
     const character = text[at]!;
     if (character === '"') {
-      const string = new RegExp(STRING, "y");
-      string.lastIndex = at;
-      const literal = string.exec(text)?.[0];
-      if (!literal || count(literal, '"') - 2 > count(literal, "'")) return false;
+      const literal = stringAt({ text, at });
+      if (!literal || literal.split('"').length - 3 > literal.split("'").length - 1) return false;
       at += literal.length - 1;
     } else if (character === "'" || character === "\\") return false;
     // A regular expression could hold a quote: only comments and a spaced division.
@@ -39,8 +37,11 @@ export function stableText(text: string): boolean {
   return true;
 }
 
-function count(text: string, character: string): number {
-  return text.split(character).length - 1;
+/** The double-quoted string literal that starts at `at`, or undefined where it does not end. */
+function stringAt(input: { text: string; at: number }): string | undefined {
+  const string = new RegExp(STRING, "y");
+  string.lastIndex = input.at;
+  return string.exec(input.text)?.[0];
 }
 
 function indentOf(level: number): string {
@@ -159,9 +160,7 @@ function closingBracket(input: { text: string; from: number }): number | undefin
   for (let at = input.from; at < text.length; at++) {
     const character = text[at]!;
     if (character === '"') {
-      const string = new RegExp(STRING, "y");
-      string.lastIndex = at;
-      const literal = string.exec(text)?.[0];
+      const literal = stringAt({ text, at });
       if (!literal) return undefined;
       at += literal.length - 1;
     } else if ("([{".includes(character)) level++;
@@ -181,9 +180,7 @@ export function splitTopLevel(input: { text: string; separator: string; types?: 
   for (let at = 0; at < text.length; at++) {
     const character = text[at]!;
     if (character === '"') {
-      const string = new RegExp(STRING, "y");
-      string.lastIndex = at;
-      const literal = string.exec(text)?.[0];
+      const literal = stringAt({ text, at });
       if (!literal) return undefined;
       at += literal.length - 1;
     } else if (opening.includes(character)) level++;

@@ -79,14 +79,15 @@ function typeLines(options: { prefix: string; type: string; suffix: string; dept
 /** A type argument that is a union too long for its line: one `| member` a line, at its depth, where each fits. */
 function unionLines(options: { type: string; suffix: string; depth: number }): string[] | undefined {
   const { type, suffix, depth } = options;
-  const members = splitTopLevel(type, " | ");
+  const members = splitTopLevel({ text: type, separator: " | " });
   if (!members || members.length < 2) return undefined;
   const lines = members.map((member, index) => `| ${member}${index === members.length - 1 ? suffix : ""}`);
   return lines.every((line) => 2 * depth + line.length <= WIDTH) ? lines : undefined;
 }
 
 /** The parts of `a, B<c, d>, e` split at its top-level commas; undefined if its brackets do not balance. */
-function splitTopLevel(text: string, separator = ","): string[] | undefined {
+function splitTopLevel(input: string | { text: string; separator: string }): string[] | undefined {
+  const { text, separator } = typeof input === "string" ? { text: input, separator: "," } : input;
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
