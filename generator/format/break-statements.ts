@@ -1,11 +1,12 @@
 // More shapes of long statement line that statement-layout.ts breaks as prettier breaks
 // them (statement-breaks.ts tries these first): `if (a && b && …) call(…);` whose test
-// prettier breaks one operand a line, an `if` or a call holding strings with escapes,
-// a type alias of an indexed access broken after its `=`, a function type's `) => A | B;`
-// broken after the `=>`, a type member `name: Name;` that cannot break, an object member
-// `key: (value: T) => call(…),` broken after the `=>` or in its parameters. Also which text prettier prints as it is, quotes
-// and escapes included. Each answers undefined for anything else (the line then goes
-// to prettier); test/unit/break-statements.test.ts holds them to prettier.
+// prettier breaks one operand a line, an `if` or a call holding strings with escapes, a
+// type alias of an indexed access broken after its `=`, a function type's `) => A | B;`
+// broken after the `=>`, a type member `name: Name;` that cannot break, and an object
+// member `key: (value: T) => call(…),` broken after the `=>` or in its parameters. Also
+// which text prettier prints as it is, quotes and escapes included. Each answers
+// undefined for anything else (the line then goes to prettier);
+// test/unit/break-statements.test.ts holds them to prettier.
 
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
 
