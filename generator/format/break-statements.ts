@@ -2,11 +2,11 @@
 // them (statement-breaks.ts tries these first): `if (a && b && …) call(…);` whose test
 // prettier breaks one operand a line, an `if` or a call holding strings with escapes, a
 // type alias of an indexed access broken after its `=`, a function type's `) => A | B;`
-// broken after the `=>`, a type member `name: Name;` that cannot break, and an object
-// member `key: (value: T) => call(…),` broken after the `=>` or in its parameters. Also
-// which text prettier prints as it is, quotes and escapes included. Each answers
-// undefined for anything else (the line then goes to prettier);
-// test/unit/break-statements.test.ts holds them to prettier.
+// broken after the `=>`, a type member `name: Name;` that cannot break or `name: A | B;`
+// broken after the `:`, and an object member `key: (value: T) => call(…),` broken after
+// the `=>` or in its parameters. Also which text prettier prints as it is, quotes and
+// escapes included. Each answers undefined for anything else (the line then goes to
+// prettier); test/unit/break-statements.test.ts holds them to prettier.
 
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
 
@@ -52,7 +52,7 @@ function indentOf(level: number): string {
 /** The long-line shapes of this module, or undefined. */
 export function breakStatement(input: { text: string; depth: number }): string[] | undefined {
   if (!stableText(input.text)) return undefined;
-  return ifStatement(input) ?? callLines(input) ?? indexedAlias(input) ?? returnUnion(input) ?? unbreakableMember(input) ?? memberArrow(input);
+  return ifStatement(input) ?? callLines(input) ?? indexedAlias(input) ?? returnUnion(input) ?? unbreakableMember(input) ?? unionMember(input) ?? memberArrow(input);
 }
 
 /**
@@ -147,6 +147,28 @@ function memberArrow(input: { text: string; depth: number }): string[] | undefin
       : [`${indentOf(depth)}${key}`, ...parameters.split(", ").map((each) => `${indentOf(depth + 1)}${each},`), `${indentOf(depth)}${arrow} ${body}`];
   const parameter = new RegExp(String.raw`^${NAME}\??: ${NAME}$`);
   return parameters.split(", ").every((each) => parameter.test(each)) && lines.every((line) => line.length <= WIDTH) ? lines : undefined;
+}
+
+/**
+ * A type member `name: A | B;` over the width: prettier breaks after the `:`, the union a
+ * level deeper on one line where it fits, else one `| member` a line. Not a union it
+ * hugs (one type reference and `null`s), which it leaves whole.
+ */
+function unionMember(input: { text: string; depth: number }): string[] | undefined {
+  const { text, depth } = input;
+  const match = new RegExp(String.raw`^((?:${NAME}|${STRING})\??:) (.*);$`).exec(text);
+  if (!match || `${indentOf(depth)}${text}`.length <= WIDTH) return undefined;
+  const members = splitTopLevel({ text: match[2]!, separator: " | ", types: true });
+  const member = new RegExp(String.raw`^${NAME}(?:<[\w$<>, |"[\]]*>)?(?:\[(?:${STRING}|\d+)\])*$`);
+  if (!members || members.length < 2 || !members.every((each) => member.test(each))) return undefined;
+  const references = members.filter((each) => !/^(?:null|void)$/.test(each));
+  if (references.length === 1 && !references[0]!.endsWith("]")) return undefined;
+  const flat = `${indentOf(depth + 1)}${match[2]};`;
+  if (flat.length <= WIDTH) return [`${indentOf(depth)}${match[1]}`, flat];
+  const lines = members.map((each, index) => `${indentOf(depth + 1)}| ${each}${index === members.length - 1 ? ";" : ""}`);
+  // A member over the width could break inside: only one prettier cannot break (an indexed access).
+  if (lines.some((line, index) => line.length > WIDTH && !/^\w+(?:\[(?:"[^"]*"|\d+)\])+$/.test(members[index]!))) return undefined;
+  return [`${indentOf(depth)}${match[1]}`, ...lines];
 }
 
 /** `name: TypeName;` over the width (a type member of a long name): prettier has nowhere to break it. */

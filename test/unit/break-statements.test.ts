@@ -125,6 +125,29 @@ describe("break-statements shapes, against prettier at the width's boundary", ()
     await expectPrettiersBytes([...open, ...members, ...close].join("\n") + "\n", { nothingSent: true });
   });
 
+  it.each([1, 2, 4])("a type member whose type is a union, at depth %i", async (depth) => {
+    const indexed = (pad: string) => `operations["i:${pad}"]["responses"][200]["content"]["application/json"]`;
+    const members = [
+      // The whole member around the width.
+      ...aroundWidth({ depth, make: (pad) => `body: ${indexed(pad)} | Uint8Array;` }),
+      // The union a level deeper around the width.
+      ...aroundWidth({ depth: depth + 1, make: (pad) => `subscriptions?: Array<Partial<Sub${pad}>> | undefined;`, measure: (line) => line.length - "subscriptions?: ".length }),
+      ...aroundWidth({ depth: depth + 1, make: (pad) => `"a-b"?: X<${pad}> | Y<${pad}> | undefined;`, measure: (line) => line.length - '"a-b"?: '.length }),
+      // Its members one a line, one over the width.
+      ...aroundWidth({ depth: depth + 1, make: (pad) => `body: ${indexed(pad)} | Uint8Array;`, measure: (line) => line.length - "body: ".length + 2 }),
+      `body: ${indexed("x".repeat(100))} | Uint8Array;`,
+    ];
+    const open = ["export interface A {", ...Array.from({ length: depth - 1 }, (_, level) => `a${level}: {`)];
+    const close = [...Array.from({ length: depth - 1 }, () => "};"), "}"];
+    await expectPrettiersBytes([...open, ...members, ...close].join("\n") + "\n", { nothingSent: true });
+    // In a union's member, as server.ts writes an outcome.
+    const outcome = ["export type O =", "| {", "status: 200;", ...aroundWidth({ depth: 3, make: (pad) => `body: ${indexed(pad)} | Uint8Array;` }), "}", "| { status: 404 };"];
+    await expectPrettiersBytes(outcome.join("\n") + "\n", { nothingSent: true });
+    // A union prettier hugs (one type reference and null), an object type in a member: prettier's.
+    const members2 = [`a: ${"X".repeat(100)}<string> | null;`, `subscriptions?: Array<Partial<FakeSubscription${"x".repeat(20)}> & { id: string; customer_id: string }> | undefined;`];
+    await expectPrettiersBytes(["export interface B {", ...members2, "}"].join("\n") + "\n");
+  });
+
   it.each([1, 3])("an object member `key: (value: unknown) => run(check, value),`, at depth %i", async (depth) => {
     const members = [
       ...aroundWidth({ depth, make: (pad) => `K${pad}: (value: unknown) => run(check243, value),` }),
