@@ -29,8 +29,7 @@ export type FakeCustomer = CustomerRecord;
  */
 export interface FakeSeed {
   customers?: FakeCustomer[] | undefined;
-  subscriptions?:
-    Array<Partial<FakeSubscription> & { id: string; customer_id: string }> | undefined;
+  subscriptions?: (Partial<FakeSubscription> & { id: string; customer_id: string })[] | undefined;
   /**
    * Organization-side tokens (`polar_oat_`, `polar_pat_`, `polar_at_u_`/`polar_at_o_`) and their
    * scopes. Without it, the one token `DEFAULT_ACCESS_TOKEN`, with every scope.
@@ -591,29 +590,29 @@ export function createFakePolar(options: FakePolarOptions = {}): FakePolar {
       if (result.kind === "already-canceled") return alreadyCanceled;
       return { status: 200, body: result.subscription as FakeSubscription };
     },
-    customersDelete: ({ params }) =>
-      store.deleteCustomer({ by: "id", value: params.id, anonymize: params.anonymize === true })
-        ? { status: 204 }
-        : notFound,
-    customersDeleteExternal: ({ params }) =>
-      store.deleteCustomer({
+    customersDelete: ({ params }) => {
+      const deleted = store.deleteCustomer({
+        by: "id",
+        value: params.id,
+        anonymize: params.anonymize === true,
+      });
+      return deleted ? { status: 204 } : notFound;
+    },
+    customersDeleteExternal: ({ params }) => {
+      const deleted = store.deleteCustomer({
         by: "external_id",
         value: params.externalId,
         anonymize: params.anonymize === true,
-      })
-        ? { status: 204 }
-        : notFound,
+      });
+      return deleted ? { status: 204 } : notFound;
+    },
   };
   return {
     handlers,
-    authenticate: ({ scheme, token, scopes, operationId }) =>
-      verdictFor({
-        credential: store.credential(token),
-        token,
-        scheme,
-        scopes,
-        rule: OPERATION_RULES.get(operationId),
-      }),
+    authenticate: ({ scheme, token, scopes, operationId }) => {
+      const rule = OPERATION_RULES.get(operationId);
+      return verdictFor({ credential: store.credential(token), token, scheme, scopes, rule });
+    },
     accessToken: given.access_tokens === undefined ? DEFAULT_ACCESS_TOKEN.token : undefined,
     state: () => ({ ...store.state(), webhooks: webhooks.records() }) as FakeState,
     webhooks: { settled: webhooks.settled, close: webhooks.close },

@@ -106,7 +106,8 @@ function imports(options: { checks: string[]; webhookChecks: boolean; names: Ret
   const used = ["parameters", "validators"].filter((name) => checks.some((check) => check.includes(`${name}[`)) || (name === "validators" && options.webhookChecks));
   return [
     ...(options.polar ? [`import { verdictFor, type OperationRule } from "./fake-runtime/credentials.js";`] : []),
-    `import { createStore, type AccessTokenRecord, type CustomerRecord, type MemberSessionRecord, type SessionRecord } from "./fake-runtime/store.js";`,
+    // As prettier breaks it: the statement-lines layout does not break import lists.
+    `import {\ncreateStore,\ntype AccessTokenRecord,\ntype CustomerRecord,\ntype MemberSessionRecord,\ntype SessionRecord,\n} from "./fake-runtime/store.js";`,
     `import { prepareSeed, type SeedChecks } from "./fake-runtime/seed.js";`,
     `import { createWebhooks } from "./fake-runtime/webhooks.js";`,
     ...(options.examples ? [`import { exampleHandler } from "./fake-runtime/examples.js";`] : []),
@@ -148,7 +149,8 @@ function seedTypes(options: { cancel: OperationModel | undefined; schemaName: st
   const { names } = options;
   const subscription = options.cancel && options.schemaName
     ? `operations[${stringLiteral(CANCEL)}]["responses"][200]["content"]["application/json"]`
-    : `{ id: string; customer_id: string; status?: string; [field: string]: unknown }`;
+    : // Broken as prettier breaks it (it does not fit on the alias's line).
+      `{\nid: string;\ncustomer_id: string;\nstatus?: string;\n[field: string]: unknown;\n}`;
   return `
 /** A subscription as the fake stores and returns it. */
 export type FakeSubscription = ${subscription};
@@ -162,7 +164,7 @@ export type FakeCustomer = CustomerRecord;
  */
 export interface FakeSeed {
   customers?: FakeCustomer[] | undefined;
-  subscriptions?: Array<Partial<FakeSubscription> & { id: string; customer_id: string }> | undefined;
+  subscriptions?: (Partial<FakeSubscription> & { id: string; customer_id: string })[] | undefined;
   /**
    * Organization-side tokens (\`polar_oat_\`, \`polar_pat_\`, \`polar_at_u_\`/\`polar_at_o_\`) and their
    * scopes. Without it, the one token \`DEFAULT_ACCESS_TOKEN\`, with every scope.
@@ -184,7 +186,11 @@ export interface FakeState {
   webhooks: WebhookRecord[];
 }
 
-export type { WebhookDelivery as FakeWebhookDelivery, WebhookOptions as FakeWebhookOptions, WebhookRecord as FakeWebhookRecord } from "./fake-runtime/webhook-delivery.js";
+export type {
+  WebhookDelivery as FakeWebhookDelivery,
+  WebhookOptions as FakeWebhookOptions,
+  WebhookRecord as FakeWebhookRecord,
+} from "./fake-runtime/webhook-delivery.js";
 
 export interface ${names.options} {
   seed?: FakeSeed | undefined;

@@ -5,6 +5,7 @@
 // line. Each answers undefined for anything else (the line then goes to prettier);
 // test/unit/statement-layout.test.ts holds them to prettier.
 
+import { breakStatement } from "./break-statements.js";
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
 
 const WIDTH = PRETTIER_OPTIONS.printWidth;
@@ -169,13 +170,15 @@ function indentOf(level: number): string {
 export function breakLikePrettier(input: { text: string; depth: number }): string[] | undefined {
   const { text, depth } = input;
   const width = PRETTIER_OPTIONS.printWidth;
+  const statement = breakStatement(input);
+  if (statement) return statement;
   const regex = REGEX_LINE.exec(text);
   if (regex?.[1]) return [indentOf(depth) + regex[1], indentOf(depth + 1) + regex[2]];
   const test = ifTest(text);
   if (test !== undefined) {
     const head = `if (${test})`;
     const consequent = text.slice(head.length).trim();
-    if (indentOf(depth).length + head.length > width || !consequent.endsWith(";") || consequent.startsWith("{")) return undefined;
+    if (indentOf(depth).length + head.length > width || !consequent.endsWith(";") || consequent.startsWith("{") || /; else /.test(consequent)) return undefined;
     const fits = indentOf(depth + 1).length + consequent.length <= width;
     const body = fits ? [indentOf(depth + 1) + consequent] : breakCall({ text: consequent, depth: depth + 1 });
     return body && [indentOf(depth) + head, ...body];

@@ -17,6 +17,7 @@
 // prettier's bytes on every real spec.
 
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
+import { stableText } from "./break-statements.js";
 import { breakLikePrettier, isRegexLine } from "./statement-breaks.js";
 import { formatOrUndefined } from "./ts-printer-style.js";
 
@@ -98,7 +99,7 @@ export async function layoutStatements(input: { text: string; format: FormatText
     // escapes it may drop, characters whose printed width is not their length. Prettier
     // prints comments and regular expressions as they are.
     const unbreakable = open.at(-1) === "type" && UNBREAKABLE_MEMBER.test(text);
-    if (!comment && !unbreakable && (line.length > PRETTIER_OPTIONS.printWidth || (/[^\x20-\x7e]|['\\]/.test(text) && !isRegexLine(text)))) {
+    if (!comment && !unbreakable && (line.length > PRETTIER_OPTIONS.printWidth || (!stableText(text) && !isRegexLine(text)))) {
       const broken = line.length > PRETTIER_OPTIONS.printWidth ? breakLikePrettier({ text, depth: at }) : undefined;
       if (broken) {
         lines.push(...broken);

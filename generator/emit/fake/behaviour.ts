@@ -95,15 +95,20 @@ export function behaviourOf(input: BehaviourInput & { handlers: string; key: str
 /**
  * `key: exampleHandler<Outcome>({ ... }),` as prettier prints it in the handler map: on one
  * line where it fits, else the object hugged, its type argument on a line of its own
- * when `key: exampleHandler<…>({` does not fit.
+ * when `key: exampleHandler<…>({` does not fit (`Awaited<` then its argument where that
+ * line does not fit either).
  */
 function exampleMember(options: { key: string; outcome: string; argument: Record<string, unknown> }): string | undefined {
   const { key, outcome, argument } = options;
   const depth = 2;
   const head = `${key}: exampleHandler<${outcome}>(`;
   if (2 * depth + head.length + 1 <= PRETTIER_OPTIONS.printWidth) return jsLiteralLines(argument, { depth, prefix: head, suffix: ")," });
-  if (2 * (depth + 1) + outcome.length > PRETTIER_OPTIONS.printWidth) return undefined;
-  return [`${key}: exampleHandler<`, outcome, jsLiteralLines(argument, { depth, prefix: ">(", suffix: ")," })].join("\n");
+  const argumentLines = jsLiteralLines(argument, { depth, prefix: ">(", suffix: ")," });
+  if (2 * (depth + 1) + outcome.length <= PRETTIER_OPTIONS.printWidth) return [`${key}: exampleHandler<`, outcome, argumentLines].join("\n");
+  // `Awaited<ReturnType<…>>` too long for its line: prettier breaks `Awaited<` around its one argument.
+  const awaited = /^Awaited<(.*)>$/.exec(outcome);
+  if (!awaited || 2 * (depth + 2) + awaited[1]!.length > PRETTIER_OPTIONS.printWidth) return undefined;
+  return [`${key}: exampleHandler<`, "Awaited<", awaited[1]!, ">", argumentLines].join("\n");
 }
 
 /** The shared constant when Polar's own body fits the spec, else this operation's own outcome. */
@@ -119,8 +124,15 @@ function deleteCode(options: BehaviourInput & { by: "id" | "external_id" }): str
   if (!key || !notFound) return undefined;
   const anonymize = operation.query.find((parameter) => parameter.name === "anonymize");
   const wanted = anonymize ? `params${propertyAccess(anonymize.codeName)} === true` : "false";
-  // One line: prettier breaks it (an arrow's body and a conditional are not modelled in the layout).
-  return `({ params }) => store.deleteCustomer({ by: ${stringLiteral(options.by)}, value: params${propertyAccess(key.codeName)}, anonymize: ${wanted} }) ? { status: 204 } : ${notFound}`;
+  // In a block, its object broken (prettier keeps it so): the layout does not break an arrow's body.
+  return `({ params }) => {
+    const deleted = store.deleteCustomer({
+      by: ${stringLiteral(options.by)},
+      value: params${propertyAccess(key.codeName)},
+      anonymize: ${wanted},
+    });
+    return deleted ? { status: 204 } : ${notFound};
+  }`;
 }
 
 function cancelCode(input: BehaviourInput): string | undefined {

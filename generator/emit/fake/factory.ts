@@ -35,16 +35,26 @@ export function factory(options: { model: Model; names: ReturnType<typeof fakeNa
   const { model, names, answers } = options;
   const handlers = answers.map((answer) => answer.member ?? `${propertyKey(answer.operation.functionName)}: ${answer.code},`);
   const code = handlers.join("\n");
-  // On one line: prettier breaks it (an arrow's body is not modelled in the statement-lines layout).
+  // In a block, as prettier prints it: the statement-lines layout does not break an arrow's body.
   const authenticate = model.polar
-    ? `({ scheme, token, scopes, operationId }) => verdictFor({ credential: store.credential(token), token, scheme, scopes, rule: OPERATION_RULES.get(operationId) })`
+    ? `({ scheme, token, scopes, operationId }) => {
+      const rule = OPERATION_RULES.get(operationId);
+      return verdictFor({ credential: store.credential(token), token, scheme, scopes, rule });
+    }`
     : // Another API's credentials are not Polar's tokens: the server checks they are present.
       `() => true`;
   const constants = [
-    ...(code.includes("notFound") ? [`const notFound = /* @__PURE__ */ Object.freeze({ status: 404, body: /* @__PURE__ */ Object.freeze({ error: "ResourceNotFound", detail: "Not found" }) } as const);`] : []),
+    // As prettier breaks them: the outer object does not fit on its line, the inner one does or not.
+    ...(code.includes("notFound")
+      ? [
+          `const notFound = /* @__PURE__ */ Object.freeze({
+status: 404,
+body: /* @__PURE__ */ Object.freeze({ error: "ResourceNotFound", detail: "Not found" }),
+} as const);`,
+        ]
+      : []),
     ...(code.includes("alreadyCanceled")
       ? [
-          // As prettier breaks it: the inner object does not fit on its line.
           `const alreadyCanceled = /* @__PURE__ */ Object.freeze({
 status: 403,
 body: /* @__PURE__ */ Object.freeze({
@@ -61,9 +71,24 @@ export function ${names.create}(options: ${names.options} = {}): ${names.fake} {
   const now = options.now ?? (() => DEFAULT_NOW);
   const given = options.seed ?? {};
   const seededAt = now();
-  const seed = prepareSeed({ seed: given, checks: seedChecks(), defaults: SUBSCRIPTION_DEFAULTS, defaultAccessToken: DEFAULT_ACCESS_TOKEN, now: seededAt });
-  const webhooks = createWebhooks({ webhooks: options.webhooks, specs: webhookEvents(), now, seedingTime: seededAt });
-  const store = createStore({ seed, now, onChange: (change) => webhooks.emit({ change, state: store.state() }) });
+  const seed = prepareSeed({
+    seed: given,
+    checks: seedChecks(),
+    defaults: SUBSCRIPTION_DEFAULTS,
+    defaultAccessToken: DEFAULT_ACCESS_TOKEN,
+    now: seededAt,
+  });
+  const webhooks = createWebhooks({
+    webhooks: options.webhooks,
+    specs: webhookEvents(),
+    now,
+    seedingTime: seededAt,
+  });
+  const store = createStore({
+    seed,
+    now,
+    onChange: (change) => webhooks.emit({ change, state: store.state() }),
+  });
   const handlers: ${names.handlers} = {
     ${code}
   };

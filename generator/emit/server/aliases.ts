@@ -38,7 +38,8 @@ export function handlerAlias(options: { name: string; contextArguments: string[]
   const head = `export type ${name} = (`;
   const tail = `) => ${outcome} | Promise<${outcome}>;`;
   const oneLine = `${head}context: ${context}${tail}`;
-  if (oneLine.length <= WIDTH || !plain(oneLine) || head.length > WIDTH || tail.length > WIDTH) return oneLine;
+  // A tail over the width is the layout's to break (format/break-statements.ts), after the `=>`.
+  if (oneLine.length <= WIDTH || !plain(oneLine) || head.length > WIDTH) return oneLine;
   const parameter = typeLines({ prefix: "context: ", type: context, suffix: ",", depth: 1 });
   return parameter ? [head, ...parameter, tail].join("\n") : oneLine;
 }
@@ -68,15 +69,25 @@ function typeLines(options: { prefix: string; type: string; suffix: string; dept
   const last = typeArguments.length - 1;
   const inner: string[] = [];
   for (const [index, argument] of typeArguments.entries()) {
-    const lines = typeLines({ prefix: "", type: argument, suffix: index < last ? "," : "", depth: depth + 1 });
+    const lines = typeLines({ prefix: "", type: argument, suffix: index < last ? "," : "", depth: depth + 1 }) ?? unionLines({ type: argument, suffix: index < last ? "," : "", depth: depth + 1 });
     if (!lines) return undefined;
     inner.push(...lines);
   }
   return [`${prefix}${generic[1]}<`, ...inner, `>${generic[3]}${suffix}`];
 }
 
+/** A type argument that is a union too long for its line: one `| member` a line, at its depth, where each fits. */
+function unionLines(options: { type: string; suffix: string; depth: number }): string[] | undefined {
+  const { type, suffix, depth } = options;
+  const members = splitTopLevel({ text: type, separator: " | " });
+  if (!members || members.length < 2) return undefined;
+  const lines = members.map((member, index) => `| ${member}${index === members.length - 1 ? suffix : ""}`);
+  return lines.every((line) => 2 * depth + line.length <= WIDTH) ? lines : undefined;
+}
+
 /** The parts of `a, B<c, d>, e` split at its top-level commas; undefined if its brackets do not balance. */
-function splitTopLevel(text: string): string[] | undefined {
+function splitTopLevel(input: string | { text: string; separator: string }): string[] | undefined {
+  const { text, separator } = typeof input === "string" ? { text: input, separator: "," } : input;
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -85,7 +96,7 @@ function splitTopLevel(text: string): string[] | undefined {
     if (character === '"') at = text.indexOf('"', at + 1);
     else if ("<[({".includes(character)) depth++;
     else if (">])}".includes(character) && --depth < 0) return undefined;
-    else if (character === "," && depth === 0) parts.push(text.slice(start, at).trim()), (start = at + 1);
+    else if (depth === 0 && text.startsWith(separator, at)) parts.push(text.slice(start, at).trim()), (start = at + separator.length);
     if (at === -1) return undefined;
   }
   return depth === 0 ? [...parts, text.slice(start).trim()] : undefined;

@@ -32,8 +32,7 @@ export type FakeCustomer = CustomerRecord;
  */
 export interface FakeSeed {
   customers?: FakeCustomer[] | undefined;
-  subscriptions?:
-    Array<Partial<FakeSubscription> & { id: string; customer_id: string }> | undefined;
+  subscriptions?: (Partial<FakeSubscription> & { id: string; customer_id: string })[] | undefined;
   /**
    * Organization-side tokens (`polar_oat_`, `polar_pat_`, `polar_at_u_`/`polar_at_o_`) and their
    * scopes. Without it, the one token `DEFAULT_ACCESS_TOKEN`, with every scope.
