@@ -10,6 +10,7 @@
 // spec (test/corpus/ts-printer-style.test.ts).
 
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
+import { stableText } from "./break-statements.js";
 import { layoutTypeMember } from "./type-member-layout.js";
 
 type FormatText = (text: string) => Promise<string>;
@@ -94,7 +95,8 @@ function membersForPrettier(lines: string[]): Member[] {
     const end = opener ? closingLine({ lines, from: index, indent }) : index;
     const close = lines[end]!.trimStart();
     const reopens = lines.slice(index + 1, end).filter((inner) => inner.length - inner.trimStart().length === indent);
-    const plain = opener === "{" ? isPlainObject({ opening: text, reopens, close }) : !opener && isPlainLine(text);
+    // A line with a string prettier would quote otherwise (more `"` than `'` in it) is never plain.
+    const plain = stableText(text) && (opener === "{" ? isPlainObject({ opening: text, reopens, close }) : !opener);
     if (!plain || line.length > PRETTIER_OPTIONS.printWidth) {
       if (indent === 0) throw new Unrecognised();
       found.push({ from: index, to: end, depth: indent / 2 });
@@ -121,15 +123,12 @@ function closingLine(options: { lines: string[]; from: number; indent: number })
  * an intersection of object types (`} & {`), or hugged with null (`key: {` ... `} | null;`).
  */
 function isPlainObject(input: { opening: string; reopens: string[]; close: string }): boolean {
+  // An object type in a union (`A | {`): prettier puts each member on a line of its own.
+  if (input.opening.replace(/"(?:[^"\\]|\\.)*"/g, '""').includes(" | ")) return false;
   const objectOnly = /^(?:[\w$]+|"[^"\\]*"|\[key: string\])\??: \{$/.test(input.opening);
   if (input.reopens.length > 0) return objectOnly && input.close === "};" && input.reopens.every((line) => line.trimStart() === "} & {");
   if (input.close === "} | null;") return objectOnly;
   return input.close === "};" || input.close === "}[];" || input.close === "}";
-}
-
-/** A one-line member whose text prettier prints as it is (quotes it would swap aside). */
-function isPlainLine(text: string): boolean {
-  return !text.includes("'") && !text.includes('\\"');
 }
 
 /** Every member through one prettier call, each wrapped in type literals to its depth. */
