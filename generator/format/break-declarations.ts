@@ -1,0 +1,127 @@
+// Long declarations of the client (and any emitter writing the same shapes) broken as
+// prettier breaks them: `import`/`export` lists one name a line, a type alias of a type
+// with arguments, an alias whose one type parameter breaks before its intersection, a
+// type member or method signature whose types break, an interface head whose type
+// parameters break. Each answers undefined for anything else, and the line goes to
+// prettier; test/unit/break-declarations.test.ts holds them to prettier at the width.
+
+import { breakFixed } from "./break-fixed.js";
+import { breakMember } from "./break-literals.js";
+import { PRETTIER_OPTIONS } from "./prettier-options.js";
+import { breakable, indentOf, parseType, printType } from "./type-print.js";
+
+const WIDTH = PRETTIER_OPTIONS.printWidth;
+const NAME = String.raw`[A-Za-z_$][\w$]*`;
+
+export function breakDeclaration(input: { text: string; depth: number }): string[] | undefined {
+  const lines =
+    namedList(input) ??
+    genericAlias(input) ??
+    parameterAlias(input) ??
+    typeMember(input) ??
+    methodSignature(input) ??
+    interfaceHead(input) ??
+    breakMember(input) ??
+    breakFixed(input);
+  return lines && lines.length > 1 ? lines : undefined;
+}
+
+/** `import type { a, b } from "x";` (or `export`) → one name a line; prettier keeps a lone name beside its braces. */
+function namedList(input: { text: string; depth: number }): string[] | undefined {
+  const match = /^((?:import|export)(?: type)? \{) (.+) (\} from "[^"\\]*";)$/.exec(input.text);
+  const names = match?.[2]!.split(", ");
+  const name = new RegExp(String.raw`^(?:type )?${NAME}(?: as ${NAME})?$`);
+  if (!match || !names || names.length < 2 || !names.every((each) => name.test(each))) return undefined;
+  const indent = indentOf(input.depth);
+  return [indent + match[1]!, ...names.map((each) => `${indentOf(input.depth + 1)}${each},`), indent + match[3]!];
+}
+
+/** `export type X = R<A, B>;`: the arguments break after `R<` where `… = R<` fits (prettier's fluid assignment). */
+function genericAlias(input: { text: string; depth: number }): string[] | undefined {
+  const match = new RegExp(String.raw`^((?:export )?type ${NAME} = )(.*);$`).exec(input.text);
+  const node = match && parseType(match[2]!);
+  if (!match || !node || node.kind !== "ref" || !node.args || !breakable(node)) return undefined;
+  const lead = indentOf(input.depth) + match[1]!;
+  if (`${lead}${node.name}<`.length > WIDTH) return undefined;
+  return printType({ node, lead, depth: input.depth, suffix: ";" });
+}
+
+/**
+ * `export type X<O extends A = A> = B & C<O>;` whose head does not fit: the type parameter
+ * on a line of its own, then `> = …` as an alias's intersection breaks after its `=`.
+ */
+function parameterAlias(input: { text: string; depth: number }): string[] | undefined {
+  const { depth } = input;
+  const match = new RegExp(String.raw`^((?:export )?type ${NAME}<)(${NAME} extends ${NAME} = ${NAME})> = (.*);$`).exec(input.text);
+  if (!match || `${indentOf(depth)}${match[1]}${match[2]}> =`.length <= WIDTH) return undefined;
+  const parts = splitIntersection(match[3]!);
+  if (!parts) return undefined;
+  const head = [indentOf(depth) + match[1]!, `${indentOf(depth + 1)}${match[2]},`];
+  const whole = `${indentOf(depth)}> = ${match[3]};`;
+  if (whole.length <= WIDTH) return fits([...head, whole]);
+  if (parts.length < 2) return undefined;
+  const first = `${indentOf(depth)}> = ${parts[0]} &`;
+  const rest = (level: number) => parts.slice(1).map((part, index) => `${indentOf(level)}${part}${index === parts.length - 2 ? ";" : " &"}`);
+  if (first.length <= WIDTH) return fits([...head, first, ...rest(depth + 1)]);
+  return fits([...head, `${indentOf(depth)}> =`, `${indentOf(depth + 1)}${match[3]};`]);
+}
+
+/** The members of an intersection of types the type model reads (none an object or a union), or undefined. */
+function splitIntersection(text: string): string[] | undefined {
+  const parts: string[] = [];
+  let start = 0;
+  let level = 0;
+  for (let at = 0; at < text.length; at++) {
+    const character = text[at]!;
+    if (character === "<") level++;
+    else if (character === ">") level--;
+    else if (level === 0 && text.startsWith(" & ", at)) {
+      parts.push(text.slice(start, at));
+      start = at + 3;
+    }
+  }
+  parts.push(text.slice(start));
+  const nodes = parts.map(parseType);
+  return nodes.every((node) => node && node.kind !== "union") ? parts : undefined;
+}
+
+/** `key?: A<B>["c"];` in a type: its type's arguments broken (a type member's type never moves off its key's line). */
+function typeMember(input: { text: string; depth: number }): string[] | undefined {
+  const match = new RegExp(String.raw`^(${NAME}\??: )(.*);$`).exec(input.text);
+  const node = match && parseType(match[2]!);
+  if (!match || !node || node.kind === "union" || !breakable(node)) return undefined;
+  return printType({ node, lead: indentOf(input.depth) + match[1]!, depth: input.depth, suffix: ";" });
+}
+
+/**
+ * `cancel(input: A<O>): Promise<R>;` in a type: the parameters one a line, where the
+ * return type is one prettier cannot break (else it may break there instead).
+ */
+function methodSignature(input: { text: string; depth: number }): string[] | undefined {
+  const { depth } = input;
+  const match = new RegExp(String.raw`^(${NAME})\((.+)\): (.*);$`).exec(input.text);
+  const returns = match && parseType(match[3]!);
+  if (!match || !returns || breakable(returns)) return undefined;
+  const parameters = match[2]!.split(", ").map((each) => new RegExp(String.raw`^(${NAME}\??: )(.*)$`).exec(each));
+  if (!parameters.every((each) => each && parseType(each[2]!) && parseType(each[2]!)!.kind !== "union")) return undefined;
+  return fits([
+    `${indentOf(depth)}${match[1]}(`,
+    ...parameters.map((each) => `${indentOf(depth + 1)}${each![0]},`),
+    `${indentOf(depth)}): ${match[3]};`,
+  ]);
+}
+
+/** `export interface X<O extends A = A> extends B<O> {` → its type parameters one a line, `> extends B<O> {` after. */
+function interfaceHead(input: { text: string; depth: number }): string[] | undefined {
+  const { depth } = input;
+  const match = new RegExp(String.raw`^((?:export )?interface ${NAME}<)([^<>]+)(> extends ${NAME}(?:<[^<>]*>)? \{)$`).exec(input.text);
+  const parameters = match?.[2]!.split(", ");
+  const parameter = new RegExp(String.raw`^${NAME}(?: extends ${NAME})?(?: = ${NAME})?$`);
+  if (!match || !parameters?.every((each) => parameter.test(each))) return undefined;
+  return fits([indentOf(depth) + match[1]!, ...parameters.map((each) => `${indentOf(depth + 1)}${each},`), indentOf(depth) + match[3]!]);
+}
+
+/** The lines where each fits, else undefined (prettier would break one of them further). */
+function fits(lines: string[] | undefined): string[] | undefined {
+  return lines?.every((line) => line.length <= WIDTH) ? lines : undefined;
+}
