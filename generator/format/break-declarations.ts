@@ -17,7 +17,7 @@ export function breakDeclaration(input: { text: string; depth: number }): string
   const lines =
     namedList(input) ??
     genericAlias(input) ??
-    parameterAlias(input) ??
+    intersectionAlias(input) ??
     typeMember(input) ??
     methodSignature(input) ??
     interfaceHead(input) ??
@@ -47,23 +47,28 @@ function genericAlias(input: { text: string; depth: number }): string[] | undefi
 }
 
 /**
- * `export type X<O extends A = A> = B & C<O>;` whose head does not fit: the type parameter
- * on a line of its own, then `> = …` as an alias's intersection breaks after its `=`.
+ * `export type X<O extends A = A> = B & C<O>;`: where the head does not fit, the type
+ * parameter on a line of its own and `> =` after it; then the intersection as prettier
+ * breaks an alias's: beside the `=` where it fits, else broken at each `&` where its first
+ * member fits there, else on the next line, whole or broken at each `&`.
  */
-function parameterAlias(input: { text: string; depth: number }): string[] | undefined {
+function intersectionAlias(input: { text: string; depth: number }): string[] | undefined {
   const { depth } = input;
-  const match = new RegExp(String.raw`^((?:export )?type ${NAME}<)(${NAME} extends ${NAME} = ${NAME})> = (.*);$`).exec(input.text);
-  if (!match || `${indentOf(depth)}${match[1]}${match[2]}> =`.length <= WIDTH) return undefined;
-  const parts = splitIntersection(match[3]!);
-  if (!parts) return undefined;
-  const head = [indentOf(depth) + match[1]!, `${indentOf(depth + 1)}${match[2]},`];
-  const whole = `${indentOf(depth)}> = ${match[3]};`;
-  if (whole.length <= WIDTH) return fits([...head, whole]);
+  const match = new RegExp(String.raw`^((?:export )?type ${NAME})(?:<(${NAME} extends ${NAME} = ${NAME})>)? = (.*);$`).exec(input.text);
+  const parts = match && splitIntersection(match[3]!);
+  if (!match || !parts) return undefined;
+  const broken = match[2] !== undefined && `${indentOf(depth)}${match[1]}<${match[2]}> =`.length > WIDTH;
+  const head = broken ? [indentOf(depth) + match[1]! + "<", `${indentOf(depth + 1)}${match[2]},`, `${indentOf(depth)}> =`] : [`${indentOf(depth)}${match[1]}${match[2] ? `<${match[2]}>` : ""} =`];
+  const last = head.pop()!;
+  const whole = `${last} ${match[3]};`;
+  if (whole.length <= WIDTH) return broken ? fits([...head, whole]) : undefined;
   if (parts.length < 2) return undefined;
-  const first = `${indentOf(depth)}> = ${parts[0]} &`;
   const rest = (level: number) => parts.slice(1).map((part, index) => `${indentOf(level)}${part}${index === parts.length - 2 ? ";" : " &"}`);
+  const first = `${last} ${parts[0]} &`;
   if (first.length <= WIDTH) return fits([...head, first, ...rest(depth + 1)]);
-  return fits([...head, `${indentOf(depth)}> =`, `${indentOf(depth + 1)}${match[3]};`]);
+  const next = `${indentOf(depth + 1)}${match[3]};`;
+  if (next.length <= WIDTH) return fits([...head, last, next]);
+  return fits([...head, last, `${indentOf(depth + 1)}${parts[0]} &`, ...rest(depth + 2)]);
 }
 
 /** The members of an intersection of types the type model reads (none an object or a union), or undefined. */
