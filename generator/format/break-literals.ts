@@ -86,7 +86,9 @@ function parseValue(parser: Parser): Value | undefined {
   const character = parser.text[parser.at];
   if (character === "{" || character === "[") return parseList(parser);
   const text = sticky(parser, LEAF);
-  return text === undefined ? undefined : { kind: "leaf", text, number: /^-?\d/.test(text) };
+  // A bare name that reads as a type (`string`, `Customer`): the line may be a type literal's, where prettier writes `;`.
+  if (text === undefined || /^(?:[A-Z][\w$]*|string|number|boolean|bigint|symbol|object|unknown|never|any|void)$/.test(text)) return undefined;
+  return { kind: "leaf", text, number: /^-?\d/.test(text) };
 }
 
 /** An object or array in prettier's flat spacing (`{ a: 1 }`, `[1, 2]`, `{}`, `[]`). */
