@@ -1,7 +1,8 @@
 // A small model of the types the emitters write on one line (names with type arguments,
 // indexed accesses, literals, unions), printed as prettier prints them: flat where the
 // line fits, else the outermost type arguments one a line, each printed the same way.
-// Anything else does not parse, and its line goes to prettier.
+// Anything else does not parse, and its line goes to prettier; so do `null` and `void`,
+// beside which prettier keeps a union flat.
 
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
 
@@ -49,7 +50,7 @@ function parsePrimary(parser: { text: string; at: number }): TypeNode | undefine
   const literal = sticky(LITERAL);
   if (literal !== undefined) return { kind: "leaf", text: literal };
   const name = sticky(NAME);
-  if (!name || /^(?:keyof|typeof|infer|unique|readonly|asserts|is|extends|new|null|this|object|symbol|bigint)$/.test(name)) return undefined;
+  if (!name || /^(?:keyof|typeof|infer|unique|readonly|asserts|is|extends|new|null|void|this|object|symbol|bigint)$/.test(name)) return undefined;
   let args: TypeNode[] | undefined;
   if (parser.text[parser.at] === "<") {
     parser.at++;
@@ -74,16 +75,16 @@ export function flatType(node: TypeNode): string {
   return `${node.name}${node.args ? `<${node.args.map(flatType).join(", ")}>` : ""}${node.indexes}`;
 }
 
-/** A lone type argument prettier keeps beside its `<…>` (a name without arguments): those never break. */
+/** A lone type argument prettier keeps beside its `<…>` (a literal, a name without arguments): those never break. */
 function hugged(node: TypeNode & { kind: "ref" }): boolean {
   const only = node.args?.length === 1 ? node.args[0]! : undefined;
-  return only?.kind === "ref" && !only.args && only.indexes === "";
+  return only?.kind === "leaf" || (only?.kind === "ref" && !only.args && only.indexes === "");
 }
 
 /** Whether prettier has somewhere to break the type. */
 export function breakable(node: TypeNode): boolean {
   if (node.kind === "union") return true;
-  return node.kind === "ref" && node.args !== undefined && (!hugged(node) || breakable(node.args[0]!));
+  return node.kind === "ref" && node.args !== undefined && !hugged(node);
 }
 
 /**

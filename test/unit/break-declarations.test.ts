@@ -89,6 +89,7 @@ describe("declarations broken as prettier breaks them, across the width", () => 
             `list: Paginated<${pad(n)}Input<O>, ${pad(n)}Result>;`,
             `cancel(input: ${pad(n)}Input<O>): Promise<${pad(n)}Result>;`,
             `cancel(input: ${pad(n)}Input<O>, options?: Options): Promise<Result>;`,
+            `pair: Success<200, "${pad(3 * n)}">;`,
           ].map((line) => nest({ line, depth, kind: "type" })),
         ),
       });
@@ -132,6 +133,11 @@ describe("declarations broken as prettier breaks them, across the width", () => 
     // A parameter's object type, where prettier writes `;`: not read as an object literal.
     expect(breakMember({ text: `input: { client: Client${long}${long} },`, depth: 1 })).toBeUndefined();
     expect(breakMember({ text: `other: { a: string, b: ${long.toLowerCase()}${long.toLowerCase()} },`, depth: 1 })).toBeUndefined();
+  });
+
+  it("a union prettier keeps flat beside null or void, and a lone literal argument, go to prettier", async () => {
+    const long = pad(60);
+    await sweep({ variants: [`literal: Only<"${long}${long}">;`, `a: Promise<${long}Result | void>;`, `b: Array<${long}Result | null>;`, `c(input: ${long}Input): Promise<${long} | void>;`].map((line) => nest({ line, depth: 1, kind: "type" })) });
   });
 
   it("a method signature in a type inside a value", async () => {
