@@ -119,7 +119,7 @@ function methodSignature(input: { text: string; depth: number }): string[] | und
 /** `export interface X<O extends A = A> extends B<O> {` → its type parameters one a line, `> extends B<O> {` after. */
 function interfaceHead(input: { text: string; depth: number }): string[] | undefined {
   const { depth } = input;
-  const match = new RegExp(String.raw`^((?:export )?interface ${NAME}<)([^<>]+)(> extends ${NAME}(?:<[^<>]*>)? \{)$`).exec(input.text);
+  const match = new RegExp(String.raw`^((?:export )?interface ${NAME}<)([^<>]+)(>(?: extends ${NAME}(?:<[^<>]*>)?)? \{)$`).exec(input.text);
   const parameters = match?.[2]!.split(", ");
   const parameter = new RegExp(String.raw`^${NAME}(?: extends ${NAME})?(?: = ${NAME})?$`);
   if (!match || !parameters?.every((each) => parameter.test(each))) return undefined;
