@@ -2,8 +2,9 @@
 // prettier breaks them: `import`/`export` lists one name a line, a type alias of a type
 // with arguments, an alias whose one type parameter breaks before its intersection, a
 // type member or method signature whose types break, an interface head whose type
-// parameters break. Each answers undefined for anything else, and the line goes to
-// prettier; test/unit/break-declarations.test.ts holds them to prettier at the width.
+// parameters break, a function head whose type parameters or parameters break. Each
+// answers undefined for anything else, and the line goes to prettier;
+// test/unit/break-declarations.test.ts holds them to prettier at the width.
 
 import { breakFixed } from "./break-fixed.js";
 import { breakMember } from "./break-literals.js";
@@ -21,6 +22,7 @@ export function breakDeclaration(input: { text: string; depth: number }): string
     typeMember(input) ??
     methodSignature(input) ??
     interfaceHead(input) ??
+    functionHead(input) ??
     breakMember(input) ??
     breakFixed(input);
   return lines && lines.length > 1 ? lines : undefined;
@@ -124,6 +126,73 @@ function interfaceHead(input: { text: string; depth: number }): string[] | undef
   const parameter = new RegExp(String.raw`^${NAME}(?: extends ${NAME})?(?: = ${NAME})?$`);
   if (!match || !parameters?.every((each) => parameter.test(each))) return undefined;
   return fits([indentOf(depth) + match[1]!, ...parameters.map((each) => `${indentOf(depth + 1)}${each},`), indentOf(depth) + match[3]!]);
+}
+
+/**
+ * `export function f<O extends A>(input: B<O> & { client: C<O> }): R {` over the width:
+ * the type parameters one a line where `… f<O extends A>(` does not fit (then the
+ * parameters too where `>(…): R {` does not), the parameters one a line, and a parameter
+ * `name: B & { key: T }` that does not fit broken in its object type. The return type must
+ * be one prettier cannot break (else it may break there instead).
+ */
+function functionHead(input: { text: string; depth: number }): string[] | undefined {
+  const { depth } = input;
+  const match = new RegExp(String.raw`^((?:export )?(?:async )?function ${NAME})(?:<([^()<>]*)>)?\((.*)\): ([^(){}]+) \{$`).exec(input.text);
+  const returns = match && parseType(match[4]!);
+  if (!match || !returns || breakable(returns)) return undefined;
+  const typeParameters = match[2]?.split(", ");
+  if (typeParameters && !typeParameters.every((each) => new RegExp(String.raw`^${NAME}(?: extends ${NAME})?$`).test(each))) return undefined;
+  const parameters = splitParameters(match[3]!);
+  if (!parameters) return undefined;
+  const close = `${indentOf(depth)}): ${match[4]} {`;
+  const open = `${indentOf(depth)}${match[1]}${match[2] ? `<${match[2]}>` : ""}(`;
+  let head = [open];
+  if (typeParameters && open.length > WIDTH) {
+    head = [`${indentOf(depth)}${match[1]}<`, ...typeParameters.map((each) => `${indentOf(depth + 1)}${each},`)];
+    const flat = `${indentOf(depth)}>(${match[3]}): ${match[4]} {`;
+    if (flat.length <= WIDTH) return fits([...head, flat]);
+    head.push(`${indentOf(depth)}>(`);
+  }
+  const lines = parameters.map((each) => parameterLines({ text: each, depth: depth + 1 }));
+  if (lines.some((each) => !each)) return undefined;
+  return fits([...head, ...lines.flatMap((each) => each!), close]);
+}
+
+/** The parameters of a signature: `name: T` (optional too) whose types the type model reads, or `name: T & { key: U }`. */
+function splitParameters(text: string): string[] | undefined {
+  const parts = text.split(", ");
+  const parameter = new RegExp(String.raw`^${NAME}\??: (.*)$`);
+  for (let index = 0; index < parts.length; index++) {
+    // `{ a: A; b: B }` holds no comma; type arguments may: join the pieces back.
+    while (index < parts.length - 1 && !balanced(parts[index]!)) parts.splice(index, 2, `${parts[index]}, ${parts[index + 1]}`);
+    if (!parameter.test(parts[index]!) || !balanced(parts[index]!)) return undefined;
+  }
+  return parts.length && parts[0] !== "" ? parts : undefined;
+}
+
+function balanced(text: string): boolean {
+  let level = 0;
+  for (const character of text) level += "<{".includes(character) ? 1 : ">}".includes(character) ? -1 : 0;
+  return level === 0;
+}
+
+/** `name: T,`, or where it does not fit `name: A & {` with one `key: U;` a line and `},`. */
+function parameterLines(input: { text: string; depth: number }): string[] | undefined {
+  const { text, depth } = input;
+  const object = new RegExp(String.raw`^(${NAME}\??: )(.+) & \{ (.+) \}$`).exec(text);
+  const members = object ? object[3]!.split("; ").map((member) => new RegExp(String.raw`^${NAME}\??: (.+)$`).exec(member)) : [];
+  const types = [object ? object[2]! : text.slice(text.indexOf(": ") + 2), ...members.map((member) => member?.[1] ?? "(")];
+  if (!types.every(unbreakableType)) return undefined;
+  const line = `${indentOf(depth)}${text},`;
+  if (line.length <= WIDTH) return [line];
+  if (!object) return undefined;
+  return [`${indentOf(depth)}${object[1]}${object[2]} & {`, ...members.map((member) => `${indentOf(depth + 1)}${member![0]};`), `${indentOf(depth)}},`];
+}
+
+/** A type the model reads and prettier has nowhere to break. */
+function unbreakableType(text: string): boolean {
+  const node = parseType(text);
+  return node !== undefined && !breakable(node);
 }
 
 /** The lines where each fits, else undefined (prettier would break one of them further). */

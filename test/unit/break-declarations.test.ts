@@ -102,6 +102,20 @@ describe("declarations broken as prettier breaks them, across the width", () => 
     });
   });
 
+  it("function heads: type parameters, then parameters, then a parameter's object type broken where they do not fit", async () => {
+    for (const depth of [0, 1, 2])
+      await sweep({
+        alone: true,
+        variants: range(30, 75).flatMap((n) =>
+          [
+            `export function ${pad(n)}<O extends PolarClientOptions>(input: ${pad(n)}Input<O> & { client: PolarCore<O> }): Promise<${pad(n)}Result> {\nreturn a;\n}`,
+            `export function b${pad(n)}<O extends PolarClientOptions>(input: I<O>): Promise<R> {\nreturn a;\n}`,
+            `function c${pad(n)}(input: ${pad(n)}Input<O> & { client: Core<O>; other?: Other }, other: Other): R {\nreturn a;\n}`,
+          ].map((line) => nest({ line, depth, kind: "block" })),
+        ),
+      });
+  });
+
   it("object-literal members: the outermost object or array first", async () => {
     for (const depth of [1, 2, 3])
       await sweep({
