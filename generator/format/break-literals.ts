@@ -21,7 +21,8 @@ interface Parser {
 
 export function breakMember(input: { text: string; depth: number }): string[] | undefined {
   const match = /^([A-Za-z_$][\w$]*|\d+|"[^"\\]*"): ([[{].*),$/.exec(input.text);
-  if (!match) return undefined;
+  // A quoted key prettier would unquote: not as written.
+  if (!match || /^"(?:[A-Za-z_$][\w$]*|\d+)"$/.test(match[1]!)) return undefined;
   const parser = { text: match[2]!, at: 0 };
   const value = parseValue(parser);
   if (!value || parser.at !== parser.text.length || flat(value) !== match[2] || !prettierFlat(value)) return undefined;
@@ -75,7 +76,8 @@ const ARGUMENT = String.raw`"[^"\\\n]*"|-?\d+|[A-Za-z_$][\w$]*`;
 const LEAF = new RegExp(String.raw`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\((?:(?:${ARGUMENT})(?:, (?:${ARGUMENT}))*)?\)|${ARGUMENT}`, "y");
 const KEY = /[A-Za-z_$][\w$]*|\d+|"[^"\\\n]*"/y;
 
-function sticky(parser: Parser, pattern: RegExp): string | undefined {
+function sticky(input: { parser: Parser; pattern: RegExp }): string | undefined {
+  const { parser, pattern } = input;
   pattern.lastIndex = parser.at;
   const match = pattern.exec(parser.text);
   if (match) parser.at = pattern.lastIndex;
@@ -85,7 +87,7 @@ function sticky(parser: Parser, pattern: RegExp): string | undefined {
 function parseValue(parser: Parser): Value | undefined {
   const character = parser.text[parser.at];
   if (character === "{" || character === "[") return parseList(parser);
-  const text = sticky(parser, LEAF);
+  const text = sticky({ parser, pattern: LEAF });
   // A bare name that reads as a type (`string`, `Customer`): the line may be a type literal's, where prettier writes `;`.
   if (text === undefined || /^(?:[A-Z][\w$]*|string|number|boolean|bigint|symbol|object|unknown|never|any|void)$/.test(text)) return undefined;
   return { kind: "leaf", text, number: /^-?\d/.test(text) };
@@ -103,7 +105,7 @@ function parseList(parser: Parser): Value | undefined {
   }
   if (object && parser.text[parser.at++] !== " ") return undefined;
   for (;;) {
-    const key = object ? sticky(parser, KEY) : "";
+    const key = object ? sticky({ parser, pattern: KEY }) : "";
     if (key === undefined || (object && !parser.text.startsWith(": ", parser.at))) return undefined;
     if (object) parser.at += 2;
     const value = parseValue(parser);

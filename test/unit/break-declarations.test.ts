@@ -142,6 +142,8 @@ describe("declarations broken as prettier breaks them, across the width", () => 
         `mixed: { "a-b": "${long}", 200: "${long}" },`,
         `called: { a: f({ b: "${long}" }), c: "${long}" },`,
         `text: "${long}${long}${long}",`,
+        `"unquoted": { a: "${long}", b: "${long}" },`,
+        `"needs-quotes": { a: "${long}", b: "${long}" },`,
       ].map((line) => nest({ line, depth: 1, kind: "object" })),
     });
     // A parameter's object type, where prettier writes `;`: not read as an object literal.
