@@ -60,7 +60,7 @@ function intersectionAlias(input: { text: string; depth: number }): string[] | u
   const parts = match && splitIntersection(match[3]!);
   if (!match || !parts) return undefined;
   const broken = match[2] !== undefined && `${indentOf(depth)}${match[1]}<${match[2]}> =`.length > WIDTH;
-  const head = broken ? [indentOf(depth) + match[1]! + "<", `${indentOf(depth + 1)}${match[2]},`, `${indentOf(depth)}> =`] : [`${indentOf(depth)}${match[1]}${match[2] ? `<${match[2]}>` : ""} =`];
+  const head = broken ? [indentOf(depth) + match[1]! + "<", ...typeParameter({ text: match[2]!, depth: depth + 1 }), `${indentOf(depth)}> =`] : [`${indentOf(depth)}${match[1]}${match[2] ? `<${match[2]}>` : ""} =`];
   const last = head.pop()!;
   const whole = `${last} ${match[3]};`;
   if (whole.length <= WIDTH) return broken ? fits([...head, whole]) : undefined;
@@ -125,7 +125,15 @@ function interfaceHead(input: { text: string; depth: number }): string[] | undef
   const parameters = match?.[2]!.split(", ");
   const parameter = new RegExp(String.raw`^${NAME}(?: extends ${NAME})?(?: = ${NAME})?$`);
   if (!match || !parameters?.every((each) => parameter.test(each))) return undefined;
-  return fits([indentOf(depth) + match[1]!, ...parameters.map((each) => `${indentOf(depth + 1)}${each},`), indentOf(depth) + match[3]!]);
+  return fits([indentOf(depth) + match[1]!, ...parameters.flatMap((each) => typeParameter({ text: each, depth: depth + 1 })), indentOf(depth) + match[3]!]);
+}
+
+/** A type parameter on its line (`O extends A = B,`), or where that does not fit its default on the next (prettier's `=` group). */
+function typeParameter(input: { text: string; depth: number }): string[] {
+  const line = `${indentOf(input.depth)}${input.text},`;
+  const withDefault = / = (?!.* = )/.exec(input.text);
+  if (line.length <= WIDTH || !withDefault) return [line];
+  return [`${indentOf(input.depth)}${input.text.slice(0, withDefault.index)} =`, `${indentOf(input.depth + 1)}${input.text.slice(withDefault.index + 3)},`];
 }
 
 /**

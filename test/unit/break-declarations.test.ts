@@ -95,6 +95,20 @@ describe("declarations broken as prettier breaks them, across the width", () => 
       });
   });
 
+  it("a type parameter whose default does not fit beside it: the default on the next line", async () => {
+    await sweep({
+      alone: true,
+      variants: range(24, 44).flatMap((n) => {
+        const N = `P${"x".repeat(n - 1)}`;
+        return [
+          `export interface ${N}Core<O extends ${N}ClientOptions = ${N}ClientOptions> {\nreadonly options: O;\n}`,
+          `export interface ${N}Client<O extends ${N}ClientOptions = ${N}ClientOptions> extends ${N}Core<O> {\na: string;\n}`,
+          `export type CustomersDeleteInput<O extends ${N}ClientOptions = ${N}ClientOptions> = CustomersDeleteParams & CallOptions & CallCredentials<O, "accessToken">;`,
+        ];
+      }),
+    });
+  });
+
   it("an interface head whose type parameters break", async () => {
     await sweep({
       alone: true,
