@@ -170,6 +170,16 @@ describe("declarations broken as prettier breaks them, across the width", () => 
     await sweep({ variants: [`literal: Only<"${long}${long}">;`, `a: Promise<${long}Result | void>;`, `b: Array<${long}Result | null>;`, `c(input: ${long}Input): Promise<${long} | void>;`].map((line) => nest({ line, depth: 1, kind: "type" })) });
   });
 
+  it("a head broken over lines and an empty body: the whole file goes to prettier", async () => {
+    const long = pad(50);
+    for (const text of [
+      `export interface ${long}Client<O extends ${long} = ${long}> extends B<O> {\n}\n`,
+      `export function ${long}(a: ${long}, b: ${long}): void {\n}\n`,
+      `export function ${long}<O extends PolarClientOptions>(input: ${long}Input<O> & { client: PolarCore<O> }): R {\n}\n`,
+    ])
+      expect(await layoutStatements({ text, format: prettier })).toBeUndefined();
+  });
+
   it("a method signature in a type inside a value", async () => {
     const long = pad(60);
     await sweep({ alone: true, variants: [`const a = {\nb: {} as {\nremove(input: ${long}Input<O>): Promise<${long}Result>;\n},\n};`] });
