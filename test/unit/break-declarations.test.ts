@@ -79,6 +79,15 @@ describe("declarations broken as prettier breaks them, across the width", () => 
       });
   });
 
+  it("an input alias whose first member does not fit beside `> =`", async () => {
+    for (const depth of [0, 1])
+      await sweep({
+        variants: range(20, 50).map((n) =>
+          nest({ line: `export type E${pad(n)}Input<O extends PolarClientOptions = PolarClientOptions> = E${pad(2 * n)}Params & CallOptions & Call<O, "a">;`, depth, kind: "block" }),
+        ),
+      });
+  });
+
   it("type members and method signatures whose types break", async () => {
     for (const depth of [1, 2, 3])
       await sweep({
