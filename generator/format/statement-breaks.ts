@@ -5,6 +5,7 @@
 // line. Each answers undefined for anything else (the line then goes to prettier);
 // test/unit/statement-layout.test.ts holds them to prettier.
 
+import { breakDeclaration } from "./break-declarations.js";
 import { breakStatement } from "./break-statements.js";
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
 
@@ -19,7 +20,7 @@ function plain(text: string): boolean {
 
 function breakMore(input: { text: string; depth: number }): string[] | undefined {
   if (!plain(input.text)) return undefined;
-  return intersectionAlias(input) ?? unionArgumentAlias(input) ?? huggedReturn(input) ?? functionHead(input);
+  return intersectionAlias(input) ?? unionArgumentAlias(input) ?? huggedReturn(input) ?? functionHead(input) ?? breakDeclaration(input);
 }
 
 /**

@@ -51,7 +51,7 @@ export async function layoutStatements(input: { text: string; format: FormatText
   // Inside a `/** … */` over several lines: prettier re-indents each ` * …` line to the comment.
   let inComment = false;
   // The last line written opened a bracket: a closer next makes an empty block.
-  let afterOpener = false;
+  let afterOpener: boolean | "broken" = false;
   // After `type X =`, lines that start `| ` (a union, one member a line) from this depth:
   // prettier indents them a level, and the members of a `| {` two more, its `}` one more.
   let union: { depth: number } | undefined;
@@ -73,6 +73,8 @@ export async function layoutStatements(input: { text: string; format: FormatText
     open.length -= closers;
     closing.length -= closers;
     if (closers > 0 && afterOpener && /^[})\]]+[;,]?$/.test(text)) {
+      // A head broken over lines, then `{}`: prettier measures its last line with the `}`.
+      if (afterOpener === "broken") return undefined;
       // An empty block, list or call: prettier prints `{}` (`[]`, `()`) on the opener's line; not before `else`, `catch`...
       const opener = lines.pop()!;
       if (opener.length - opener.trimStart().length !== 2 * open.length) return undefined;
@@ -104,7 +106,7 @@ export async function layoutStatements(input: { text: string; format: FormatText
       if (broken) {
         lines.push(...broken);
         if (opens) open.push(context), closing.push(closingWidth(text));
-        afterOpener = opens && broken.length === 1;
+        afterOpener = opens && (broken.length === 1 || "broken");
         continue;
       }
       // A long line that opens or closes a bracket, `} else …` or a continuation would need a wrapper of another kind.

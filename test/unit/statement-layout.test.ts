@@ -68,7 +68,7 @@ describe("layoutStatements", () => {
   it.each([
     ["an unbalanced block", "function f() {\nvoid 0;\n"],
     ["a closing brace with nothing open", "}\n"],
-    ["a long type member inside a value, which no wrapper reproduces", `const a = {\nb: {} as {\nremove(input: ${long}Input<O>): Promise<${long}Result>;\n},\n};\n`],
+    ["a long type member inside a value, which no wrapper reproduces", `const a = {\nb: {} as {\nremove(input: { a: ${long}Input<O> }): Promise<${long}Result>;\n},\n};\n`],
     ["a comment line with trailing whitespace, which prettier may keep", "/**\n * a  \n */\nconst a = 1;\n"],
     ["an unclosed comment", "/**\n * a\nconst a = 1;\n"],
     ["a hugged argument closed by a lone `}`", "f({\na: 1,\n}\n);\n"],
