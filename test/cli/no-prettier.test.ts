@@ -2,7 +2,7 @@
 // (generator/format/): a default run of the CLI never loads prettier, whose start costs
 // a cold run more than any file it would format. test/unit/layout-vs-prettier.test.ts
 // holds the bytes to prettier's.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -34,11 +34,9 @@ process.on("exit", () => { if (Object.keys(cache).some((path) => /[\\\\/]node_mo
     expect(run.code).toBe(0);
   });
 
-  it("the probe sees prettier when a run formats with it (a config's \"format\": \"prettier\")", () => {
-    const dir = join(temp, "with-prettier");
-    mkdirSync(dir);
-    writeFileSync(join(dir, "polar-codegen.config.json"), JSON.stringify({ spec: resolve(specs[0]![0]), out: "out", format: "prettier" }));
-    const run = runCliProcess({ cwd: dir, args: ["--quiet"], env: { NODE_OPTIONS: `--import=${pathToFileURL(probe).href}` } });
+  it("the probe sees prettier where a layout hands a file to it (a recursive union in types.ts)", () => {
+    const spec = resolve("test/fixtures/hostile/struct-recursive-mutual-anyof.yaml");
+    const run = runCliProcess({ cwd: temp, args: ["--spec", spec, "--out", join(temp, "recursive"), "--quiet", "--operations", "*"], env: { NODE_OPTIONS: `--import=${pathToFileURL(probe).href}` } });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("prettier was loaded");
   });

@@ -174,7 +174,8 @@ describe("break-statements shapes, against prettier at the width's boundary", ()
 describe("fake.ts handlers of long operation names", () => {
   it("lay out `key: exampleHandler<Awaited<ReturnType<…>>>({ … }),` as prettier does around the width, with nothing sent", async () => {
     // Lengths that put `key: exampleHandler<…>({`, the outcome's line and `ReturnType<…>`'s line around the width.
-    const ids = [20, 30, 34, 38, 40, 42, 44, 46, 48, 52, 56, 58, 60, 61, 62].map((size) => `op${"a".repeat(size)}`);
+    // Every length, so that each boundary is met exactly (a head of exactly the width among them).
+    const ids = Array.from({ length: 45 }, (_, index) => `op${"a".repeat(18 + index)}`);
     const paths = Object.fromEntries(ids.map((id) => [`/${id}`, { get: { operationId: id, responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "string" }, example: "x" } } } } } }]));
     const document = { openapi: "3.0.3", info: { title: "Shop API", version: "1" }, paths };
     const { selected } = selectOperations({ document: document as never, operationIds: ids });

@@ -94,15 +94,18 @@ export function behaviourOf(input: BehaviourInput & { handlers: string; key: str
 
 /**
  * `key: exampleHandler<Outcome>({ ... }),` as prettier prints it in the handler map: on one
- * line where it fits, else the object hugged, its type argument on a line of its own
- * when `key: exampleHandler<…>({` does not fit (`Awaited<` then its argument where that
- * line does not fit either).
+ * line where it fits, else the object hugged; where `key: exampleHandler<…>({` does not
+ * fit but `key: exampleHandler<…>(` does, the object on lines of its own; else its type
+ * argument on a line of its own (`Awaited<` then its argument where that line does not
+ * fit either).
  */
 function exampleMember(options: { key: string; outcome: string; argument: Record<string, unknown> }): string | undefined {
   const { key, outcome, argument } = options;
   const depth = 2;
   const head = `${key}: exampleHandler<${outcome}>(`;
   if (2 * depth + head.length + 1 <= PRETTIER_OPTIONS.printWidth) return jsLiteralLines(argument, { depth, prefix: head, suffix: ")," });
+  // `key: exampleHandler<…>(` fits but not with the `{` hugged: the argument goes on lines of its own.
+  if (2 * depth + head.length <= PRETTIER_OPTIONS.printWidth) return [head, jsLiteralLines(argument, { depth: depth + 1, prefix: "", suffix: "," }), "),"].join("\n");
   const argumentLines = jsLiteralLines(argument, { depth, prefix: ">(", suffix: ")," });
   if (2 * (depth + 1) + outcome.length <= PRETTIER_OPTIONS.printWidth) return [`${key}: exampleHandler<`, outcome, argumentLines].join("\n");
   // `Awaited<ReturnType<…>>` too long for its line: prettier breaks `Awaited<` around its one argument.
