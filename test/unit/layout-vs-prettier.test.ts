@@ -74,3 +74,22 @@ describe.each(specs)("the layouts that imitate prettier, on %s", (spec) => {
     }
   });
 });
+
+// Specs whose text pushes the layouts to their edges (quotes prettier swaps in keys, an
+// object type in a recursive union, a handler head of exactly the width) and the any-spec
+// fixtures: whatever a layout prints or declines, the file that comes out of the format
+// stage is prettier's.
+const EDGE_SPECS = [
+  "test/fixtures/hostile/escape-path-closes-jsdoc.yaml",
+  "test/fixtures/hostile/escape-schema-name-breakout.yaml",
+  "test/fixtures/hostile/struct-recursive-mutual-anyof.yaml",
+  ...readdirSync("test/fixtures/any-spec").filter((name) => name.endsWith(".yaml")).map((name) => join("test/fixtures/any-spec", name)),
+];
+
+describe.each(EDGE_SPECS)("the format stage on %s", (spec) => {
+  it("gives every laid-out file in prettier's bytes", async () => {
+    const files = (await emitted(spec)).filter((file) => file.layout);
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) expect((await formatFiles([file]))[0]!.contents, file.path).toBe(await formatText({ text: file.contents, path: file.path }));
+  });
+});
