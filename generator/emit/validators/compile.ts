@@ -10,45 +10,11 @@
 //   the branch it names is the one checked.
 // - Formats are enforced (formats.ts); one the table lacks is reported by the emitter.
 
-import { FORMAT_PATTERNS } from "./formats.js";
 import { stringLiteral } from "../escape.js";
-import { jsLiteral, jsNumber } from "../js-literal.js";
+import { decodePointerToken, encodePointerToken, fail, guarded, isRecord, listLiteral, not, pattern, TYPE_TESTS, type Schema, type Site } from "./compile-support.js";
+import { enumCheck, numberChecks, stringChecks, typeCheck } from "./scalar-checks.js";
 
-type Schema = Record<string, unknown> | boolean;
-
-export interface CompileState {
-  document: Record<string, unknown>;
-  /** Component schema name → generated function name. */
-  functions: Map<string, string>;
-  /** Regular expressions, source → constant name; emitted once at module level. */
-  patterns: Map<string, string>;
-  /** Long lists of strings, one-line literal → constant name and items; emitted once at module level (listLiteral). */
-  lists: Map<string, { name: string; items: string[] }>;
-  usedFormats: Set<string>;
-  uncheckedFormats: Set<string>;
-  counter: number;
-}
-
-interface Site {
-  schema: Schema;
-  /** A variable holding the value. */
-  value: string;
-  /** An expression for the value's JSON pointer. */
-  at: string;
-  /** The issues array to push to. */
-  sink: string;
-  state: CompileState;
-}
-
-const TYPE_TESTS: Record<string, (value: string) => string> = {
-  string: (v) => `typeof ${v} === "string"`,
-  number: (v) => `(typeof ${v} === "number" && Number.isFinite(${v}))`,
-  integer: (v) => `Number.isInteger(${v})`,
-  boolean: (v) => `typeof ${v} === "boolean"`,
-  null: (v) => `${v} === null`,
-  object: (v) => `isRecord(${v})`,
-  array: (v) => `Array.isArray(${v})`,
-};
+export type { CompileState } from "./compile-support.js";
 
 export function compileSite(site: Site): string {
   const { schema, value } = site;
@@ -69,10 +35,6 @@ export function compileSite(site: Site): string {
   return schema.nullable === true && code ? `if (${value} !== null) {\n${code}\n}` : code;
 }
 
-function guarded(options: { test: string; code: string }): string {
-  return options.code ? `if (${options.test}) {\n${options.code}\n}` : "";
-}
-
 function refCall(site: Site): string {
   const ref = (site.schema as Record<string, unknown>).$ref;
   if (typeof ref !== "string") return "";
@@ -80,75 +42,6 @@ function refCall(site: Site): string {
   const fn = name && site.state.functions.get(decodePointerToken(name));
   if (!fn) throw new Error(`validators: cannot compile $ref "${ref}" (only #/components/schemas/... is supported)`);
   return `${fn}(${site.value}, ${site.at}, ${site.sink});`;
-}
-
-function typeCheck(site: Site): string {
-  const schema = site.schema as Record<string, unknown>;
-  const types = typeof schema.type === "string" ? [schema.type] : Array.isArray(schema.type) ? (schema.type as string[]) : [];
-  if (types.length === 0) return "";
-  const tests = types.map((type) => (Object.hasOwn(TYPE_TESTS, type) ? TYPE_TESTS[type]!(site.value) : "false"));
-  if (schema.nullable === true) tests.push(TYPE_TESTS.null!(site.value));
-  return `if (${not(tests.join(" || "))}) ${fail({ site, keyword: "type", message: stringLiteral(`must be ${types.join(" or ")}`), expected: stringLiteral(types.join(" | ")) })}`;
-}
-
-function enumCheck(site: Site): string {
-  const schema = site.schema as Record<string, unknown>;
-  const checks: string[] = [];
-  if (Array.isArray(schema.enum)) {
-    const literal = listLiteral({ state: site.state, items: schema.enum });
-    checks.push(`if (!includesJson(${literal}, ${site.value})) ${fail({ site, keyword: "enum", message: stringLiteral(`must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(", ")}`), expected: literal })}`);
-  }
-  if ("const" in schema) {
-    const literal = jsLiteral(schema.const);
-    checks.push(`if (!includesJson([${literal}], ${site.value})) ${fail({ site, keyword: "const", message: stringLiteral(`must be ${literal}`), expected: literal })}`);
-  }
-  return checks.join("\n");
-}
-
-function stringChecks(site: Site): string {
-  const schema = site.schema as Record<string, unknown>;
-  const { value } = site;
-  const checks: string[] = [];
-  if (typeof schema.minLength === "number") checks.push(`if (codePoints(${value}) < ${schema.minLength}) ${fail({ site, keyword: "minLength", message: `"must have at least ${schema.minLength} characters"`, expected: String(schema.minLength) })}`);
-  if (typeof schema.maxLength === "number") checks.push(`if (codePoints(${value}) > ${schema.maxLength}) ${fail({ site, keyword: "maxLength", message: `"must have at most ${schema.maxLength} characters"`, expected: String(schema.maxLength) })}`);
-  if (typeof schema.pattern === "string") {
-    checks.push(`if (!${pattern({ state: site.state, source: schema.pattern })}.test(${value})) ${fail({ site, keyword: "pattern", message: stringLiteral(`must match ${schema.pattern}`), expected: stringLiteral(schema.pattern) })}`);
-  }
-  if (typeof schema.format === "string") checks.push(formatCheck({ site, format: schema.format }));
-  return checks.filter(Boolean).join("\n");
-}
-
-function formatCheck(options: { site: Site; format: string }): string {
-  const { site, format } = options;
-  // Own entries only: a format named `constructor` is not Object.prototype's.
-  const source = Object.hasOwn(FORMAT_PATTERNS, format) ? FORMAT_PATTERNS[format] : undefined;
-  if (source === undefined) {
-    site.state.uncheckedFormats.add(format);
-    return "";
-  }
-  site.state.usedFormats.add(format);
-  const regex = pattern({ state: site.state, source });
-  const dated = format === "date" || format === "date-time" ? ` || !realDate(${site.value})` : "";
-  return `if (!${regex}.test(${site.value})${dated}) ${fail({ site, keyword: "format", message: stringLiteral(`must be a valid ${format}`), expected: stringLiteral(format) })}`;
-}
-
-function numberChecks(site: Site): string {
-  const schema = site.schema as Record<string, unknown>;
-  const { value } = site;
-  const bounds: Array<[string, string, unknown]> = [
-    ["minimum", "<", schema.minimum],
-    ["maximum", ">", schema.maximum],
-    // 3.1 gives numbers; 3.0 gives booleans that tighten minimum/maximum.
-    ["exclusiveMinimum", "<=", typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum : schema.exclusiveMinimum === true ? schema.minimum : undefined],
-    ["exclusiveMaximum", ">=", typeof schema.exclusiveMaximum === "number" ? schema.exclusiveMaximum : schema.exclusiveMaximum === true ? schema.maximum : undefined],
-  ];
-  const checks = bounds
-    .filter(([, , limit]) => typeof limit === "number")
-    .map(([keyword, op, limit]) => `if (${value} ${op} ${jsNumber(limit as number)}) ${fail({ site, keyword, message: stringLiteral(`must not be ${op} ${limit}`), expected: jsNumber(limit as number) })}`);
-  if (typeof schema.multipleOf === "number") {
-    checks.push(`if (!Number.isInteger(${value} / ${jsNumber(schema.multipleOf)})) ${fail({ site, keyword: "multipleOf", message: `"must be a multiple of ${schema.multipleOf}"`, expected: jsNumber(schema.multipleOf) })}`);
-  }
-  return checks.join("\n");
 }
 
 function objectChecks(site: Site): string {
@@ -290,77 +183,4 @@ function tagsOf(options: { branch: Schema; mapping: Record<string, string> | und
   if (typeof ref !== "string") return [];
   const mapped = Object.entries(options.mapping ?? {}).filter(([, target]) => target === ref || target === ref.split("/").pop()).map(([value]) => value);
   return mapped.length > 0 ? mapped : [decodePointerToken(ref.split("/").pop()!)];
-}
-
-/** Keywords whose message the emitted `fail` derives from `expected`: the commonest checks stay short. */
-const DERIVED_MESSAGES = new Set(["type", "format", "enum", "const", "pattern"]);
-
-/** Longer than this, a list of plain strings is named at module level rather than written inline. */
-const INLINE_LIST_LENGTH = 40;
-
-/**
- * A list as a literal, or, when it is a long one of plain strings, the name of a module
- * constant holding it: inline, it would make its check's line longer than prettier's
- * width, and only prettier could break that line.
- */
-function listLiteral(options: { state: CompileState; items: unknown[] }): string {
-  const literal = jsLiteral(options.items);
-  const plain = options.items.every((item): item is string => typeof item === "string" && /^[\x20-\x7e]*$/.test(item) && !/["'\\]/.test(item));
-  if (!plain || literal.length <= INLINE_LIST_LENGTH) return literal;
-  let list = options.state.lists.get(literal);
-  if (!list) {
-    list = { name: `LIST_${options.state.lists.size}`, items: options.items as string[] };
-    options.state.lists.set(literal, list);
-  }
-  return list.name;
-}
-
-function fail(options: { site: Site; keyword: string; message: string; expected?: string; actual?: string; at?: string }): string {
-  const { site } = options;
-  const message = DERIVED_MESSAGES.has(options.keyword) ? "" : `, ${options.message}`;
-  return `fail(${site.sink}, ${options.at ?? site.at}, ${stringLiteral(options.keyword)}, ${options.expected ?? "undefined"}, ${options.actual ?? site.value}${message});`;
-}
-
-function pattern(options: { state: CompileState; source: string }): string {
-  const { state, source } = options;
-  let name = state.patterns.get(source);
-  if (!name) {
-    name = `PATTERN_${state.patterns.size}`;
-    state.patterns.set(source, name);
-  }
-  return name;
-}
-
-/** `!expression`, in parentheses only where prettier keeps them: around an operator, not a call or a name. */
-function not(expression: string): string {
-  return hasTopLevelOperator(expression) ? `!(${expression})` : `!${expression}`;
-}
-
-/** A space outside brackets and strings: `a === b`, `a || b`; `f(a, b)` and `(a && b)` have none. */
-function hasTopLevelOperator(expression: string): boolean {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let index = 0; index < expression.length; index++) {
-    const char = expression[index]!;
-    if (quote) {
-      if (char === "\\") index++;
-      else if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'" || char === "`") quote = char;
-    else if ("([{".includes(char)) depth++;
-    else if (")]}".includes(char)) depth--;
-    else if (char === " " && depth === 0) return true;
-  }
-  return false;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function encodePointerToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function decodePointerToken(token: string): string {
-  return token.replace(/~1/g, "/").replace(/~0/g, "~");
 }
