@@ -22,7 +22,8 @@ const EDITS = {
   // A top-level extension nothing selects.
   unreached: (text, n) => `${text.trimEnd()}\nx-bench-edit: ${n}\n`,
   // A description on a schema every operation reaches (404 ResourceNotFound).
-  reached: (text, n) => text.replace(/^( +)ResourceNotFound:\n/m, (line, indent) => `${line}${indent}  description: bench edit ${n}\n`),
+  // (Its own description, if it has one, is replaced: a second would be a duplicate key.)
+  reached: (text, n) => text.replace(/^( +)ResourceNotFound:\n(?:\1  description: .*\n)?/m, (_, indent) => `${indent}ResourceNotFound:\n${indent}  description: bench edit ${n}\n`),
 };
 
 export async function benchWatchLatency() {
@@ -78,14 +79,16 @@ async function benchSpec(spec) {
   }
 }
 
-/** Resolve on the next stdout line that matches; fail on the child's exit. */
+/** Resolve on the next stdout line that matches; fail on the child's exit, or after 30 s with what it printed. */
 function lineReader(child) {
   let buffer = "";
   let waiter;
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
+  let printed = "";
   child.stdout.on("data", (chunk) => {
     buffer += chunk;
+    printed = (printed + chunk).slice(-2000);
     for (let end = buffer.indexOf("\n"); end !== -1; end = buffer.indexOf("\n")) {
       const line = buffer.slice(0, end);
       buffer = buffer.slice(end + 1);
@@ -98,7 +101,11 @@ function lineReader(child) {
   });
   child.once("exit", (code) => waiter?.fail(new Error(`watch exited (${code}): ${stderr}`)));
   return {
-    next: (match) => new Promise((done, fail) => (waiter = { match, done, fail })),
+    next: (match) =>
+      new Promise((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`watch printed no expected line in 30 s:\n${printed}${stderr}`)), 30_000);
+        waiter = { match, done: (line) => (clearTimeout(timer), done(line)), fail: (error) => (clearTimeout(timer), fail(error)) };
+      }),
   };
 }
 
