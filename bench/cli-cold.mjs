@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const SPECS = ["../shared/specs/polar/polar-2026-10.openapi.json", "../shared/specs/polar/polar-2026-10.openapi.yaml"];
+// BENCH_SPECS=a.json,b.yaml measures other specs the same way.
+const SPECS = process.env.BENCH_SPECS?.split(",") ?? ["../shared/specs/polar/polar-2026-10.openapi.json", "../shared/specs/polar/polar-2026-10.openapi.yaml"];
 const PRELOAD = ["--import", "./bench/report-rss.mjs"];
 
 export function timeOnce(args) {
