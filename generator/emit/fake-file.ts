@@ -106,7 +106,7 @@ function imports(options: { checks: string[]; webhookChecks: boolean; names: Ret
   const used = ["parameters", "validators"].filter((name) => checks.some((check) => check.includes(`${name}[`)) || (name === "validators" && options.webhookChecks));
   return [
     ...(options.polar ? [`import { verdictFor, type OperationRule } from "./fake-runtime/credentials.js";`] : []),
-    // As prettier breaks it: the statement-lines layout does not break import lists.
+    // A fixed list, written as prettier breaks it.
     `import {\ncreateStore,\ntype AccessTokenRecord,\ntype CustomerRecord,\ntype MemberSessionRecord,\ntype SessionRecord,\n} from "./fake-runtime/store.js";`,
     `import { prepareSeed, type SeedChecks } from "./fake-runtime/seed.js";`,
     `import { createWebhooks } from "./fake-runtime/webhooks.js";`,

@@ -131,6 +131,11 @@ function returnUnion(input: { text: string; depth: number }): string[] | undefin
   return lines.every((line) => line.length <= WIDTH) ? [head, ...lines] : undefined;
 }
 
+/** A quoted key prettier may print unquoted (`"abc":`, `"1":`): left to prettier. */
+function unquotable(head: string): boolean {
+  return /^"(?:[A-Za-z_$][\w$]*|\d+)"/.test(head);
+}
+
 /**
  * `key: (value: unknown) => run(check1, value),` over the width: the body on a line of its
  * own after `=>`, or, where `key: (…) =>` does not fit, the parameters one a line.
@@ -138,7 +143,7 @@ function returnUnion(input: { text: string; depth: number }): string[] | undefin
 function memberArrow(input: { text: string; depth: number }): string[] | undefined {
   const { text, depth } = input;
   const match = new RegExp(String.raw`^((?:${NAME}|${STRING}): \()([^()]*)(\) =>) (${NAME}\([\w$., ]*\),)$`).exec(text);
-  if (!match || `${indentOf(depth)}${text}`.length <= WIDTH) return undefined;
+  if (!match || `${indentOf(depth)}${text}`.length <= WIDTH || unquotable(match[1]!)) return undefined;
   const [, key, parameters, arrow, body] = match as unknown as [string, string, string, string, string];
   const head = `${indentOf(depth)}${key}${parameters}${arrow}`;
   const lines =
@@ -157,7 +162,7 @@ function memberArrow(input: { text: string; depth: number }): string[] | undefin
 function unionMember(input: { text: string; depth: number }): string[] | undefined {
   const { text, depth } = input;
   const match = new RegExp(String.raw`^((?:${NAME}|${STRING})\??:) (.*);$`).exec(text);
-  if (!match || `${indentOf(depth)}${text}`.length <= WIDTH) return undefined;
+  if (!match || `${indentOf(depth)}${text}`.length <= WIDTH || unquotable(match[1]!)) return undefined;
   const members = splitTopLevel({ text: match[2]!, separator: " | ", types: true });
   const member = new RegExp(String.raw`^${NAME}(?:<[\w$<>, |"[\]]*>)?(?:\[(?:${STRING}|\d+)\])*$`);
   if (!members || members.length < 2 || !members.every((each) => member.test(each))) return undefined;

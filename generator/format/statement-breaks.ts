@@ -6,7 +6,7 @@
 // test/unit/statement-layout.test.ts holds them to prettier.
 
 import { breakDeclaration } from "./break-declarations.js";
-import { breakStatement } from "./break-statements.js";
+import { breakStatement, splitTopLevel, stableText } from "./break-statements.js";
 import { PRETTIER_OPTIONS } from "./prettier-options.js";
 
 const WIDTH = PRETTIER_OPTIONS.printWidth;
@@ -30,7 +30,7 @@ function breakMore(input: { text: string; depth: number }): string[] | undefined
 function unionArgumentAlias(input: { text: string; depth: number }): string[] | undefined {
   const { text, depth } = input;
   const match = new RegExp(String.raw`^((?:export )?type ${NAME} = ${NAME}<)(.*)(>;)$`).exec(text);
-  const members = match && splitTopLevel({ text: match[2]!, separator: " | " });
+  const members = match && splitTopLevel({ text: match[2]!, separator: " | ", types: true });
   if (!match || !members || members.length < 2 || `${indentOf(depth + 1)}${match[2]}`.length <= WIDTH) return undefined;
   const lines = [indentOf(depth) + match[1]!];
   for (const member of members) {
@@ -40,14 +40,14 @@ function unionArgumentAlias(input: { text: string; depth: number }): string[] | 
       continue;
     }
     const generic = new RegExp(String.raw`^(${NAME})<(.*)>$`).exec(member);
-    const typeArguments = generic && splitTopLevel({ text: generic[2]!, separator: "," });
+    const typeArguments = generic && splitTopLevel({ text: generic[2]!, separator: ",", types: true });
     if (!generic || !typeArguments) return undefined;
     lines.push(`${indentOf(depth + 1)}| ${generic[1]}<`);
     for (const [index, argument] of typeArguments.entries()) {
       const last = index === typeArguments.length - 1;
       const line = `${indentOf(depth + 3)}${argument}${last ? "" : ","}`;
       // The last argument, a union too long for its line: one `| part` a line at the same depth.
-      const parts = line.length > WIDTH && last ? splitTopLevel({ text: argument, separator: " | " }) : undefined;
+      const parts = line.length > WIDTH && last ? splitTopLevel({ text: argument, separator: " | ", types: true }) : undefined;
       if (parts && parts.length > 1) lines.push(...parts.map((part) => `${indentOf(depth + 3)}| ${part}`));
       else lines.push(line);
     }
@@ -121,33 +121,21 @@ function functionHead(input: { text: string; depth: number }): string[] | undefi
   const { text, depth } = input;
   const match = new RegExp(String.raw`^((?:export )?(?:async )?function ${NAME}(?:<[^()]*>)?\()(.*)(\): [^()]+ \{)$`).exec(text);
   if (!match) return undefined;
-  const parameters = splitTopLevel(match[2]!);
+  const parameters = splitTopLevel({ text: match[2]!, separator: ",", types: true });
   if (!parameters || parameters.length === 0) return undefined;
   if (parameters.length === 1 && /^\{|^\w+\??: \{[^}]*\}$/.test(parameters[0]!)) return undefined;
   const lines = [indentOf(depth) + match[1]!, ...parameters.map((parameter) => `${indentOf(depth + 1)}${parameter},`), indentOf(depth) + match[3]!];
   return lines.every((line) => line.length <= WIDTH) ? lines : undefined;
 }
 
-/** The parts of `a: A<b, c>, d: { e: f }` split at its top-level commas (or `separator`); undefined if its brackets do not balance. */
-function splitTopLevel(input: string | { text: string; separator: string }): string[] | undefined {
-  const { text, separator } = typeof input === "string" ? { text: input, separator: "," } : input;
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let at = 0; at < text.length; at++) {
-    const character = text[at]!;
-    if (character === '"') {
-      at = text.indexOf('"', at + 1);
-      if (at === -1) return undefined;
-    } else if ("<[({".includes(character)) depth++;
-    else if (">])}".includes(character) && --depth < 0) return undefined;
-    else if (depth === 0 && text.startsWith(separator, at)) {
-      parts.push(text.slice(start, at).trim());
-      start = at + separator.length;
-      at = start - 1;
-    }
+/** The `"` that closes the string opened at `open` (a `\"` inside does not), or -1. */
+function closingQuote(input: { text: string; open: number }): number {
+  const { text } = input;
+  for (let at = input.open + 1; at < text.length; at++) {
+    if (text[at] === "\\") at++;
+    else if (text[at] === '"') return at;
   }
-  return depth === 0 ? [...parts, text.slice(start).trim()] : undefined;
+  return -1;
 }
 
 /** `const NAME = /…/flags;`, or a continued `/…/flags;`: a regular expression literal, which prettier prints as written. */
@@ -175,6 +163,8 @@ export function breakLikePrettier(input: { text: string; depth: number }): strin
   if (statement) return statement;
   const regex = REGEX_LINE.exec(text);
   if (regex?.[1]) return [indentOf(depth) + regex[1], indentOf(depth + 1) + regex[2]];
+  // A string prettier would quote otherwise changes the line's length and where it breaks.
+  if (!stableText(text)) return undefined;
   const test = ifTest(text);
   if (test !== undefined) {
     const head = `if (${test})`;
@@ -223,7 +213,7 @@ function scanBrackets(input: { text: string; from: number }): { close?: number; 
   for (let at = input.from; at < text.length; at++) {
     const character = text[at]!;
     if (character === '"') {
-      at = text.indexOf('"', at + 1);
+      at = closingQuote({ text, open: at });
       if (at === -1) return { commas };
     } else if ("([{".includes(character)) depth++;
     else if (")]}".includes(character) && --depth === 0) return { close: at, commas };

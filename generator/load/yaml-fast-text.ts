@@ -8,7 +8,7 @@ const SPACE = 32;
 const QUOTE = 34;
 
 /**
- * The text's lines, each sliced from it when asked for: an array of all 66,000 lines of
+ * The text's lines, each sliced from it when asked for: an array of all the lines of
  * the Polar spec would outlive the parse's young garbage and grow V8's young generation.
  */
 export class Reader {

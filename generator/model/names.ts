@@ -19,15 +19,6 @@ import type { Model, OperationModel, ParameterModel, SecuritySchemeModel } from 
  * list to the generated modules.
  */
 export function GENERATED_NAMES(name: string): ReadonlySet<string> {
-  let names = generatedNamesByApi.get(name);
-  if (!names) generatedNamesByApi.set(name, (names = generatedNames(name)));
-  return names;
-}
-
-/** Made once per API name: every operation's function name is checked against them. */
-const generatedNamesByApi = new Map<string, ReadonlySet<string>>();
-
-function generatedNames(name: string): ReadonlySet<string> {
   return new Set(
     (
       "AnyOf Aborted AnyHandler AnyResult Authenticate AuthenticateInput AuthenticateVerdict BaseOptions BasicCredential BasicPair CallCredentials " +
@@ -79,9 +70,10 @@ export function operationDeclarations(functionName: string): string[] {
  * `class_`, `send` → `send_`). Empty when the id has no letter or digit to keep. ASCII,
  * because TypeScript and JavaScript engines know different versions of Unicode's letters.
  */
-export function operationFunctionName(options: { operationId: string; apiName: string }): string {
+export function operationFunctionName(options: { operationId: string; apiName: string; taken?: ReadonlySet<string> }): string {
   const { operationId } = options;
-  const taken = GENERATED_NAMES(options.apiName);
+  // `taken`: GENERATED_NAMES(apiName), made once by a caller naming many operations.
+  const taken = options.taken ?? GENERATED_NAMES(options.apiName);
   const folded = operationId.normalize("NFKD").replace(/\p{M}/gu, "");
   let name = camelCase(folded.replace(/[^A-Za-z0-9]+/g, "_"));
   if (name === "") return name;

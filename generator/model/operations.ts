@@ -4,7 +4,7 @@
 import { HTTP_METHODS, isObject, parsePointer, type OpenApiDocument } from "../openapi.js";
 import { ownValue } from "../json.js";
 import { notInherited, camelCase, operationGroup } from "./naming.js";
-import { operationFunctionName } from "./names.js";
+import { GENERATED_NAMES, operationFunctionName } from "./names.js";
 import { toTypeRef } from "./type-ref.js";
 import type { OperationModel, ParameterModel, RequestBodyModel, ResponseModel, SecurityRequirementModel } from "./types.js";
 
@@ -17,12 +17,13 @@ const JSON_MEDIA = /^application\/(?:[\w.+-]*\+)?json\b/i;
 
 export function buildOperations(options: { document: OpenApiDocument; apiName: string }): OperationModel[] {
   const { document, apiName } = options;
+  const taken = GENERATED_NAMES(apiName);
   const operations: OperationModel[] = [];
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!isObject(operation)) continue;
-      operations.push(buildOperation({ document, apiName, path, method, operation, shared: item.parameters }));
+      operations.push(buildOperation({ document, apiName, taken, path, method, operation, shared: item.parameters }));
     }
   }
   return operations.sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -31,6 +32,7 @@ export function buildOperations(options: { document: OpenApiDocument; apiName: s
 function buildOperation(options: {
   document: OpenApiDocument;
   apiName: string;
+  taken: ReadonlySet<string>;
   path: string;
   method: OperationModel["method"];
   operation: Json;
@@ -44,7 +46,7 @@ function buildOperation(options: {
   return {
     id,
     group: operationGroup(id),
-    functionName: operationFunctionName({ operationId: id, apiName: options.apiName }),
+    functionName: operationFunctionName({ operationId: id, apiName: options.apiName, taken: options.taken }),
     method: options.method,
     path: options.path,
     ...(typeof operation.summary === "string" ? { summary: operation.summary } : {}),

@@ -40,15 +40,15 @@ export interface ServeWebhooks {
   log?: ((line: string) => void) | undefined;
 }
 
-/** The sockets with a response under way: a refused request must not write into one. */
-type Answering = WeakSet<object>;
+/** Per socket, how many responses are under way (pipelined requests queue on one): a refused request must not write into one. */
+type Answering = WeakMap<object, number>;
 
 function logged(options: { listener: ServerModuleListener; log: (line: string) => void; answering: Answering }): ServerModuleListener {
   return (request, response) => {
     const started = performance.now();
     const { socket } = request;
-    options.answering.add(socket);
-    response.on("close", () => options.answering.delete(socket));
+    options.answering.set(socket, (options.answering.get(socket) ?? 0) + 1);
+    response.on("close", () => options.answering.set(socket, (options.answering.get(socket) ?? 1) - 1));
     response.on("finish", () => {
       options.log(`${request.method} ${request.url} ${response.statusCode} ${(performance.now() - started).toFixed(1)} ms`);
     });
@@ -70,7 +70,7 @@ function logRejected(options: { log: (line: string) => void; answering: Answerin
     if (error.code === "ECONNRESET") return socket.destroy();
     const [status, reason] = REJECTED[error.code ?? ""] ?? [400, "Bad Request"];
     // Node's own default: never write into a response already under way.
-    if (socket.writable && !options.answering.has(socket)) socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    if (socket.writable && !options.answering.get(socket)) socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
     const line = /^([A-Z]+) ([\x21-\x7e]+) HTTP\/\d\.\d\r?\n/.exec(error.rawPacket?.toString("latin1") ?? "");
     const target = line ? `${line[1]} ${line[2]!.length > 200 ? `${line[2]!.slice(0, 200)}…` : line[2]}` : "- -";
@@ -108,7 +108,7 @@ export async function serveFake(options: {
       options.log(`error: ${event.operationId}: ${event.kind}${event.message ? `: ${event.message}` : ""}${event.error ? `: ${String(event.error)}` : ""}`),
   });
   const listener = server.toNodeListener(polar);
-  const answering: Answering = new WeakSet();
+  const answering: Answering = new WeakMap();
   const http = createServer(options.logRequests ? logged({ listener, log: options.log, answering }) : listener);
   if (options.logRequests) http.on("clientError", logRejected({ log: options.log, answering }));
   await new Promise<void>((resolve, reject) => {

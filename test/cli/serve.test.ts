@@ -108,7 +108,6 @@ describe("serve", () => {
     const port = Number(new URL(running.url).port);
     const first = `DELETE /v1/customers/external/nobody HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${ORG_TOKEN}\r\n\r\n`;
     const reply = await rawExchange(port, `${first}GARBAGE\x01\r\n\r\n`);
-    // Never written into a response under way (node:http's own default): after it, or the socket is closed.
     // As node:http's own default: the socket closes; the answer under way arrives whole or not at all.
     expect(reply).not.toContain("400 Bad Request");
     if (reply !== "") expect(reply).toMatch(/^HTTP\/1\.1 404 Not Found\r\n[^]*\r\n\r\n\{[^{}]*\}$/);

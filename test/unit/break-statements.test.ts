@@ -9,7 +9,7 @@ import { thisThread } from "../../generator/emit/host.js";
 import { emitters } from "../../generator/emit/registry.js";
 import { handlerAlias } from "../../generator/emit/server/aliases.js";
 import { stableText } from "../../generator/format/break-statements.js";
-import { formatText } from "../../generator/format/format.js";
+import { formatFiles, formatText } from "../../generator/format/format.js";
 import { layoutStatements } from "../../generator/format/statement-layout.js";
 import { buildModel } from "../../generator/model/build.js";
 import { findOperations, selectOperations } from "../../generator/select.js";
@@ -206,5 +206,28 @@ describe("the embedded spec's validators.ts, server.ts and fake.ts", () => {
       expect(format, path).not.toHaveBeenCalled();
       expect(ours, path).toBe(await formatText({ text: file.contents, path }));
     }
+  });
+});
+
+describe("long lines holding strings prettier quotes otherwise", () => {
+  it("a pattern with more `\"` than `'` in its check's line goes to prettier, which re-quotes it and may keep the line whole", async () => {
+    for (const source of ['^[^"]{1,64}(?:\\s[^"]{1,64})*$', 'a"b"c"d'.repeat(8), `x"y'z`.repeat(10)]) {
+      const document = {
+        openapi: "3.1.0",
+        info: { title: "T", version: "1" },
+        paths: { "/x": { post: { operationId: "x:create", requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Body" } } } }, responses: { "200": { description: "ok" } } } } },
+        components: { schemas: { Body: { type: "object", properties: { name: { type: "string", pattern: source } } } } },
+      };
+      const { selected } = selectOperations({ document: document as never, operationIds: ["x:create"] });
+      const context = { model: buildModel({ selected: selected!, specFile: "t.yaml" }), subset: selected!.document };
+      const validators = (await Promise.all(emitters.map((entry) => thisThread.emit({ entry, context })))).flat().find((file) => file.path === "validators.ts")!;
+      expect((await formatFiles([validators]))[0]!.contents, source).toBe(await formatText({ text: validators.contents, path: "validators.ts" }));
+    }
+  });
+
+  it("a quoted key prettier may unquote is left to it", async () => {
+    const lines = ['type T = {', `  "abc"?: A["b"][200] | Foo<"a | b", ${"X".repeat(75)}>;`, "};", ""].join("\n");
+    const format = vi.fn((text: string) => formatText({ text, path: "x.ts" }));
+    expect(await layoutStatements({ text: lines, format })).toBe(await formatText({ text: lines, path: "x.ts" }));
   });
 });

@@ -15,16 +15,17 @@ import { packageRoot } from "../../templates.js";
 import { setOwn } from "../../json.js";
 
 /** The text hashed; `memo` keeps each object's, for the objects that selections of one document share. */
-function canonical(value: unknown, memo?: WeakMap<object, string>): string {
+function canonical(input: { value: unknown; memo?: WeakMap<object, string> }): string {
+  const { value, memo } = input;
   if (typeof value !== "object" || value === null) return JSON.stringify(value);
   const known = memo?.get(value);
   if (known !== undefined) return known;
   let text: string;
-  if (Array.isArray(value)) text = `[${value.map((item) => canonical(item, memo)).join(",")}]`;
+  if (Array.isArray(value)) text = `[${value.map((item) => canonical({ value: item, memo })).join(",")}]`;
   else {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record).filter((key) => key !== "x-generated-by").sort();
-    text = `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(record[key], memo)}`).join(",")}}`;
+    text = `{${keys.map((key) => `${JSON.stringify(key)}:${canonical({ value: record[key], memo })}`).join(",")}}`;
   }
   memo?.set(value, text);
   return text;
@@ -35,7 +36,7 @@ function hashOf(text: string): string {
 }
 
 export function fingerprintOf(document: unknown): string {
-  return hashOf(canonical(document));
+  return hashOf(canonical({ value: document }));
 }
 
 /**
@@ -50,7 +51,7 @@ export function operationFingerprints(options: { document: OpenApiDocument; oper
   const memo = new WeakMap<object, string>();
   for (const id of [...options.operationIds].sort()) {
     const { selected } = selectOperations({ document: options.document, operationIds: [id], readOnly });
-    setOwn(fingerprints, id, selected ? hashOf(canonical(selected.document, memo)) : null);
+    setOwn(fingerprints, id, selected ? hashOf(canonical({ value: selected.document, memo })) : null);
   }
   return fingerprints;
 }

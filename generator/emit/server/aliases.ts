@@ -3,6 +3,7 @@
 // a line, else, for a shape not modelled here, on one line that goes to prettier whole.
 
 import { PRETTIER_OPTIONS } from "../../format/prettier-options.js";
+import { splitTopLevel } from "../../format/break-statements.js";
 
 const WIDTH = PRETTIER_OPTIONS.printWidth;
 
@@ -64,7 +65,7 @@ function typeLines(options: { prefix: string; type: string; suffix: string; dept
   const line = `${prefix}${type}${suffix}`;
   if (2 * depth + line.length <= WIDTH) return [line];
   const generic = /^([A-Za-z_$][\w$]*)<(.*)>((?:\[(?:"[^"]*"|\d+)\])*)$/.exec(type);
-  const typeArguments = generic && splitTopLevel(generic[2]!);
+  const typeArguments = generic && splitTopLevel({ text: generic[2]!, separator: ",", types: true });
   if (!generic || !typeArguments || (typeArguments.length === 1 && !/[[<]/.test(typeArguments[0]!))) return undefined;
   const last = typeArguments.length - 1;
   const inner: string[] = [];
@@ -79,25 +80,8 @@ function typeLines(options: { prefix: string; type: string; suffix: string; dept
 /** A type argument that is a union too long for its line: one `| member` a line, at its depth, where each fits. */
 function unionLines(options: { type: string; suffix: string; depth: number }): string[] | undefined {
   const { type, suffix, depth } = options;
-  const members = splitTopLevel({ text: type, separator: " | " });
+  const members = splitTopLevel({ text: type, separator: " | ", types: true });
   if (!members || members.length < 2) return undefined;
   const lines = members.map((member, index) => `| ${member}${index === members.length - 1 ? suffix : ""}`);
   return lines.every((line) => 2 * depth + line.length <= WIDTH) ? lines : undefined;
-}
-
-/** The parts of `a, B<c, d>, e` split at its top-level commas; undefined if its brackets do not balance. */
-function splitTopLevel(input: string | { text: string; separator: string }): string[] | undefined {
-  const { text, separator } = typeof input === "string" ? { text: input, separator: "," } : input;
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let at = 0; at < text.length; at++) {
-    const character = text[at]!;
-    if (character === '"') at = text.indexOf('"', at + 1);
-    else if ("<[({".includes(character)) depth++;
-    else if (">])}".includes(character) && --depth < 0) return undefined;
-    else if (depth === 0 && text.startsWith(separator, at)) parts.push(text.slice(start, at).trim()), (start = at + separator.length);
-    if (at === -1) return undefined;
-  }
-  return depth === 0 ? [...parts, text.slice(start).trim()] : undefined;
 }
