@@ -66,8 +66,8 @@ async function generateFirst(target: ResolvedTarget): Promise<void> {
   cliIo().stderr.write(`polar-codegen: generated ${relative(cliIo().cwd, target.out) || "."} from ${spec} first (${result.written.length} written)\n`);
 }
 
-/** Where a live run reads each kind of credential (the suite's target.ts says the same). */
-const CREDENTIAL_VARIABLES: Readonly<Record<string, string>> = {
+/** Where a live run reads each kind of credential: the suite's target.ts reads the same (test/unit/credential-variables.test.ts). */
+export const CREDENTIAL_VARIABLES: Readonly<Record<string, string>> = {
   accessToken: "POLAR_CONTRACT_ACCESS_TOKEN",
   personalAccessToken: "POLAR_CONTRACT_PERSONAL_ACCESS_TOKEN",
   oidcToken: "POLAR_CONTRACT_OIDC_TOKEN",

@@ -4,7 +4,7 @@
 // validator refuses it); for a body, a sample built from its type and variants that
 // break it. Plain JSON data: spec text (enum values, property names) stays data.
 
-import type { OpenApiDocument } from "../../openapi.js";
+import { isObject, type OpenApiDocument } from "../../openapi.js";
 import { sampleForPattern } from "../fake/pattern-sample.js";
 import { sampleSchema } from "../fake/sample.js";
 import { atEpoch } from "../server/error-bodies.js";
@@ -122,14 +122,14 @@ export function bodyFacts(options: { model: Model; body: RequestBodyModel; docum
   const documented = schema === undefined || !options.document ? undefined : atEpoch(sampleSchema({ document: options.document, schemaName: schema }));
   const object = objectOf({ model, type: body.type });
   const invalid: Array<{ what: string; value: unknown }> = [];
-  if (object && isRecord(sample)) {
+  if (object && isObject(sample)) {
     for (const property of object.filter((each) => each.required)) {
       const { [property.name]: _, ...rest } = sample;
       invalid.push({ what: `missing the required property ${property.name}`, value: rest });
     }
   }
   // A form's fields are all text: a wrong type or an array is JSON's to send.
-  if (json && object && isRecord(sample)) {
+  if (json && object && isObject(sample)) {
     const typed = [...object].sort((a, b) => Number(b.required) - Number(a.required)).find((each) => scalarOf({ type: each.type }) !== undefined);
     if (typed) invalid.push({ what: `with ${typed.name} of the wrong type`, value: { ...sample, [typed.name]: wrongTypeFor(scalarOf({ type: typed.type })!.kind) } });
     invalid.push({ what: "that is an array, not an object", value: [] });
@@ -145,10 +145,6 @@ export function bodyFacts(options: { model: Model; body: RequestBodyModel; docum
 
 function wrongTypeFor(kind: ParameterKind): unknown {
   return kind === "string" ? 12345 : "contract-wrong-type";
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -201,7 +197,7 @@ export function sampleOf(options: { model: Model; type: TypeRef; depth: number }
       return schema && depth < MAX_DEPTH ? sampleOf({ model, type: schema.type, depth: depth + 1 }) : {};
     }
     case "intersection":
-      return Object.assign({}, ...type.parts.map((part) => next(part)).filter(isRecord));
+      return Object.assign({}, ...type.parts.map((part) => next(part)).filter(isObject));
     case "object": {
       const sample: Record<string, unknown> = {};
       for (const property of type.properties.filter((each) => each.required))

@@ -11,7 +11,8 @@
 // - Formats are enforced (formats.ts); one the table lacks is reported by the emitter.
 
 import { stringLiteral } from "../escape.js";
-import { decodePointerToken, encodePointerToken, fail, guarded, isRecord, listLiteral, not, pattern, TYPE_TESTS, type Schema, type Site } from "./compile-support.js";
+import { escapePointerToken, isObject, unescapePointerToken } from "../../openapi.js";
+import { fail, guarded, listLiteral, not, pattern, TYPE_TESTS, type Schema, type Site } from "./compile-support.js";
 import { enumCheck, numberChecks, stringChecks, typeCheck } from "./scalar-checks.js";
 
 export type { CompileState } from "./compile-support.js";
@@ -39,7 +40,7 @@ function refCall(site: Site): string {
   const ref = (site.schema as Record<string, unknown>).$ref;
   if (typeof ref !== "string") return "";
   const name = /^#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1];
-  const fn = name && site.state.functions.get(decodePointerToken(name));
+  const fn = name && site.state.functions.get(unescapePointerToken(name));
   if (!fn) throw new Error(`validators: cannot compile $ref "${ref}" (only #/components/schemas/... is supported)`);
   return `${fn}(${site.value}, ${site.at}, ${site.sink});`;
 }
@@ -48,7 +49,7 @@ function objectChecks(site: Site): string {
   const schema = site.schema as Record<string, unknown>;
   const { value, state } = site;
   const checks: string[] = [];
-  const properties = (isRecord(schema.properties) ? schema.properties : {}) as Record<string, Schema>;
+  const properties = (isObject(schema.properties) ? schema.properties : {}) as Record<string, Schema>;
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
   if (required.length) checks.push(`requireAll(${site.sink}, ${site.at}, ${value}, ${listLiteral({ state, items: required })});`);
   for (const [name, child] of Object.entries(properties)) {
@@ -56,7 +57,7 @@ function objectChecks(site: Site): string {
     // The property's pointer, named once: `fail(issues, at + "/a_long_name", …)` in every check makes long lines.
     const pointer = `p${variable.slice(1)}`;
     const inner = compileSite({ schema: child, value: variable, at: pointer, sink: site.sink, state });
-    const at = `${site.at} + ${stringLiteral(`/${encodePointerToken(name)}`)}`;
+    const at = `${site.at} + ${stringLiteral(`/${escapePointerToken(name)}`)}`;
     const uses = inner.match(new RegExp(`\\b${pointer}\\b`, "g"))?.length ?? 0;
     const body = uses > 1 ? `const ${pointer} = ${at};\n${inner}` : inner.replace(new RegExp(`\\b${pointer}\\b`), at);
     // Variable names are unique within a function, so no block is needed around them.
@@ -92,7 +93,7 @@ function extraProperties(options: { site: Site; known: string[] }): string {
     const inner = compileSite({ schema: schema.propertyNames as Schema, value: key, at, sink: site.sink, state });
     if (inner) parts.push(inner);
   }
-  const patterns = (isRecord(schema.patternProperties) ? Object.entries(schema.patternProperties) : []) as Array<[string, Schema]>;
+  const patterns = (isObject(schema.patternProperties) ? Object.entries(schema.patternProperties) : []) as Array<[string, Schema]>;
   const matched = patterns.map(([source]) => `${pattern({ state, source })}.test(${key})`);
   for (const [source, child] of patterns) {
     const inner = compileSite({ schema: child, value: item, at, sink: site.sink, state });
@@ -166,7 +167,7 @@ function someBranch(options: { site: Site; keyword: string; branches: Schema[] }
     const cases = branches.flatMap((branch, index) =>
       tagsOf({ branch, mapping: discriminator.mapping }).map((value) => `case ${stringLiteral(value)}: {\n${site.sink}.push(...${sinks[index]});\nbreak;\n}`),
     );
-    const unknownTag = fail({ site, keyword: "discriminator", message: stringLiteral(`${discriminator.propertyName} must name one of the alternatives`), at: `${site.at} + ${stringLiteral(`/${encodePointerToken(discriminator.propertyName)}`)}` });
+    const unknownTag = fail({ site, keyword: "discriminator", message: stringLiteral(`${discriminator.propertyName} must name one of the alternatives`), at: `${site.at} + ${stringLiteral(`/${escapePointerToken(discriminator.propertyName)}`)}` });
     verdict = `if (isRecord(${site.value}) && typeof ${site.value}[${tag}] === "string") {\nswitch (${site.value}[${tag}]) {\n${cases.join("\n")}\ndefault: {\n${unknownTag}\n}\n}\n} else {\n${verdict}\n}`;
   }
   return `{\n${tries.join("\n")}\n${verdict}\n}`;
@@ -182,5 +183,5 @@ function tagsOf(options: { branch: Schema; mapping: Record<string, string> | und
   const ref = typeof options.branch === "object" ? options.branch.$ref : undefined;
   if (typeof ref !== "string") return [];
   const mapped = Object.entries(options.mapping ?? {}).filter(([, target]) => target === ref || target === ref.split("/").pop()).map(([value]) => value);
-  return mapped.length > 0 ? mapped : [decodePointerToken(ref.split("/").pop()!)];
+  return mapped.length > 0 ? mapped : [unescapePointerToken(ref.split("/").pop()!)];
 }
